@@ -1,0 +1,125 @@
+// Shared steps of an append that do not depend on the backend: validation, ids, metadata, the chain.
+import { v7 as uuidv7 } from 'uuid';
+import { hashEvent } from './hashing';
+import { InvalidAppendError } from './errors';
+import type { AppendOptions, Clock, EventMetadata, NewEvent } from './types';
+
+export const MAX_STREAM_ID_LENGTH = 200;
+export const MAX_EVENTS_PER_APPEND = 10_000;
+
+export interface PendingEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+export interface SealedEvent extends PendingEvent {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly previousHash: string | null;
+  readonly hash: string;
+}
+
+export function validateAppend(streamId: string, events: readonly NewEvent[], options: AppendOptions): void {
+  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) {
+    throw new InvalidAppendError(`stream id must be 1..${MAX_STREAM_ID_LENGTH} characters`);
+  }
+  if (streamId.startsWith('$')) throw new InvalidAppendError('stream ids starting with "$" are reserved');
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError('append at least one event');
+  if (events.length > MAX_EVENTS_PER_APPEND) {
+    throw new InvalidAppendError(`append at most ${MAX_EVENTS_PER_APPEND} events at once`);
+  }
+  for (const event of events) {
+    if (typeof event.type !== 'string' || !/^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/.test(event.type)) {
+      throw new InvalidAppendError(`event type "${String(event.type)}" must be 1..100 letters, digits or _.:-`);
+    }
+    if (event.schemaVersion !== undefined && (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1)) {
+      throw new InvalidAppendError('schemaVersion must be a positive integer');
+    }
+  }
+  const expected = options.expectedRevision;
+  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+    throw new InvalidAppendError('expected revision must be a non-negative integer');
+  }
+  if (typeof expected !== 'number' && !['no_stream', 'exists', 'any'].includes(expected)) {
+    throw new InvalidAppendError(`unknown expected revision "${String(expected)}"`);
+  }
+  if (!options.metadata?.actor?.id || !options.metadata.actor.role) {
+    throw new InvalidAppendError('metadata.actor.id and metadata.actor.role are required');
+  }
+  if (options.idempotencyKey !== undefined && (options.idempotencyKey.length === 0 || options.idempotencyKey.length > 200)) {
+    throw new InvalidAppendError('idempotency key must be 1..200 characters');
+  }
+}
+
+/** Gives each event its id and full metadata. Called once per append, before any retry. */
+export function preparePending(events: readonly NewEvent[], options: AppendOptions, clock: Clock): PendingEvent[] {
+  const input = options.metadata;
+  const occurredAt = input.occurredAt ?? clock.now().toISOString();
+  const correlationId = input.correlationId ?? uuidv7();
+  const metadata: EventMetadata = {
+    actor: { id: input.actor.id, role: input.actor.role },
+    occurredAt,
+    correlationId,
+    causationId: input.causationId ?? null,
+    ...(input.reason !== undefined ? { reason: input.reason } : {}),
+    ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+  };
+  return events.map((event) => ({
+    id: uuidv7(),
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    // A JSON round trip gives the exact value every backend will return, so the hash verifies later.
+    data: JSON.parse(JSON.stringify(event.data ?? null)),
+    metadata,
+  }));
+}
+
+/** Links pending events into the stream's chain after the event at `previousRevision` (-1: empty stream). */
+export function sealEvents(
+  streamId: string,
+  previousRevision: number,
+  previousHash: string | null,
+  pending: readonly PendingEvent[],
+): SealedEvent[] {
+  const sealed: SealedEvent[] = [];
+  let prev = previousHash;
+  let revision = previousRevision;
+  for (const event of pending) {
+    revision += 1;
+    const hash = hashEvent({ ...event, streamId, revision, previousHash: prev });
+    sealed.push({ ...event, streamId, revision, previousHash: prev, hash });
+    prev = hash;
+  }
+  return sealed;
+}
+
+/** Recomputes a stream's chain from its events in revision order; names the first event that does not match. */
+export function verifyChain(
+  streamId: string,
+  events: readonly {
+    id: string; streamId: string; revision: number; type: string; schemaVersion: number;
+    data: unknown; metadata: EventMetadata; previousHash: string | null; hash: string;
+  }[],
+) {
+  let prev: string | null = null;
+  let expectedRevision = 0;
+  for (const event of events) {
+    const broken = (reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' | 'stream_mismatch', expected: string, actual: string) => ({
+      ok: false as const,
+      streamId,
+      checked: expectedRevision,
+      firstBroken: { revision: event.revision, eventId: event.id, reason, expected, actual },
+    });
+    if (event.streamId !== streamId) return broken('stream_mismatch', streamId, event.streamId);
+    if (event.revision !== expectedRevision) return broken('revision_gap', String(expectedRevision), String(event.revision));
+    if (event.previousHash !== prev) return broken('previous_hash_mismatch', String(prev), String(event.previousHash));
+    const recomputed = hashEvent({ ...event, previousHash: prev });
+    if (recomputed !== event.hash) return broken('hash_mismatch', recomputed, event.hash);
+    prev = event.hash;
+    expectedRevision += 1;
+  }
+  return { ok: true as const, streamId, checked: expectedRevision, lastHash: prev };
+}

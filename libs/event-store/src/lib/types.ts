@@ -1,0 +1,166 @@
+// The event-store port: what every backend (PostgreSQL, PGlite, KurrentDB, in-memory) offers.
+
+/** Expected state of a stream before an append. A number is the revision of its last event (0-based). */
+export type ExpectedRevision = 'no_stream' | 'exists' | 'any' | number;
+
+/**
+ * A place in the global log. Both real backends order events by a pair:
+ * PostgreSQL by (transaction id, sequence), KurrentDB by ($all commit, prepare).
+ * Compare with `comparePositions`; store with `formatPosition`.
+ */
+export interface LogPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
+/** Metadata the caller supplies; the store adds `occurredAt` from its clock when missing. */
+export interface MetadataInput {
+  readonly actor: Actor;
+  readonly correlationId?: string;
+  readonly causationId?: string | null;
+  readonly reason?: string;
+  readonly occurredAt?: string;
+}
+
+/** Metadata as stored with every event. */
+export interface EventMetadata {
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly reason?: string;
+  readonly idempotencyKey?: string;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+  /** Schema version of `data`; defaults to 1. */
+  readonly schemaVersion?: number;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly metadata: MetadataInput;
+  /** An append whose key is already stored returns the first result and writes nothing. */
+  readonly idempotencyKey?: string;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the first event written by this append. */
+  readonly firstRevision: number;
+  /** Revision of the last event written: the stream's new revision. */
+  readonly nextRevision: number;
+  /** Global position of the last event written. */
+  readonly globalPosition: bigint;
+  readonly logPosition: LogPosition;
+  readonly eventIds: readonly string[];
+  /** True when the idempotency key was already stored and nothing was written. */
+  readonly replayed: boolean;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly streamId: string;
+  readonly type: Type;
+  readonly schemaVersion: number;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+  readonly revision: number;
+  readonly globalPosition: bigint;
+  readonly logPosition: LogPosition;
+  readonly previousHash: string | null;
+  readonly hash: string;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the first (forwards) or last (backwards) event. */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive; omitted means from the beginning of the log. */
+  readonly from?: LogPosition | null;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint; omitted means from the beginning of the log. */
+  readonly from?: LogPosition | null;
+  /** Called with events in log order; the subscription waits for it before reading on. */
+  readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void>;
+  /** Called when the subscription stops because of an error (including one thrown by onEvents). */
+  readonly onError?: (error: unknown) => void;
+  readonly batchSize?: number;
+}
+
+export interface Subscription {
+  /** Stops after the batch in progress; resolves when stopped. */
+  stop(): Promise<void>;
+  /** Resolves when the subscription ends (stopped or failed). */
+  readonly finished: Promise<void>;
+  /** Position of the last event delivered (null before the first). */
+  readonly position: LogPosition | null;
+  /** True once the subscription has caught up with the log at least once. */
+  readonly caughtUp: boolean;
+}
+
+export type VerifyFailureReason =
+  | 'hash_mismatch'
+  | 'previous_hash_mismatch'
+  | 'revision_gap'
+  | 'stream_mismatch';
+
+export type VerifyResult =
+  | { readonly ok: true; readonly streamId: string; readonly checked: number; readonly lastHash: string | null }
+  | {
+      readonly ok: false;
+      readonly streamId: string;
+      readonly checked: number;
+      readonly firstBroken: {
+        readonly revision: number;
+        readonly eventId: string;
+        readonly reason: VerifyFailureReason;
+        readonly expected: string;
+        readonly actual: string;
+      };
+    };
+
+export interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+export interface EventStoreStatus {
+  readonly backend: 'postgres' | 'pglite' | 'kurrentdb' | 'memory';
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly schemaVersion?: number;
+}
+
+export interface EventStore {
+  readonly backend: EventStoreStatus['backend'];
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options: SubscribeToAllOptions): Subscription;
+  verifyStream(streamId: string): Promise<VerifyResult>;
+  streamHead(streamId: string): Promise<StreamHead | null>;
+  status(): Promise<EventStoreStatus>;
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
