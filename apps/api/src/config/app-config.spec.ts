@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded PGlite store in ./.data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.eventStore).toBe('pglite');
+    expect(config.databaseUrl).toBeNull();
+    expect(config.port).toBe(3000);
+    expect(config.dataDir.endsWith('.data')).toBe(true);
+  });
+
+  it('uses PostgreSQL for events when DATABASE_URL is set and EVENT_STORE is not', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ledger' }).eventStore).toBe('postgres');
+  });
+
+  it('says what to fix for every bad setting at once', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', PORT: 'eighty' })).toThrow(ConfigError);
+    try {
+      loadConfig({ EVENT_STORE: 'kurrentdb', PORT: 'eighty' });
+    } catch (error) {
+      expect((error as Error).message).toContain('KURRENTDB_URL');
+      expect((error as Error).message).toContain('PORT must be an integer');
+    }
+    expect(() => loadConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be one of/);
+  });
+});

@@ -1,0 +1,50 @@
+// Configuration from the environment, checked once at start-up with messages that say what to fix.
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb' | 'memory';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Event store backend. Default: pglite when DATABASE_URL is unset, postgres when it is set. */
+  readonly eventStore: EventStoreKind;
+  /** PostgreSQL for the event store (EVENT_STORE=postgres) and the read models; unset = embedded PGlite. */
+  readonly databaseUrl: string | null;
+  readonly kurrentDbUrl: string | null;
+  /** Where the embedded database and evidence files live. */
+  readonly dataDir: string;
+  readonly kurrentDbTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const kurrentDbUrl = env.KURRENTDB_URL?.trim() || null;
+  const kinds: EventStoreKind[] = ['pglite', 'postgres', 'kurrentdb', 'memory'];
+  const requested = (env.EVENT_STORE?.trim().toLowerCase() || (databaseUrl ? 'postgres' : 'pglite')) as EventStoreKind;
+  if (!kinds.includes(requested)) problems.push(`EVENT_STORE must be one of ${kinds.join(', ')} (got "${env.EVENT_STORE}")`);
+  if (requested === 'postgres' && !databaseUrl) problems.push('EVENT_STORE=postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/ledger)');
+  if (requested === 'kurrentdb' && !kurrentDbUrl) problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://127.0.0.1:2113?tls=false)');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0..65535 (got "${env.PORT}")`);
+  const timeout = Number(env.KURRENTDB_TIMEOUT_MS ?? 5000);
+  if (!Number.isFinite(timeout) || timeout <= 0) problems.push('KURRENTDB_TIMEOUT_MS must be a positive number of milliseconds');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    eventStore: requested,
+    databaseUrl,
+    kurrentDbUrl,
+    dataDir: resolve(env.DATA_DIR?.trim() || '.data'),
+    kurrentDbTimeoutMs: timeout,
+  };
+}
