@@ -6,6 +6,20 @@ const frameworkAndIo = [
   'node:*', 'fs', 'path', 'crypto', 'net', 'http', 'child_process', 'uuid', 'class-validator', 'class-transformer',
 ];
 
+const constraints = (extraForTests) => [
+  // The domain is pure TypeScript: no framework, no database, no I/O.
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...extraForTests], bannedExternalImports: extraForTests.length ? [] : frameworkAndIo },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForTests] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', ...extraForTests] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', ...extraForTests] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:testing'] },
+  // Apps depend on libs, never on another app, and no lib depends on an app.
+  { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
+];
+const boundaries = (extraForTests) => ['error', { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: constraints(extraForTests) }];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -15,25 +29,9 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          banTransitiveDependencies: false,
-          depConstraints: [
-            // The domain is pure TypeScript: no framework, no database, no I/O.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworkAndIo },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:testing'] },
-            // Apps depend on libs, never on another app, and no lib depends on an app.
-            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries([]),
     },
   },
+  // Tests may also use the shared test helpers (a fresh database per suite) and test-only code.
+  { files: ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**/*.ts', '**/testing.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) } },
 ];

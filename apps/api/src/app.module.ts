@@ -1,10 +1,15 @@
-import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { Pool } from 'pg';
 import type { Clock } from '@campaign-ledger/event-store';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
-import type { Storage } from './infrastructure/storage';
-import { APP_CONFIG, CLOCK, EVENT_STORE, STORAGE } from './infrastructure/tokens';
 import { HealthHttpController } from './health/health.http.controller';
+import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
+import { InMemoryIdempotencyStore, PostgresIdempotencyStore } from './infrastructure/idempotency/idempotency.store';
+import type { Storage } from './infrastructure/storage';
+import { APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -14,25 +19,40 @@ export interface AppModuleOptions {
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(READ_MODEL_POOL) private readonly readModelPool: Pool | null,
+  ) {}
 
   static register(options: AppModuleOptions): DynamicModule {
+    const { storage } = options;
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), AuthModule],
       controllers: [HealthHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: STORAGE, useValue: options.storage },
-        { provide: EVENT_STORE, useValue: options.storage.eventStore },
+        { provide: STORAGE, useValue: storage },
+        { provide: EVENT_STORE, useValue: storage.eventStore },
         { provide: CLOCK, useValue: options.clock },
+        {
+          provide: READ_MODEL_POOL,
+          useFactory: () => (storage.readModelUrl ? new Pool({ connectionString: storage.readModelUrl, max: 10 }) : null),
+        },
+        {
+          provide: IDEMPOTENCY_STORE,
+          inject: [READ_MODEL_POOL],
+          useFactory: (pool: Pool | null) => (pool ? PostgresIdempotencyStore.create(pool) : new InMemoryIdempotencyStore()),
+        },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, STORAGE, EVENT_STORE, CLOCK],
+      exports: [APP_CONFIG, STORAGE, EVENT_STORE, CLOCK, READ_MODEL_POOL, IDEMPOTENCY_STORE],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.readModelPool?.end();
     await this.storage.close();
   }
 }

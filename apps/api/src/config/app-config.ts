@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Where the embedded database and evidence files live. */
   readonly dataDir: string;
   readonly kurrentDbTimeoutMs: number;
+  /** scrypt cost for password hashes (2^15 by default; tests lower it). */
+  readonly passwordHashCost: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0..65535 (got "${env.PORT}")`);
   const timeout = Number(env.KURRENTDB_TIMEOUT_MS ?? 5000);
   if (!Number.isFinite(timeout) || timeout <= 0) problems.push('KURRENTDB_TIMEOUT_MS must be a positive number of milliseconds');
+  const passwordHashCost = Number(env.PASSWORD_HASH_COST ?? 2 ** 15);
+  if (!Number.isInteger(Math.log2(passwordHashCost)) || passwordHashCost < 2 ** 10) problems.push('PASSWORD_HASH_COST must be a power of two ≥ 1024');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -46,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kurrentDbUrl,
     dataDir: resolve(env.DATA_DIR?.trim() || '.data'),
     kurrentDbTimeoutMs: timeout,
+    passwordHashCost,
   };
 }

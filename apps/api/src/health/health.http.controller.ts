@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@campaign-ledger/event-store';
+import { Public } from '../auth/principal';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthHttpController {
   private readonly startedAt = Date.now();

@@ -1,0 +1,43 @@
+// Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it.
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '@campaign-ledger/domain';
+import { AccountsService } from './accounts.service';
+import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers?.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    if (!token) throw new UnauthorizedException('sign in first: send "Authorization: Bearer <token>" from POST /api/auth/login');
+    let payload: { sub: string };
+    try {
+      payload = await this.jwt.verifyAsync(token);
+    } catch {
+      throw new UnauthorizedException('the token is invalid or expired: sign in again');
+    }
+    // The account is read again so that a disabled account or a changed role takes effect at once.
+    const account = await this.accounts.findById(payload.sub);
+    if (!account || account.disabled) throw new UnauthorizedException('this account no longer exists or is disabled');
+    const principal: Principal = {
+      accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,
+    };
+    request.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
+    if (allowed && !allowed.includes(principal.role)) {
+      throw new ForbiddenException(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,88 @@
+// One table from every error the application raises on purpose to an HTTP answer that says what to fix.
+import { BadRequestException, HttpException, HttpStatus, type ValidationError } from '@nestjs/common';
+import { DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '@campaign-ledger/domain';
+import {
+  ConcurrencyError, DataDirectoryLockedError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
+} from '@campaign-ledger/event-store';
+
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly error: string;
+  readonly message: string;
+  readonly messageZh?: string;
+  readonly details?: unknown;
+  readonly fieldErrors?: readonly FieldError[];
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly messages: readonly string[];
+}
+
+export class RequestValidationError extends BadRequestException {
+  constructor(readonly fieldErrors: FieldError[]) {
+    super({
+      statusCode: 400,
+      error: 'REQUEST.INVALID',
+      message: `fix these fields: ${fieldErrors.map((e) => `${e.field} (${e.messages.join('; ')})`).join(', ')}`,
+      messageZh: `请更正以下字段：${fieldErrors.map((e) => e.field).join('、')}`,
+      fieldErrors,
+    } satisfies ErrorBody);
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+const statusName = (status: number) => HttpStatus[status] ?? 'ERROR';
+
+/** Maps a thrown value to status and body; null means an unexpected error (answered 500 and logged). */
+export function toHttpError(error: unknown): ErrorBody | null {
+  if (isDomainError(error)) {
+    const body = error.toJSON();
+    return { statusCode: DOMAIN_ERROR_HTTP_STATUS[body.kind], error: body.code, message: body.message, messageZh: body.messageZh, details: body.details };
+  }
+  if (error instanceof Error && error.name === 'AccountError' && 'kind' in error && 'code' in error) {
+    const kind = (error as { kind: keyof typeof DOMAIN_ERROR_HTTP_STATUS }).kind;
+    return { statusCode: DOMAIN_ERROR_HTTP_STATUS[kind] ?? 400, error: String((error as { code: string }).code), message: error.message };
+  }
+  if (error instanceof ConcurrencyError) {
+    return {
+      statusCode: 409, error: error.code,
+      message: 'someone changed this record at the same time: reload it and try again',
+      messageZh: '该记录已被他人同时修改，请刷新后重试',
+      details: { streamId: error.streamId, expected: String(error.expected), actual: String(error.actual) },
+    };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return { statusCode: 422, error: error.code, message: 'this Idempotency-Key was already used for another request: use a new key' };
+  }
+  if (error instanceof InvalidAppendError) return { statusCode: 400, error: error.code, message: error.message };
+  if (error instanceof EventStoreUnavailableError || error instanceof DataDirectoryLockedError) {
+    return { statusCode: 503, error: error.code, message: `the event store is unavailable: ${error.message}; try again later`, messageZh: '事件存储暂不可用，请稍后重试' };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    if (typeof response === 'object' && response !== null && 'error' in response && 'message' in response && typeof (response as ErrorBody).message === 'string') {
+      return { ...(response as ErrorBody), statusCode: status };
+    }
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return { statusCode: status, error: statusName(status), message: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) };
+  }
+  // Errors raised by Express middleware before Nest sees the request (body parser, multer).
+  if (error && typeof error === 'object') {
+    const e = error as { type?: string; status?: number; code?: string; message?: string; field?: string };
+    if (e.type === 'entity.parse.failed') return { statusCode: 400, error: 'REQUEST.MALFORMED_JSON', message: 'the request body is not valid JSON' };
+    if (e.type === 'entity.too.large') return { statusCode: 413, error: 'REQUEST.TOO_LARGE', message: 'the request body is too large' };
+    if (e.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, error: 'UPLOAD.TOO_LARGE', message: `the file${e.field ? ` in "${e.field}"` : ''} is too large`, messageZh: '上传文件过大' };
+    if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return { statusCode: 400, error: `UPLOAD.${e.code}`, message: e.message ?? 'the upload is not acceptable' };
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return { statusCode: e.status, error: statusName(e.status), message: e.message ?? 'bad request' };
+  }
+  return null;
+}

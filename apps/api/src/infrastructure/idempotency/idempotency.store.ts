@@ -1,0 +1,68 @@
+// Remembers the response to each (account, Idempotency-Key) so that a retried POST gets the first answer.
+import type { Pool } from 'pg';
+
+export interface StoredResponse {
+  readonly fingerprint: string;
+  readonly status: number | null;
+  readonly body: unknown;
+}
+
+export interface IdempotencyStore {
+  /** Claims the key; returns the stored record instead when the key is already known. */
+  claim(scope: string, key: string, fingerprint: string): Promise<StoredResponse | null>;
+  complete(scope: string, key: string, status: number, body: unknown): Promise<void>;
+  release(scope: string, key: string): Promise<void>;
+}
+
+export class InMemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, StoredResponse>();
+
+  async claim(scope: string, key: string, fingerprint: string) {
+    const id = `${scope}\u0000${key}`;
+    const existing = this.records.get(id);
+    if (existing) return existing;
+    this.records.set(id, { fingerprint, status: null, body: null });
+    return null;
+  }
+
+  async complete(scope: string, key: string, status: number, body: unknown) {
+    const id = `${scope}\u0000${key}`;
+    const record = this.records.get(id);
+    if (record) this.records.set(id, { ...record, status, body });
+  }
+
+  async release(scope: string, key: string) {
+    this.records.delete(`${scope}\u0000${key}`);
+  }
+}
+
+export class PostgresIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly pool: Pool) {}
+
+  static async create(pool: Pool): Promise<PostgresIdempotencyStore> {
+    await pool.query(`CREATE TABLE IF NOT EXISTS http_idempotency (
+      scope text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status int, body jsonb,
+      created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, key))`);
+    return new PostgresIdempotencyStore(pool);
+  }
+
+  async claim(scope: string, key: string, fingerprint: string): Promise<StoredResponse | null> {
+    const inserted = await this.pool.query(
+      'INSERT INTO http_idempotency (scope, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key',
+      [scope, key, fingerprint],
+    );
+    if (inserted.rowCount === 1) return null;
+    const { rows } = await this.pool.query('SELECT fingerprint, status, body FROM http_idempotency WHERE scope = $1 AND key = $2', [scope, key]);
+    return rows[0] ? { fingerprint: rows[0].fingerprint, status: rows[0].status, body: rows[0].body } : null;
+  }
+
+  async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.pool.query('UPDATE http_idempotency SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [
+      scope, key, status, JSON.stringify(body ?? null),
+    ]);
+  }
+
+  async release(scope: string, key: string): Promise<void> {
+    await this.pool.query('DELETE FROM http_idempotency WHERE scope = $1 AND key = $2', [scope, key]);
+  }
+}

@@ -1,0 +1,90 @@
+// Domain errors: a stable code, a kind the HTTP filter maps to a status, details, and bilingual messages that say what to fix.
+
+export type DomainErrorKind = 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'precondition';
+
+/** HTTP status a filter should use for each kind (the domain never throws HTTP exceptions; this is just the agreed table). */
+export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
+  validation: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition: 412,
+};
+
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+interface DomainErrorClass {
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+}
+
+/**
+ * Base of every domain error. Subclasses declare `static code` and `static kind` and build instances
+ * only through named constructors (`TaskAlreadyCompleted.because(...)`).
+ */
+export abstract class DomainError extends Error {
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+  readonly messageZh: string;
+  readonly details: ErrorDetails;
+
+  protected constructor(message: string, messageZh: string, details: ErrorDetails = {}) {
+    super(message);
+    const type = new.target as unknown as DomainErrorClass & { name: string };
+    this.name = type.name;
+    this.code = type.code;
+    this.kind = type.kind;
+    this.messageZh = messageZh;
+    this.details = details;
+  }
+
+  toJSON(): { code: string; kind: DomainErrorKind; message: string; messageZh: string; details: ErrorDetails } {
+    return { code: this.code, kind: this.kind, message: this.message, messageZh: this.messageZh, details: this.details };
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+
+/** A command field is missing or malformed. */
+export class InvalidCommand extends DomainError {
+  static readonly code = 'COMMAND.INVALID';
+  static readonly kind: DomainErrorKind = 'validation';
+  static field(path: string, problem: string, problemZh: string = problem): InvalidCommand {
+    return new InvalidCommand(`${path}: ${problem}. Correct this field and send the command again.`, `${path}：${problemZh}。请更正该字段后重新提交。`, { path, problem });
+  }
+}
+
+/** A change to history needs a reason the auditor can read. */
+export class ReasonRequired extends DomainError {
+  static readonly code = 'COMMAND.REASON_REQUIRED';
+  static readonly kind: DomainErrorKind = 'validation';
+  static for(action: string): ReasonRequired {
+    return new ReasonRequired(`A reason is required to ${action}. Say why in the "reason" field.`, `${action}必须填写原因，请在“原因”中说明。`, { action });
+  }
+}
+
+/** A stream id part is empty or would make the stream id ambiguous. */
+export class InvalidStreamId extends DomainError {
+  static readonly code = 'STREAM.INVALID_ID';
+  static readonly kind: DomainErrorKind = 'validation';
+  static because(part: string, value: string): InvalidStreamId {
+    return new InvalidStreamId(
+      `The ${part} "${value}" cannot be used in a stream id: use a non-empty id without ":" that does not start with "$".`,
+      `${part}“${value}”不能用于事件流标识：请使用不含“:”、不以“$”开头的非空标识。`,
+      { part, value },
+    );
+  }
+}
+
+/** Two dates of one story are in the wrong order (e.g. a stage opened before the previous one closed). */
+export class DateOutOfOrder extends DomainError {
+  static readonly code = 'DATE.OUT_OF_ORDER';
+  static readonly kind: DomainErrorKind = 'validation';
+  static mustNotBeBefore(field: string, date: string, earliest: string, what: string): DateOutOfOrder {
+    return new DateOutOfOrder(
+      `${field} ${date} is before ${what} (${earliest}); use a date on or after ${earliest}.`,
+      `${field} ${date} 早于${what}（${earliest}），请使用 ${earliest} 或之后的日期。`,
+      { field, date, earliest, what },
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export * from './instance-key';
+export * from './expand-instances';

@@ -1,0 +1,3 @@
+export * from './template.types';
+export * from './parse-template';
+export * from './builtin';

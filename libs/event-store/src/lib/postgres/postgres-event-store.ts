@@ -1,0 +1,432 @@
+// PostgreSQL adapter (also serves PGlite through its socket): one autocommit statement per append, log read by xid8 order.
+import { Pool, type PoolConfig } from 'pg';
+import {
+  ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
+} from '../errors';
+import { pollingSubscription, type PollingOptions } from '../polling-subscription';
+import { preparePending, sealEvents, validateAppend, verifyChain, type SealedEvent } from '../prepare';
+import {
+  systemClock,
+  type AppendOptions, type AppendResult, type Clock, type EventMetadata, type EventStore, type EventStoreStatus,
+  type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
+  type RecordedEvent, type StreamHead, type SubscribeToAllOptions, type Subscription, type VerifyResult,
+} from '../types';
+import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
+
+/** Anything that runs a parameterised query: a Pool, a PoolClient or a Client. */
+export interface Queryable {
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: any[]; rowCount: number | null }>;
+}
+
+export interface PostgresEventStoreOptions {
+  /** Reported by status() and `backend`. */
+  readonly backend?: 'postgres' | 'pglite';
+  /** Run the schema migrations before the first call (default true). */
+  readonly migrate?: boolean;
+  /** Serialise migrations across processes with an advisory lock (default true; PGlite: false). */
+  readonly advisoryLock?: boolean;
+  /** Use named prepared statements (default true; must be false on PGlite, where connections share a session). */
+  readonly namedStatements?: boolean;
+  /** Stream heads kept in memory to skip the head read on appends (default 10,000). */
+  readonly headCacheSize?: number;
+  /** Attempts for `any` / `exists` appends that lose a race (default 100). */
+  readonly maxAppendAttempts?: number;
+  /** Pool settings when the store is given a connection string. */
+  readonly pool?: Omit<PoolConfig, 'connectionString'>;
+  readonly polling?: PollingOptions;
+}
+
+const EVENT_COLUMNS = `position::text AS position, transaction_id::text AS transaction_id, stream_id, revision,
+  event_id::text AS event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at`;
+
+// The guard makes the insert write nothing unless the expected previous event is there with the hash we chain to;
+// the (stream_id, revision) key stops a racing writer that passed the same guard.
+const APPEND_SQL = `
+WITH guard AS (
+  SELECT 1 WHERE CASE WHEN $3::int < 0
+    THEN NOT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = 0)
+    ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = $3::int AND hash = $4::text) END
+), inserted AS (
+  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+  SELECT $1, $3::int + e.ord::int, e.id, e.type, e.schema_version, e.data, $5::jsonb, e.previous_hash, e.hash
+  FROM guard, unnest($6::uuid[], $7::text[], $8::int[], $9::jsonb[], $10::text[], $11::text[])
+    WITH ORDINALITY AS e(id, type, schema_version, data, previous_hash, hash, ord)
+  ORDER BY e.ord
+  RETURNING position, transaction_id, revision
+), idempotency AS (
+  INSERT INTO event_idempotency (key, stream_id, first_revision, last_revision, last_position, last_transaction_id, event_ids)
+  SELECT $2::text, $1, min(revision), max(revision), max(position), pg_current_xact_id(), $6::uuid[]
+  FROM inserted WHERE $2::text IS NOT NULL HAVING count(*) > 0
+)
+SELECT position::text AS position, transaction_id::text AS transaction_id, revision FROM inserted ORDER BY revision`;
+
+const HEAD_SQL = 'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1';
+
+const IDEMPOTENCY_SQL = `SELECT stream_id, first_revision, last_revision, last_position::text AS last_position,
+  last_transaction_id::text AS last_transaction_id, event_ids::text[] AS event_ids FROM event_idempotency WHERE key = $1`;
+
+const READ_FORWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = $1 AND revision >= $2 ORDER BY events.revision LIMIT $3`;
+const READ_BACKWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = $1 AND revision <= $2 ORDER BY events.revision DESC LIMIT $3`;
+
+// Only rows older than every transaction still running: a late commit can never land behind a delivered position.
+const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, events.position LIMIT $1`;
+const READ_ALL_FROM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND (transaction_id, position) > ($2::text::xid8, $3::bigint)
+  ORDER BY events.transaction_id, events.position LIMIT $1`;
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '53300',
+]);
+
+interface AttemptOutcome {
+  readonly rows: { position: string; transaction_id: string; revision: number }[] | null;
+  readonly error?: { code?: string; constraint?: string };
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly backend: 'postgres' | 'pglite';
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly listeners = new Set<() => void>();
+  private readonly options: PostgresEventStoreOptions;
+  private ready: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(poolOrUrl: Pool | string, private readonly clock: Clock = systemClock, options: PostgresEventStoreOptions = {}) {
+    this.options = options;
+    this.backend = options.backend ?? 'postgres';
+    if (typeof poolOrUrl === 'string') {
+      this.pool = new Pool({ max: 10, ...options.pool, connectionString: poolOrUrl });
+      this.ownsPool = true;
+    } else {
+      this.pool = poolOrUrl;
+      this.ownsPool = false;
+    }
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    if (this.ownsPool) this.pool.on('error', () => undefined);
+  }
+
+  /** Opens a store on its own pool and migrates it; fails now rather than on the first call when the server is down. */
+  static async connect(url: string, clock: Clock = systemClock, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(url, clock, options);
+    try {
+      await store.init();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Runs the migrations now instead of on the first call. */
+  async init(): Promise<void> {
+    if (this.options.migrate === false) return;
+    this.ready ??= runMigrations(this.pool, { advisoryLock: this.options.advisoryLock ?? this.backend === 'postgres' })
+      .then(() => undefined)
+      .catch((error) => {
+        this.ready = null;
+        throw error;
+      });
+    await this.guard(this.ready);
+  }
+
+  /** Same as init(): applies pending schema migrations. */
+  migrate(): Promise<void> {
+    return this.init();
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events, options);
+    await this.init();
+    const pending = preparePending(events, options, this.clock);
+    const expected = options.expectedRevision;
+    const key = options.idempotencyKey ?? null;
+    const maxAttempts = expected === 'any' || expected === 'exists' ? (this.options.maxAppendAttempts ?? 100) : 1;
+    let head: StreamHead | null | undefined = this.cachedHead(streamId);
+    // A new stream needs no read: the insert's guard and key refuse it if the stream exists after all.
+    if (head === undefined && expected === 'no_stream') head = null;
+    let headIsFresh = false;
+
+    for (let attempt = 1; ; attempt++) {
+      const mayBeStale = head === undefined || (typeof expected === 'number' && head !== null && head.revision < expected) ||
+        (expected === 'exists' && head === null);
+      if (mayBeStale && !headIsFresh) {
+        head = await this.readHead(streamId);
+        headIsFresh = true;
+      }
+      const current = head ?? null;
+      if (!accepts(expected, current)) return this.refuse(streamId, expected, key, headIsFresh ? current : undefined);
+
+      const previousRevision = current?.revision ?? -1;
+      const sealed = sealEvents(streamId, previousRevision, current?.hash ?? null, pending);
+      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadata, key);
+      if (outcome.rows && outcome.rows.length === sealed.length) {
+        const result = this.resultOf(streamId, sealed, outcome.rows);
+        this.rememberHead(streamId, { revision: result.nextRevision, hash: sealed[sealed.length - 1].hash });
+        for (const listener of this.listeners) listener();
+        return result;
+      }
+      if (key !== null) {
+        const replay = await this.replay(key, streamId);
+        if (replay) return replay;
+      }
+      if (attempt >= maxAttempts) return this.refuse(streamId, expected, null, undefined);
+      head = await this.readHead(streamId);
+      headIsFresh = true;
+    }
+  }
+
+  /**
+   * Runs one append statement on the given connection, without retry, cache or wakeups. For tests that hold the
+   * append's transaction open (BEGIN on `client` first); returns the result the append would have returned.
+   */
+  async appendOn(client: Queryable, streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events, options);
+    await this.init();
+    const pending = preparePending(events, options, this.clock);
+    const head = await this.readHead(streamId, client);
+    if (!accepts(options.expectedRevision, head)) {
+      throw new ConcurrencyError(streamId, options.expectedRevision, head ? head.revision : 'no_stream');
+    }
+    const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
+    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadata, options.idempotencyKey ?? null);
+    if (!outcome.rows || outcome.rows.length !== sealed.length) {
+      throw new ConcurrencyError(streamId, options.expectedRevision, 'unknown');
+    }
+    return this.resultOf(streamId, sealed, outcome.rows);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    await this.init();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 2_147_483_647 : 0);
+    const rows = await this.query(this.pool, backwards ? 'es_read_backwards' : 'es_read_forwards',
+      backwards ? READ_BACKWARDS_SQL : READ_FORWARDS_SQL, [streamId, from, options.maxCount ?? null]);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    await this.init();
+    const max = options.maxCount ?? null;
+    const rows = options.from
+      ? await this.query(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL,
+          [max, options.from.commit.toString(), options.from.prepare.toString()])
+      : await this.query(this.pool, 'es_read_all', READ_ALL_SQL, [max]);
+    return rows.map(toRecorded);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): Subscription {
+    return pollingSubscription(
+      {
+        read: (from, max) => this.readAll({ from, maxCount: max }),
+        onWake: (callback) => {
+          this.listeners.add(callback);
+          return () => this.listeners.delete(callback);
+        },
+      },
+      options,
+      this.options.polling,
+    );
+  }
+
+  async verifyStream(streamId: string): Promise<VerifyResult> {
+    const pageSize = 1000;
+    const events: RecordedEvent[] = [];
+    for (;;) {
+      const page = await this.readStream(streamId, { fromRevision: events.length, maxCount: pageSize });
+      events.push(...page);
+      if (page.length < pageSize) break;
+    }
+    return verifyChain(streamId, events);
+  }
+
+  async streamHead(streamId: string): Promise<StreamHead | null> {
+    await this.init();
+    return this.readHead(streamId);
+  }
+
+  async status(): Promise<EventStoreStatus> {
+    try {
+      await this.init();
+      const rows = await this.query(this.pool, undefined,
+        'SELECT max(version) AS version, current_setting(\'server_version\') AS server FROM event_store_migrations', []);
+      const schemaVersion = Number(rows[0].version);
+      const ok = schemaVersion === EVENT_STORE_SCHEMA_VERSION;
+      return {
+        backend: this.backend,
+        ok,
+        detail: ok ? `PostgreSQL ${rows[0].server}, schema ${schemaVersion}`
+          : `schema ${schemaVersion}, this build expects ${EVENT_STORE_SCHEMA_VERSION}`,
+        schemaVersion,
+      };
+    } catch (error) {
+      return { backend: this.backend, ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async attempt(
+    db: Queryable, streamId: string, previousRevision: number, previousHash: string | null,
+    sealed: readonly SealedEvent[], metadata: EventMetadata, key: string | null,
+  ): Promise<AttemptOutcome> {
+    try {
+      const rows = await this.query(db, 'es_append', APPEND_SQL, [
+        streamId, key, previousRevision, previousHash, JSON.stringify(metadata),
+        sealed.map((e) => e.id), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion),
+        sealed.map((e) => JSON.stringify(e.data)), sealed.map((e) => e.previousHash), sealed.map((e) => e.hash),
+      ]);
+      return { rows };
+    } catch (error) {
+      const pgError = error as { code?: string; constraint?: string };
+      if (error instanceof EventStoreError) throw error;
+      if (pgError.code === '23505') return { rows: null, error: pgError };
+      if (pgError.code === '22P05' || pgError.code === '54000') {
+        throw new InvalidAppendError(`event rejected by PostgreSQL: ${(error as Error).message}`);
+      }
+      throw error;
+    }
+  }
+
+  private resultOf(streamId: string, sealed: readonly SealedEvent[], rows: AttemptOutcome['rows'] & object): AppendResult {
+    const last = rows[rows.length - 1];
+    const globalPosition = BigInt(last.position);
+    return {
+      streamId,
+      firstRevision: sealed[0].revision,
+      nextRevision: sealed[sealed.length - 1].revision,
+      globalPosition,
+      logPosition: { commit: BigInt(last.transaction_id), prepare: globalPosition },
+      eventIds: sealed.map((e) => e.id),
+      replayed: false,
+    };
+  }
+
+  private async replay(key: string, streamId: string): Promise<AppendResult | null> {
+    const rows = await this.query(this.pool, 'es_idempotency', IDEMPOTENCY_SQL, [key]);
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    if (row.stream_id !== streamId) throw new IdempotencyKeyReusedError(key, row.stream_id, streamId);
+    const globalPosition = BigInt(row.last_position);
+    return {
+      streamId,
+      firstRevision: row.first_revision,
+      nextRevision: row.last_revision,
+      globalPosition,
+      logPosition: { commit: BigInt(row.last_transaction_id), prepare: globalPosition },
+      eventIds: row.event_ids,
+      replayed: true,
+    };
+  }
+
+  /** A refused append: a stored idempotency key still wins (a retry with a stale expected revision replays). */
+  private async refuse(
+    streamId: string, expected: ExpectedRevision, key: string | null, fresh: StreamHead | null | undefined,
+  ): Promise<AppendResult> {
+    if (key !== null) {
+      const replay = await this.replay(key, streamId);
+      if (replay) return replay;
+    }
+    const head = fresh === undefined ? await this.readHead(streamId) : fresh;
+    throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
+  }
+
+  private async readHead(streamId: string, db: Queryable = this.pool): Promise<StreamHead | null> {
+    const rows = await this.query(db, 'es_head', HEAD_SQL, [streamId]);
+    if (rows.length === 0) {
+      this.heads.delete(streamId);
+      return null;
+    }
+    const head = { revision: rows[0].revision as number, hash: rows[0].hash as string };
+    if (db === this.pool) this.rememberHead(streamId, head, true);
+    return head;
+  }
+
+  private cachedHead(streamId: string): StreamHead | undefined {
+    const head = this.heads.get(streamId);
+    if (head) {
+      this.heads.delete(streamId);
+      this.heads.set(streamId, head);
+    }
+    return head;
+  }
+
+  private rememberHead(streamId: string, head: StreamHead, authoritative = false): void {
+    const known = this.heads.get(streamId);
+    if (known && !authoritative && known.revision > head.revision) return;
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    const capacity = this.options.headCacheSize ?? 10_000;
+    if (this.heads.size > capacity) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private async query(db: Queryable, name: string | undefined, text: string, values: unknown[]): Promise<any[]> {
+    const named = name !== undefined && (this.options.namedStatements ?? this.backend === 'postgres');
+    try {
+      const result = await db.query(named ? { name, text, values } : { text, values });
+      return result.rows;
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private async guard<T>(promise: Promise<T>): Promise<T> {
+    try {
+      return await promise;
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof EventStoreError) return error;
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (
+      (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(message)
+    ) {
+      return new EventStoreUnavailableError(`${this.backend} event store unavailable: ${message}`, { cause: error });
+    }
+    return error;
+  }
+}
+
+function accepts(expected: ExpectedRevision, head: StreamHead | null): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return head === null;
+  if (expected === 'exists') return head !== null;
+  return head !== null && head.revision === expected;
+}
+
+function toRecorded(row: any): RecordedEvent {
+  const globalPosition = BigInt(row.position);
+  const logPosition: LogPosition = { commit: BigInt(row.transaction_id), prepare: globalPosition };
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
+    revision: row.revision,
+    globalPosition,
+    logPosition,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}
+
