@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool, type PoolClient } from 'pg';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { dumbo } from '@event-driven-io/dumbo';
+import type { LogPosition } from '@campaign-ledger/event-store';
 import { createOursSystem, type OursSystem } from './ours';
 import { EVENT_TYPE, ACTOR, storedMetadata, taskCompletedPayload } from './payload';
 
@@ -358,7 +359,7 @@ async function readRow(
 
   const readers: Record<'ours' | 'bare', () => Promise<number>> = {
     ours: async () => {
-      let from = null as Parameters<OursSystem['store']['readAll']>[0] extends infer O ? O extends { from?: infer F } ? F : never : never;
+      let from: LogPosition | null = null;
       let read = 0;
       while (read < READ_EVENTS) {
         const page = await ours.store.readAll({ from, maxCount: Math.min(PAGE, READ_EVENTS - read) });
@@ -496,8 +497,8 @@ async function main(): Promise<void> {
        type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`,
   );
 
-  const ours = process.env.TMP_NO_OURS ? (null as any) : await createOursSystem(benchUrl, WRITERS + 2);
-  if (ours) closers.push(() => ours.close());
+  const ours = await createOursSystem(benchUrl, WRITERS + 2);
+  closers.push(() => ours.close());
 
   const emmettStore = getPostgreSQLEventStore(benchUrl);
   closers.push(() => emmettStore.close());
@@ -505,7 +506,7 @@ async function main(): Promise<void> {
   const emmettTable = 'emt_messages';
 
   const oursSystem = oursAppendSystem(ours);
-  const systems = [...(ours ? [oursSystem] : []), bareSystem(pool), emmettSystem(emmettStore)];
+  const systems = [oursSystem, bareSystem(pool), emmettSystem(emmettStore)];
 
   const rows: RowResult[] = [];
   log('Appends');
@@ -515,7 +516,7 @@ async function main(): Promise<void> {
   rows.push(await appendRow(`4. 100 events/append, ${WRITERS} writers`, systems, WRITERS, 100, 1_000, 'r4'));
   log('');
   log('Global read');
-  if (ours) rows.push(await readRow(ours, oursSystem, pool, EMMETT_READ ? emmettTable : null));
+  rows.push(await readRow(ours, oursSystem, pool, EMMETT_READ ? emmettTable : null));
 
   log('');
   log(table(rows));
