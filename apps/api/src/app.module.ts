@@ -4,12 +4,18 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import type { Clock } from '@campaign-ledger/event-store';
 import { AuthModule } from './auth/auth.module';
+import { BranchWorkModule } from './branch-work/branch-work.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { AggregateStore } from './infrastructure/event-sourcing/aggregate-store';
+import { InMemoryBlobStore, LocalBlobStore } from './infrastructure/blob-store';
+import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { HealthHttpController } from './health/health.http.controller';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { InMemoryIdempotencyStore, PostgresIdempotencyStore } from './infrastructure/idempotency/idempotency.store';
 import type { Storage } from './infrastructure/storage';
-import { APP_CONFIG, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
+import { APP_CONFIG, BLOB_STORE, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -29,7 +35,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), AuthModule],
+      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule],
       controllers: [HealthHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -46,8 +52,14 @@ export class AppModule implements OnApplicationShutdown {
           useFactory: (pool: Pool | null) => (pool ? PostgresIdempotencyStore.create(pool) : new InMemoryIdempotencyStore()),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        {
+          provide: BLOB_STORE,
+          useFactory: () =>
+            options.config.eventStore === 'memory' ? new InMemoryBlobStore() : new LocalBlobStore(join(options.config.dataDir, 'blobs')),
+        },
+        AggregateStore,
       ],
-      exports: [APP_CONFIG, STORAGE, EVENT_STORE, CLOCK, READ_MODEL_POOL, IDEMPOTENCY_STORE],
+      exports: [APP_CONFIG, STORAGE, EVENT_STORE, CLOCK, READ_MODEL_POOL, IDEMPOTENCY_STORE, BLOB_STORE, AggregateStore],
     };
   }
 

@@ -1,0 +1,78 @@
+// Load a stream, fold it with a decider, decide, append at the revision read; retry when someone else wrote first.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Decider, Message } from '@campaign-ledger/domain';
+import { ConcurrencyError, type AppendResult, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
+import { EVENT_STORE } from '../tokens';
+
+export interface Loaded<State> {
+  readonly state: State;
+  /** Revision of the last event, -1 when the stream does not exist. */
+  readonly revision: number;
+}
+
+export interface HandleResult<State, Event> {
+  readonly events: Event[];
+  readonly state: State;
+  readonly revision: number;
+  /** Null when the decider produced no events (an idempotent repeat). */
+  readonly append: AppendResult | null;
+}
+
+export interface HandleOptions<State> {
+  readonly metadata: MetadataInput;
+  readonly idempotencyKey?: string;
+  /** Refuse unless the stream is at this revision (If-Match); no retry then. */
+  readonly expectedRevision?: number;
+  /** Called with the freshly loaded state before deciding (e.g. to check a precondition that needs it). */
+  readonly beforeDecide?: (loaded: Loaded<State>) => void | Promise<void>;
+}
+
+const MAX_ATTEMPTS = 5;
+
+@Injectable()
+export class AggregateStore {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<Command, State, Event extends Message, Context>(
+    streamId: string,
+    decider: Decider<Command, State, Event, Context>,
+  ): Promise<Loaded<State>> {
+    const events = await this.store.readStream(streamId);
+    let state = decider.initialState();
+    for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+    return { state, revision: events.length === 0 ? -1 : events[events.length - 1].revision };
+  }
+
+  /**
+   * Runs one command. `context` is computed per attempt (it may read other streams: the plan, the roster).
+   * Deciding again on fresh state after a conflict is safe because the decider re-checks every rule.
+   */
+  async handle<Command, State, Event extends Message, Context>(
+    streamId: string,
+    decider: Decider<Command, State, Event, Context>,
+    command: Command,
+    context: () => Context | Promise<Context>,
+    options: HandleOptions<State>,
+  ): Promise<HandleResult<State, Event>> {
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await this.load(streamId, decider);
+      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+        throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+      }
+      await options.beforeDecide?.(loaded);
+      const events = decider.decide(command, loaded.state, await context());
+      if (events.length === 0) return { events, state: loaded.state, revision: loaded.revision, append: null };
+      try {
+        const append = await this.store.append(streamId, events, {
+          expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
+          metadata: options.metadata,
+          idempotencyKey: options.idempotencyKey,
+        });
+        const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+        return { events, state, revision: append.nextRevision, append };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

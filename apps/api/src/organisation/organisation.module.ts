@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+
+/** Organisation use cases: one folder per use case (controller, command, handler, spec). */
+@Module({
+  controllers: [],
+  providers: [],
+})
+export class OrganisationModule {}

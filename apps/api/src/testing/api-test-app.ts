@@ -1,0 +1,78 @@
+// Starts the real API over HTTP on a fresh PostgreSQL database, with accounts for every role.
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { Role } from '@campaign-ledger/domain';
+import type { Clock } from '@campaign-ledger/event-store';
+import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { AccountsService } from '../auth/accounts.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { createApp } from '../bootstrap';
+import { loadConfig } from '../config/app-config';
+
+export interface TestAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly branchId?: string;
+  readonly unitId?: string;
+}
+
+export interface ApiTestApp {
+  readonly app: INestApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly database: TestDatabase;
+  readonly dataDir: string;
+  /** Creates an account directly (as the system) and returns a bearer token for it. */
+  signIn(account: TestAccount): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApiTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<ApiTestApp> {
+  const database = await createTestDatabase('cl_api');
+  const dataDir = mkdtempSync(join(tmpdir(), 'cl-api-'));
+  const config = loadConfig({
+    DATABASE_URL: database.url, EVENT_STORE: 'postgres', DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-42', ...options.env,
+  });
+  const app = await createApp(config, options.clock);
+  await app.init();
+  const http = request(app.getHttpServer());
+  const accounts = app.get(AccountsService);
+  const hasher = app.get(PasswordHasher);
+  const created = new Set<string>();
+  return {
+    app,
+    http,
+    database,
+    dataDir,
+    async signIn(account) {
+      if (!created.has(account.username)) {
+        const existing = await accounts.findByUsername(account.username);
+        if (!existing) {
+          await accounts.execute(
+            {
+              type: 'CreateAccount',
+              data: {
+                accountId: `acc-${account.username}`, username: account.username, displayName: account.username, role: account.role,
+                unitId: account.unitId ?? null, branchId: account.branchId ?? null, passwordHash: await hasher.hash(account.password),
+              },
+            },
+            { actor: { id: 'system', role: 'system' } },
+          );
+        }
+        created.add(account.username);
+      }
+      const response = await request(app.getHttpServer()).post('/api/auth/login').send({ username: account.username, password: account.password });
+      if (response.status !== 200) throw new Error(`sign-in failed for ${account.username}: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.token as string;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
