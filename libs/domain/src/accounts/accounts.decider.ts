@@ -1,4 +1,6 @@
 // Who may sign in and with which role: one stream for all accounts of the installation.
+import { DomainError, type DomainErrorKind } from '../shared/errors';
+
 export const ROLES = ['administrator', 'leading_group', 'secretary', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,14 +39,16 @@ export interface AccountsState {
   readonly idByUsername: ReadonlyMap<string, string>;
 }
 
-export class AccountError extends Error {
-  constructor(
-    readonly code: string,
-    readonly kind: 'validation' | 'not_found' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccountError';
+/** One error class for account rules; the code says which rule (the HTTP filter maps `kind`). */
+export class AccountError extends DomainError {
+  static readonly code = 'ACCOUNT.INVALID';
+  static readonly kind: DomainErrorKind = 'validation';
+  private constructor(code: string, kind: DomainErrorKind, message: string) {
+    super(message, message);
+    Object.assign(this, { code, kind });
+  }
+  static because(code: string, kind: DomainErrorKind, message: string): AccountError {
+    return new AccountError(code, kind, message);
   }
 }
 
@@ -54,16 +58,16 @@ const normalise = (username: string) => username.trim().toLowerCase();
 
 function requireAccount(state: AccountsState, accountId: string): Account {
   const account = state.byId.get(accountId);
-  if (!account) throw new AccountError('ACCOUNT.NOT_FOUND', 'not_found', `no account ${accountId}`);
+  if (!account) throw AccountError.because('ACCOUNT.NOT_FOUND', 'not_found', `no account ${accountId}`);
   return account;
 }
 
 function checkRoleScope(role: Role, branchId: string | null | undefined) {
   if (role === 'secretary' && !branchId) {
-    throw new AccountError('ACCOUNT.BRANCH_REQUIRED', 'validation', 'a secretary account needs the branch it writes for (branchId)');
+    throw AccountError.because('ACCOUNT.BRANCH_REQUIRED', 'validation', 'a secretary account needs the branch it writes for (branchId)');
   }
   if (role !== 'secretary' && branchId) {
-    throw new AccountError('ACCOUNT.BRANCH_NOT_ALLOWED', 'validation', `only secretaries belong to a branch; remove branchId for role ${role}`);
+    throw AccountError.because('ACCOUNT.BRANCH_NOT_ALLOWED', 'validation', `only secretaries belong to a branch; remove branchId for role ${role}`);
   }
 }
 
@@ -72,11 +76,11 @@ export function decideAccounts(command: AccountCommand, state: AccountsState): A
     case 'CreateAccount': {
       const { accountId, username, role, branchId } = command.data;
       if (!/^[a-z0-9._-]{2,64}$/i.test(username.trim())) {
-        throw new AccountError('ACCOUNT.USERNAME_INVALID', 'validation', 'username must be 2..64 letters, digits, dot, dash or underscore');
+        throw AccountError.because('ACCOUNT.USERNAME_INVALID', 'validation', 'username must be 2..64 letters, digits, dot, dash or underscore');
       }
-      if (state.byId.has(accountId)) throw new AccountError('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`);
+      if (state.byId.has(accountId)) throw AccountError.because('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`);
       if (state.idByUsername.has(normalise(username))) {
-        throw new AccountError('ACCOUNT.USERNAME_TAKEN', 'conflict', `username "${username}" is already taken; choose another`);
+        throw AccountError.because('ACCOUNT.USERNAME_TAKEN', 'conflict', `username "${username}" is already taken; choose another`);
       }
       checkRoleScope(role, branchId);
       return [{
@@ -98,7 +102,7 @@ export function decideAccounts(command: AccountCommand, state: AccountsState): A
     case 'DisableAccount': {
       const account = requireAccount(state, command.data.accountId);
       if (account.disabled) return [];
-      if (!command.data.reason.trim()) throw new AccountError('ACCOUNT.REASON_REQUIRED', 'validation', 'say why the account is disabled');
+      if (!command.data.reason.trim()) throw AccountError.because('ACCOUNT.REASON_REQUIRED', 'validation', 'say why the account is disabled');
       return [{ type: 'AccountDisabled', data: command.data }];
     }
     default: {

@@ -47,10 +47,6 @@ export function toHttpError(error: unknown): ErrorBody | null {
     const body = error.toJSON();
     return { statusCode: DOMAIN_ERROR_HTTP_STATUS[body.kind], error: body.code, message: body.message, messageZh: body.messageZh, details: body.details };
   }
-  if (error instanceof Error && error.name === 'AccountError' && 'kind' in error && 'code' in error) {
-    const kind = (error as { kind: keyof typeof DOMAIN_ERROR_HTTP_STATUS }).kind;
-    return { statusCode: DOMAIN_ERROR_HTTP_STATUS[kind] ?? 400, error: String((error as { code: string }).code), message: error.message };
-  }
   if (error instanceof ConcurrencyError) {
     return {
       statusCode: 409, error: error.code,

@@ -1,0 +1,33 @@
+import type { EventStore } from '@campaign-ledger/event-store';
+import { loadConfig } from '../config/app-config';
+import { EVENT_STORE } from '../infrastructure/tokens';
+import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
+import { seedDemoIfEmpty } from './demo-seeder';
+
+describe('first-run demo seed on real PostgreSQL', () => {
+  let t: ApiTestApp;
+  beforeEach(async () => { t = await startApiTestApp(); });
+  afterEach(() => t?.close());
+
+  const config = () => loadConfig({ DATABASE_URL: t.database.url });
+
+  it('is off on a configured PostgreSQL unless DEMO_SEED=true, then seeds once and lets the demo accounts sign in', async () => {
+    expect(await seedDemoIfEmpty(t.app, config(), {})).toEqual({ seeded: false, why: expect.stringContaining('off') });
+    const outcome = await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' });
+    expect(outcome.seeded).toBe(true);
+    const login = await t.http.post('/api/auth/login').send({ username: 'sec-b01', password: 'sec-demo-2009' }).expect(200);
+    expect(login.body.account).toMatchObject({ role: 'secretary', branchId: 'B01' });
+    const again = await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' });
+    expect(again).toEqual({ seeded: false, why: 'the event store already holds data' });
+  });
+
+  it('never writes into a store that already holds real data', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    await store.append('organisation-real', [{ type: 'UnitRegistered', data: { unitId: 'real', name: '真实单位', code: 'R' } }], {
+      expectedRevision: 'no_stream', metadata: { actor: { id: 'a', role: 'administrator' } },
+    });
+    const before = (await store.readAll()).length;
+    expect((await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' })).seeded).toBe(false);
+    expect((await store.readAll()).length).toBe(before);
+  });
+});

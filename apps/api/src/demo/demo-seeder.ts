@@ -1,0 +1,59 @@
+// Seeds the demo office once, on an empty embedded installation; real data is never touched.
+import type { INestApplication } from '@nestjs/common';
+import type { Clock, EventStore } from '@campaign-ledger/event-store';
+import { AccountsService } from '../auth/accounts.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import type { AppConfig } from '../config/app-config';
+import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { buildDemoOffice, DEMO_UNIT_ID } from './demo-office';
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: string;
+  readonly note: string;
+}
+
+export type SeedOutcome = { seeded: true; accounts: DemoAccount[] } | { seeded: false; why: string };
+
+const SYSTEM = { actor: { id: 'system:demo-seed', role: 'system' }, reason: '首次运行的演示数据 demo data on first run' };
+
+/** Seeds when DEMO_SEED=true, or by default when the embedded store is empty (never on DATABASE_URL unless asked). */
+export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig, env: NodeJS.ProcessEnv = process.env): Promise<SeedOutcome> {
+  const wanted = env.DEMO_SEED === undefined ? config.databaseUrl === null : env.DEMO_SEED === 'true';
+  if (!wanted) return { seeded: false, why: 'DEMO_SEED is off for this configuration' };
+  const store = app.get<EventStore>(EVENT_STORE);
+  const clock = app.get<Clock>(CLOCK);
+  const existing = await store.readAll({ maxCount: 1 });
+  if (existing.length > 0) return { seeded: false, why: 'the event store already holds data' };
+
+  const today = clock.now().toISOString().slice(0, 10);
+  const demo = buildDemoOffice(today);
+  for (const batch of demo.batches) {
+    await store.append(batch.streamId, batch.events, { expectedRevision: 'no_stream', metadata: SYSTEM });
+  }
+  const accounts: DemoAccount[] = [
+    { username: 'admin', password: 'admin-demo-2009', role: 'administrator', note: '系统管理员 administrator' },
+    { username: 'leader', password: 'leader-demo-2009', role: 'leading_group', note: '领导小组 leading group' },
+    { username: 'auditor', password: 'auditor-demo-2009', role: 'auditor', note: '指导检查组 auditor' },
+    ...demo.branches.map((branch) => ({
+      username: `sec-${branch.branchId.toLowerCase()}`, password: `sec-demo-2009`, role: 'secretary', note: `${branch.name}书记 secretary of ${branch.branchId}`,
+      branchId: branch.branchId,
+    })),
+  ];
+  const service = app.get(AccountsService);
+  const hasher = app.get(PasswordHasher);
+  for (const account of accounts) {
+    await service.execute(
+      {
+        type: 'CreateAccount',
+        data: {
+          accountId: `demo-${account.username}`, username: account.username, displayName: account.note, role: account.role as never,
+          unitId: DEMO_UNIT_ID, branchId: (account as { branchId?: string }).branchId ?? null, passwordHash: await hasher.hash(account.password),
+        },
+      },
+      SYSTEM,
+    );
+  }
+  return { seeded: true, accounts };
+}
