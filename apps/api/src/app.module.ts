@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { BranchWorkModule } from './branch-work/branch-work.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { AggregateStore } from './infrastructure/event-sourcing/aggregate-store';
 import { InMemoryBlobStore, LocalBlobStore } from './infrastructure/blob-store';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule],
+      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule, ReadModelsModule],
       controllers: [HealthHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

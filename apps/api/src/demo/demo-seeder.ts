@@ -1,5 +1,6 @@
 // Seeds the demo office once, on an empty embedded installation; real data is never touched.
 import type { INestApplication } from '@nestjs/common';
+import { ACCOUNTS_STREAM } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../auth/accounts.service';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -24,8 +25,9 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig, 
   if (!wanted) return { seeded: false, why: 'DEMO_SEED is off for this configuration' };
   const store = app.get<EventStore>(EVENT_STORE);
   const clock = app.get<Clock>(CLOCK);
-  const existing = await store.readAll({ maxCount: 1 });
-  if (existing.length > 0) return { seeded: false, why: 'the event store already holds data' };
+  // Any account or any visible event means the installation is in use (readAll alone can lag behind open transactions).
+  const existing = (await store.streamHead(ACCOUNTS_STREAM)) ?? (await store.readAll({ maxCount: 1 }))[0];
+  if (existing) return { seeded: false, why: 'the event store already holds data' };
 
   const today = clock.now().toISOString().slice(0, 10);
   const demo = buildDemoOffice(today);
