@@ -1,5 +1,8 @@
 // Builds the Nest application (shared by main.ts and the e2e tests).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock } from '@campaign-ledger/event-store';
@@ -8,6 +11,24 @@ import type { AppConfig } from './config/app-config';
 import { openStorage } from './infrastructure/storage';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
 import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/http-errors';
+
+/** The built web app (dist/apps/web), served by this same process so that `npm start` is one URL. */
+export function webAppDirectory(): string | null {
+  const candidates = [process.env.WEB_DIST, resolve(__dirname, '../../web'), resolve(process.cwd(), 'dist/apps/web')];
+  return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+function serveWebApp(app: INestApplication): void {
+  const dir = webAppDirectory();
+  if (!dir) return;
+  (app as NestExpressApplication).useStaticAssets(dir, { index: false, maxAge: '1h' });
+  const express = app.getHttpAdapter().getInstance();
+  // Client-side routes: anything that is not the API and not a file gets the app's index.html.
+  express.use((request: { method: string; path: string }, response: { sendFile(path: string): void }, next: () => void) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    response.sendFile(join(dir, 'index.html'));
+  });
+}
 
 export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
   const storage = await openStorage(config, clock);
@@ -29,6 +50,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
       new DocumentBuilder().setTitle('Campaign Ledger 活动台账').setVersion('0.1').addBearerAuth().build(),
     );
     SwaggerModule.setup('api/docs', app, document);
+    serveWebApp(app);
     return app;
   } catch (error) {
     await storage.close();

@@ -11,8 +11,17 @@ import { toHttpError } from '../errors/http-errors';
 import { IDEMPOTENCY_STORE } from '../tokens';
 import type { IdempotencyStore } from './idempotency.store';
 
+const isMultipart = (request: { headers?: Record<string, string | undefined> }) =>
+  (request.headers?.['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  /**
+   * The global instance runs before a route's upload interceptor has read a multipart body, so it leaves multipart
+   * requests to `IdempotencyAfterUploadInterceptor`, which upload routes list after their file interceptor.
+   */
+  protected readonly handlesMultipart: boolean = false;
+
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -20,6 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest();
     const key: string | undefined = request.headers?.['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (isMultipart(request) !== this.handlesMultipart) return next.handle();
     if (key.length < 1 || key.length > 200) throw new BadRequestException('Idempotency-Key must be 1..200 characters');
     const principal: Principal | undefined = request.principal;
     const scope = principal?.accountId ?? 'anonymous';
@@ -60,4 +70,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw error;
     }
   }
+}
+
+/** For upload routes: `@UseInterceptors(FilesInterceptor(...), IdempotencyAfterUploadInterceptor)`. */
+@Injectable()
+export class IdempotencyAfterUploadInterceptor extends IdempotencyInterceptor {
+  protected override readonly handlesMultipart = true;
 }

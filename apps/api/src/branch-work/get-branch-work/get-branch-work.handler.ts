@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import {
+  BranchNotFound, branchWorkStream, campaignDecider, campaignStream, CampaignNotFound, organisationDecider, organisationStream, UNIT_LEVEL_BRANCH_ID,
+} from '@campaign-ledger/domain';
+import type { EventStore } from '@campaign-ledger/event-store';
+import { assertCanReadBranch } from '../../auth/policy';
+import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { EVENT_STORE } from '../../infrastructure/tokens';
+import { foldBranchWorkView, type BranchWorkView } from './branch-work.view';
+import { GetBranchWorkQuery } from './get-branch-work.query';
+
+@QueryHandler(GetBranchWorkQuery)
+export class GetBranchWorkHandler implements IQueryHandler<GetBranchWorkQuery, BranchWorkView> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ principal, campaignId, branchId }: GetBranchWorkQuery): Promise<BranchWorkView> {
+    assertCanReadBranch(principal, branchId);
+    const streamId = branchWorkStream(campaignId, branchId);
+    const { state: plan } = await this.aggregates.load(campaignStream(campaignId), campaignDecider);
+    if (plan.status === 'not_planned') throw CampaignNotFound.notPlanned();
+    if (branchId !== UNIT_LEVEL_BRANCH_ID && branchId !== plan.officeBranchId) {
+      const { state: organisation } = await this.aggregates.load(organisationStream(plan.unitId), organisationDecider);
+      if (organisation.status !== 'registered' || !organisation.branches[branchId]) throw BranchNotFound.withId(branchId);
+    }
+    // Read straight from the stream: one branch's work is small, and this answer is never behind a write.
+    return foldBranchWorkView(campaignId, branchId, await this.store.readStream(streamId));
+  }
+}

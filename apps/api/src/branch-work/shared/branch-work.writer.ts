@@ -1,0 +1,87 @@
+// Runs one branch-work command: who may write, the plan and the roster on the command's date, then decide and append.
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, MemberNotFound, organisationDecider, organisationStream,
+  parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type IsoDate,
+} from '@campaign-ledger/domain';
+import type { Clock } from '@campaign-ledger/event-store';
+import { assertCanWriteBranchWork } from '../../auth/policy';
+import { actorOf, type Principal } from '../../auth/principal';
+import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { CLOCK } from '../../infrastructure/tokens';
+import { officeToday } from './today';
+
+export interface WriteOptions {
+  /** The command's own date: the roster is taken on it. */
+  readonly asOf: IsoDate;
+  /** Members the command names: one missing from the unit's roll is "not found", not "not in this branch". */
+  readonly memberIds?: readonly string[];
+  readonly idempotencyKey?: string;
+  /** Why, as the user said it (kept in the event metadata for the auditor). */
+  readonly reason?: string;
+}
+
+export interface WriteOutcome {
+  readonly streamId: string;
+  /** The stream's revision after the command. */
+  readonly revision: number;
+  /** True when the command repeated one already recorded: nothing was written. */
+  readonly alreadyDone: boolean;
+  readonly events: readonly BranchWorkEvent[];
+}
+
+/** Member ids an instance key names (`T07:member:M42` → M42). */
+export function membersOfInstanceKey(instanceKey: string | null | undefined): string[] {
+  const parts = instanceKey ? parseInstanceKey(instanceKey) : null;
+  return parts && (parts.scope === 'member' || parts.scope === 'leader') ? [parts.subjectId] : [];
+}
+
+@Injectable()
+export class BranchWorkWriter {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  today(): IsoDate {
+    return officeToday(this.clock);
+  }
+
+  /** Throws 403 unless the principal may write this branch's work; call it before doing anything on the caller's behalf. */
+  authorize(principal: Principal, branchId: string): void {
+    assertCanWriteBranchWork(principal, branchId);
+  }
+
+  async write(principal: Principal, command: BranchWorkCommand, options: WriteOptions): Promise<WriteOutcome> {
+    const { campaignId, branchId } = command.data;
+    this.authorize(principal, branchId);
+    const streamId = branchWorkStream(campaignId, branchId);
+    const result = await this.aggregates.handle(
+      streamId,
+      branchWorkDecider,
+      command,
+      () => this.context(campaignId, branchId, options.asOf, options.memberIds ?? []),
+      {
+        metadata: { actor: actorOf(principal), ...(options.reason ? { reason: options.reason } : {}) },
+        idempotencyKey: options.idempotencyKey,
+      },
+    );
+    return {
+      streamId,
+      revision: result.revision,
+      alreadyDone: result.events.length === 0 || result.append?.replayed === true,
+      events: result.events,
+    };
+  }
+
+  private async context(campaignId: string, branchId: string, asOf: IsoDate, memberIds: readonly string[]): Promise<BranchWorkContext> {
+    const { state: plan } = await this.aggregates.load(campaignStream(campaignId), campaignDecider);
+    // An unplanned campaign is refused by the decider itself (CAMPAIGN.NOT_FOUND); it has no unit to take a roster from.
+    if (plan.status === 'not_planned') return { plan, roster: { branchId, asOf, members: [], divisions: [] } };
+    const { state: organisation } = await this.aggregates.load(organisationStream(plan.unitId), organisationDecider);
+    if (organisation.status === 'registered') {
+      for (const memberId of memberIds) if (!organisation.members[memberId]) throw MemberNotFound.withId(memberId);
+    }
+    return { plan, roster: rosterOn(organisation, branchId, asOf) };
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { requireIfMatch, writeAtRevision } from '../if-match';
+import { CancelTaskCommand } from './cancel-task.command';
+import { CancelTaskDto } from './cancel-task.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CancelTaskHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':campaignId/tasks/:taskId/cancel')
+  @HttpCode(200)
+  @Roles('leading_group')
+  @ApiOperation({ summary: 'Cancel a task (取消任务), with a reason; it stays in the plan, flagged' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET /api/campaigns/:id' })
+  @ApiOkResponse({ description: 'The changed campaign, with its new ETag' })
+  @ApiResponse({ status: 404, description: 'Unknown campaign or task' })
+  @ApiResponse({ status: 412, description: 'The plan changed since your ETag; the body names the current one' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  async cancel(
+    @Param('campaignId') campaignId: string,
+    @Param('taskId') taskId: string,
+    @Body() body: CancelTaskDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    const expectedRevision = requireIfMatch(ifMatch, campaignId);
+    return writeAtRevision(res, campaignId, ifMatch, () =>
+      this.commands.execute(new CancelTaskCommand(campaignId, taskId, body.reason, expectedRevision, principal, correlationId)),
+    );
+  }
+}

@@ -1,0 +1,22 @@
+import { NotFoundException } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { builtinTemplates, findBuiltinTemplate } from '@campaign-ledger/domain';
+import { templateSummary } from '../template-problems';
+import { GetTemplateQuery, type TemplateDetail } from './get-template.query';
+
+export const unknownTemplate = (templateId: string) => ({
+  statusCode: 404,
+  error: 'TEMPLATE.NOT_FOUND',
+  message: `there is no built-in template "${templateId}"; pick one of: ${builtinTemplates.map((t) => t.id).join(', ')} (GET /api/templates), or send your own template`,
+  messageZh: `没有内置模板“${templateId}”，请从 GET /api/templates 中选择，或上传自己的模板`,
+});
+
+@QueryHandler(GetTemplateQuery)
+export class GetTemplateHandler implements IQueryHandler<GetTemplateQuery, TemplateDetail> {
+  async execute({ templateId }: GetTemplateQuery): Promise<TemplateDetail> {
+    const builtin = findBuiltinTemplate(templateId);
+    if (!builtin) throw new NotFoundException(unknownTemplate(templateId));
+    const template = builtin.load();
+    return { id: builtin.id, summary: templateSummary(template), template };
+  }
+}

@@ -1,0 +1,18 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CampaignWriter } from '../campaign-writer';
+import type { CampaignView } from '../campaign-view';
+import { MoveTaskDeadlineCommand } from './move-task-deadline.command';
+
+@CommandHandler(MoveTaskDeadlineCommand)
+export class MoveTaskDeadlineHandler implements ICommandHandler<MoveTaskDeadlineCommand, CampaignView> {
+  constructor(private readonly writer: CampaignWriter) {}
+
+  execute(c: MoveTaskDeadlineCommand): Promise<CampaignView> {
+    return this.writer.write(
+      c.campaignId,
+      { type: 'MoveTaskDeadline', data: { taskId: c.taskId, dueDate: c.dueDate, reason: c.reason, by: c.principal.accountId } },
+      c.principal,
+      { expectedRevision: c.expectedRevision, reason: c.reason, correlationId: c.correlationId },
+    );
+  }
+}

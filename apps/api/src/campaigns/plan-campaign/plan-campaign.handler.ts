@@ -1,0 +1,71 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  BranchNotFound, campaignDecider, campaignStream, findBuiltinTemplate, isIsoDate, isAfter, parseTemplate, UnitNotRegistered, weekSunday,
+  type CampaignTemplate, type IsoDate,
+} from '@campaign-ledger/domain';
+import { RequestValidationError } from '../../infrastructure/errors/http-errors';
+import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { assertSameUnit, CampaignContext, metadataFor } from '../campaign-context';
+import { campaignView, type CampaignView } from '../campaign-view';
+import { unknownTemplate } from '../get-template/get-template.handler';
+import { TemplateInvalid } from '../template-problems';
+import { PlanCampaignCommand, type PlanCampaignInput } from './plan-campaign.command';
+
+function resolveTemplate(input: PlanCampaignInput): CampaignTemplate {
+  if (input.templateId !== undefined) {
+    const builtin = findBuiltinTemplate(input.templateId);
+    if (!builtin) throw new RequestValidationError([{ field: 'templateId', messages: [unknownTemplate(input.templateId).message] }]);
+    return builtin.load();
+  }
+  const result = parseTemplate(input.template);
+  if (!result.ok) throw new TemplateInvalid(result.errors, 'template');
+  return result.template;
+}
+
+/** The last day the template plans for: its stated length, else the latest week or date it mentions. */
+export function plannedEnd(template: CampaignTemplate, startDate: IsoDate): IsoDate | null {
+  const weeks = [
+    template.weeks ?? 0,
+    ...template.stages.map((s) => s.weeks?.to ?? 0),
+    ...template.phases.map((p) => p.weeks?.to ?? 0),
+    ...template.tasks.map((t) => Math.max(t.weeks?.to ?? 0, t.due.kind === 'week' ? t.due.week : 0)),
+  ];
+  const lastWeek = Math.max(...weeks);
+  let end: IsoDate | null = lastWeek > 0 ? weekSunday(startDate, lastWeek) : null;
+  for (const t of template.tasks) if (t.due.kind === 'date' && (end === null || isAfter(t.due.date, end))) end = t.due.date;
+  return end;
+}
+
+@CommandHandler(PlanCampaignCommand)
+export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand, CampaignView> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly context: CampaignContext,
+  ) {}
+
+  async execute({ input, principal, correlationId }: PlanCampaignCommand): Promise<CampaignView> {
+    assertSameUnit(principal, input.unitId);
+    const template = resolveTemplate(input);
+    const organisation = await this.context.organisation(input.unitId);
+    if (organisation.status !== 'registered') throw UnitNotRegistered.yet();
+    if (input.officeBranchId !== undefined && !organisation.branches[input.officeBranchId]) throw BranchNotFound.withId(input.officeBranchId);
+    const endDate = input.endDate ?? (isIsoDate(input.startDate) ? plannedEnd(template, input.startDate) : null);
+    if (endDate === null) {
+      throw new RequestValidationError([{ field: 'endDate', messages: ['is required: the template says neither its length in weeks nor any due week or date'] }]);
+    }
+    const campaignId = input.campaignId ?? uuidv7();
+    const result = await this.aggregates.handle(
+      campaignStream(campaignId),
+      campaignDecider,
+      {
+        type: 'PlanCampaign',
+        data: { campaignId, name: input.name, unitId: input.unitId, template, startDate: input.startDate, endDate, createdBy: principal.accountId, officeBranchId: input.officeBranchId ?? null },
+      },
+      () => undefined,
+      { metadata: metadataFor(principal, null, correlationId) },
+    );
+    if (result.state.status === 'not_planned') throw new Error('planning produced no campaign');
+    return campaignView(result.state, result.revision, principal);
+  }
+}
