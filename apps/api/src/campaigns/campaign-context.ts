@@ -9,15 +9,10 @@ import { actorOf, type Principal } from '../auth/principal';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
 import { CLOCK } from '../infrastructure/tokens';
 
-/**
- * The campaign calendar is the office's: a stage closed at 01:00 in Wuhan is closed that day, not the day before (UTC).
- * Belongs in shared config once other modules need the same "today".
- */
-export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+// The campaign calendar is the office's: a stage closed at 01:00 in Wuhan is closed that day, not the day before.
+import { officeToday as todayOn } from '../infrastructure/office-today';
 
-const officeDate = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export const todayOn = (clock: Clock): IsoDate => officeDate.format(clock.now());
+export { todayOn };
 
 export interface LoadedCampaign {
   readonly campaign: PlannedCampaign;

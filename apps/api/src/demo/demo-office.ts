@@ -7,6 +7,7 @@ import {
 
 export const DEMO_UNIT_ID = 'demo-unit';
 export const DEMO_CAMPAIGN_ID = 'demo-sdp-2009';
+export const DEMO_UNIT_NAME = '示例市政协机关';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '建国', '志强', '海燕', '红梅', '国庆', '晓东', '文博'];
@@ -21,6 +22,7 @@ export interface DemoPlan {
   readonly batches: StreamBatch[];
   readonly branches: { branchId: string; name: string }[];
   readonly startDate: string;
+  readonly unitName: string;
 }
 
 /** Runs commands through a decider in memory, collecting the events (the caller appends them in one go). */
@@ -45,7 +47,7 @@ export function buildDemoOffice(today: string): DemoPlan {
 
   const branches = BRANCH_NAMES.map((name, i) => ({ branchId: `B${String(i + 1).padStart(2, '0')}`, name: `${name}党支部` }));
   const orgCommands: OrganisationCommand[] = [
-    { type: 'RegisterUnit', data: { unitId: DEMO_UNIT_ID, name: '示例市政协机关', code: 'DEMO' } },
+    { type: 'RegisterUnit', data: { unitId: DEMO_UNIT_ID, name: DEMO_UNIT_NAME, code: 'DEMO' } },
     ...Array.from({ length: 20 }, (_, i): OrganisationCommand => ({ type: 'AddDivision', data: { divisionId: `D${String(i + 1).padStart(2, '0')}`, name: `第${i + 1}处` } })),
   ];
   let memberNo = 0;
@@ -112,5 +114,5 @@ export function buildDemoOffice(today: string): DemoPlan {
     const work = run(branchWorkDecider, commands, () => ({ plan, roster }));
     if (work.events.length > 0) batches.push({ streamId: branchWorkStream(DEMO_CAMPAIGN_ID, branch.branchId), events: work.events });
   }
-  return { batches, branches, startDate };
+  return { batches, branches, startDate, unitName: DEMO_UNIT_NAME };
 }

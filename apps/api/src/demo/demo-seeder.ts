@@ -5,7 +5,9 @@ import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../auth/accounts.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { AppConfig } from '../config/app-config';
+import { officeToday } from '../infrastructure/office-today';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { indexUnit } from '../organisation/shared/unit-index';
 import { buildDemoOffice, DEMO_UNIT_ID } from './demo-office';
 
 export interface DemoAccount {
@@ -29,11 +31,12 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig, 
   const existing = (await store.streamHead(ACCOUNTS_STREAM)) ?? (await store.readAll({ maxCount: 1 }))[0];
   if (existing) return { seeded: false, why: 'the event store already holds data' };
 
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = officeToday(clock);
   const demo = buildDemoOffice(today);
   for (const batch of demo.batches) {
     await store.append(batch.streamId, batch.events, { expectedRevision: 'no_stream', metadata: SYSTEM });
   }
+  await indexUnit(store, { unitId: DEMO_UNIT_ID, name: demo.unitName, code: 'DEMO' }, SYSTEM.actor);
   const accounts: DemoAccount[] = [
     { username: 'admin', password: 'admin-demo-2009', role: 'administrator', note: '系统管理员 administrator' },
     { username: 'leader', password: 'leader-demo-2009', role: 'leading_group', note: '领导小组 leading group' },

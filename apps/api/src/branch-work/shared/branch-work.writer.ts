@@ -9,7 +9,7 @@ import { assertCanWriteBranchWork } from '../../auth/policy';
 import { actorOf, type Principal } from '../../auth/principal';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
 import { CLOCK } from '../../infrastructure/tokens';
-import { officeToday } from './today';
+import { officeToday } from '../../infrastructure/office-today';
 
 export interface WriteOptions {
   /** The command's own date: the roster is taken on it. */

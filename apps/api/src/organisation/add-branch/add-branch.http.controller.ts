@@ -1,0 +1,32 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { AddBranchCommand } from './add-branch.command';
+import { AddBranchDto } from './add-branch.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class AddBranchHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/branches')
+  @OrganisationWrite('Add a party branch (支部) with its secretary')
+  async add(
+    @Param('unitId') unitId: string,
+    @Body() body: AddBranchDto,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchRevision() expectedRevision: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(
+      new AddBranchCommand(unitId, { branchId: body.branchId, name: body.name, secretaryName: body.secretaryName }, { actor: actorOf(principal), expectedRevision }),
+    );
+    response.setHeader('ETag', etagOf(result.revision));
+    return result;
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { ExemptMemberCommand } from './exempt-member.command';
+import { ExemptMemberDto } from './exempt-member.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class ExemptMemberHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/members/:memberId/exempt')
+  @HttpCode(200)
+  @OrganisationWrite('Exempt a member (long illness, abroad...) from a date, optionally until a date')
+  async exempt(
+    @Param('unitId') unitId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: ExemptMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchRevision() expectedRevision: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(
+      new ExemptMemberCommand(
+        unitId,
+        { memberId, reason: body.reason, from: body.from, until: body.until ?? null },
+        { actor: actorOf(principal), reason: body.reason, expectedRevision },
+      ),
+    );
+    response.setHeader('ETag', etagOf(result.revision));
+    return result;
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../../auth/principal';
+import { etagOf, READERS } from '../shared/organisation.http';
+import type { OrganisationView } from '../shared/organisation.view';
+import { AsOfQueryDto } from './get-unit.dto';
+import { GetUnitQuery } from './get-unit.query';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class GetUnitHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':unitId')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The unit as recorded: divisions, branches, members with status and branch; ETag = stream revision' })
+  @ApiOkResponse({ description: 'The organisation, folded from its stream' })
+  @ApiForbiddenResponse({ description: 'Secretaries read only their own branch roster' })
+  @ApiNotFoundResponse({ description: 'No such unit' })
+  async get(@Param('unitId') unitId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response): Promise<OrganisationView> {
+    const view = await this.queryBus.execute(new GetUnitQuery(unitId, query.on));
+    response.setHeader('ETag', etagOf(view.revision));
+    return view;
+  }
+}

@@ -1,0 +1,74 @@
+import { BadRequestException, Controller, HttpCode, Param, Post, Query, Res, UnprocessableEntityException, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { IdempotencyAfterUploadInterceptor } from '../../infrastructure/idempotency/idempotency.interceptor';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { etagOf, WRITERS } from '../shared/organisation.http';
+import { ImportRosterCommand } from './import-roster.command';
+import { ImportRosterFileDto, ImportRosterQueryDto } from './import-roster.dto';
+import type { RosterImportReport } from './roster-import.plan';
+
+/** What multer's memory storage hands over (its global `Express.Multer.File` type is not loaded here). */
+interface UploadedFileLike {
+  readonly buffer: Buffer;
+  readonly originalname: string;
+  readonly mimetype: string;
+  readonly size: number;
+}
+
+export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class ImportRosterHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/import')
+  @Roles(...WRITERS)
+  // 200 in both cases (imported, or dry run): the body says `written`.
+  @HttpCode(200)
+  // Browsers send file names as raw UTF-8 (名册.xlsx); multer would read them as latin1.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1 }, defParamCharset: 'utf8' }), IdempotencyAfterUploadInterceptor)
+  @ApiOperation({
+    summary: 'Import a roster (CSV or XLSX): creates missing branches and members in one append, or nothing at all',
+    description: 'Every row is checked first. Any refused row → 422 with the report and nothing written. `?dryRun=true` → the report only. Otherwise one append with every new branch and member.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportRosterFileDto })
+  @ApiOkResponse({ description: 'The report { accepted, refused: [], branchesCreated, membersJoined, events, written, dryRun, revision }' })
+  @ApiBadRequestResponse({ description: 'No file, empty file, unknown format, malformed CSV or missing columns' })
+  @ApiForbiddenResponse({ description: 'Only an administrator imports rosters' })
+  @ApiNotFoundResponse({ description: 'No such unit' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is larger than 5 MB' })
+  @ApiUnprocessableEntityResponse({ description: 'Some rows are refused: { report: { refused: [{ row, field, reason }] } }; nothing was written' })
+  async import(
+    @Param('unitId') unitId: string,
+    @Query() query: ImportRosterQueryDto,
+    @UploadedFile() file: UploadedFileLike | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RosterImportReport & { written: boolean; dryRun: boolean; revision: number }> {
+    if (!file) throw new BadRequestException('send the roster as a multipart/form-data upload in the field "file"');
+    const dryRun = query.dryRun === 'true';
+    const outcome = await this.commandBus.execute(
+      new ImportRosterCommand(unitId, { buffer: file.buffer, originalname: file.originalname, mimetype: file.mimetype }, dryRun, actorOf(principal)),
+    );
+    const body = { ...outcome.report, written: outcome.written, dryRun, revision: outcome.revision };
+    if (!outcome.written && !dryRun && outcome.report.refused.length > 0) {
+      throw new UnprocessableEntityException({
+        error: 'ROSTER_IMPORT.ROWS_REFUSED',
+        message: `${outcome.report.refused.length} problem(s) in the roster, first on row ${outcome.report.refused[0].row}: correct the rows listed in report.refused and import again; nothing was written`,
+        messageZh: '名册中有错误行，本次导入未写入任何数据：请按 report.refused 更正后重新导入。',
+        report: body,
+      });
+    }
+    response.setHeader('ETag', etagOf(outcome.revision));
+    return body;
+  }
+}

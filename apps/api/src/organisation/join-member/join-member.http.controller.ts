@@ -1,0 +1,36 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { JoinMemberCommand } from './join-member.command';
+import { JoinMemberDto } from './join-member.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class JoinMemberHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/members')
+  @OrganisationWrite('Record a member joining a branch of the unit')
+  async join(
+    @Param('unitId') unitId: string,
+    @Body() body: JoinMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchRevision() expectedRevision: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(
+      new JoinMemberCommand(
+        unitId,
+        { memberId: body.memberId, name: body.name, branchId: body.branchId, isLeader: body.isLeader ?? false, joinedOn: body.joinedOn },
+        { actor: actorOf(principal), expectedRevision },
+      ),
+    );
+    response.setHeader('ETag', etagOf(result.revision));
+    return result;
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { RecordMemberLeftCommand } from './record-member-left.command';
+import { RecordMemberLeftDto } from './record-member-left.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class RecordMemberLeftHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/members/:memberId/leave')
+  @HttpCode(200)
+  @OrganisationWrite('Record that a member left the unit (the id stays taken)')
+  async leave(
+    @Param('unitId') unitId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: RecordMemberLeftDto,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchRevision() expectedRevision: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(
+      new RecordMemberLeftCommand(unitId, { memberId, on: body.on, reason: body.reason }, { actor: actorOf(principal), reason: body.reason, expectedRevision }),
+    );
+    response.setHeader('ETag', etagOf(result.revision));
+    return result;
+  }
+}

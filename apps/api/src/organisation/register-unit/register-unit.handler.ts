@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import { organisationDecider, organisationStream, UnitAlreadyRegistered } from '@campaign-ledger/domain';
+import type { EventStore } from '@campaign-ledger/event-store';
+import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { EVENT_STORE } from '../../infrastructure/tokens';
+import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
+import { indexUnit } from '../shared/unit-index';
+import { RegisterUnitCommand } from './register-unit.command';
+
+@CommandHandler(RegisterUnitCommand)
+export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand> {
+  constructor(
+    private readonly writer: OrganisationWriter,
+    private readonly aggregates: AggregateStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ unitId = uuidv7(), name, code, by }: RegisterUnitCommand): Promise<OrganisationWriteResult> {
+    try {
+      const result = await this.writer.execute(unitId, { type: 'RegisterUnit', data: { unitId, name, code } }, by);
+      await indexUnit(this.store, { unitId, name: name.trim(), code: code.trim() }, by.actor);
+      return result;
+    } catch (error) {
+      // Registered before but perhaps never indexed (a crash between the two appends): index it now, then refuse.
+      if (error instanceof UnitAlreadyRegistered) {
+        const { state } = await this.aggregates.load(organisationStream(unitId), organisationDecider);
+        if (state.status === 'registered') await indexUnit(this.store, state, by.actor);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { RegisterUnitCommand } from './register-unit.command';
+import { RegisterUnitDto } from './register-unit.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class RegisterUnitHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @OrganisationWrite('Register a unit (单位): the start of its organisation stream')
+  async register(
+    @Body() body: RegisterUnitDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(new RegisterUnitCommand(body.unitId, body.name, body.code, { actor: actorOf(principal) }));
+    response.setHeader('ETag', etagOf(result.revision));
+    response.setHeader('Location', `/api/units/${encodeURIComponent(result.unitId)}`);
+    return result;
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import type { OrganisationWriteResult } from '../shared/organisation.writer';
+import { RenameBranchCommand } from './rename-branch.command';
+import { RenameBranchDto } from './rename-branch.dto';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('units')
+export class RenameBranchHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':unitId/branches/:branchId/rename')
+  @HttpCode(200)
+  @OrganisationWrite('Rename a branch (renaming to the same name records nothing)')
+  async rename(
+    @Param('unitId') unitId: string,
+    @Param('branchId') branchId: string,
+    @Body() body: RenameBranchDto,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchRevision() expectedRevision: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganisationWriteResult> {
+    const result = await this.commandBus.execute(
+      new RenameBranchCommand(unitId, { branchId, name: body.name }, { actor: actorOf(principal), reason: body.reason, expectedRevision }),
+    );
+    response.setHeader('ETag', etagOf(result.revision));
+    return result;
+  }
+}

@@ -1,0 +1,34 @@
+// The list of registered units, kept in its own small stream beside the organisation streams.
+// Not a domain fact: it exists so GET /api/units needs no scan of the whole log. `UnitIndexed` is appended
+// once per unit (idempotency key `unit-index:<unitId>`) right after `UnitRegistered`, and again harmlessly on
+// any retry, so a crash between the two appends is repaired by registering the unit again.
+import type { Actor, EventStore } from '@campaign-ledger/event-store';
+
+export const UNIT_INDEX_STREAM = 'unit-index';
+
+export type UnitIndexed = { type: 'UnitIndexed'; data: { unitId: string; name: string; code: string } };
+
+export interface UnitSummary {
+  readonly unitId: string;
+  readonly name: string;
+  readonly code: string;
+}
+
+export async function indexUnit(store: EventStore, unit: UnitSummary, actor: Actor): Promise<void> {
+  const event: UnitIndexed = { type: 'UnitIndexed', data: { unitId: unit.unitId, name: unit.name, code: unit.code } };
+  await store.append(UNIT_INDEX_STREAM, [event], {
+    expectedRevision: 'any',
+    metadata: { actor, reason: 'unit registered' },
+    idempotencyKey: `unit-index:${unit.unitId}`,
+  });
+}
+
+export async function readUnitIndex(store: EventStore): Promise<UnitSummary[]> {
+  const units = new Map<string, UnitSummary>();
+  for (const event of await store.readStream(UNIT_INDEX_STREAM)) {
+    if (event.type !== 'UnitIndexed') continue;
+    const { unitId, name, code } = (event as unknown as UnitIndexed).data;
+    if (!units.has(unitId)) units.set(unitId, { unitId, name, code });
+  }
+  return [...units.values()];
+}
