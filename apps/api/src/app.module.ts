@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import type { Clock } from '@campaign-ledger/event-store';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BranchWorkModule } from './branch-work/branch-work.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -11,11 +12,11 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { AggregateStore } from './infrastructure/event-sourcing/aggregate-store';
 import { InMemoryBlobStore, LocalBlobStore } from './infrastructure/blob-store';
 import { join } from 'node:path';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@campaign-ledger/runtime';
 import { HealthHttpController } from './health/health.http.controller';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { InMemoryIdempotencyStore, PostgresIdempotencyStore } from './infrastructure/idempotency/idempotency.store';
-import type { Storage } from './infrastructure/storage';
+import type { Storage } from '@campaign-ledger/runtime';
 import { APP_CONFIG, BLOB_STORE, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
 
 export interface AppModuleOptions {
@@ -36,7 +37,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule, ReadModelsModule],
+      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule, ReadModelsModule, AuditModule],
       controllers: [HealthHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

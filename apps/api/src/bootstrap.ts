@@ -7,8 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock } from '@campaign-ledger/event-store';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/app-config';
-import { openStorage } from './infrastructure/storage';
+import type { AppConfig } from '@campaign-ledger/runtime';
+import { openStorage } from '@campaign-ledger/runtime';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
 import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/http-errors';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from './config/app-config';
+import { loadConfig } from '@campaign-ledger/runtime';
 import { createApp } from './bootstrap';
 import { seedDemoIfEmpty } from './demo/demo-seeder';
 

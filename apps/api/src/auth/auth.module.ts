@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@campaign-ledger/runtime';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';

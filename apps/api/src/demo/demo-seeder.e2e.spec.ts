@@ -1,7 +1,7 @@
 import { ACCOUNTS_STREAM, organisationStream } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { DEMO_UNIT_ID } from './demo-office';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@campaign-ledger/runtime';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
 import { seedDemoIfEmpty } from './demo-seeder';

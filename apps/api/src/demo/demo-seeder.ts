@@ -4,7 +4,7 @@ import { ACCOUNTS_STREAM } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../auth/accounts.service';
 import { PasswordHasher } from '../auth/password-hasher';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@campaign-ledger/runtime';
 import { officeToday } from '../infrastructure/office-today';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { indexUnit } from '../organisation/shared/unit-index';

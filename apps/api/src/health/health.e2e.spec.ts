@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
 import { createApp } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@campaign-ledger/runtime';
 
 describe('health over HTTP on real PostgreSQL', () => {
   let database: TestDatabase;

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-
 import { AccountsService } from '../auth/accounts.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { createApp } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@campaign-ledger/runtime';
 
 export interface TestAccount {
   readonly username: string;

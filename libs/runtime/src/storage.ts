@@ -5,7 +5,7 @@ import {
   EmbeddedPostgres, InMemoryEventStore, KurrentDbEventStore, PostgresEventStore, createPgliteEventStore,
   systemClock, type Clock, type EventStore,
 } from '@campaign-ledger/event-store';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './app-config';
 
 export interface Storage {
   readonly eventStore: EventStore;

@@ -1,0 +1,3 @@
+// What every process of the product (API, CLI, benchmarks) needs to start: configuration and storage.
+export * from './app-config';
+export * from './storage';
