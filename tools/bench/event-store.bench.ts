@@ -252,12 +252,13 @@ async function appendRow(
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? systems : [...systems].reverse();
     for (const system of order) {
-      const ws = writers.get(system.name)!;
+      const ws = writers.get(system.name) ?? [];
       if (WARMUP_SECONDS > 0) await runFor(ws, count, WARMUP_SECONDS);
       const measured = await runFor(ws, count, SECONDS);
-      const total = totals.get(system.name)!;
+      const total = totals.get(system.name) ?? { events: 0, seconds: 0 };
       total.events += measured.events;
       total.seconds += measured.seconds;
+      totals.set(system.name, total);
       log(`  ${label} · round ${round + 1}/${ROUNDS} · ${system.name.padEnd(6)} ${fmt(measured.events / measured.seconds).padStart(9)} ev/s`);
     }
   }
@@ -405,6 +406,7 @@ async function readRow(
     // No index covers Emmett's global order (its messages table has only the per-stream primary key), so every
     // page is a scan of the whole table plus a top-N sort; the read is capped in time and the rate extrapolated.
     const cap = Math.max(SECONDS, 5) * 2;
+    const emmettRows = Number((await pool.query(`SELECT count(*) AS n FROM ${emmettTable}`)).rows[0].n);
     const started = performance.now();
     let after = 0n;
     let read = 0;
@@ -423,7 +425,8 @@ async function readRow(
       notes.push(
         `Emmett read: readMessagesBatch (its consumers' global read) read ${fmt(read)} of ${fmt(READ_EVENTS)} events in ` +
           `${seconds.toFixed(1)} s before the ${cap} s cap; its messages table has no index on (transaction_id, global_position), ` +
-          `so each page of ${fmt(PAGE)} scans and sorts the whole table: the full read would take ~${fmt(READ_EVENTS / emmettRate / 60)} min.`,
+          `so each page of ${fmt(PAGE)} scans and sorts the whole table (${fmt(emmettRows)} rows): the full read would take ` +
+          `~${(READ_EVENTS / emmettRate / 60).toFixed(1)} min at that rate, and longer as the table grows.`,
       );
     }
   } else {
@@ -508,6 +511,17 @@ async function main(): Promise<void> {
   const oursSystem = oursAppendSystem(ours);
   const systems = [oursSystem, bareSystem(pool), emmettSystem(emmettStore)];
 
+  // Warm-up before the first row: JIT, prepared statements, connections, the first pages of each table.
+  log('Warm-up');
+  for (const system of systems) {
+    const single = await system.writer('warm-single', 100);
+    await runFor([single], 1, Math.max(2 * WARMUP_SECONDS, 1));
+    const batch = await system.writer('warm-batch', 1_000);
+    await runFor([batch], 100, Math.max(WARMUP_SECONDS, 0.5));
+    single.release?.();
+    batch.release?.();
+  }
+  log('');
   const rows: RowResult[] = [];
   log('Appends');
   rows.push(await appendRow('1. 1 event/append, 1 writer', systems, 1, 1, 100, 'r1'));

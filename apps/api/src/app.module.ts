@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
@@ -46,7 +46,13 @@ export class AppModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: options.clock },
         {
           provide: READ_MODEL_POOL,
-          useFactory: () => (storage.readModelUrl ? new Pool({ connectionString: storage.readModelUrl, max: 10 }) : null),
+          useFactory: () => {
+            if (!storage.readModelUrl) return null;
+            const pool = new Pool({ connectionString: storage.readModelUrl, max: 10 });
+            // An idle connection dropped by the server (restart, failover) must not crash the process.
+            pool.on('error', (error) => new Logger('read-model-pool').warn(`idle connection lost: ${error.message}`));
+            return pool;
+          },
         },
         {
           provide: IDEMPOTENCY_STORE,

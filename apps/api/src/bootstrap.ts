@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptions } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock } from '@campaign-ledger/event-store';
@@ -11,6 +11,25 @@ import type { AppConfig } from '@campaign-ledger/runtime';
 import { openStorage } from '@campaign-ledger/runtime';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
 import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/http-errors';
+
+const MAX_JSON_DEPTH = 32;
+
+function refuseDeepJson(_request: unknown, _response: unknown, buffer: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buffer.length; i++) {
+    const c = buffer[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw Object.assign(new Error(`the JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`), { status: 400, type: 'entity.too.deep' });
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+}
 
 /** The built web app (dist/apps/web), served by this same process so that `npm start` is one URL. */
 export function webAppDirectory(): string | null {
@@ -35,6 +54,8 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
   try {
     const app = await NestFactory.create(AppModule.register({ config, storage, clock }), { logger: ['error', 'warn'] });
     app.setGlobalPrefix('api');
+    // JSON nested deeper than any request of ours is refused before validation recurses through it.
+    (app as NestExpressApplication).useBodyParser('json', { limit: '1mb', verify: refuseDeepJson } as NestExpressBodyParserOptions);
     app.enableShutdownHooks();
     app.useGlobalFilters(new AllErrorsFilter());
     app.useGlobalPipes(

@@ -1,1 +1,9 @@
-export {};
+// Auditing the event log: chain verification, digests, NDJSON export/import, history. No framework here.
+export * from './lib/errors';
+export { readLog, DEFAULT_PAGE_SIZE, type ReadLogOptions } from './lib/read-log';
+export * from './lib/verify-log';
+export * from './lib/digest';
+export * from './lib/ndjson';
+export * from './lib/restore-target';
+export * from './lib/history';
+export * from './lib/auditor-reads';

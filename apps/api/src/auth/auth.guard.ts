@@ -19,7 +19,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    // EventSource cannot send headers: the live overview stream alone may carry the token in the query.
+    const fromQuery = typeof request.query?.access_token === 'string' && /\/overview\/stream$/.test(request.path ?? '')
+      ? (request.query.access_token as string) : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
     if (!token) throw new UnauthorizedException('sign in first: send "Authorization: Bearer <token>" from POST /api/auth/login');
     let payload: { sub: string };
     try {

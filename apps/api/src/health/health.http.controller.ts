@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { Public } from '../auth/principal';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { projectionHealth, ReadModelsService } from '../read-models/read-models.service';
 
 @ApiTags('health')
 @Public()
@@ -10,7 +11,10 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 export class HealthHttpController {
   private readonly startedAt = Date.now();
 
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly readModels: ReadModelsService,
+  ) {}
 
   @Get('health')
   @ApiOkResponse({ description: 'Liveness and the event store status' })
@@ -18,7 +22,13 @@ export class HealthHttpController {
     const eventStore = await this.eventStore.status().catch((error: Error) => ({
       backend: this.eventStore.backend, ok: false, detail: error.message,
     }));
-    return { status: eventStore.ok ? 'ok' : 'degraded', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), eventStore };
+    const projections = await projectionHealth(this.readModels);
+    return {
+      status: eventStore.ok && projections.ok ? 'ok' : 'degraded',
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      eventStore,
+      projections,
+    };
   }
 
   @Get('event-store/status')

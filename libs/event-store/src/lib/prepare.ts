@@ -1,6 +1,6 @@
 // Shared steps of an append that do not depend on the backend: validation, ids, metadata, the chain.
 import { v7 as uuidv7 } from 'uuid';
-import { hashEvent } from './hashing';
+import { canonicalEnvelope, canonicalJson, hashEvent, sha256Hex } from './hashing';
 import { InvalidAppendError } from './errors';
 import type { AppendOptions, Clock, EventMetadata, NewEvent } from './types';
 
@@ -13,6 +13,9 @@ export interface PendingEvent {
   readonly schemaVersion: number;
   readonly data: unknown;
   readonly metadata: EventMetadata;
+  /** Canonical JSON of `data` and of `metadata`, computed once: hashed, and sent to SQL backends as is. */
+  readonly dataJson: string;
+  readonly metadataJson: string;
 }
 
 export interface SealedEvent extends PendingEvent {
@@ -67,14 +70,12 @@ export function preparePending(events: readonly NewEvent[], options: AppendOptio
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
     ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
   };
-  return events.map((event) => ({
-    id: uuidv7(),
-    type: event.type,
-    schemaVersion: event.schemaVersion ?? 1,
-    // A JSON round trip gives the exact value every backend will return, so the hash verifies later.
-    data: JSON.parse(JSON.stringify(event.data ?? null)),
-    metadata,
-  }));
+  const metadataJson = canonicalJson(metadata);
+  return events.map((event) => {
+    // Parsing the canonical text gives the exact value every backend will return, so the hash verifies later.
+    const dataJson = canonicalJson(event.data ?? null);
+    return { id: uuidv7(), type: event.type, schemaVersion: event.schemaVersion ?? 1, data: JSON.parse(dataJson), metadata, dataJson, metadataJson };
+  });
 }
 
 /** Links pending events into the stream's chain after the event at `previousRevision` (-1: empty stream). */
@@ -89,7 +90,8 @@ export function sealEvents(
   let revision = previousRevision;
   for (const event of pending) {
     revision += 1;
-    const hash = hashEvent({ ...event, streamId, revision, previousHash: prev });
+    const envelope = { id: event.id, streamId, revision, type: event.type, schemaVersion: event.schemaVersion, previousHash: prev };
+    const hash = sha256Hex(canonicalEnvelope(envelope, event.dataJson, event.metadataJson));
     sealed.push({ ...event, streamId, revision, previousHash: prev, hash });
     prev = hash;
   }

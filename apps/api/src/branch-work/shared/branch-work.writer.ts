@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, MemberNotFound, organisationDecider, organisationStream,
   parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type IsoDate,
+  type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
 import { assertCanWriteBranchWork } from '../../auth/policy';
@@ -82,6 +83,22 @@ export class BranchWorkWriter {
     if (organisation.status === 'registered') {
       for (const memberId of memberIds) if (!organisation.members[memberId]) throw MemberNotFound.withId(memberId);
     }
-    return { plan, roster: rosterOn(organisation, branchId, asOf) };
+    return { plan, roster: this.rosterOf(organisation, branchId, asOf) };
+  }
+
+  // A roster depends only on the (immutable) organisation state, the branch and the date: compute it once.
+  private readonly rosters = new WeakMap<object, Map<string, Roster>>();
+
+  private rosterOf(organisation: OrganisationState, branchId: string, asOf: IsoDate): Roster {
+    let byKey = this.rosters.get(organisation);
+    if (!byKey) this.rosters.set(organisation, (byKey = new Map()));
+    const key = `${branchId}\u0000${asOf}`;
+    let roster = byKey.get(key);
+    if (!roster) {
+      roster = rosterOn(organisation, branchId, asOf);
+      byKey.set(key, roster);
+      if (byKey.size > 10_000) byKey.delete(byKey.keys().next().value as string);
+    }
+    return roster;
   }
 }

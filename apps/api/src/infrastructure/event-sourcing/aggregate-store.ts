@@ -28,19 +28,45 @@ export interface HandleOptions<State> {
 }
 
 const MAX_ATTEMPTS = 5;
+const CACHED_STREAMS = 5_000;
+
+interface CachedState {
+  readonly decider: unknown;
+  readonly state: unknown;
+  readonly revision: number;
+}
 
 @Injectable()
 export class AggregateStore {
+  // Folded states by stream. Events are immutable and evolve is pure, so a state folded up to revision r stays
+  // true for ever: a load reads only the events after r (usually none: one indexed query) instead of the stream.
+  private readonly cache = new Map<string, CachedState>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<Command, State, Event extends Message, Context>(
     streamId: string,
     decider: Decider<Command, State, Event, Context>,
   ): Promise<Loaded<State>> {
-    const events = await this.store.readStream(streamId);
-    let state = decider.initialState();
-    for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-    return { state, revision: events.length === 0 ? -1 : events[events.length - 1].revision };
+    const cached = this.cache.get(streamId);
+    const known = cached && cached.decider === decider ? cached : undefined;
+    let state = known ? (known.state as State) : decider.initialState();
+    let revision = known ? known.revision : -1;
+    const events = await this.store.readStream(streamId, { fromRevision: revision + 1 });
+    for (const event of events) {
+      state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+      revision = event.revision;
+    }
+    this.remember(streamId, { decider, state, revision });
+    return { state, revision };
+  }
+
+  private remember(streamId: string, entry: CachedState): void {
+    const known = this.cache.get(streamId);
+    if (known && known.decider === entry.decider && known.revision > entry.revision) return;
+    this.cache.delete(streamId);
+    this.cache.set(streamId, entry);
+    if (this.cache.size > CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   /**
@@ -69,6 +95,7 @@ export class AggregateStore {
           idempotencyKey: options.idempotencyKey,
         });
         const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+        if (!append.replayed) this.remember(streamId, { decider, state, revision: append.nextRevision });
         return { events, state, revision: append.nextRevision, append };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;

@@ -1,6 +1,6 @@
 // Honours Idempotency-Key on every POST: a retry with the same key and body gets the first response, once.
 import {
-  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Inject, Injectable, NestInterceptor,
+  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Inject, Injectable, Logger, NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -21,6 +21,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
    * requests to `IdempotencyAfterUploadInterceptor`, which upload routes list after their file interceptor.
    */
   protected readonly handlesMultipart: boolean = false;
+
+  private readonly logger = new Logger('idempotency');
 
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
 
@@ -55,19 +57,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.status(stored.status);
       return stored.body;
     }
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.complete(scope, key, response.statusCode ?? 201, body ?? null);
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       // A refusal (4xx) is an answer too and is replayed; anything else frees the key for a retry.
       const answer = toHttpError(error);
-      if (answer && answer.statusCode < 500) {
-        await this.store.complete(scope, key, answer.statusCode, answer);
-      } else {
-        await this.store.release(scope, key);
-      }
+      await this.remember(scope, key, answer && answer.statusCode < 500 ? answer : null);
       throw error;
+    }
+    await this.remember(scope, key, { statusCode: response.statusCode ?? 201, body: body ?? null });
+    return body;
+  }
+
+  /** Stores the answer for replays; if that fails, frees the key rather than leaving it "in progress" for ever. */
+  private async remember(scope: string, key: string, answer: { statusCode: number; body?: unknown } | null): Promise<void> {
+    try {
+      if (answer) await this.store.complete(scope, key, answer.statusCode, 'body' in answer ? answer.body : answer);
+      else await this.store.release(scope, key);
+    } catch (error) {
+      this.logger.warn(`could not store the answer for Idempotency-Key ${JSON.stringify(key)}: ${(error as Error).message}`);
+      await this.store.release(scope, key).catch(() => undefined);
     }
   }
 }

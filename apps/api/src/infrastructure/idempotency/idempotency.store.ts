@@ -57,9 +57,10 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.pool.query('UPDATE http_idempotency SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [
-      scope, key, status, JSON.stringify(body ?? null),
-    ]);
+    // jsonb cannot hold NUL characters or lone surrogates; an answer may quote them from a hostile URL.
+    const json = JSON.stringify(body ?? null, (_key, value) =>
+      typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').toWellFormed() : value);
+    await this.pool.query('UPDATE http_idempotency SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, json]);
   }
 
   async release(scope: string, key: string): Promise<void> {

@@ -116,6 +116,9 @@ export class InMemoryEventStore implements EventStore {
   tamper(streamId: string, revision: number, change: (event: RecordedEvent) => RecordedEvent): void {
     const stream = this.streams.get(streamId);
     if (!stream?.[revision]) throw new Error(`no event ${streamId}@${revision}`);
-    stream[revision] = change(stream[revision]);
+    const original = stream[revision];
+    const changed = change(original);
+    stream[revision] = changed;
+    this.log[this.log.indexOf(original)] = changed;
   }
 }

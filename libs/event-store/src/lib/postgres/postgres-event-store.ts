@@ -7,7 +7,7 @@ import { pollingSubscription, type PollingOptions } from '../polling-subscriptio
 import { preparePending, sealEvents, validateAppend, verifyChain, type SealedEvent } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventMetadata, type EventStore, type EventStoreStatus,
+  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus,
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StreamHead, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
@@ -48,14 +48,13 @@ WITH guard AS (
     ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = $3::int AND hash = $4::text) END
 ), inserted AS (
   INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
-  SELECT $1, $3::int + e.ord::int, e.id, e.type, e.schema_version, e.data, $5::jsonb, e.previous_hash, e.hash
-  FROM guard, unnest($6::uuid[], $7::text[], $8::int[], $9::jsonb[], $10::text[], $11::text[])
-    WITH ORDINALITY AS e(id, type, schema_version, data, previous_hash, hash, ord)
+  SELECT $1, $3::int + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, $5::jsonb, e.x->>'p', e.x->>'h'
+  FROM guard, json_array_elements($6::json) WITH ORDINALITY AS e(x, ord)
   ORDER BY e.ord
-  RETURNING position, transaction_id, revision
+  RETURNING position, transaction_id, revision, event_id
 ), idempotency AS (
   INSERT INTO event_idempotency (key, stream_id, first_revision, last_revision, last_position, last_transaction_id, event_ids)
-  SELECT $2::text, $1, min(revision), max(revision), max(position), pg_current_xact_id(), $6::uuid[]
+  SELECT $2::text, $1, min(revision), max(revision), max(position), pg_current_xact_id(), array_agg(event_id ORDER BY revision)
   FROM inserted WHERE $2::text IS NOT NULL HAVING count(*) > 0
 )
 SELECT position::text AS position, transaction_id::text AS transaction_id, revision FROM inserted ORDER BY revision`;
@@ -166,7 +165,7 @@ export class PostgresEventStore implements EventStore {
 
       const previousRevision = current?.revision ?? -1;
       const sealed = sealEvents(streamId, previousRevision, current?.hash ?? null, pending);
-      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadata, key);
+      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadataJson, key);
       if (outcome.rows && outcome.rows.length === sealed.length) {
         const result = this.resultOf(streamId, sealed, outcome.rows);
         this.rememberHead(streamId, { revision: result.nextRevision, hash: sealed[sealed.length - 1].hash });
@@ -196,7 +195,7 @@ export class PostgresEventStore implements EventStore {
       throw new ConcurrencyError(streamId, options.expectedRevision, head ? head.revision : 'no_stream');
     }
     const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
-    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadata, options.idempotencyKey ?? null);
+    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadataJson, options.idempotencyKey ?? null);
     if (!outcome.rows || outcome.rows.length !== sealed.length) {
       throw new ConcurrencyError(streamId, options.expectedRevision, 'unknown');
     }
@@ -280,20 +279,23 @@ export class PostgresEventStore implements EventStore {
 
   private async attempt(
     db: Queryable, streamId: string, previousRevision: number, previousHash: string | null,
-    sealed: readonly SealedEvent[], metadata: EventMetadata, key: string | null,
+    sealed: readonly SealedEvent[], metadataJson: string, key: string | null,
   ): Promise<AttemptOutcome> {
     try {
-      const rows = await this.query(db, 'es_append', APPEND_SQL, [
-        streamId, key, previousRevision, previousHash, JSON.stringify(metadata),
-        sealed.map((e) => e.id), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion),
-        sealed.map((e) => JSON.stringify(e.data)), sealed.map((e) => e.previousHash), sealed.map((e) => e.hash),
-      ]);
+      // One JSON parameter built from the canonical texts: no per-element array escaping on either side.
+      let batch = '[';
+      for (let i = 0; i < sealed.length; i++) {
+        const e = sealed[i];
+        batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
+          e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
+      }
+      const rows = await this.query(db, 'es_append', APPEND_SQL, [streamId, key, previousRevision, previousHash, metadataJson, `${batch}]`]);
       return { rows };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
       if (error instanceof EventStoreError) throw error;
       if (pgError.code === '23505') return { rows: null, error: pgError };
-      if (pgError.code === '22P05' || pgError.code === '54000') {
+      if (pgError.code === '22P02' || pgError.code === '22P05' || pgError.code === '54000') {
         throw new InvalidAppendError(`event rejected by PostgreSQL: ${(error as Error).message}`);
       }
       throw error;

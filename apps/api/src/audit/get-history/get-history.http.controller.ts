@@ -1,0 +1,47 @@
+import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { history, InvalidHistoryFilterError, type HistoryFilter, type HistoryPage } from '@campaign-ledger/audit';
+import { StreamCategories, branchWorkStream, campaignStream } from '@campaign-ledger/domain';
+import type { EventStore } from '@campaign-ledger/event-store';
+import { Roles } from '../../auth/principal';
+import { EVENT_STORE } from '../../infrastructure/tokens';
+import { GetHistoryQueryDto } from './get-history.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class GetHistoryHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('history')
+  @Roles('auditor', 'leading_group', 'administrator')
+  @ApiOperation({ summary: 'Every event of a stream, a campaign, a branch or a member: actor, role, times, reason, evidence hashes' })
+  @ApiOkResponse({ description: '{ items, page, pageSize, total, pages }, oldest first' })
+  @ApiBadRequestResponse({ description: 'branchId without campaignId, or a date that is not a day or ISO date-time' })
+  @ApiForbiddenResponse({ description: 'Secretaries' })
+  async history(@Query() query: GetHistoryQueryDto): Promise<HistoryPage> {
+    try {
+      return await history(this.store, toFilter(query));
+    } catch (error) {
+      if (error instanceof InvalidHistoryFilterError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
+}
+
+function toFilter(query: GetHistoryQueryDto): HistoryFilter {
+  if (query.branchId !== undefined && query.campaignId === undefined) {
+    throw new BadRequestException('branchId needs campaignId: a branch\'s work is kept per campaign');
+  }
+  const streams: string[] = query.stream !== undefined ? [query.stream] : [];
+  const streamPrefixes: string[] = [];
+  if (query.campaignId !== undefined && query.branchId !== undefined) streams.push(branchWorkStream(query.campaignId, query.branchId));
+  else if (query.campaignId !== undefined) {
+    streams.push(campaignStream(query.campaignId));
+    streamPrefixes.push(`${StreamCategories.branchWork}-${query.campaignId}:`);
+  }
+  return {
+    streams, streamPrefixes, memberId: query.memberId, types: query.type, from: query.from, to: query.to,
+    includeAuditorReads: query.includeAuditorReads ?? false, page: query.page, pageSize: query.pageSize,
+  };
+}

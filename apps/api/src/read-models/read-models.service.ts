@@ -1,0 +1,143 @@
+// Runs the projector for the life of the API and answers queries from the read model it keeps.
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Subject, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { Clock, EventStore, RecordedEvent, Subscription } from '@campaign-ledger/event-store';
+import {
+  databaseSource, MemoryRows, openReadModelDataSource, projectEvents, projectInMemory, Projector, projectionStatus, snapshotSource, typeOrmSql,
+  type CheckpointMoved, type ProjectionStatus, type ReadModelSource, type SqlDatabase,
+} from '@campaign-ledger/projections';
+import type { Storage } from '@campaign-ledger/runtime';
+import { officeToday } from '../infrastructure/office-today';
+import { CLOCK, EVENT_STORE, STORAGE } from '../infrastructure/tokens';
+
+export interface ReadModelsSettings {
+  readonly leaseTtlMs: number;
+  readonly poolSize: number;
+}
+
+export const READ_MODELS_SETTINGS = Symbol('READ_MODELS_SETTINGS');
+
+@Injectable()
+export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('read-models');
+  private dataSource: DataSource | null = null;
+  private sql: SqlDatabase | null = null;
+  private projector: Projector | null = null;
+  /** Without PostgreSQL (EVENT_STORE=memory) the read model is kept in memory by the same fold. */
+  private memory: { rows: MemoryRows; subscription: Subscription } | null = null;
+  private readonly moved = new Subject<CheckpointMoved>();
+  private projectedHere = 0;
+
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODELS_SETTINGS) private readonly settings: ReadModelsSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.storage.readModelUrl) {
+      const rows = new MemoryRows();
+      const subscription = this.eventStore.subscribeToAll({
+        onEvents: async (events) => {
+          const applied = projectEvents(rows, events);
+          this.afterBatch(events, applied);
+        },
+        onError: (error) => this.logger.error(`in-memory projection stopped: ${String(error)}`),
+      });
+      this.memory = { rows, subscription };
+      return;
+    }
+    this.dataSource = await openReadModelDataSource({ url: this.storage.readModelUrl, poolSize: this.settings.poolSize });
+    this.sql = typeOrmSql(this.dataSource);
+    this.projector = new Projector({
+      eventStore: this.eventStore, db: this.sql, clock: this.clock, leaseTtlMs: this.settings.leaseTtlMs,
+      onError: (error) => this.logger.warn(`projector: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.projector.onCheckpoint((moved) => {
+      this.projectedHere += moved.applied;
+      this.moved.next(moved);
+    });
+    await this.projector.start();
+  }
+
+  private afterBatch(events: readonly RecordedEvent[], applied: number): void {
+    this.projectedHere += applied;
+    const last = events[events.length - 1].logPosition;
+    this.moved.next({ position: last, checkpoint: `${last.commit}/${last.prepare}`, applied, rowsWritten: 0 });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.projector?.stop();
+    await this.memory?.subscription.stop();
+    this.moved.complete();
+    await this.dataSource?.destroy();
+  }
+
+  /** Fires after each batch is committed to the read model. */
+  get checkpoints(): Observable<CheckpointMoved> {
+    return this.moved.asObservable();
+  }
+
+  get eventsProjected(): number {
+    return this.projectedHere;
+  }
+
+  today(): string {
+    return officeToday(this.clock);
+  }
+
+  /** The live read model. */
+  source(): ReadModelSource {
+    if (this.sql) return databaseSource(this.sql);
+    if (this.memory) return snapshotSource({ rows: this.memory.rows });
+    throw new Error('the read models have not started');
+  }
+
+  /**
+   * The read model for a day: the live one for today or later; for an earlier day, the log as recorded by the end of
+   * that day (office time), replayed in memory through the same fold.
+   */
+  async sourceAsOf(asOf: string): Promise<ReadModelSource> {
+    if (asOf >= this.today()) return this.source();
+    const cutoff = Date.parse(`${asOf}T23:59:59.999+08:00`);
+    const events: RecordedEvent[] = [];
+    let from = null;
+    for (;;) {
+      const page = await this.eventStore.readAll({ from, maxCount: 2_000 });
+      const kept = page.filter((e) => e.recordedAt.getTime() <= cutoff);
+      events.push(...kept);
+      if (page.length < 2_000 || kept.length < page.length) break;
+      from = page[page.length - 1].logPosition;
+    }
+    return snapshotSource(projectInMemory(events));
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    if (this.projector) return this.projector.status();
+    if (this.memory) {
+      const position = this.memory.subscription.position;
+      const behind = (await this.eventStore.readAll({ from: position, maxCount: 10_001 })).length;
+      const checkpoint = this.memory.rows.get('checkpoint', { id: 'main' });
+      return {
+        me: 'in-memory', state: 'active', lease: null, checkpoint: position ? `${position.commit}/${position.prepare}` : null,
+        eventsApplied: checkpoint?.events_applied ?? 0, lastRecordedAt: checkpoint?.last_recorded_at ?? null,
+        eventsBehind: Math.min(behind, 10_000), eventsBehindCapped: behind > 10_000,
+        secondsBehind: behind > 0 && checkpoint?.last_recorded_at ? Math.max(0, (this.clock.now().getTime() - Date.parse(checkpoint.last_recorded_at)) / 1000) : 0,
+      };
+    }
+    if (this.sql) return projectionStatus({ eventStore: this.eventStore, db: this.sql, clock: this.clock });
+    throw new Error('the read models have not started');
+  }
+}
+
+/** For /api/health: the projection's lag and lease, or the reason it cannot tell. */
+export async function projectionHealth(service: ReadModelsService): Promise<{ ok: boolean; status?: ProjectionStatus; error?: string }> {
+  try {
+    const status = await service.status();
+    return { ok: status.state === 'active' || status.lease?.owner != null, status };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

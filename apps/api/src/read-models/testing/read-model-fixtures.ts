@@ -1,0 +1,99 @@
+// Test helpers for the read models on a real PostgreSQL: the demo office in an event store, a read-model data source, waiting for the projector.
+import type { DataSource } from 'typeorm';
+import { PostgresEventStore, comparePositions, formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
+import {
+  dumpSchema, keyOf, openReadModelDataSource, readCheckpoint, snapshotTables, TABLE_NAMES, typeOrmSql,
+  type ReadModelSnapshot, type SqlDatabase, type TableName,
+} from '@campaign-ledger/projections';
+import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { buildDemoOffice, type DemoPlan } from '../../demo/demo-office';
+
+export const SYSTEM = { actor: { id: 'system:test', role: 'system' } };
+
+export interface ReadModelTestBed {
+  readonly database: TestDatabase;
+  readonly store: PostgresEventStore;
+  readonly dataSource: DataSource;
+  readonly sql: SqlDatabase;
+  readonly demo: DemoPlan;
+  readonly today: string;
+  close(): Promise<void>;
+}
+
+export async function demoTestBed(today = '2026-04-20'): Promise<ReadModelTestBed> {
+  const database = await createTestDatabase('cl_rm');
+  const store = await PostgresEventStore.connect(database.url);
+  const demo = buildDemoOffice(today);
+  await appendDemo(store, demo);
+  const dataSource = await openReadModelDataSource({ url: database.url, poolSize: 4 });
+  return {
+    database, store, dataSource, sql: typeOrmSql(dataSource), demo, today,
+    async close() {
+      await dataSource.destroy();
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Appends the demo's streams; returns the position of the last event written. */
+export async function appendDemo(store: EventStore, demo: DemoPlan): Promise<LogPosition> {
+  let last: LogPosition | null = null;
+  for (const batch of demo.batches) last = (await store.append(batch.streamId, batch.events, { expectedRevision: 'no_stream', metadata: SYSTEM })).logPosition;
+  if (!last) throw new Error('the demo has no events');
+  return last;
+}
+
+/** Every event visible in the log, in order. */
+export async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  let from: LogPosition | null = null;
+  for (;;) {
+    const page = await store.readAll({ from, maxCount: 1_000 });
+    all.push(...page);
+    if (page.length < 1_000) return all;
+    from = page[page.length - 1].logPosition;
+  }
+}
+
+/** Waits until the read model's checkpoint is the position of the log's last event. */
+export async function waitForCheckpoint(sql: SqlDatabase, store: EventStore, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = await readWholeLog(store);
+    const head = log.length > 0 ? formatPosition(log[log.length - 1].logPosition) : null;
+    const checkpoint = await readCheckpoint(sql).catch(() => undefined);
+    const at = checkpoint ? `${checkpoint.commit_pos}/${checkpoint.prepare_pos}` : null;
+    if (head !== null && at === head) return head;
+    if (Date.now() > deadline) throw new Error(`read model at ${at}, log head at ${head}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const sortRows = (table: TableName, rows: unknown[]) =>
+  [...rows].sort((a, b) => {
+    const ka = keyOf(table, a as object);
+    const kb = keyOf(table, b as object);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+
+export async function databaseTables(sql: SqlDatabase, schema = 'rm'): Promise<Record<TableName, unknown[]>> {
+  const dump = await dumpSchema(sql, schema);
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, sortRows(t, dump[t])])) as Record<TableName, unknown[]>;
+}
+
+export function memoryTables(snapshot: ReadModelSnapshot): Record<TableName, unknown[]> {
+  const tables = snapshotTables(snapshot);
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, sortRows(t, tables[t])])) as Record<TableName, unknown[]>;
+}
+
+/** Waits until readAll delivers `position` (PostgreSQL shows an event only once no older transaction is open anywhere on the server). */
+export async function waitUntilReadable(store: EventStore, position: LogPosition, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = await readWholeLog(store);
+    if (log.length > 0 && comparePositions(log[log.length - 1].logPosition, position) >= 0) return;
+    if (Date.now() > deadline) throw new Error(`event at ${formatPosition(position)} never became readable`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,36 @@
+// `ledger digest [--manifest FILE]`: the line an auditor writes down or signs, and the per-stream heads behind it.
+import { writeFile } from 'node:fs/promises';
+import { computeDigest } from '@campaign-ledger/audit';
+import { CliError, writeLine } from '../cli-io';
+import { createProgress } from '../progress';
+import { noteUnseen, withSession, type LedgerCommand } from './command';
+
+export const digestCommand: LedgerCommand = {
+  name: 'digest',
+  register(program, context) {
+    program
+      .command('digest')
+      .description('print the digest of the log as it is now: v1:<position of the last event>:<root of every stream head>')
+      .option('--manifest <file>', 'also write the per-stream heads (JSON) so a later `verify --against` can name what changed')
+      .action((options: { manifest?: string }) => withSession(context, async (session) => {
+        const progress = createProgress(context.io, 'digest');
+        const total = await session.countEvents();
+        let result;
+        try {
+          result = await computeDigest(session.store, { total, onProgress: (p) => progress.update(p.events, p.total) });
+        } finally {
+          progress.finish();
+        }
+        noteUnseen(context, total, result.events);
+        if (options.manifest) {
+          try {
+            await writeFile(context.path(options.manifest), `${JSON.stringify(result.manifest, null, 2)}\n`);
+          } catch (error) {
+            throw new CliError(`cannot write the manifest ${options.manifest}: ${(error as Error).message}`);
+          }
+          context.io.stderr.write(`manifest of ${result.streams} streams written to ${options.manifest}\n`);
+        }
+        writeLine(context.io.stdout, result.digest);
+      }));
+  },
+};

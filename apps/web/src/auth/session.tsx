@@ -1,0 +1,60 @@
+// Who is signed in: the token and account live in sessionStorage; any 401 from the API signs out.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as api from '../api/client';
+import type { Account } from '../api/types';
+import { navigate } from '../router';
+
+interface SessionContext {
+  readonly account: Account | null;
+  /** Set when the session ended on a 401, so the log-in page can say why. */
+  readonly expired: boolean;
+  readonly login: (username: string, password: string) => Promise<Account>;
+  readonly logout: () => void;
+}
+
+const Context = createContext<SessionContext | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | null>(() => (api.session.token() ? api.session.account() : null));
+  const [expired, setExpired] = useState(false);
+
+  const logout = useCallback(() => {
+    api.session.clear();
+    setAccount(null);
+    navigate('/login', true);
+  }, []);
+
+  useEffect(() => {
+    api.setUnauthorizedHandler(() => {
+      if (!api.session.token()) return;
+      api.session.clear();
+      setExpired(true);
+      setAccount(null);
+      navigate('/login', true);
+    });
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const answer = await api.login(username, password);
+    api.session.save(answer);
+    setExpired(false);
+    setAccount(answer.account);
+    return answer.account;
+  }, []);
+
+  const value = useMemo(() => ({ account, expired, login, logout }), [account, expired, login, logout]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useSession(): SessionContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** For pages behind the log-in: the account is there. */
+export function useAccount(): Account {
+  const { account } = useSession();
+  if (!account) throw new Error('no account');
+  return account;
+}

@@ -1,0 +1,106 @@
+// The campaign being looked at (chosen in the header, remembered) and the unit's organisation, loaded once per session.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as api from './api/client';
+import type { Campaign, CampaignSummary, Unit } from './api/types';
+import { useAccount } from './auth/session';
+
+const STORAGE_KEY = 'ledger.campaign';
+
+interface CampaignContext {
+  readonly campaigns: readonly CampaignSummary[];
+  readonly campaign: Campaign | null;
+  /** The unit's organisation; null for a secretary (who reads only their own roster). */
+  readonly unit: Unit | null;
+  readonly loading: boolean;
+  readonly error: unknown;
+  readonly select: (campaignId: string) => void;
+  readonly reload: () => Promise<Campaign | null>;
+  readonly setCampaign: (campaign: Campaign) => void;
+  readonly branchName: (branchId: string) => string;
+}
+
+const Context = createContext<CampaignContext | null>(null);
+
+export function CampaignProvider({ children }: { children: ReactNode }) {
+  const account = useAccount();
+  const [campaigns, setCampaigns] = useState<readonly CampaignSummary[]>([]);
+  const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
+  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    const unitId = account.role !== 'secretary' ? account.unitId : null;
+    Promise.all([api.listCampaigns(account.unitId), unitId ? api.getUnit(unitId).catch(() => null) : Promise.resolve(null)])
+      .then(([list, org]) => {
+        if (cancelled) return;
+        setCampaigns(list);
+        setUnit(org);
+        const pick = list.find((c) => c.campaignId === selected) ?? list.find((c) => c.status === 'planned') ?? list[0];
+        if (!pick) setLoading(false);
+        setSelected(pick?.campaignId ?? null);
+      })
+      .catch((e) => {
+        if (!cancelled) {
+          setError(e);
+          setLoading(false);
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [account.accountId]);
+
+  const reload = useCallback(async () => {
+    if (!selected) return null;
+    try {
+      const next = await api.getCampaign(selected);
+      setCampaign(next);
+      setError(null);
+      return next;
+    } catch (e) {
+      setError(e);
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, [selected]);
+
+  useEffect(() => {
+    if (selected) void reload();
+  }, [selected, reload]);
+
+  const select = useCallback((campaignId: string) => {
+    localStorage.setItem(STORAGE_KEY, campaignId);
+    setCampaign(null);
+    setLoading(true);
+    setSelected(campaignId);
+  }, []);
+
+  const branchName = useCallback(
+    (branchId: string) => unit?.branches.find((b) => b.branchId === branchId)?.name ?? (branchId === campaign?.officeBranchId ? '—' : branchId),
+    [unit, campaign],
+  );
+
+  const value = useMemo(
+    () => ({ campaigns, campaign, unit, loading, error, select, reload, setCampaign, branchName }),
+    [campaigns, campaign, unit, loading, error, select, reload, branchName],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+/** For pages behind the campaign gate: the campaign is loaded. */
+export function useCurrentCampaign(): Campaign {
+  const { campaign } = useCampaign();
+  if (!campaign) throw new Error('no campaign loaded');
+  return campaign;
+}
+
+export function useCampaign(): CampaignContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('useCampaign outside CampaignProvider');
+  return value;
+}

@@ -1,0 +1,46 @@
+// Errors the audit tools raise on purpose: each has a stable code and a message that says what to do.
+
+export abstract class AuditError extends Error {
+  abstract readonly code: string;
+}
+
+/** The digest text is not of the form `v1:<commit>/<prepare>:<sha256>`. */
+export class InvalidDigestError extends AuditError {
+  readonly code = 'AUDIT.INVALID_DIGEST';
+  static because(text: string, why: string): InvalidDigestError {
+    return new InvalidDigestError(`not a ledger digest: "${text}" (${why}; expected v1:<commit>/<prepare>:<64 hex digits>)`);
+  }
+}
+
+/** The manifest does not belong to the digest it is checked with, or is not a manifest at all. */
+export class InvalidManifestError extends AuditError {
+  readonly code = 'AUDIT.INVALID_MANIFEST';
+}
+
+/** An import was pointed at a store that already holds events. */
+export class StoreNotEmptyError extends AuditError {
+  readonly code = 'AUDIT.STORE_NOT_EMPTY';
+  static holding(count: number | null): StoreNotEmptyError {
+    const what = count === null ? 'events' : `${count} event${count === 1 ? '' : 's'}`;
+    return new StoreNotEmptyError(`the target event store already holds ${what}; import only into an empty store (a fresh database or DATA_DIR)`);
+  }
+}
+
+/** A line of an NDJSON export cannot be imported as it is; `line` is 1-based. */
+export class ImportLineError extends AuditError {
+  readonly code = 'AUDIT.IMPORT_LINE';
+  constructor(readonly line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'ImportLineError';
+  }
+}
+
+/** The export file as a whole is unusable (no header, truncated, counts or root differ from its trailer). */
+export class ImportFileError extends AuditError {
+  readonly code = 'AUDIT.IMPORT_FILE';
+}
+
+/** The backend has no way to write already-sealed events. */
+export class RestoreNotSupportedError extends AuditError {
+  readonly code = 'AUDIT.RESTORE_NOT_SUPPORTED';
+}

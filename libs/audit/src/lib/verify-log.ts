@@ -1,0 +1,176 @@
+// Checks every stream's hash chain over the whole log and names every broken place, not only the first per stream.
+import {
+  comparePositions, formatPosition, hashEvent, type EventStore, type LogPosition, type RecordedEvent,
+} from '@campaign-ledger/event-store';
+import { readLog } from './read-log';
+
+export type BreakReason =
+  /** The stored hash is not the hash of the event's content: the row was altered (or the hash forged). */
+  | 'hash_mismatch'
+  /** The event does not link to the stored hash of the event before it: something was inserted or replaced. */
+  | 'previous_hash_mismatch'
+  /** Revisions before this event are missing: events were deleted. */
+  | 'revision_gap'
+  /** Two events claim the same revision. */
+  | 'duplicate_revision'
+  /** The event sits before an earlier revision in the log: it was written out of turn (an insertion). */
+  | 'log_order';
+
+export interface BrokenPlace {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventId: string;
+  /** Log position "commit/prepare" of the offending event. */
+  readonly position: string;
+  readonly reason: BreakReason;
+  readonly expected: string;
+  readonly actual: string;
+  readonly message: string;
+}
+
+export interface VerifyLogReport {
+  readonly ok: boolean;
+  readonly streams: number;
+  readonly events: number;
+  /** Number of broken places found (all of them, even beyond `maxReported`). */
+  readonly brokenCount: number;
+  /** The broken places, by stream id then revision; at most `maxReported`. */
+  readonly broken: readonly BrokenPlace[];
+  /** Position of the last event read ("commit/prepare"), null for an empty log. */
+  readonly lastPosition: string | null;
+}
+
+export interface VerifyProgress {
+  readonly phase: 'reading' | 'linking' | 'done';
+  readonly events: number;
+  readonly streams: number;
+  /** Events in the log when the caller knows it (see `VerifyLogOptions.total`). */
+  readonly total: number | null;
+}
+
+export type ProgressListener<P> = (progress: P) => void;
+
+export interface VerifyLogOptions {
+  readonly pageSize?: number;
+  /** Number of events expected, only for progress display. */
+  readonly total?: number | null;
+  /** Broken places kept in the report (default 10,000); all are counted. */
+  readonly maxReported?: number;
+}
+
+interface Link {
+  readonly revision: number;
+  readonly eventId: string;
+  readonly position: LogPosition;
+  readonly previousHash: string | null;
+  readonly hash: string;
+}
+
+/**
+ * Feeds on events in log order and keeps only what linking needs, so memory grows with the number of events
+ * times a few short strings, not with their data.
+ */
+export class ChainChecker {
+  private readonly streams = new Map<string, Link[]>();
+  private readonly contentBreaks: BrokenPlace[] = [];
+  private eventCount = 0;
+  private last: LogPosition | null = null;
+
+  get events(): number {
+    return this.eventCount;
+  }
+
+  get streamCount(): number {
+    return this.streams.size;
+  }
+
+  add(event: RecordedEvent): void {
+    this.eventCount += 1;
+    this.last = event.logPosition;
+    // The content check needs only the event itself: its own previousHash is what its hash covers.
+    const recomputed = hashEvent(event);
+    if (recomputed !== event.hash) {
+      const at = { revision: event.revision, eventId: event.id, position: event.logPosition };
+      this.contentBreaks.push(place(event.streamId, at, 'hash_mismatch', recomputed, event.hash,
+        'the stored hash is not the hash of the stored content: the event was altered after it was written'));
+    }
+    let links = this.streams.get(event.streamId);
+    if (!links) {
+      links = [];
+      this.streams.set(event.streamId, links);
+    }
+    links.push({ revision: event.revision, eventId: event.id, position: event.logPosition, previousHash: event.previousHash, hash: event.hash });
+  }
+
+  finish(maxReported = 10_000): VerifyLogReport {
+    const broken: BrokenPlace[] = [...this.contentBreaks];
+    for (const [streamId, links] of this.streams) broken.push(...linkBreaks(streamId, links));
+    broken.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.revision - b.revision || reasonRank(a.reason) - reasonRank(b.reason)));
+    return {
+      ok: broken.length === 0,
+      streams: this.streams.size,
+      events: this.eventCount,
+      brokenCount: broken.length,
+      broken: broken.slice(0, maxReported),
+      lastPosition: this.last ? formatPosition(this.last) : null,
+    };
+  }
+}
+
+function linkBreaks(streamId: string, links: Link[]): BrokenPlace[] {
+  const broken: BrokenPlace[] = [];
+  const byRevision = [...links].sort((a, b) => a.revision - b.revision || comparePositions(a.position, b.position));
+  let expectedRevision = 0;
+  let previous: Link | null = null;
+  for (const link of byRevision) {
+    if (previous && link.revision === previous.revision) {
+      broken.push(place(streamId, link, 'duplicate_revision', `one event at revision ${link.revision}`, `another event ${previous.eventId}`,
+        `revision ${link.revision} is claimed by two events`));
+      continue;
+    }
+    if (link.revision > expectedRevision) {
+      const missing = link.revision - expectedRevision === 1 ? `revision ${expectedRevision} is` : `revisions ${expectedRevision}..${link.revision - 1} are`;
+      broken.push(place(streamId, link, 'revision_gap', String(expectedRevision), String(link.revision), `${missing} missing before this event: deleted`));
+    } else if (link.previousHash !== (previous?.hash ?? null)) {
+      broken.push(place(streamId, link, 'previous_hash_mismatch', String(previous?.hash ?? null), String(link.previousHash),
+        previous ? `does not link to the stored hash of revision ${previous.revision}: an event was inserted or replaced`
+          : 'the first event of a stream must not link to a previous hash'));
+    }
+    // The later-written of two events out of order is the suspect: a forged row gets a fresh log position.
+    if (previous && comparePositions(link.position, previous.position) < 0) {
+      broken.push(place(streamId, previous, 'log_order', `before ${formatPosition(link.position)}`, formatPosition(previous.position),
+        `written to the log after revision ${link.revision}, which should follow it: inserted out of turn`));
+    }
+    previous = link;
+    expectedRevision = link.revision + 1;
+  }
+  return broken;
+}
+
+function place(
+  streamId: string, at: { revision: number; eventId: string; position: LogPosition },
+  reason: BreakReason, expected: string, actual: string, message: string,
+): BrokenPlace {
+  return { streamId, revision: at.revision, eventId: at.eventId, position: formatPosition(at.position), reason, expected, actual, message };
+}
+
+const REASON_ORDER: readonly BreakReason[] = ['revision_gap', 'duplicate_revision', 'previous_hash_mismatch', 'hash_mismatch', 'log_order'];
+const reasonRank = (reason: BreakReason) => REASON_ORDER.indexOf(reason);
+
+/** Reads the whole log in pages and checks every stream's chain; reports every broken place. */
+export async function verifyLog(
+  store: EventStore,
+  onProgress?: ProgressListener<VerifyProgress>,
+  options: VerifyLogOptions = {},
+): Promise<VerifyLogReport> {
+  const checker = new ChainChecker();
+  const total = options.total ?? null;
+  for await (const page of readLog(store, { pageSize: options.pageSize })) {
+    for (const event of page) checker.add(event);
+    onProgress?.({ phase: 'reading', events: checker.events, streams: checker.streamCount, total });
+  }
+  onProgress?.({ phase: 'linking', events: checker.events, streams: checker.streamCount, total });
+  const report = checker.finish(options.maxReported);
+  onProgress?.({ phase: 'done', events: report.events, streams: report.streams, total });
+  return report;
+}

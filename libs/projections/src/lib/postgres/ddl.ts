@@ -1,0 +1,47 @@
+// DDL of the read-model schema, written from the table specs; migrations and the rebuild both run it, the latter on a fresh schema.
+import { TABLES, TABLE_NAMES, type ColumnType } from '../rows/tables';
+
+export const READ_MODEL_SCHEMA = 'rm';
+/** Schema that is never swapped: the lease. */
+export const CONTROL_SCHEMA = 'rm_control';
+
+const SQL_TYPES: Record<ColumnType, string> = {
+  text: 'text', int: 'integer', bigint: 'bigint', bool: 'boolean', date: 'date', float: 'double precision', jsonb: 'jsonb', timestamptz: 'timestamptz',
+};
+
+export const quoteIdent = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a safe identifier: ${name}`);
+  return `"${name}"`;
+};
+
+/** Version 1 of the read-model tables, in `schema`. */
+export function readModelTablesDdl(schema: string): string[] {
+  const s = quoteIdent(schema);
+  const statements = [`CREATE SCHEMA IF NOT EXISTS ${s}`];
+  for (const name of TABLE_NAMES) {
+    const spec = TABLES[name];
+    const columns = Object.entries(spec.columns).map(([c, t]) => {
+      const notNull = spec.primaryKey.includes(c) ? ' NOT NULL' : '';
+      return `${quoteIdent(c)} ${SQL_TYPES[t]}${notNull}`;
+    });
+    statements.push(
+      `CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(name)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(quoteIdent).join(', ')}))`,
+    );
+    for (const index of spec.indexes ?? []) {
+      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${name}_${index.join('_')}_idx`)} ON ${s}.${quoteIdent(name)} (${index.map(quoteIdent).join(', ')})`);
+    }
+  }
+  return statements;
+}
+
+export function controlDdl(): string[] {
+  const s = quoteIdent(CONTROL_SCHEMA);
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${s}`,
+    `CREATE TABLE IF NOT EXISTS ${s}."lease" (name text PRIMARY KEY, owner text, token bigint NOT NULL DEFAULT 0, expires_at timestamptz NOT NULL DEFAULT 'epoch', renewed_at timestamptz)`,
+    `INSERT INTO ${s}."lease" (name) VALUES ('projector') ON CONFLICT (name) DO NOTHING`,
+  ];
+}
+
+/** Every read-model migration, in order, as DDL for a given schema (the rebuild applies them all to its fresh schema). */
+export const READ_MODEL_DDL_VERSIONS: readonly ((schema: string) => string[])[] = [readModelTablesDdl];

@@ -1,0 +1,115 @@
+// Reading and writing read-model rows in a schema: typed selects, batched upserts, bulk inserts.
+import type { RowMiss, WindowRows } from '../rows/row-set';
+import { TABLES, TABLE_NAMES, type AnyRow, type ColumnType, type RowTypes, type TableName } from '../rows/tables';
+import { quoteIdent } from './ddl';
+import type { SqlExecutor } from './sql';
+
+const CHUNK = 5_000;
+
+export function selectList(table: TableName, alias = ''): string {
+  const prefix = alias ? `${alias}.` : '';
+  return Object.entries(TABLES[table].columns).map(([c, t]) => `${selectExpr(`${prefix}${quoteIdent(c)}`, t)} AS ${quoteIdent(c)}`).join(', ');
+}
+
+export function selectExpr(column: string, type: ColumnType): string {
+  switch (type) {
+    case 'date': return `to_char(${column}, 'YYYY-MM-DD')`;
+    case 'bigint': return `${column}::text`;
+    default: return column;
+  }
+}
+
+const ARRAY_TYPES: Record<ColumnType, string> = {
+  text: 'text[]', int: 'integer[]', bigint: 'bigint[]', bool: 'boolean[]', date: 'date[]', float: 'double precision[]', jsonb: 'text[]', timestamptz: 'timestamptz[]',
+};
+
+function columnArrays(table: TableName, rows: readonly AnyRow[]): unknown[][] {
+  const columns = Object.entries(TABLES[table].columns);
+  return columns.map(([c, t]) =>
+    rows.map((row) => {
+      const value = (row as unknown as Record<string, unknown>)[c];
+      if (value === null || value === undefined) return null;
+      return t === 'jsonb' ? JSON.stringify(value) : value;
+    }),
+  );
+}
+
+function insertSql(schema: string, table: TableName, upsert: boolean): string {
+  const spec = TABLES[table];
+  const columns = Object.entries(spec.columns);
+  const names = columns.map(([c]) => quoteIdent(c)).join(', ');
+  const unnest = columns.map(([, t], i) => `$${i + 1}::${ARRAY_TYPES[t]}`).join(', ');
+  const select = columns.map(([c, t]) => (t === 'jsonb' ? `u.${quoteIdent(c)}::jsonb` : `u.${quoteIdent(c)}`)).join(', ');
+  let sql = `INSERT INTO ${quoteIdent(schema)}.${quoteIdent(table)} (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`;
+  if (upsert) {
+    const updates = columns.filter(([c]) => !spec.primaryKey.includes(c)).map(([c]) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
+    sql += ` ON CONFLICT (${spec.primaryKey.map(quoteIdent).join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+  }
+  return sql;
+}
+
+/** Writes rows (insert, or upsert by primary key), in chunks. */
+export async function writeRows(
+  db: SqlExecutor, schema: string, changes: { [T in TableName]?: RowTypes[T][] }, mode: 'insert' | 'upsert',
+): Promise<number> {
+  let written = 0;
+  for (const table of TABLE_NAMES) {
+    const rows = changes[table] as AnyRow[] | undefined;
+    if (!rows || rows.length === 0) continue;
+    const sql = insertSql(schema, table, mode === 'upsert');
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await db.query(sql, columnArrays(table, chunk));
+      written += chunk.length;
+    }
+  }
+  return written;
+}
+
+/** Loads what a fold missed into the window: rows by primary key (batched per table) and scans. */
+export async function loadMisses(db: SqlExecutor, schema: string, window: WindowRows, misses: readonly RowMiss[]): Promise<void> {
+  const byTable = new Map<TableName, Map<string, Record<string, unknown>>>();
+  const scans = new Map<string, RowMiss>();
+  for (const miss of misses) {
+    if (miss.kind === 'scan') scans.set(`${miss.table}:${JSON.stringify(Object.entries(miss.where).sort())}`, miss);
+    else {
+      const keys = byTable.get(miss.table) ?? new Map();
+      keys.set(JSON.stringify(TABLES[miss.table].primaryKey.map((c) => miss.where[c])), miss.where);
+      byTable.set(miss.table, keys);
+    }
+  }
+  for (const miss of scans.values()) {
+    const entries = Object.entries(miss.where);
+    const where = entries.length === 0 ? 'true' : entries.map(([c], i) => `${quoteIdent(c)} = $${i + 1}`).join(' AND ');
+    const { rows } = await db.query(`SELECT ${selectList(miss.table)} FROM ${quoteIdent(schema)}.${quoteIdent(miss.table)} WHERE ${where}`, entries.map(([, v]) => v));
+    window.addLoadedScan(miss.table, miss.where, rows as unknown as AnyRow[]);
+  }
+  for (const [table, keys] of byTable) {
+    const pk = TABLES[table].primaryKey;
+    const wanted = [...keys.values()];
+    for (let i = 0; i < wanted.length; i += CHUNK) {
+      const chunk = wanted.slice(i, i + CHUNK);
+      const arrays = pk.map((c) => chunk.map((w) => String(w[c])));
+      const join = pk.map((c) => `t.${quoteIdent(c)} = k.${quoteIdent(c)}`).join(' AND ');
+      const { rows } = await db.query(
+        `SELECT ${selectList(table, 't')} FROM ${quoteIdent(schema)}.${quoteIdent(table)} t
+         JOIN unnest(${pk.map((_, j) => `$${j + 1}::text[]`).join(', ')}) AS k(${pk.map(quoteIdent).join(', ')}) ON ${join}`,
+        arrays,
+      );
+      const found = new Map((rows as Record<string, unknown>[]).map((r) => [JSON.stringify(pk.map((c) => String(r[c]))), r]));
+      for (const w of chunk) window.addLoadedKey(table, w, found.get(JSON.stringify(pk.map((c) => String(w[c])))) as AnyRow | undefined);
+    }
+  }
+}
+
+/** Every row of every table in a schema, sorted by primary key: for comparing read models. */
+export async function dumpSchema(db: SqlExecutor, schema: string): Promise<Record<TableName, unknown[]>> {
+  const out = {} as Record<TableName, unknown[]>;
+  for (const table of TABLE_NAMES) {
+    const { rows } = await db.query(
+      `SELECT ${selectList(table)} FROM ${quoteIdent(schema)}.${quoteIdent(table)} ORDER BY ${TABLES[table].primaryKey.map(quoteIdent).join(', ')}`,
+    );
+    out[table] = rows;
+  }
+  return out;
+}

@@ -1,0 +1,399 @@
+// API benchmark (issue 3): the real API completing task instances over HTTP, beside a bare NestJS endpoint that does
+// one INSERT of the same payload, on a fresh PostgreSQL database that is dropped at the end.
+//
+//   npm run bench:api
+//   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres   admin connection (creates/drops the database)
+//   BENCH_SECONDS=30        measured seconds per system
+//   BENCH_WARMUP_SECONDS=3  warm-up before each measurement (not counted)
+//   BENCH_CLIENTS=32        concurrent keep-alive HTTP clients
+//   BENCH_BRANCHES=1000     branches in the organisation (one secretary account each)
+//   BENCH_MEMBERS=3         members per branch
+//   BENCH_ONLY=ours|bare    run one side only (e.g. under --cpu-prof)
+import 'reflect-metadata';
+import http from 'node:http';
+import os from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Body, Controller, Inject, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Client, Pool } from 'pg';
+import {
+  addDays, branchWorkDecider, campaignDecider, campaignStream, expandInstances, findBuiltinTemplate, mondayOf, organisationDecider,
+  organisationStream, rosterOn, type CampaignCommand, type Decider, type Message, type OrganisationCommand, type OrganisationState,
+  type PlannedCampaign,
+} from '@campaign-ledger/domain';
+import type { EventStore } from '@campaign-ledger/event-store';
+import { AccountsService } from '../../apps/api/src/auth/accounts.service';
+import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { loadConfig } from '@campaign-ledger/runtime';
+import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
+
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 1000);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3);
+const ONLY = process.env.BENCH_ONLY ?? '';
+const UNIT = 'bench-unit';
+const CAMPAIGN = 'bench-sdp-2009';
+const SEED_BATCH = 2_000;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 100;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+process.stdout.on('error', () => undefined);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// ---------------------------------------------------------------------------------------------------------
+// Database lifetime
+
+const dbName = `cl_apibench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
+const benchUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+const closers: (() => Promise<unknown>)[] = [];
+
+async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Load generator: keep-alive HTTP, each client owns its branches and never sends the same instance twice.
+
+interface Job {
+  readonly path: string;
+  readonly token: string;
+  readonly body: string;
+}
+
+interface RunResult {
+  readonly completed: number;
+  readonly errors: number;
+  readonly errorSamples: string[];
+  readonly latencies: Float64Array;
+  readonly seconds: number;
+  readonly exhausted: number;
+}
+
+function post(agent: http.Agent, port: number, job: Job): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1', port, method: 'POST', path: job.path, agent,
+        headers: { Authorization: `Bearer ${job.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(job.body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => resolve({ status: -1, text: e.message }));
+      },
+    );
+    req.on('error', (e) => resolve({ status: -1, text: e.message }));
+    req.end(job.body);
+  });
+}
+
+/** Runs `queues.length` clients for warm-up + measured time; only requests started and finished in the window count. */
+async function drive(label: string, port: number, queues: Job[][]): Promise<RunResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: queues.length, maxFreeSockets: queues.length });
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  let completed = 0;
+  let errors = 0;
+  let exhausted = 0;
+  const start = performance.now();
+  const measureFrom = start + WARMUP_SECONDS * 1000;
+  const stopAt = measureFrom + SECONDS * 1000;
+  const progress = setInterval(() => {
+    if (!process.stdout.isTTY) return;
+    const now = performance.now();
+    const phase = now < measureFrom ? 'warm-up' : `${fmt((now - measureFrom) / 1000)} s`;
+    process.stdout.write(`\r  ${label}: ${phase}, ${fmt(completed)} done, ${errors} errors    `);
+  }, 1000);
+  // At the end of the window, requests still in flight are cut off (and not counted), so a slow system cannot
+  // stretch the run.
+  const cutOff = setTimeout(() => agent.destroy(), stopAt - start + 50);
+  await Promise.all(
+    queues.map(async (queue) => {
+      let i = 0;
+      while (performance.now() < stopAt) {
+        const job = queue[i++];
+        if (!job) {
+          exhausted += 1;
+          return;
+        }
+        const t0 = performance.now();
+        const response = await post(agent, port, job);
+        const t1 = performance.now();
+        // Counted when it finishes inside the window (a slow system still shows its rate); cut off at the end.
+        if (t1 < measureFrom || t1 > stopAt) continue;
+        if (response.status >= 200 && response.status < 300) {
+          completed += 1;
+          latencies.push(t1 - t0);
+        } else {
+          errors += 1;
+          if (errorSamples.length < 5) errorSamples.push(`${response.status} ${job.path} ${response.text.slice(0, 300)}`);
+        }
+      }
+    }),
+  );
+  clearInterval(progress);
+  clearTimeout(cutOff);
+  if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+  agent.destroy();
+  return { completed, errors, errorSamples, latencies: Float64Array.from(latencies).sort(), seconds: SECONDS, exhausted };
+}
+
+const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+// ---------------------------------------------------------------------------------------------------------
+// Ours: the real API on the bench database, seeded through the domain deciders.
+
+function run<C, S, E extends Message, X>(decider: Decider<C, S, E, X>, commands: C[], initial = decider.initialState()) {
+  let state = initial;
+  const events: E[] = [];
+  for (const command of commands) {
+    for (const event of decider.decide(command, state, undefined as X)) {
+      events.push(event);
+      state = decider.evolve(state, event);
+    }
+  }
+  return { state, events };
+}
+
+async function appendInBatches(store: EventStore, streamId: string, events: Message[], label: string) {
+  let revision = -1;
+  for (let i = 0; i < events.length; i += SEED_BATCH) {
+    const batch = events.slice(i, i + SEED_BATCH);
+    const result = await store.append(streamId, batch, {
+      expectedRevision: revision < 0 ? 'no_stream' : revision,
+      metadata: { actor: { id: 'bench-seed', role: 'system' } },
+    });
+    revision = result.nextRevision;
+    if (process.stdout.isTTY) process.stdout.write(`\r  seeding ${label}: ${fmt(Math.min(i + SEED_BATCH, events.length))}/${fmt(events.length)} events`);
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  else log(`  seeded ${label}: ${fmt(events.length)} events in batches of ${fmt(SEED_BATCH)}`);
+}
+
+const branchIdOf = (i: number) => `B${String(i + 1).padStart(4, '0')}`;
+
+async function startOurs(dataDir: string): Promise<{ app: INestApplication; port: number; queues: Job[][]; seedInfo: string }> {
+  const config = loadConfig({
+    EVENT_STORE: 'postgres', DATABASE_URL: benchUrl, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-42',
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  closers.push(() => app.close());
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const store = app.get<EventStore>(EVENT_STORE);
+
+  // Organisation: BRANCHES branches with MEMBERS members each.
+  const today = new Date().toISOString().slice(0, 10);
+  const startDate = addDays(mondayOf(today), -4 * 7);
+  const endDate = addDays(startDate, 24 * 7 - 1);
+  const orgCommands: OrganisationCommand[] = [{ type: 'RegisterUnit', data: { unitId: UNIT, name: '基准测试单位', code: 'BENCH' } }];
+  for (let b = 0; b < BRANCHES; b += 1) {
+    const branchId = branchIdOf(b);
+    orgCommands.push({ type: 'AddBranch', data: { branchId, name: `第${b + 1}党支部`, secretaryName: `书记${b + 1}` } });
+    for (let m = 0; m < MEMBERS; m += 1) {
+      orgCommands.push({ type: 'JoinMember', data: { memberId: `${branchId}-M${m + 1}`, name: `党员${b + 1}-${m + 1}`, branchId, isLeader: m === 0 && b < 5, joinedOn: addDays(startDate, -365) } });
+    }
+  }
+  const organisation = run(organisationDecider, orgCommands);
+  await appendInBatches(store, organisationStream(UNIT), organisation.events, 'organisation');
+
+  const template = findBuiltinTemplate('sdp-2009');
+  if (!template) throw new Error('the built-in sdp-2009 template is missing');
+  const campaignCommands: CampaignCommand[] = [
+    { type: 'PlanCampaign', data: { campaignId: CAMPAIGN, name: '深入学习实践科学发展观活动（基准）', unitId: UNIT, template: template.load(), startDate, endDate, createdBy: 'bench' } },
+    { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'bench' } },
+  ];
+  const campaign = run(campaignDecider, campaignCommands);
+  await appendInBatches(store, campaignStream(CAMPAIGN), campaign.events, 'campaign');
+  const plan = campaign.state as PlannedCampaign;
+
+  // Secretary accounts, one per branch (each may write only their own branch); tokens minted as login does.
+  const accounts = app.get(AccountsService);
+  const passwordHash = await app.get(PasswordHasher).hash('bench-secretary-password');
+  const jwt = app.get(JwtService);
+  const tokens: string[] = [];
+  for (let b = 0; b < BRANCHES; b += 1) {
+    const branchId = branchIdOf(b);
+    const accountId = `acc-sec-${branchId}`;
+    await accounts.execute(
+      { type: 'CreateAccount', data: { accountId, username: `sec-${branchId}`, displayName: `书记${b + 1}`, role: 'secretary', unitId: UNIT, branchId, passwordHash } },
+      { actor: { id: 'system', role: 'system' } },
+    );
+    tokens.push(await jwt.signAsync({ sub: accountId, role: 'secretary' }));
+    if (process.stdout.isTTY && ((b + 1) % 100 === 0 || b + 1 === BRANCHES)) process.stdout.write(`\r  accounts: ${fmt(b + 1)}/${fmt(BRANCHES)}`);
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  // One real login, so the tokens above are known to be what the API hands out.
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'sec-B0001', password: 'bench-secretary-password' }),
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+
+  // The instances a secretary can complete today: checked once through the decider on the first branch.
+  const roster0 = rosterOn(organisation.state as OrganisationState, branchIdOf(0), today);
+  const accepted = new Set<string>();
+  for (const instance of expandInstances(plan, roster0, branchIdOf(0))) {
+    try {
+      const events = branchWorkDecider.decide(
+        { type: 'CompleteTaskInstance', data: { campaignId: CAMPAIGN, branchId: branchIdOf(0), instanceKey: instance.key, note: 'x', evidence: [], completedOn: today, by: 'bench' } },
+        branchWorkDecider.initialState(),
+        { plan, roster: roster0 },
+      );
+      if (events.length === 1) accepted.add(`${instance.taskId}|${instance.scope}|${instance.weekOf ?? ''}`);
+    } catch {
+      // not completable today (quantity task, cancelled, out of dates …)
+    }
+  }
+  // Round-robin over each client's branches, so that streams grow together as in a real office.
+  const perBranch = Array.from({ length: BRANCHES }, (_, b) => {
+    const branchId = branchIdOf(b);
+    const roster = rosterOn(organisation.state as OrganisationState, branchId, today);
+    return expandInstances(plan, roster, branchId)
+      .filter((i) => accepted.has(`${i.taskId}|${i.scope}|${i.weekOf ?? ''}`))
+      .map((i): Job => ({
+        path: `/api/campaigns/${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(i.key)}/complete`,
+        token: tokens[b],
+        body: JSON.stringify({ note: `已按要求完成：${i.taskId}（基准测试）`, completedOn: today }),
+      }));
+  });
+  const queues: Job[][] = Array.from({ length: CLIENTS }, () => []);
+  for (let c = 0; c < CLIENTS; c += 1) {
+    const mine = perBranch.filter((_, b) => b % CLIENTS === c);
+    const longest = Math.max(0, ...mine.map((jobs) => jobs.length));
+    for (let k = 0; k < longest; k += 1) for (const jobs of mine) if (jobs[k]) queues[c].push(jobs[k]);
+  }
+  const total = queues.reduce((n, q) => n + q.length, 0);
+  const seedInfo = `${fmt(BRANCHES)} branches × ${MEMBERS} members (organisation stream ${fmt(organisation.events.length)} events), campaign stream ${fmt(campaign.events.length)} events, ` +
+    `${fmt(BRANCHES)} secretary accounts, ${fmt(total)} completable instances (${fmt(perBranch[0]?.length ?? 0)} per branch)`;
+  return { app, port, queues, seedInfo };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bare: a minimal Nest app on the same express platform, one POST route, one INSERT with node-postgres.
+
+const BARE_POOL = Symbol('BARE_POOL');
+
+@Controller('bare')
+class BareController {
+  constructor(@Inject(BARE_POOL) private readonly pool: Pool) {}
+
+  @Post('branches/:branchId/instances/:instanceKey/complete')
+  async complete(@Param('branchId') branchId: string, @Param('instanceKey') instanceKey: string, @Body() body: { note?: string; completedOn?: string }) {
+    await this.pool.query('INSERT INTO bare_completions (branch_id, instance_key, data) VALUES ($1, $2, $3)', [branchId, instanceKey, JSON.stringify(body)]);
+    return { instanceKey, status: 'completed' };
+  }
+}
+
+async function startBare(): Promise<{ app: INestApplication; port: number }> {
+  // Same pool size as the event store's (max 10).
+  const pool = new Pool({ connectionString: benchUrl, max: 10 });
+  pool.on('error', () => undefined); // DROP DATABASE … WITH (FORCE) ends idle connections
+  await pool.query('CREATE TABLE IF NOT EXISTS bare_completions (id bigserial PRIMARY KEY, branch_id text NOT NULL, instance_key text NOT NULL, data jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())');
+  @Module({ controllers: [BareController], providers: [{ provide: BARE_POOL, useValue: pool }] })
+  class BareModule {}
+  const app = await NestFactory.create(BareModule, { logger: ['error', 'warn'] });
+  app.setGlobalPrefix('api');
+  await app.listen(0, '127.0.0.1');
+  closers.push(async () => {
+    await app.close();
+    await pool.end();
+  });
+  return { app, port: (app.getHttpServer().address() as AddressInfo).port };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const cpus = os.cpus();
+  const pgVersion = await admin(async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+  log(`API benchmark (issue 3): ${new Date().toISOString()}`);
+  log(`Node ${process.version}, PostgreSQL ${pgVersion}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`);
+  log(`${CLIENTS} keep-alive clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per system; database ${dbName}`);
+  await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-'));
+  let ours: RunResult | null = null;
+  let bare: RunResult | null = null;
+  try {
+    if (ONLY !== 'bare') {
+      const started = performance.now();
+      const o = await startOurs(dataDir);
+      log(`  seeded in ${fmt((performance.now() - started) / 1000, 1)} s: ${o.seedInfo}`);
+      ours = await drive('ours', o.port, o.queues);
+      // Requests cut off at the end are still being handled server-side: close without logging their failures.
+      o.app.useLogger(false);
+      await closers.pop()?.();
+    }
+    if (ONLY !== 'ours') {
+      const b = await startBare();
+      // Same request shape and JSON note as ours; each client has its own branches so keys never repeat.
+      const queues: Job[][] = Array.from({ length: CLIENTS }, (_, c) =>
+        Array.from({ length: 400_000 / CLIENTS }, (_, k): Job => {
+          const branchId = branchIdOf((c + k * CLIENTS) % BRANCHES);
+          return {
+            path: `/api/bare/branches/${branchId}/instances/${encodeURIComponent(`T${k}:branch:${branchId}`)}/complete`,
+            token: 'unused',
+            body: JSON.stringify({ note: `已按要求完成：T${k}（基准测试）`, completedOn: new Date().toISOString().slice(0, 10) }),
+          };
+        }),
+      );
+      bare = await drive('bare', b.port, queues);
+      await closers.pop()?.();
+    }
+  } finally {
+    while (closers.length) await closers.pop()?.().catch((e: unknown) => log(`close failed: ${String(e)}`));
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch((e: unknown) => log(`drop failed: ${String(e)}`));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const row = (name: string, r: RunResult | null) =>
+    r
+      ? `| ${name} | ${fmt(r.completed / r.seconds, r.completed / r.seconds < 100 ? 1 : 0)} | ${fmt(percentile(r.latencies, 50), 1)} | ${fmt(percentile(r.latencies, 99), 1)} | ${fmt(r.completed)} | ${r.errors} |`
+      : `| ${name} | not run | | | | |`;
+  log('');
+  log('| system | commands/s | p50 ms | p99 ms | completed | errors |');
+  log('|---|---:|---:|---:|---:|---:|');
+  log(row('ours: POST …/instances/:key/complete (real API)', ours));
+  log(row('bare: Nest + one INSERT (node-postgres)', bare));
+  if (ours) {
+    const ratio = bare ? ours.completed / bare.completed : NaN;
+    const p99 = percentile(ours.latencies, 99);
+    log('');
+    log('| target | measured | result |');
+    log('|---|---:|---|');
+    log(`| throughput ours / bare ≥ ${TARGET_RATIO}× | ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`} | ${Number.isNaN(ratio) ? 'n/a' : ratio >= TARGET_RATIO ? 'PASS' : 'MISS'} |`);
+    log(`| p99 ≤ ${TARGET_P99_MS} ms | ${fmt(p99, 1)} ms | ${p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'} |`);
+    log(`| errors = 0 | ${ours.errors} | ${ours.errors === 0 ? 'PASS' : 'MISS'} |`);
+    if (ours.exhausted) log(`(note: ${ours.exhausted} clients ran out of instances before the end; raise BENCH_BRANCHES)`);
+    for (const sample of ours.errorSamples) log(`  error sample: ${sample}`);
+  }
+  for (const sample of bare?.errorSamples ?? []) log(`  bare error sample: ${sample}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
