@@ -10,6 +10,8 @@ import { CliError, ExitCode, type CliIo } from './cli-io';
 export interface LedgerSession {
   readonly config: AppConfig;
   readonly store: EventStore;
+  /** PostgreSQL holding the read models (DATABASE_URL, or the embedded server's socket); null when there is none. */
+  readonly readModelUrl: string | null;
   /** Events in the log, for progress; null when the backend cannot count cheaply. */
   countEvents(): Promise<number | null>;
   /** Where an import writes sealed events (PostgreSQL and the embedded store only). */
@@ -39,6 +41,7 @@ export async function openLedgerSession(io: CliIo): Promise<LedgerSession> {
   return {
     config,
     store: storage.eventStore,
+    readModelUrl: storage.readModelUrl || null,
     async countEvents() {
       if (!sql) return null;
       const result = await sql.query('SELECT count(*)::bigint AS n FROM events');

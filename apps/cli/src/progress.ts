@@ -3,7 +3,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { CliIo } from './cli-io';
 
 export interface Progress {
-  update(done: number, total: number | null): void;
+  /** `rate`, when given, is shown as units per second (e.g. events/s). */
+  update(done: number, total: number | null, rate?: number): void;
   finish(): void;
 }
 
@@ -15,17 +16,18 @@ function barProgress(io: CliIo, label: string, unit: string): Progress {
   let bar: SingleBar | null = null;
   let knownTotal: number | null = null;
   return {
-    update(done, total) {
+    update(done, total, rate) {
+      const payload = { rate: rate === undefined ? '' : ` | ${Math.round(rate)} ${unit}/s` };
       if (!bar) {
         knownTotal = total;
-        const format = total === null ? `${label} {value} ${unit}` : `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`;
+        const format = total === null ? `${label} {value} ${unit}{rate}` : `${label} [{bar}] {percentage}% | {value}/{total} ${unit}{rate} | {eta_formatted} left`;
         bar = new SingleBar({ stream: io.stderr, format, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
-        bar.start(total ?? done, done);
+        bar.start(total ?? done, done, payload);
         return;
       }
       if (knownTotal !== null && done > knownTotal) bar.setTotal(done);
       if (knownTotal === null) bar.setTotal(done);
-      bar.update(done);
+      bar.update(done, payload);
     },
     finish() {
       bar?.stop();
@@ -35,16 +37,17 @@ function barProgress(io: CliIo, label: string, unit: string): Progress {
 
 function lineProgress(io: CliIo, label: string, unit: string): Progress {
   let lastAt = 0;
-  let last: { done: number; total: number | null } | null = null;
+  let last: { done: number; total: number | null; rate?: number } | null = null;
   let printed: number | null = null;
-  const print = ({ done, total }: { done: number; total: number | null }) => {
+  const print = ({ done, total, rate }: { done: number; total: number | null; rate?: number }) => {
     const share = total ? ` (${Math.min(100, Math.floor((done / total) * 100))}%)` : '';
-    io.stderr.write(`${label}: ${done}${total !== null ? `/${total}` : ''} ${unit}${share}\n`);
+    const speed = rate === undefined ? '' : `, ${Math.round(rate)} ${unit}/s`;
+    io.stderr.write(`${label}: ${done}${total !== null ? `/${total}` : ''} ${unit}${share}${speed}\n`);
     printed = done;
   };
   return {
-    update(done, total) {
-      last = { done, total };
+    update(done, total, rate) {
+      last = { done, total, rate };
       const now = Date.now();
       if (now - lastAt >= 1000) {
         lastAt = now;

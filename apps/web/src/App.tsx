@@ -21,6 +21,9 @@ const MyBranchPage = lazy(() => import('./pages/MyBranchPage'));
 const StudyPage = lazy(() => import('./pages/StudyPage'));
 const ThreeOnesPage = lazy(() => import('./pages/ThreeOnesPage'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
+const HistoryPage = lazy(() => import('./pages/HistoryPage'));
+const AsOfPage = lazy(() => import('./pages/AsOfPage'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 
 const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   overview: OverviewPage,
@@ -30,6 +33,9 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   study: StudyPage,
   'three-ones': ThreeOnesPage,
   organisation: OrganisationPage,
+  history: HistoryPage,
+  'as-of': AsOfPage,
+  verify: VerifyPage,
 };
 
 const Loading = () => (
@@ -62,7 +68,7 @@ function SignedIn() {
             </Suspense>
           </CampaignGate>
         ) : (
-          <Result status="403" title="403" subTitle={t('forbiddenPage')} />
+          <Result status="403" title="403" subTitle={t('forbiddenPage')} data-testid="forbidden-page" />
         )}
       </AppLayout>
     </CampaignProvider>

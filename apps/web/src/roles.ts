@@ -2,7 +2,7 @@
 import type { Role } from './api/types';
 import type { DictKey } from './i18n/dict';
 
-export type PageId = 'overview' | 'branches' | 'plan' | 'my-branch' | 'study' | 'three-ones' | 'organisation';
+export type PageId = 'overview' | 'branches' | 'plan' | 'my-branch' | 'study' | 'three-ones' | 'organisation' | 'history' | 'as-of' | 'verify';
 
 export const PAGES: Record<PageId, { path: string; label: DictKey }> = {
   overview: { path: '/overview', label: 'menuOverview' },
@@ -12,11 +12,15 @@ export const PAGES: Record<PageId, { path: string; label: DictKey }> = {
   study: { path: '/study', label: 'menuStudy' },
   'three-ones': { path: '/three-ones', label: 'menuThreeOnes' },
   organisation: { path: '/organisation', label: 'menuOrganisation' },
+  history: { path: '/audit/history', label: 'menuHistory' },
+  'as-of': { path: '/audit/as-of', label: 'menuAsOf' },
+  verify: { path: '/audit/verify', label: 'menuVerify' },
 };
 
 export const PAGES_BY_ROLE: Record<Role, readonly PageId[]> = {
-  leading_group: ['overview', 'branches', 'plan'],
-  auditor: ['overview', 'branches', 'plan'],
+  leading_group: ['overview', 'branches', 'plan', 'history', 'as-of'],
+  // The chain check and the digest are the auditor's (the API answers 403 to the leading group).
+  auditor: ['overview', 'branches', 'plan', 'history', 'as-of', 'verify'],
   secretary: ['my-branch', 'study', 'three-ones'],
   administrator: ['organisation'],
 };

@@ -1,4 +1,4 @@
-// Auditing the event log: chain verification, digests, NDJSON export/import, history. No framework here.
+// Auditing the event log: chain verification, digests, NDJSON export/import, history, state as of a moment, diffs. No framework here.
 export * from './lib/errors';
 export { readLog, DEFAULT_PAGE_SIZE, type ReadLogOptions } from './lib/read-log';
 export * from './lib/verify-log';
@@ -7,3 +7,8 @@ export * from './lib/ndjson';
 export * from './lib/restore-target';
 export * from './lib/history';
 export * from './lib/auditor-reads';
+export * from './lib/moment';
+export * from './lib/as-of';
+export * from './lib/diff';
+export * from './lib/dossier';
+export * from './lib/dossier-xlsx';

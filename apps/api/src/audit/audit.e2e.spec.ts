@@ -99,6 +99,22 @@ describe('audit over HTTP', () => {
     expect((await get('/api/audit/verify', leader)).status).toBe(403);
   });
 
+  it('verifies against a digest written down earlier: the log since only grew, a bad digest is a 400', async () => {
+    const digest = (await get('/api/audit/digest', auditor)).body.digest as string;
+    const check = await get(`/api/audit/verify?against=${encodeURIComponent(digest)}`, auditor);
+    expect(check.status).toBe(200);
+    // The digest read itself was recorded (AuditorRead) after the digest's position: the log grew, and that is fine.
+    expect(check.body).toMatchObject({ ok: true, rootMatches: true, digest, verify: { ok: true } });
+    expect(check.body.eventsSince).toBeGreaterThanOrEqual(0);
+    const forged = digest.replace(/:[0-9a-f]{64}$/, `:${'0'.repeat(64)}`);
+    const changed = await get(`/api/audit/verify?against=${encodeURIComponent(forged)}`, auditor);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ ok: false, rootMatches: false });
+    const bad = await get('/api/audit/verify?against=not-a-digest', auditor);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('not a ledger digest');
+  });
+
   it('gives the digest and its manifest to auditors only', async () => {
     const response = await get('/api/audit/digest', auditor);
     expect(response.status).toBe(200);

@@ -1,17 +1,9 @@
 // Template answers shared by the template routes and planning: a summary of a valid template, a 400 listing every problem with its JSON path.
 import { BadRequestException, HttpStatus } from '@nestjs/common';
-import type { CampaignTemplate, TemplateError } from '@campaign-ledger/domain';
+import type { TemplateError } from '@campaign-ledger/domain';
 
-export function templateSummary(template: CampaignTemplate) {
-  return {
-    code: template.code,
-    name: template.name,
-    nameEn: template.nameEn,
-    weeks: template.weeks,
-    structure: template.stages.length > 0 ? ('stages' as const) : template.tracks.length > 0 ? ('tracks' as const) : ('flat' as const),
-    counts: { stages: template.stages.length, phases: template.phases.length, tracks: template.tracks.length, tasks: template.tasks.length },
-  };
-}
+// The summary lives in the domain (the CLI shows it too); re-exported for the template routes.
+export { templateSummary } from '@campaign-ledger/domain';
 
 export class TemplateInvalid extends BadRequestException {
   /** `prefix` places the paths inside the request body (e.g. `template` when the template is one field of it). */

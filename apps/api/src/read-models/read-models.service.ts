@@ -2,9 +2,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { endOfOfficeDay, replayLog } from '@campaign-ledger/audit';
 import type { Clock, EventStore, RecordedEvent, Subscription } from '@campaign-ledger/event-store';
 import {
-  databaseSource, MemoryRows, openReadModelDataSource, projectEvents, projectInMemory, Projector, projectionStatus, snapshotSource, typeOrmSql,
+  databaseSource, MemoryRows, openReadModelDataSource, projectEvents, Projector, projectionStatus, snapshotSource, typeOrmSql,
   type CheckpointMoved, type ProjectionStatus, type ReadModelSource, type SqlDatabase,
 } from '@campaign-ledger/projections';
 import type { Storage } from '@campaign-ledger/runtime';
@@ -97,21 +98,11 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * The read model for a day: the live one for today or later; for an earlier day, the log as recorded by the end of
-   * that day (office time), replayed in memory through the same fold.
+   * that day (office time), replayed in memory through the same fold (`replayLog`, the one `ledger as-of` uses too).
    */
   async sourceAsOf(asOf: string): Promise<ReadModelSource> {
     if (asOf >= this.today()) return this.source();
-    const cutoff = Date.parse(`${asOf}T23:59:59.999+08:00`);
-    const events: RecordedEvent[] = [];
-    let from = null;
-    for (;;) {
-      const page = await this.eventStore.readAll({ from, maxCount: 2_000 });
-      const kept = page.filter((e) => e.recordedAt.getTime() <= cutoff);
-      events.push(...kept);
-      if (page.length < 2_000 || kept.length < page.length) break;
-      from = page[page.length - 1].logPosition;
-    }
-    return snapshotSource(projectInMemory(events));
+    return (await replayLog(this.eventStore, endOfOfficeDay(asOf))).source;
   }
 
   async status(): Promise<ProjectionStatus> {

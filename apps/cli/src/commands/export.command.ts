@@ -1,43 +1,96 @@
 // `ledger export --out FILE.ndjson`: the whole log, one event per line, with a trailer naming its digest.
+// `ledger export --dossier CAMPAIGN --out FILE.xlsx`: the campaign's 迎检 dossier (台账) as a workbook, built from the log.
 import { createWriteStream } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { exportLog } from '@campaign-ledger/audit';
+import { collectDossier, dossierXlsx, exportLog } from '@campaign-ledger/audit';
+import { isIsoDate } from '@campaign-ledger/domain';
 import { CliError, writeLine } from '../cli-io';
 import { createProgress } from '../progress';
-import { noteUnseen, withSession, type LedgerCommand } from './command';
+import { noteUnseen, withSession, type CommandContext, type LedgerCommand } from './command';
+
+interface ExportOptions {
+  readonly out: string;
+  readonly force?: boolean;
+  readonly dossier?: string;
+  readonly asOf?: string;
+}
 
 export const exportCommand: LedgerCommand = {
   name: 'export',
   register(program, context) {
     program
       .command('export')
-      .description('write the whole log as NDJSON: a header, every event with its full envelope and hashes, a trailer with the digest')
-      .requiredOption('--out <file>', 'the file to write (e.g. ledger-2024-06-30.ndjson)')
+      .description('write the whole log as NDJSON (a header, every event with its full envelope and hashes, a trailer with the digest); ' +
+        'with --dossier, a campaign\'s inspection dossier (台账) as an Excel workbook')
+      .requiredOption('--out <file>', 'the file to write (e.g. ledger-2024-06-30.ndjson, or 台账.xlsx with --dossier)')
       .option('--force', 'overwrite the file if it exists')
-      .action((options: { out: string; force?: boolean }) => withSession(context, async (session) => {
-        const path = context.path(options.out);
-        const file = createWriteStream(path, { flags: options.force ? 'w' : 'wx' });
-        await new Promise<void>((done, fail) => {
-          file.once('open', () => done());
-          file.once('error', (error: NodeJS.ErrnoException) => fail(new CliError(error.code === 'EEXIST'
-            ? `${options.out} exists; choose another file or add --force`
-            : `cannot write ${options.out}: ${error.message}`)));
-        });
-        const progress = createProgress(context.io, 'export');
-        let result;
-        let total: number | null = null;
-        try {
-          total = await session.countEvents();
-          result = await exportLog(session.store, file, (p) => progress.update(p.events, p.total), { total });
-        } finally {
-          progress.finish();
-          file.end();
-          await finished(file).catch(() => undefined);
-        }
-        noteUnseen(context, total, result.events);
-        writeLine(context.io.stdout, `exported ${result.events} events in ${result.streams} streams to ${options.out}`);
-        writeLine(context.io.stdout, `digest ${result.digest.digest}`);
-        if (result.broken > 0) context.io.stderr.write(`warning: the log has ${result.broken} broken place(s); run \`ledger verify\`\n`);
-      }));
+      .option('--dossier <campaignId>', 'write the dossier of this campaign instead: sheets 概况, 任务台账, 学习参与, 半年检查 (XLSX)')
+      .option('--as-of <date>', 'with --dossier: the office day (YYYY-MM-DD, China time) the figures are evaluated on; ' +
+        'an earlier day also leaves out events recorded after it (default: today)')
+      .addHelpText('after', '\nThe dossier is computed from the log alone (no API needed) by the same queries as the live read models, and ' +
+        'names the log digest it was built from: `ledger verify --against <digest>` proves later that the log behind it is unchanged.')
+      .action((options: ExportOptions) => (options.dossier !== undefined ? exportDossier(context, options, options.dossier) : exportNdjson(context, options)));
   },
 };
+
+function exportNdjson(context: CommandContext, options: ExportOptions): Promise<void> {
+  if (options.asOf !== undefined) throw new CliError('--as-of goes with --dossier <campaignId>');
+  return withSession(context, async (session) => {
+    const path = context.path(options.out);
+    const file = createWriteStream(path, { flags: options.force ? 'w' : 'wx' });
+    await new Promise<void>((done, fail) => {
+      file.once('open', () => done());
+      file.once('error', (error: NodeJS.ErrnoException) => fail(writeError(options.out, error)));
+    });
+    const progress = createProgress(context.io, 'export');
+    let result;
+    let total: number | null = null;
+    try {
+      total = await session.countEvents();
+      result = await exportLog(session.store, file, (p) => progress.update(p.events, p.total), { total });
+    } finally {
+      progress.finish();
+      file.end();
+      await finished(file).catch(() => undefined);
+    }
+    noteUnseen(context, total, result.events);
+    writeLine(context.io.stdout, `exported ${result.events} events in ${result.streams} streams to ${options.out}`);
+    writeLine(context.io.stdout, `digest ${result.digest.digest}`);
+    if (result.broken > 0) context.io.stderr.write(`warning: the log has ${result.broken} broken place(s); run \`ledger verify\`\n`);
+  });
+}
+
+async function exportDossier(context: CommandContext, options: ExportOptions, campaignId: string): Promise<void> {
+  if (campaignId.trim() === '') throw new CliError('--dossier needs a campaign id');
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new CliError(`--as-of must be a day written YYYY-MM-DD, not "${options.asOf}"`);
+  const path = context.path(options.out);
+  // Refuse before reading the whole log, not after.
+  if (!options.force && (await access(path).then(() => true, () => false))) throw new CliError(`${options.out} exists; choose another file or add --force`);
+  await withSession(context, async (session) => {
+    const progress = createProgress(context.io, 'dossier');
+    let total: number | null = null;
+    let dossier;
+    try {
+      total = await session.countEvents();
+      dossier = await collectDossier(session.store, campaignId, { asOf: options.asOf, total, onProgress: (p) => progress.update(p.events, p.total) });
+    } finally {
+      progress.finish();
+    }
+    if (dossier.basis.recordedUntil === null) noteUnseen(context, total, dossier.basis.events);
+    const content = await dossierXlsx(dossier);
+    try {
+      await writeFile(path, content, { flag: options.force ? 'w' : 'wx' });
+    } catch (error) {
+      throw writeError(options.out, error as NodeJS.ErrnoException);
+    }
+    const completed = dossier.instances.filter((i) => i.status === 'completed').length;
+    writeLine(context.io.stdout, `exported the dossier of campaign ${campaignId} (${dossier.campaign.name}) as of ${dossier.asOf} to ${options.out}: ` +
+      `${dossier.instances.length} task instances (${completed} completed), ${dossier.sessions.length} study sessions`);
+    writeLine(context.io.stdout, `built from ${dossier.basis.events} events, digest ${dossier.basis.digest}`);
+  });
+}
+
+function writeError(file: string, error: NodeJS.ErrnoException): CliError {
+  return new CliError(error.code === 'EEXIST' ? `${file} exists; choose another file or add --force` : `cannot write ${file}: ${error.message}`);
+}

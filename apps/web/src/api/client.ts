@@ -1,9 +1,10 @@
 // The one place that knows the API's routes and shapes: every page calls these functions, never fetch directly.
 import { deriveDashboard, deriveOverview, warningColour } from './derive';
 import type {
-  Account, AccountRow, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignSummary, DashboardInstance, ErrorBody,
-  InstanceStatus, LoginAnswer, Overview, ProjectionStatus, Ratio, Roster, StageUnfinished, ThreeOnesItem, Unit, WarningRow,
+  Account, AccountRow, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff, CampaignSummary, DashboardInstance,
+  ErrorBody, InstanceStatus, LoginAnswer, Overview, ProjectionStatus, Ratio, Roster, StageUnfinished, ThreeOnesItem, Unit, WarningRow,
 } from './types';
+import type { AsOfView, DigestCheck, DigestView, HistoryEntry, HistoryPage, HistoryQuery, VerifyReport } from './audit-types';
 
 const TOKEN_KEY = 'ledger.token';
 const ACCOUNT_KEY = 'ledger.account';
@@ -93,6 +94,35 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<{
 }
 
 const get = async <T>(path: string, signal?: AbortSignal) => (await request<T>(path, { signal })).data;
+
+/** The 迎检 dossier (XLSX): fetched with the token, then handed to the browser as a file download. */
+export async function downloadDossier(campaignId: string): Promise<void> {
+  const token = session.token();
+  const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignId)}/dossier.xlsx`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let body: ErrorBody;
+    try {
+      body = { ...(JSON.parse(text) as ErrorBody), statusCode: response.status };
+    } catch {
+      body = { statusCode: response.status, error: String(response.status), message: text || response.statusText };
+    }
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(response.status, body);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = encoded ? decodeURIComponent(encoded) : `ledger-${campaignId}.xlsx`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 const post = async <T>(path: string, body?: unknown, headers?: Record<string, string>) => (await request<T>(path, { method: 'POST', body: body ?? {}, headers })).data;
 const enc = encodeURIComponent;
 const branchPath = (campaignId: string, branchId: string) => `/campaigns/${enc(campaignId)}/branches/${enc(branchId)}`;
@@ -308,3 +338,80 @@ export function overviewStreamUrl(campaignId: string): string {
 }
 
 export const projectionsStatus = () => get<ProjectionStatus>('/projections/status');
+
+// ---------------- audit (apps/api/src/audit) and the campaign at a moment ----------------
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const pairs = Object.entries(params).filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== '');
+  return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${enc(String(v))}`).join('&')}` : '';
+};
+
+export const getHistory = (q: HistoryQuery, signal?: AbortSignal) =>
+  get<HistoryPage>(
+    `/audit/history${query({
+      campaignId: q.campaignId, branchId: q.branchId, memberId: q.memberId, stream: q.stream, type: q.types?.length ? q.types.join(',') : undefined,
+      from: q.from, to: q.to, page: q.page, pageSize: q.pageSize,
+    })}`,
+    signal,
+  );
+
+const comparePositions = (a: string, b: string) => {
+  const [ac, ap] = a.split('/').map(Number);
+  const [bc, bp] = b.split('/').map(Number);
+  return ac - bc || ap - bp;
+};
+
+const INSTANCE_EVENTS = ['TaskCompleted', 'TaskReopened', 'QuantityReported'];
+const TASK_EVENTS = ['TaskAdded', 'TaskDeadlineMoved', 'TaskCancelled'];
+
+/** Every page of a history query (the route gives at most 1,000 events a page). */
+async function allHistory(q: HistoryQuery, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const items: HistoryEntry[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await getHistory({ ...q, page, pageSize: 1000 }, signal);
+    items.push(...answer.items);
+    if (page >= answer.pages) return items;
+  }
+}
+
+/** One task instance from start to now: its task's changes in the plan, then every record of it in its branch. */
+export async function getInstanceHistory(campaignId: string, branchId: string, instanceKey: string, taskId: string | null, signal?: AbortSignal) {
+  const [work, plan] = await Promise.all([
+    allHistory({ campaignId, branchId, types: INSTANCE_EVENTS }, signal),
+    taskId ? allHistory({ campaignId, types: TASK_EVENTS }, signal) : Promise.resolve([]),
+  ]);
+  const taskOf = (e: HistoryEntry) => (e.data?.taskId as string | undefined) ?? ((e.data?.task as { taskId?: string } | undefined)?.taskId ?? null);
+  return [...work.filter((e) => e.data?.instanceKey === instanceKey), ...plan.filter((e) => taskOf(e) === taskId)].sort((a, b) => comparePositions(a.position, b.position));
+}
+
+/** The chain check; with `against`, the server also re-checks the log up to that digest when it can (a DigestCheck comes back). */
+export const verifyLedger = (against?: string) => get<VerifyReport | DigestCheck>(`/audit/verify${query({ against })}`);
+export const getDigest = () => get<DigestView>('/audit/digest');
+
+function rankingRows(raw: AsOfState['ranking']): Overview['branches'] {
+  return raw.map((b) => ({ branchId: b.branchId, name: b.name ?? b.branchId, completion: asRatio(b.completion) ?? ZERO, overdue: 0, participation: participation(b.participation) }));
+}
+
+function overdueRows(raw: AsOfState['overdue']['instances'], branchName: (id: string) => string): WarningRow[] {
+  return raw.map((w) => ({
+    instanceKey: w.instanceKey, taskId: w.taskId, title: w.title ?? w.taskId, branchId: w.branchId, branchName: branchName(w.branchId), phaseId: w.phaseId ?? null,
+    subjectId: w.subjectId, subjectName: w.subjectName ?? null, dueDate: w.dueDate, daysLeft: num(w.daysLeft), colour: w.colour,
+  }));
+}
+
+/** The campaign replayed from the log as recorded by `at` (an ISO instant, or a day meaning its end). */
+export async function getAsOf(campaign: Campaign, at: string, branchName: (id: string) => string, signal?: AbortSignal): Promise<AsOfView> {
+  const raw = await get<AsOfState>(`/campaigns/${enc(campaign.campaignId)}/as-of${query({ at })}`, signal);
+  const core = overviewCore(raw.overview, campaign);
+  const red = overdueRows(raw.overdue?.instances ?? [], branchName).filter((w) => w.colour === 'red');
+  const redByBranch = new Map<string, number>();
+  for (const w of red) redByBranch.set(w.branchId, (redByBranch.get(w.branchId) ?? 0) + 1);
+  return {
+    at: raw.at, officeDate: raw.officeDate, position: raw.position, eventsReplayed: raw.eventsReplayed, overview: core,
+    ranking: rankingRows(raw.ranking ?? []).map((b) => ({ ...b, overdue: redByBranch.get(b.branchId) ?? 0 })), overdue: red,
+  };
+}
+
+/** What changed in the campaign between two moments: completions, reopenings and the plan's changes, in log order. */
+export const getDiff = (campaign: Campaign, from: string, to: string, signal?: AbortSignal) =>
+  get<CampaignDiff>(`/campaigns/${enc(campaign.campaignId)}/diff${query({ from, to })}`, signal);

@@ -414,3 +414,148 @@ export interface BranchDashboard {
 export interface ProjectionStatus {
   readonly projections: readonly { name: string; position: string | number | null; lag?: number | null; updatedAt?: string | null }[];
 }
+
+// ---- audit: state as of a moment, and the diff between two moments (exact server shapes, not normalised) ----
+
+/** Applicable and done instances of a scope; `overdue` counts applicable ones due before the day and not done. */
+export interface AsOfProgress {
+  readonly applicable: number;
+  readonly done: number;
+  readonly overdue: number;
+  readonly completion: Ratio;
+}
+
+export interface AsOfPhase extends AsOfProgress {
+  readonly phaseId: string;
+  readonly stageId: string | null;
+  readonly name: string;
+  readonly order: number;
+}
+
+export interface AsOfStage extends AsOfProgress {
+  readonly stageId: string;
+  readonly name: string;
+  readonly order: number;
+  readonly status: StageStatus;
+  readonly openedOn: IsoDate | null;
+  readonly closedOn: IsoDate | null;
+  readonly carriedOver: number;
+  readonly phases: readonly AsOfPhase[];
+}
+
+export interface AsOfParticipation {
+  readonly byPerson: Ratio;
+  readonly byPersonSession: Ratio;
+  readonly attendance: Ratio;
+  readonly sessions: number;
+}
+
+/** The body of GET /api/campaigns/:id/overview, as the server sends it. */
+export interface AsOfOverview {
+  readonly campaignId: string;
+  readonly name: string;
+  readonly status: string;
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate;
+  readonly asOf: IsoDate;
+  readonly totals: AsOfProgress;
+  readonly stages: readonly AsOfStage[];
+  readonly phases: readonly AsOfPhase[];
+  readonly unphased: AsOfProgress;
+  readonly halfYear: { readonly timeProgress: Ratio; readonly workProgress: Ratio; readonly halfwayDate: IsoDate; readonly passes: boolean };
+  readonly warnings: { readonly red: number; readonly amber: number; readonly amberWithinDays: number };
+  readonly participation: AsOfParticipation;
+}
+
+export interface AsOfWarningInstance {
+  readonly branchId: string;
+  readonly instanceKey: string;
+  readonly taskId: string;
+  readonly title: string;
+  readonly stageId: string | null;
+  readonly phaseId: string | null;
+  readonly scope: TaskScope;
+  readonly subjectId: string;
+  readonly subjectName: string | null;
+  readonly weekOf: IsoDate | null;
+  readonly dueDate: IsoDate;
+  readonly mandatory: boolean;
+  readonly status: 'open' | 'completed' | 'reopened';
+  readonly completedOn: IsoDate | null;
+  readonly completedBy: string | null;
+  readonly evidence: readonly string[];
+  readonly reopenCount: number;
+  readonly actual: number | null;
+  readonly carriedOverTo?: string | null;
+  readonly colour: WarningColour;
+  readonly daysLeft: number;
+}
+
+export interface AsOfBranchRank {
+  readonly rank: number;
+  readonly branchId: string;
+  readonly name: string;
+  readonly completion: Ratio;
+  readonly participation: AsOfParticipation;
+}
+
+/** GET /api/campaigns/:id/as-of?at=<ISO instant | YYYY-MM-DD (end of that office day)>. */
+export interface AsOfState {
+  readonly campaignId: string;
+  /** The instant the state is taken at. */
+  readonly at: string;
+  /** The office day the figures are evaluated on. */
+  readonly officeDate: IsoDate;
+  /** Last log position included ("commit/prepare"). */
+  readonly position: string | null;
+  readonly eventsRead: number;
+  readonly eventsReplayed: number;
+  readonly overview: AsOfOverview;
+  /** `overall` is overview.participation; `weekly` as GET .../participation/weekly. */
+  readonly participation: {
+    readonly overall: AsOfParticipation;
+    readonly weekly: readonly { readonly weekOf: IsoDate; readonly sessions: number; readonly participation: Ratio; readonly attendance: Ratio }[];
+  };
+  /** As GET .../overdue. */
+  readonly overdue: { readonly red: number; readonly amber: number; readonly instances: readonly AsOfWarningInstance[] };
+  /** Branches by completion, as GET .../ranking. */
+  readonly ranking: readonly AsOfBranchRank[];
+}
+
+export type DiffEventType = 'TaskCompleted' | 'TaskReopened' | 'TaskAdded' | 'TaskCancelled' | 'TaskDeadlineMoved';
+
+export interface DiffChange {
+  readonly type: DiffEventType;
+  readonly change: 'completed' | 'reopened' | 'added' | 'cancelled' | 'deadlineMoved';
+  /** Null for plan changes (added, cancelled, deadline moved): they apply to every branch. */
+  readonly instanceKey: string | null;
+  readonly taskId: string;
+  readonly branchId: string | null;
+  readonly title: string | null;
+  readonly stageId: string | null;
+  readonly actorId: string;
+  readonly actorRole: string;
+  readonly recordedAt: string;
+  readonly occurredAt: string;
+  readonly reason: string | null;
+  readonly note: string | null;
+  readonly previousDueDate: IsoDate | null;
+  readonly dueDate: IsoDate | null;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: string;
+}
+
+/** GET /api/campaigns/:id/diff?from=&to= (each an ISO instant or a day meaning its end); changes in log order. */
+export interface CampaignDiff {
+  readonly campaignId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromOfficeDate: IsoDate;
+  readonly toOfficeDate: IsoDate;
+  readonly fromPosition: string | null;
+  readonly toPosition: string | null;
+  readonly eventsRead: number;
+  readonly changes: readonly DiffChange[];
+  readonly summary: { readonly completed: number; readonly reopened: number; readonly added: number; readonly cancelled: number; readonly deadlineMoved: number };
+}

@@ -2,7 +2,8 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Typography, theme } from 'antd';
 import {
-  ApartmentOutlined, BookOutlined, DashboardOutlined, FlagOutlined, LogoutOutlined, MenuOutlined, ReadOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, BookOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, HistoryOutlined, LogoutOutlined, MenuOutlined, ReadOutlined,
+  SafetyCertificateOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useSession, useAccount } from '../auth/session';
 import { useCampaign } from '../campaign-context';
@@ -18,6 +19,9 @@ const ICONS: Record<PageId, ReactNode> = {
   study: <ReadOutlined />,
   'three-ones': <BookOutlined />,
   organisation: <ApartmentOutlined />,
+  history: <HistoryOutlined />,
+  'as-of': <FieldTimeOutlined />,
+  verify: <SafetyCertificateOutlined />,
 };
 
 export function LanguageSwitch({ light }: { light?: boolean }) {

@@ -1,7 +1,8 @@
 // The leading group's (and the auditor's, read-only) campaign overview: figures, half-way check, heat map, trend, warnings, ranking.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined } from '@ant-design/icons';
+import { downloadDossier } from '../api/client';
 import type { Overview, WarningColour, WarningRow } from '../api/types';
 import { BranchRanking } from '../components/BranchRanking';
 import { BRAND, ErrorAlert, pct, pctText, RatioBar, StageTag, WarningTag } from '../components/common';
@@ -21,10 +22,39 @@ export default function OverviewPage() {
 
   return (
     <div>
-      <PageTitle title={t('overviewTitle')} extra={<LiveBadge mode={mode} asOf={data?.asOf} />} />
+      <PageTitle
+        title={t('overviewTitle')}
+        extra={
+          <Space wrap>
+            <LiveBadge mode={mode} asOf={data?.asOf} />
+            {campaign && <DossierButton campaignId={campaign.campaignId} />}
+          </Space>
+        }
+      />
       {error !== null && !data && <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
       {!data ? <Skeleton active paragraph={{ rows: 12 }} /> : <OverviewBody overview={data} campaign={campaign} />}
     </div>
+  );
+}
+
+function DossierButton({ campaignId }: { campaignId: string }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await downloadDossier(campaignId);
+    } catch (error) {
+      message.error(`${t('dossierFailed')}: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid="download-dossier">
+      {t('downloadDossier')}
+    </Button>
   );
 }
 

@@ -44,3 +44,25 @@ export class ImportFileError extends AuditError {
 export class RestoreNotSupportedError extends AuditError {
   readonly code = 'AUDIT.RESTORE_NOT_SUPPORTED';
 }
+
+/** A moment ("at", "from", "to") is neither an office day nor an ISO instant with a time zone, or the range is reversed. */
+export class InvalidMomentError extends AuditError {
+  readonly code = 'AUDIT.INVALID_MOMENT';
+}
+
+/** No event of the log names this campaign. */
+export class CampaignNotInLogError extends AuditError {
+  readonly code = 'AUDIT.CAMPAIGN_NOT_FOUND';
+  static withId(campaignId: string): CampaignNotInLogError {
+    return new CampaignNotInLogError(`there is no campaign ${campaignId} in the log: check the campaign id`);
+  }
+}
+
+/** The campaign exists, but was planned after the moment asked about. */
+export class CampaignNotYetPlannedError extends AuditError {
+  readonly code = 'AUDIT.CAMPAIGN_NOT_YET_PLANNED';
+  static at(campaignId: string, moment: string, plannedAt: string | null): CampaignNotYetPlannedError {
+    const when = plannedAt ? `it was planned at ${plannedAt}` : 'it was planned later';
+    return new CampaignNotYetPlannedError(`campaign ${campaignId} did not exist yet at ${moment}: ${when}; ask for a moment after that`);
+  }
+}

@@ -5,3 +5,4 @@ export * from './campaign.errors';
 export * from './campaign.state';
 export * from './campaign.decider';
 export { planFromTemplate, recurringWeeksIn, datesOfWeeks } from './plan';
+export { plannedEnd } from './planned-end';

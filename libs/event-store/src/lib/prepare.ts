@@ -71,11 +71,21 @@ export function preparePending(events: readonly NewEvent[], options: AppendOptio
     ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
   };
   const metadataJson = canonicalJson(metadata);
-  return events.map((event) => {
-    // Parsing the canonical text gives the exact value every backend will return, so the hash verifies later.
-    const dataJson = canonicalJson(event.data ?? null);
-    return { id: uuidv7(), type: event.type, schemaVersion: event.schemaVersion ?? 1, data: JSON.parse(dataJson), metadata, dataJson, metadataJson };
-  });
+  return events.map((event) => withLazyData(
+    { id: uuidv7(), type: event.type, schemaVersion: event.schemaVersion ?? 1, metadata, dataJson: canonicalJson(event.data ?? null), metadataJson },
+  ));
+}
+
+/**
+ * Adds `data` as the value parsed from the canonical text, on first read: the exact value every backend returns, so the
+ * hash verifies later. SQL backends send `dataJson` and never pay for the parse; spreading the object reads it.
+ */
+function withLazyData<T extends { readonly dataJson: string }>(fields: T): T & { readonly data: unknown } {
+  let parsed: { value: unknown } | null = null;
+  return Object.defineProperty(fields, 'data', {
+    enumerable: true,
+    get: () => (parsed ??= { value: JSON.parse(fields.dataJson) }).value,
+  }) as T & { readonly data: unknown };
 }
 
 /** Links pending events into the stream's chain after the event at `previousRevision` (-1: empty stream). */
@@ -92,7 +102,10 @@ export function sealEvents(
     revision += 1;
     const envelope = { id: event.id, streamId, revision, type: event.type, schemaVersion: event.schemaVersion, previousHash: prev };
     const hash = sha256Hex(canonicalEnvelope(envelope, event.dataJson, event.metadataJson));
-    sealed.push({ ...event, streamId, revision, previousHash: prev, hash });
+    sealed.push(withLazyData({
+      id: event.id, type: event.type, schemaVersion: event.schemaVersion, metadata: event.metadata,
+      dataJson: event.dataJson, metadataJson: event.metadataJson, streamId, revision, previousHash: prev, hash,
+    }));
     prev = hash;
   }
   return sealed;

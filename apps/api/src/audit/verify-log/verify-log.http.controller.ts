@@ -1,6 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { verifyLog, type VerifyLogReport } from '@campaign-ledger/audit';
+import { BadRequestException, Controller, Get, HttpStatus, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InvalidDigestError, verifyAgainstDigest, verifyLog, type DigestCheck, type VerifyLogReport } from '@campaign-ledger/audit';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { Roles } from '../../auth/principal';
 import { EVENT_STORE } from '../../infrastructure/tokens';
@@ -15,9 +15,18 @@ export class VerifyLogHttpController {
   @Get('verify')
   @Roles('auditor', 'administrator')
   @ApiOperation({ summary: "Checks every stream's hash chain and names every broken place" })
-  @ApiOkResponse({ description: '{ ok, streams, events, brokenCount, broken: [{ streamId, revision, eventId, position, reason, message }] }' })
+  @ApiOkResponse({ description: '{ ok, streams, events, brokenCount, broken: [{ streamId, revision, eventId, position, reason, message }] }; with `against`, a DigestCheck { ok, rootMatches, eventsSince, verify, message }' })
+  @ApiQuery({ name: 'against', required: false, description: 'A digest written down earlier (v1:<commit>/<prepare>:<root>): also proves the log up to it is unchanged' })
   @ApiForbiddenResponse({ description: 'Roles other than auditor and administrator' })
-  verify(): Promise<VerifyLogReport> {
-    return verifyLog(this.store, undefined, { maxReported: 1000 });
+  async verify(@Query('against') against?: string): Promise<VerifyLogReport | DigestCheck> {
+    if (against === undefined || against.trim() === '') return verifyLog(this.store, undefined, { maxReported: 1000 });
+    try {
+      return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000 });
+    } catch (error) {
+      if (error instanceof InvalidDigestError) {
+        throw new BadRequestException({ statusCode: HttpStatus.BAD_REQUEST, error: error.code, message: error.message });
+      }
+      throw error;
+    }
   }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  BranchNotFound, campaignDecider, campaignStream, findBuiltinTemplate, isIsoDate, isAfter, parseTemplate, UnitNotRegistered, weekSunday,
-  type CampaignTemplate, type IsoDate,
+  BranchNotFound, campaignDecider, campaignStream, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered,
+  type CampaignTemplate,
 } from '@campaign-ledger/domain';
 import { RequestValidationError } from '../../infrastructure/errors/http-errors';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
@@ -23,19 +23,8 @@ function resolveTemplate(input: PlanCampaignInput): CampaignTemplate {
   return result.template;
 }
 
-/** The last day the template plans for: its stated length, else the latest week or date it mentions. */
-export function plannedEnd(template: CampaignTemplate, startDate: IsoDate): IsoDate | null {
-  const weeks = [
-    template.weeks ?? 0,
-    ...template.stages.map((s) => s.weeks?.to ?? 0),
-    ...template.phases.map((p) => p.weeks?.to ?? 0),
-    ...template.tasks.map((t) => Math.max(t.weeks?.to ?? 0, t.due.kind === 'week' ? t.due.week : 0)),
-  ];
-  const lastWeek = Math.max(...weeks);
-  let end: IsoDate | null = lastWeek > 0 ? weekSunday(startDate, lastWeek) : null;
-  for (const t of template.tasks) if (t.due.kind === 'date' && (end === null || isAfter(t.due.date, end))) end = t.due.date;
-  return end;
-}
+// Shared with `ledger template load --plan`; re-exported for the specs that know it from here.
+export { plannedEnd };
 
 @CommandHandler(PlanCampaignCommand)
 export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand, CampaignView> {

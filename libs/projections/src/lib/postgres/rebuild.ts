@@ -1,11 +1,11 @@
 // Rebuilds the read model from the whole log into a fresh schema, then swaps it in atomically.
 import { randomUUID } from 'node:crypto';
-import { formatPosition, type EventStore, type LogPosition } from '@campaign-ledger/event-store';
+import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import { checkpointPosition, CHECKPOINT_ID, projectEvents } from '../projection/read-model.projection';
 import { MemoryRows } from '../rows/row-set';
 import { quoteIdent, READ_MODEL_DDL_VERSIONS, READ_MODEL_SCHEMA } from './ddl';
 import { ProjectorLease } from './lease';
-import { writeRows } from './row-io';
+import { bulkLoad, writeRows } from './row-io';
 import type { SqlDatabase } from './sql';
 
 export interface RebuildOptions {
@@ -54,19 +54,23 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
   try {
     onProgress({ phase: 'counting', done: 0, total: null, eventsPerSecond: 0, rowsWritten: 0 });
     const total = options.countEvents ? await options.countEvents() : await countAll(eventStore, pageSize);
-    const rows = new MemoryRows();
+    // Every row is written once at the end: no need to remember what changed until the tail.
+    const rows = new MemoryRows({ trackChanges: false });
     let position: LogPosition | null = null;
     let done = 0;
-    for (;;) {
-      const page = await eventStore.readAll({ from: position, maxCount: pageSize });
+    // The next page is asked for before this one is folded, so the database reads while Node folds.
+    let next: Promise<RecordedEvent[]> | null = prefetch(eventStore, null, pageSize);
+    while (next) {
+      const page: RecordedEvent[] = await next;
       if (page.length === 0) break;
+      position = page[page.length - 1].logPosition;
+      next = page.length < pageSize ? null : prefetch(eventStore, position, pageSize);
       projectEvents(rows, page);
       done += page.length;
-      position = page[page.length - 1].logPosition;
       onProgress({ phase: 'reading', done, total: Math.max(total, done), eventsPerSecond: rate(done), rowsWritten: 0 });
-      if (page.length < pageSize) break;
     }
-    const rowsWritten = await writeRows(db, fresh, rows.takeChanges(), 'insert');
+    const rowsWritten = await bulkLoad(db, fresh, rows.tables);
+    rows.trackChanges();
     onProgress({ phase: 'writing', done, total: Math.max(total, done), eventsPerSecond: rate(done), rowsWritten });
     await options.beforeSwap?.(fresh);
 
@@ -75,15 +79,18 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     await lease.acquire({ steal: true });
     let tailEvents = 0;
     try {
+      // The tail is read before the transaction opens: on the embedded PGlite socket an open transaction holds the one
+      // session and the event store's reads would wait for it for ever. The lease keeps the live projector out meanwhile;
+      // whatever is appended after the tail lies past the checkpoint, and the projector folds it next.
+      for (;;) {
+        const page = await eventStore.readAll({ from: position, maxCount: pageSize });
+        if (page.length === 0) break;
+        projectEvents(rows, page);
+        tailEvents += page.length;
+        position = page[page.length - 1].logPosition;
+      }
       await db.transaction(async (tx) => {
         await lease.verify(tx);
-        for (;;) {
-          const page = await eventStore.readAll({ from: position, maxCount: pageSize });
-          if (page.length === 0) break;
-          projectEvents(rows, page);
-          tailEvents += page.length;
-          position = page[page.length - 1].logPosition;
-        }
         await writeRows(tx, fresh, rows.takeChanges(), 'upsert');
         const exists = await tx.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
         if (exists.rows.length > 0) await tx.query(`ALTER SCHEMA ${quoteIdent(schema)} RENAME TO ${quoteIdent(old)}`);
@@ -102,6 +109,13 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     await db.query(`DROP SCHEMA IF EXISTS ${quoteIdent(fresh)} CASCADE`).catch(() => undefined);
     throw error;
   }
+}
+
+/** A page read started now; a failure is reported when (and if) the page is awaited. */
+function prefetch(eventStore: EventStore, from: LogPosition | null, pageSize: number): Promise<RecordedEvent[]> {
+  const page = eventStore.readAll({ from, maxCount: pageSize });
+  page.catch(() => undefined);
+  return page;
 }
 
 async function countAll(eventStore: EventStore, pageSize: number): Promise<number> {

@@ -17,8 +17,23 @@ export const checkpointPosition = (row: CheckpointRow | undefined): LogPosition 
 
 /** Applies events in log order; events at or before the stored checkpoint are skipped. Returns how many were applied. */
 export function projectEvents(rows: Rows, events: readonly RecordedEvent[]): number {
+  // The checkpoint row is read once and written once per batch (after the last event applied, even when a later one
+  // throws): the row projectEvent would leave after each of them, without parsing and formatting it per event.
+  const checkpoint = rows.get('checkpoint', { id: CHECKPOINT_ID });
+  let at = checkpointPosition(checkpoint);
   let applied = 0;
-  for (const event of events) if (projectEvent(rows, event)) applied += 1;
+  let last: RecordedEvent | null = null;
+  try {
+    for (const event of events) {
+      if (at && comparePositions(event.logPosition, at) <= 0) continue;
+      evolve(rows, event as unknown as ProjectedEvent);
+      at = event.logPosition;
+      last = event;
+      applied += 1;
+    }
+  } finally {
+    if (last) putCheckpoint(rows, last, (checkpoint?.events_applied ?? 0) + applied);
+  }
   return applied;
 }
 
@@ -27,14 +42,18 @@ export function projectEvent(rows: Rows, event: RecordedEvent): boolean {
   const at = checkpointPosition(checkpoint);
   if (at && comparePositions(event.logPosition, at) <= 0) return false;
   evolve(rows, event as unknown as ProjectedEvent);
+  putCheckpoint(rows, event, (checkpoint?.events_applied ?? 0) + 1);
+  return true;
+}
+
+function putCheckpoint(rows: Rows, event: RecordedEvent, eventsApplied: number): void {
   rows.put('checkpoint', {
     id: CHECKPOINT_ID,
     commit_pos: event.logPosition.commit.toString(),
     prepare_pos: event.logPosition.prepare.toString(),
-    events_applied: (checkpoint?.events_applied ?? 0) + 1,
+    events_applied: eventsApplied,
     last_recorded_at: event.recordedAt.toISOString(),
   });
-  return true;
 }
 
 function evolve(rows: Rows, event: ProjectedEvent): void {
@@ -57,7 +76,7 @@ function evolve(rows: Rows, event: ProjectedEvent): void {
       const { unitId, branchId, name, secretaryName } = event.data;
       rows.put('branch', { unit_id: unitId, branch_id: branchId, name, secretary_name: secretaryName });
       for (const campaign of campaignsOf(rows, unitId)) {
-        for (const task of tasksOf(rows, campaign.campaign_id)) createCounters(rows, campaign, task, branchId, [], 0);
+        for (const task of tasksOf(rows, campaign.campaign_id)) createCounters(rows, campaign, task, branchId, NO_MEMBERS, 0);
       }
       return;
     }
@@ -127,9 +146,9 @@ function evolve(rows: Rows, event: ProjectedEvent): void {
       for (const p of d.plan.phases) {
         rows.put('phase', { campaign_id: d.campaignId, phase_id: p.phaseId, stage_id: p.stageId, ord: p.order, name: p.name, start_date: p.startDate, end_date: p.endDate });
       }
-      const members = rows.scan('member', { unit_id: d.unitId });
-      const branches = rows.scan('branch', { unit_id: d.unitId });
-      d.plan.tasks.forEach((t, i) => addTask(rows, campaign, t, i, branches.map((b) => b.branch_id), members));
+      const members = activeMembersByBranch(rows.scan('member', { unit_id: d.unitId }));
+      const branchIds = rows.scan('branch', { unit_id: d.unitId }).map((b) => b.branch_id);
+      d.plan.tasks.forEach((t, i) => addTask(rows, campaign, t, i, branchIds, members));
       return;
     }
     case 'TaskAdded': {
@@ -137,7 +156,7 @@ function evolve(rows: Rows, event: ProjectedEvent): void {
       if (!campaign || rows.get('task', { campaign_id: campaign.campaign_id, task_id: event.data.task.taskId })) return;
       const order = tasksOf(rows, campaign.campaign_id).length;
       const branches = rows.scan('branch', { unit_id: campaign.unit_id }).map((b) => b.branch_id);
-      addTask(rows, campaign, event.data.task, order, branches, rows.scan('member', { unit_id: campaign.unit_id }));
+      addTask(rows, campaign, event.data.task, order, branches, activeMembersByBranch(rows.scan('member', { unit_id: campaign.unit_id })));
       return;
     }
     case 'TaskDeadlineMoved': {
@@ -272,7 +291,23 @@ const campaignsOf = (rows: Rows, unitId: string): CampaignRow[] =>
 
 const tasksOf = (rows: Rows, campaignId: string): TaskRow[] => rows.scan('task', { campaign_id: campaignId }).sort((a, b) => a.ord - b.ord);
 
-function addTask(rows: Rows, campaign: CampaignRow, t: PlannedTask, order: number, branchIds: string[], members: MemberRow[]): void {
+/** Active members and active leaders per branch: what member- and leader-scope counters count. */
+interface ActiveCounts { readonly active: number; readonly leaders: number }
+const NO_MEMBERS: ReadonlyMap<string, ActiveCounts> = new Map();
+
+function activeMembersByBranch(members: readonly MemberRow[]): ReadonlyMap<string, ActiveCounts> {
+  const counts = new Map<string, { active: number; leaders: number }>();
+  for (const m of members) {
+    if (m.status !== 'active') continue;
+    const c = counts.get(m.branch_id) ?? { active: 0, leaders: 0 };
+    c.active += 1;
+    if (m.is_leader) c.leaders += 1;
+    counts.set(m.branch_id, c);
+  }
+  return counts;
+}
+
+function addTask(rows: Rows, campaign: CampaignRow, t: PlannedTask, order: number, branchIds: string[], members: ReadonlyMap<string, ActiveCounts>): void {
   const task: TaskRow = {
     campaign_id: campaign.campaign_id, task_id: t.taskId, ord: order, title: t.title, stage_id: t.stageId, phase_id: t.phaseId, track_id: t.trackId,
     scope: t.scope, due_date: t.dueDate, kind: t.kind, mandatory: t.mandatory, cancelled: false, target: t.target, challenge: t.challenge,
@@ -286,10 +321,10 @@ function addTask(rows: Rows, campaign: CampaignRow, t: PlannedTask, order: numbe
 }
 
 /** Counters of one task in one branch, with the applicable count the branch has now. */
-function createCounters(rows: Rows, campaign: CampaignRow, task: TaskRow, branchId: string, members: readonly MemberRow[], divisions: number): void {
+function createCounters(rows: Rows, campaign: CampaignRow, task: TaskRow, branchId: string, members: ReadonlyMap<string, ActiveCounts>, divisions: number): void {
   const isOffice = branchId === campaign.office_branch_id;
   const isReal = branchId !== UNIT_LEVEL_BRANCH_ID;
-  const active = members.filter((m) => m.branch_id === branchId && m.status === 'active');
+  const active = members.get(branchId) ?? { active: 0, leaders: 0 };
   let applicable: number;
   switch (task.scope) {
     case 'unit': applicable = isOffice ? 1 : -1; break;
@@ -298,8 +333,8 @@ function createCounters(rows: Rows, campaign: CampaignRow, task: TaskRow, branch
     case 'branch_recurring_weekly':
       if (isReal) for (const w of task.recurring_weeks) putCounter(rows, task, branchId, w.weekOf, w.dueDate, 1);
       return;
-    case 'member': applicable = isReal ? active.length : -1; break;
-    case 'leader': applicable = isReal ? active.filter((m) => m.is_leader).length : -1; break;
+    case 'member': applicable = isReal ? active.active : -1; break;
+    case 'leader': applicable = isReal ? active.leaders : -1; break;
     default: applicable = -1;
   }
   if (applicable >= 0) putCounter(rows, task, branchId, '', task.due_date, applicable);
@@ -367,8 +402,8 @@ function newInstance(
 }
 
 function addParticipation(rows: Rows, campaignId: string, branchId: string, memberId: string, expected: number, participated: number): void {
-  const key = { campaign_id: campaignId, branch_id: branchId, member_id: memberId };
-  const row = rows.get('participation', key) ?? { ...key, expected: 0, participated: 0, complete: false };
-  const next = { ...row, expected: row.expected + expected, participated: row.participated + participated };
-  rows.put('participation', { ...next, complete: next.expected > 0 && next.participated >= next.expected });
+  const row = rows.get('participation', { campaign_id: campaignId, branch_id: branchId, member_id: memberId });
+  const e = (row?.expected ?? 0) + expected;
+  const p = (row?.participated ?? 0) + participated;
+  rows.put('participation', { campaign_id: campaignId, branch_id: branchId, member_id: memberId, expected: e, participated: p, complete: e > 0 && p >= e });
 }

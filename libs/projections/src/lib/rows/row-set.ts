@@ -11,7 +11,7 @@ export interface Rows {
 }
 
 export const matches = (row: object, where: object): boolean => {
-  for (const [column, value] of Object.entries(where)) if ((row as Record<string, unknown>)[column] !== value) return false;
+  for (const column in where) if ((row as Record<string, unknown>)[column] !== (where as Record<string, unknown>)[column]) return false;
   return true;
 };
 
@@ -21,13 +21,35 @@ function assertPrimaryKeyColumns(table: TableName, where: object): void {
   }
 }
 
+function addToGroup(groups: Map<unknown, string[]>, value: unknown, key: string): void {
+  const keys = groups.get(value);
+  if (keys) keys.push(key);
+  else groups.set(value, [key]);
+}
+
 export type TableMaps = { [T in TableName]: Map<string, RowTypes[T]> };
 export const emptyTables = (): TableMaps => Object.fromEntries(TABLE_NAMES.map((t) => [t, new Map()])) as unknown as TableMaps;
 
-/** Every row in memory; remembers which keys changed since the last `takeChanges`. */
+/**
+ * Every row in memory; remembers which keys changed since the last `takeChanges`, unless built with
+ * `{ trackChanges: false }` (a rebuild writes every row anyway) until `trackChanges()` is called.
+ */
 export class MemoryRows implements Rows {
   readonly tables: TableMaps = emptyTables();
   private changed: { [T in TableName]?: Set<string> } = {};
+  private tracking: boolean;
+  /** For tables scanned at least once: keys by value of the first primary-key column, in insertion order. */
+  private readonly groups: { [T in TableName]?: Map<unknown, string[]> } = {};
+
+  constructor(options: { trackChanges?: boolean } = {}) {
+    this.tracking = options.trackChanges ?? true;
+  }
+
+  /** Starts remembering changes from now on (changes before it are forgotten). */
+  trackChanges(): void {
+    this.tracking = true;
+    this.changed = {};
+  }
 
   get<T extends TableName>(table: T, key: Where<T>): RowTypes[T] | undefined {
     return this.tables[table].get(keyOf(table, key)) as RowTypes[T] | undefined;
@@ -35,15 +57,39 @@ export class MemoryRows implements Rows {
 
   scan<T extends TableName>(table: T, where: Where<T>): RowTypes[T][] {
     assertPrimaryKeyColumns(table, where);
+    const map = this.tables[table] as Map<string, RowTypes[T]>;
     const result: RowTypes[T][] = [];
-    for (const row of (this.tables[table] as Map<string, RowTypes[T]>).values()) if (matches(row, where)) result.push(row);
+    const value = (where as Record<string, unknown>)[TABLES[table].primaryKey[0]];
+    if (typeof value === 'string') {
+      // Only the rows sharing the first key column, visited in the table's own order: the same rows as a full pass.
+      for (const key of this.groupsOf(table).get(value) ?? []) {
+        const row = map.get(key) as RowTypes[T];
+        if (matches(row, where)) result.push(row);
+      }
+      return result;
+    }
+    for (const row of map.values()) if (matches(row, where)) result.push(row);
     return result;
   }
 
   put<T extends TableName>(table: T, row: RowTypes[T]): void {
     const key = keyOf(table, row);
-    (this.tables[table] as Map<string, RowTypes[T]>).set(key, row);
-    (this.changed[table] ??= new Set()).add(key);
+    const map = this.tables[table] as Map<string, RowTypes[T]>;
+    const groups = this.groups[table];
+    if (groups && !map.has(key)) addToGroup(groups, (row as unknown as Record<string, unknown>)[TABLES[table].primaryKey[0]], key);
+    map.set(key, row);
+    if (this.tracking) (this.changed[table] ??= new Set()).add(key);
+  }
+
+  private groupsOf(table: TableName): Map<unknown, string[]> {
+    let groups = this.groups[table];
+    if (!groups) {
+      groups = new Map();
+      const first = TABLES[table].primaryKey[0];
+      for (const [key, row] of this.tables[table] as Map<string, unknown>) addToGroup(groups, (row as Record<string, unknown>)[first], key);
+      this.groups[table] = groups;
+    }
+    return groups;
   }
 
   /** Rows written since the last call (each once, latest version). */
