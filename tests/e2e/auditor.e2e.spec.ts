@@ -222,7 +222,7 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['概况', '任务台账', '学习参与', '半年检查']));
     const ledger = workbook.getWorksheet('任务台账')!;
     expect(ledger.getRow(1).values).toEqual(expect.arrayContaining(['支部', '状态', '证据 SHA-256']));
-    const rows = ledger.getSheetValues().filter((row): row is unknown[] => Array.isArray(row)).slice(1);
+    const rows = (ledger.getSheetValues() as unknown[]).filter((row): row is unknown[] => Array.isArray(row)).slice(1);
     // The second task B03's secretary completed in beforeAll is in the ledger as done, with who did it.
     expect(rows.some((row) => row.includes('已完成') && row.some((cell) => typeof cell === 'string' && cell.includes('sec-b03')))).toBe(true);
   });
