@@ -24,7 +24,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import {
-  branchWorkDecider, campaignDecider, campaignStream, organisationDecider, organisationStream, type IsoDate,
+  branchWorkDecider, campaignDecider, campaignStream, organisationDecider, organisationStream, type IsoDate, type PlannedCampaign, type Roster,
 } from '@campaign-ledger/domain';
 import {
   comparePositions, formatPosition, PostgresEventStore, systemClock, type EventStore, type LogPosition,
@@ -41,7 +41,7 @@ import { AggregateStore } from '../../apps/api/src/infrastructure/event-sourcing
 import { officeToday } from '../../apps/api/src/infrastructure/office-today';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
 import { ReadModelsService } from '../../apps/api/src/read-models/read-models.service';
-import { branchRoster, generateCity, openInstances, type City, type CityBranch } from './city';
+import { branchRoster, generateCity, openInstances } from './city';
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings
@@ -93,6 +93,9 @@ const TARGET_REBUILD_RATE = 30_000;
 const TARGET_LAG_P99_MS = 1_000;
 const TARGET_QUERY_P95_MS = 50;
 const MIN_RATE_SHARE = 0.95;
+/** Commands the load generator lets wait at once (concurrent users); beyond it a due command is not issued. */
+const MAX_IN_FLIGHT = 200;
+const DRAIN_MS = 30_000;
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 process.stdout.on('error', () => undefined); // a closed pipe (| head) must not stop the cleanup
@@ -166,7 +169,28 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------------------------------------------------
 // 1. Generation
 
-async function generate(store: PostgresEventStore, today: IsoDate): Promise<City> {
+/** What the later phases need of the generated city: ids and, per branch, the instances still open today. */
+interface Ledger {
+  readonly units: readonly { readonly unitId: string; readonly campaignId: string }[];
+  readonly branches: readonly LedgerBranch[];
+  /** Each campaign's plan as the generator left it (for deciding in the load generator). */
+  readonly plans: ReadonlyMap<string, PlannedCampaign>;
+}
+
+interface LedgerBranch {
+  readonly branchId: string;
+  readonly unitId: string;
+  readonly campaignId: string;
+  readonly streamId: string;
+  /** Open instance keys, taken by the load generator. */
+  readonly keys: string[];
+  /** Members on the roster today. */
+  readonly roster: Roster;
+  /** The branch stream's revision after generation. */
+  readonly revision: number;
+}
+
+async function generate(store: PostgresEventStore, today: IsoDate): Promise<Ledger> {
   log('1. Generating the city (real deciders → PostgresEventStore.append, large batches)');
   const started = performance.now();
   const progress = progressPrinter();
@@ -185,8 +209,18 @@ async function generate(store: PostgresEventStore, today: IsoDate): Promise<City
   const byType = Object.entries(city.counts).sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${fmt(n)}`).join(', ');
   log(`   campaign weeks 1–${city.weeks} of 24 generated (started ${city.startDate}; today ${today} is in week ${Math.floor((Date.parse(today) - Date.parse(city.startDate)) / (7 * 86_400_000)) + 1})`);
   log(`   events by type: ${byType}`);
-  log(`   generator heap ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB (the city's states stay in memory for the load generator)`);
-  return city;
+  const ledger: Ledger = {
+    units: city.units.map((u) => ({ unitId: u.unitId, campaignId: u.campaignId })),
+    branches: city.branches.map((b) => ({
+      branchId: b.branchId, unitId: b.unit.unitId, campaignId: b.unit.campaignId, streamId: b.streamId, keys: openInstances(b, today).map((i) => i.key),
+      roster: branchRoster(b, today), revision: b.revision,
+    })),
+    plans: new Map(city.units.map((u) => [u.campaignId, u.plan])),
+  };
+  // The deciders' states take about a gigabyte at full size; a heap that large makes every later phase pay for it in
+  // garbage collection, so only what the load generator needs is kept.
+  log(`   generator heap ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB (the deciders' states are released now)`);
+  return ledger;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -359,25 +393,115 @@ function visibilityFollower(recorder: LagRecorder, from: LogPosition | null): { 
   };
 }
 
-interface LoadTarget {
-  readonly branch: CityBranch;
-  readonly keys: string[];
+/** Where the load's commands go: the API's handlers, or the decider + the event store. */
+interface CommandPath {
+  readonly name: 'api' | 'store';
+  readonly description: string;
+  execute(target: LedgerBranch, key: string): Promise<void>;
 }
 
-async function lagUnderLoad(city: City, store: PostgresEventStore, sql: SqlDatabase, today: IsoDate): Promise<LagFigures> {
-  const recorder = new LagRecorder();
-  // What the load completes: every branch's instances still open today, shuffled per branch.
-  const targets: LoadTarget[] = city.branches.map((branch) => ({ branch, keys: openInstances(branch, today).map((i) => i.key) }));
-  const available = targets.reduce((n, t) => n + t.keys.length, 0);
-  const needed = LAG_RATE * (LAG_SECONDS + LAG_WARMUP);
-  log(`3. Projection lag at ${fmt(LAG_RATE)} task completions/s (${LAG_WARMUP} s warm-up + ${LAG_SECONDS} s measured); ${fmt(available)} open instances to complete${available < needed ? ` (fewer than the ${fmt(needed)} the run needs)` : ''}`);
+/** Open loop: command k is due at start + k / rate, whatever happened to the ones before it (at most MAX_IN_FLIGHT wait). */
+async function driveLoad(ledger: Ledger, path: CommandPath, recorder: LagRecorder, follower: { stop(): Promise<void> }): Promise<LagFigures> {
+  const commandTimes: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  let completed = 0;
+  let dropped = 0;
+  let issued = 0;
+  const busy = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  const start = performance.now();
+  const measureFrom = start + LAG_WARMUP * 1000;
+  const stopAt = measureFrom + LAG_SECONDS * 1000;
+  const targets = ledger.branches;
+  let cursor = 0;
+  const progress = progressPrinter();
+  const pick = (): { target: LedgerBranch; key: string } | null => {
+    for (let tries = 0; tries < 50; tries += 1) {
+      const target = targets[Math.floor(Math.random() * targets.length)];
+      if (busy.has(target.branchId) || target.keys.length === 0) continue;
+      const [key] = target.keys.splice(Math.floor(Math.random() * target.keys.length), 1);
+      return { target, key };
+    }
+    for (; cursor < targets.length; cursor += 1) {
+      const target = targets[cursor];
+      if (!busy.has(target.branchId) && target.keys.length > 0) return { target, key: target.keys.pop() as string };
+    }
+    cursor = 0;
+    return null;
+  };
+  while (performance.now() < stopAt) {
+    const now = performance.now();
+    recorder.measuring = now >= measureFrom;
+    const due = Math.floor(((now - start) / 1000) * LAG_RATE);
+    while (issued < due) {
+      issued += 1;
+      const job = inFlight.size < MAX_IN_FLIGHT ? pick() : null;
+      if (!job) {
+        if (recorder.measuring) dropped += 1;
+        continue;
+      }
+      const measured = recorder.measuring;
+      const t0 = performance.now();
+      busy.add(job.target.branchId);
+      const promise: Promise<void> = path.execute(job.target, job.key).then(
+        () => {
+          const t1 = performance.now();
+          if (measured && t1 <= stopAt) {
+            completed += 1;
+            commandTimes.push(t1 - t0);
+          }
+        },
+        (error: unknown) => {
+          if (!measured) return;
+          errors += 1;
+          if (errorSamples.length < 5) errorSamples.push(`${job.target.branchId} ${job.key}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+        },
+      ).finally(() => {
+        busy.delete(job.target.branchId);
+        inFlight.delete(promise);
+      });
+      inFlight.add(promise);
+    }
+    const elapsed = (performance.now() - start) / 1000;
+    progress(`   ${path.name} · ${elapsed < LAG_WARMUP ? 'warm-up ' : 'measured'} ${fmt(elapsed, 0).padStart(3)} s · issued ${fmt(issued)} · in flight ${fmt(inFlight.size)} · completed ${fmt(completed)} · projector batches ${fmt(recorder.batches)} · lag samples ${fmt(recorder.lag.length)}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  recorder.measuring = false;
+  progress(`   ${path.name} · load stopped after ${fmt(issued)} commands; waiting for ${fmt(inFlight.size)} in flight and the projector`, true);
+  const drainFrom = performance.now();
+  while (inFlight.size > 0 && performance.now() - drainFrom < DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+  const abandoned = inFlight.size;
+  if (abandoned > 0) log(`   ${path.name} · ${fmt(abandoned)} commands still running after ${seconds(DRAIN_MS)}: not waited for`);
+  const settleFrom = performance.now();
+  while (!recorder.settled && performance.now() - settleFrom < DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+  await follower.stop();
+  return {
+    path: path.description, offered: LAG_RATE, achieved: completed / LAG_SECONDS, completed, errors, errorSamples, dropped,
+    lag: sortedOf(recorder.lag), visible: sortedOf(recorder.visible), command: sortedOf(commandTimes), uncovered: recorder.uncovered,
+    batches: recorder.batches, batchEvents: recorder.batchEvents,
+  };
+}
 
-  let execute: (target: LoadTarget, key: string) => Promise<void>;
-  let path: string;
-  let stopAll: () => Promise<void>;
+interface LagPhase {
+  /** The API's command handlers at the offered rate (null with --command-path store). */
+  readonly api: LagFigures | null;
+  /** Decided events appended through the event store: measured when the API path could not carry the rate. */
+  readonly store: LagFigures | null;
+}
+
+async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlDatabase, today: IsoDate): Promise<LagPhase> {
+  const available = ledger.branches.reduce((n, t) => n + t.keys.length, 0);
+  const needed = LAG_RATE * (LAG_SECONDS + LAG_WARMUP) * (COMMAND_PATH === 'api' ? 2 : 1);
+  log(`3. Projection lag at ${fmt(LAG_RATE)} task completions/s (${LAG_WARMUP} s warm-up + ${LAG_SECONDS} s measured); ${fmt(available)} open instances to complete${available < needed ? ` (fewer than the ${fmt(needed)} the run may need)` : ''}`);
+  let recorder = new LagRecorder();
+  let appendStore: EventStore = store;
   let onCheckpoint: (listener: (moved: CheckpointMoved) => void) => void;
+  let stopProjector: () => Promise<void>;
+  let projectorName: string;
+  let apiPath: CommandPath | null = null;
+  const revisions = new Map(ledger.branches.map((b) => [b.streamId, b.revision]));
   if (COMMAND_PATH === 'api') {
-    path = 'the API in-process: CommandBus → CompleteTaskHandler → BranchWorkWriter → AggregateStore → PostgresEventStore (no HTTP); projector = the API\'s ReadModelsService';
     dataDir = mkdtempSync(join(os.tmpdir(), 'cl-projbench-'));
     process.env.DATABASE_URL = benchUrl; // the read-model pool is sized as in a DATABASE_URL deployment
     const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: benchUrl, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42' });
@@ -389,51 +513,64 @@ async function lagUnderLoad(city: City, store: PostgresEventStore, sql: SqlDatab
     apiStore.append = async (streamId, events, options) => {
       const result = await append(streamId, events, options);
       recorder.appended(result.logPosition);
+      revisions.set(streamId, result.nextRevision);
       return result;
     };
-    // An API that has been serving requests holds every unit's organisation and plan folded (AggregateStore cache).
+    appendStore = apiStore;
+    // An API that has been serving requests holds the streams it writes folded (AggregateStore's cache, least recently
+    // used first out): every branch's work, then every unit's organisation and plan (the most used, so loaded last).
     const warmStarted = performance.now();
     const aggregates = app.get(AggregateStore);
-    for (const unit of city.units) {
+    const warmProgress = progressPrinter();
+    for (const [i, branch] of ledger.branches.entries()) {
+      await aggregates.load(branch.streamId, branchWorkDecider);
+      warmProgress(`   warming the API's aggregate cache: ${fmt(i + 1)} / ${fmt(ledger.branches.length)} branch streams`);
+    }
+    for (const unit of ledger.units) {
       await aggregates.load(organisationStream(unit.unitId), organisationDecider);
       await aggregates.load(campaignStream(unit.campaignId), campaignDecider);
     }
-    log(`   API started; ${fmt(city.units.length)} units' organisation and plan folded into its aggregate cache in ${seconds(performance.now() - warmStarted)}`);
+    warmProgress(`   API started; its aggregate cache warmed with ${fmt(ledger.branches.length)} branch streams and ${fmt(ledger.units.length)} units' organisation and plan in ${seconds(performance.now() - warmStarted)}`, true);
     const bus = app.get(CommandBus);
     const readModels = app.get(ReadModelsService);
     onCheckpoint = (listener) => void readModels.checkpoints.subscribe(listener);
-    execute = async (target, key) => {
-      const { branch } = target;
-      const principal = { accountId: `sec-${branch.branchId}`, username: `sec-${branch.branchId}`, role: 'secretary' as const, unitId: branch.unit.unitId, branchId: branch.branchId };
-      await bus.execute(new CompleteTaskCommand(principal, branch.unit.campaignId, branch.branchId, key, { note: '已按要求完成（基准测试）', completedOn: today, files: [] }));
-    };
-    stopAll = async () => {
-      await closers.pop()?.();
+    stopProjector = async () => undefined; // closed with the app
+    projectorName = 'the API\'s ReadModelsService';
+    apiPath = {
+      name: 'api',
+      description: 'the API in-process: CommandBus → CompleteTaskHandler → BranchWorkWriter → AggregateStore → PostgresEventStore (no HTTP)',
+      async execute(target, key) {
+        const principal = { accountId: `sec-${target.branchId}`, username: `sec-${target.branchId}`, role: 'secretary' as const, unitId: target.unitId, branchId: target.branchId };
+        await bus.execute(new CompleteTaskCommand(principal, target.campaignId, target.branchId, key, { note: '已按要求完成（基准测试）', completedOn: today, files: [] }));
+      },
     };
   } else {
-    path = 'decided by branchWorkDecider on the generator\'s state, appended through PostgresEventStore (the API cannot fold a unit this large: see --command-path); projector = new Projector(...) as ReadModelsService builds it';
     const projector = new Projector({ eventStore: store, db: sql, leaseTtlMs: 10_000 });
     onCheckpoint = (listener) => void projector.onCheckpoint(listener);
     await projector.start();
-    execute = async (target, key) => {
-      const { branch } = target;
-      const roster = branchRoster(branch, today);
-      const events = branchWorkDecider.decide(
-        { type: 'CompleteTaskInstance', data: { campaignId: branch.unit.campaignId, branchId: branch.branchId, instanceKey: key, note: '已按要求完成（基准测试）', evidence: [], completedOn: today, by: `sec-${branch.branchId}` } },
-        branch.state,
-        { plan: branch.unit.plan, roster },
-      );
-      if (events.length === 0) return;
-      const result = await store.append(branch.streamId, events, {
-        expectedRevision: branch.revision < 0 ? 'no_stream' : branch.revision, metadata: { actor: { id: `sec-${branch.branchId}`, role: 'secretary' } },
-      });
-      recorder.appended(result.logPosition);
-      for (const event of events) branch.state = branchWorkDecider.evolve(branch.state, event);
-      branch.revision = result.nextRevision;
-    };
-    stopAll = () => projector.stop();
+    stopProjector = () => projector.stop();
+    projectorName = 'new Projector({ eventStore, db, leaseTtlMs: 10_000 }), as ReadModelsService builds it';
   }
   onCheckpoint((moved) => recorder.checkpoint(moved));
+  const storePath: CommandPath = {
+    name: 'store',
+    description: 'branchWorkDecider.decide (the plan and the branch roster held by the load generator) → PostgresEventStore.append at the stream\'s revision',
+    async execute(target, key) {
+      const plan = ledger.plans.get(target.campaignId) as PlannedCampaign;
+      // The instance is open, so the branch's other work cannot change the decision: the decider gets an empty state.
+      const events = branchWorkDecider.decide(
+        { type: 'CompleteTaskInstance', data: { campaignId: target.campaignId, branchId: target.branchId, instanceKey: key, note: '已按要求完成（基准测试）', evidence: [], completedOn: today, by: `sec-${target.branchId}` } },
+        branchWorkDecider.initialState(),
+        { plan, roster: target.roster },
+      );
+      const revision = revisions.get(target.streamId) ?? -1;
+      const result = await appendStore.append(target.streamId, events, {
+        expectedRevision: revision < 0 ? 'no_stream' : revision, metadata: { actor: { id: `sec-${target.branchId}`, role: 'secretary' } },
+      });
+      if (appendStore === store) recorder.appended(result.logPosition);
+      revisions.set(target.streamId, result.nextRevision);
+    },
+  };
 
   // The projector first catches up with the log as the rebuild left it.
   const caughtUp = performance.now();
@@ -444,88 +581,35 @@ async function lagUnderLoad(city: City, store: PostgresEventStore, sql: SqlDatab
     if (performance.now() - caughtUp > 120_000) throw new Error('the projector did not reach the end of the log within 120 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  log(`   projector active at the end of the log (${head ? formatPosition(head) : 'empty log'}) after ${seconds(performance.now() - caughtUp)}`);
-  const follower = visibilityFollower(recorder, head);
+  log(`   projector (${projectorName}) at the end of the log (${head ? formatPosition(head) : 'empty log'}) after ${seconds(performance.now() - caughtUp)}`);
 
-  // Open loop: command k is due at start + k / rate, whatever happened to the ones before it.
-  const commandTimes: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
-  let completed = 0;
-  let dropped = 0;
-  let issued = 0;
-  const busy = new Set<CityBranch>();
-  const inFlight = new Set<Promise<void>>();
-  const start = performance.now();
-  const measureFrom = start + LAG_WARMUP * 1000;
-  const stopAt = measureFrom + LAG_SECONDS * 1000;
-  let cursor = 0;
-  const progress = progressPrinter();
-  const pick = (): { target: LoadTarget; key: string } | null => {
-    for (let tries = 0; tries < 50; tries += 1) {
-      const target = targets[Math.floor(Math.random() * targets.length)];
-      if (busy.has(target.branch) || target.keys.length === 0) continue;
-      const index = Math.floor(Math.random() * target.keys.length);
-      const [key] = target.keys.splice(index, 1);
-      return { target, key };
+  let api: LagFigures | null = null;
+  let viaStore: LagFigures | null = null;
+  if (apiPath) {
+    api = await driveLoad(ledger, apiPath, recorder, visibilityFollower(recorder, await lastPosition(sql)));
+    reportLoad(api);
+    if (api.achieved < MIN_RATE_SHARE * LAG_RATE) {
+      log(`   the API path carried ${fmt(api.achieved)} of ${fmt(LAG_RATE)} commands/s: the projection lag is measured again with the decided events appended through the event store`);
     }
-    for (; cursor < targets.length; cursor += 1) {
-      const target = targets[cursor];
-      if (!busy.has(target.branch) && target.keys.length > 0) return { target, key: target.keys.pop() as string };
-    }
-    cursor = 0;
-    return null;
-  };
-  while (performance.now() < stopAt) {
-    const now = performance.now();
-    recorder.measuring = now >= measureFrom;
-    const due = Math.floor(((now - start) / 1000) * LAG_RATE);
-    while (issued < due) {
-      issued += 1;
-      const job = pick();
-      if (!job || inFlight.size >= 5_000) {
-        dropped += 1;
-        continue;
-      }
-      const measured = recorder.measuring;
-      const t0 = performance.now();
-      busy.add(job.target.branch);
-      const promise: Promise<void> = execute(job.target, job.key).then(
-        () => {
-          const t1 = performance.now();
-          if (measured && t1 <= stopAt) {
-            completed += 1;
-            commandTimes.push(t1 - t0);
-          }
-        },
-        (error: unknown) => {
-          if (!measured) return;
-          errors += 1;
-          if (errorSamples.length < 5) errorSamples.push(`${job.target.branch.branchId} ${job.key}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
-        },
-      ).finally(() => {
-        busy.delete(job.target.branch);
-        inFlight.delete(promise);
-      });
-      inFlight.add(promise);
-    }
-    const elapsed = (performance.now() - start) / 1000;
-    progress(`   ${elapsed < LAG_WARMUP ? 'warm-up ' : 'measured'} ${fmt(elapsed, 0).padStart(3)} s · issued ${fmt(issued)} · in flight ${fmt(inFlight.size)} · projector batches ${fmt(recorder.batches)} · lag samples ${fmt(recorder.lag.length)}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  recorder.measuring = false;
-  progress(`   load stopped after ${fmt(issued)} commands; waiting for ${fmt(inFlight.size)} in flight and the projector`, true);
-  await Promise.all([...inFlight]);
-  const settleFrom = performance.now();
-  while (!recorder.settled && performance.now() - settleFrom < 60_000) await new Promise((resolve) => setTimeout(resolve, 20));
-  await follower.stop();
-  const batches = recorder.batches;
-  const batchEvents = recorder.batchEvents;
-  await stopAll();
-  return {
-    path, offered: LAG_RATE, achieved: completed / LAG_SECONDS, completed, errors, errorSamples, dropped,
-    lag: sortedOf(recorder.lag), visible: sortedOf(recorder.visible), command: sortedOf(commandTimes), uncovered: recorder.uncovered, batches, batchEvents,
-  };
+  if (!api || api.achieved < MIN_RATE_SHARE * LAG_RATE) {
+    recorder = new LagRecorder();
+    viaStore = await driveLoad(ledger, storePath, recorder, visibilityFollower(recorder, await lastPosition(sql)));
+    reportLoad(viaStore);
+  }
+  await stopProjector();
+  if (COMMAND_PATH === 'api') await closers.pop()?.();
+  return { api, store: viaStore };
+}
+
+function reportLoad(run: LagFigures): void {
+  log(`   commands: ${fmt(run.completed)} completed in the ${LAG_SECONDS} s window = ${fmt(run.achieved)}/s (offered ${fmt(run.offered)}/s), ${fmt(run.errors)} errors, ${fmt(run.dropped)} not issued (${fmt(MAX_IN_FLIGHT)} already in flight, or no open instance on a free branch)`);
+  for (const sample of run.errorSamples) log(`     error: ${sample}`);
+  log(`   command latency     p50 ${ms(percentile(run.command, 50))} · p95 ${ms(percentile(run.command, 95))} · p99 ${ms(percentile(run.command, 99))}`);
+  log(`   visible to a reader p50 ${ms(percentile(run.visible, 50))} · p95 ${ms(percentile(run.visible, 95))} · p99 ${ms(percentile(run.visible, 99))}`);
+  log(`   projection lag      p50 ${ms(percentile(run.lag, 50))} · p95 ${ms(percentile(run.lag, 95))} · p99 ${ms(percentile(run.lag, 99))} · max ${ms(run.lag[run.lag.length - 1] ?? NaN)} over ${fmt(run.lag.length)} appends${run.uncovered ? `; ${fmt(run.uncovered)} never covered` : ''}`);
+  log(`   projector: ${fmt(run.batches)} batches, ${fmt(run.batchEvents / Math.max(1, run.batches), 1)} events per batch`);
+  log(`   path: ${run.path}`);
 }
 
 async function lastPosition(sql: SqlDatabase): Promise<LogPosition | null> {
@@ -544,11 +628,11 @@ interface QueryFigures {
   readonly baseline: Float64Array;
 }
 
-async function queryLatency(city: City, source: ReadModelSource, today: IsoDate): Promise<QueryFigures> {
+async function queryLatency(ledger: Ledger, source: ReadModelSource, today: IsoDate): Promise<QueryFigures> {
   log(`4. Query latency over databaseSource (${fmt(QUERIES)} iterations each, random campaigns and branches, asOf ${today})`);
   const random = Math.random;
-  const unitOf = () => city.units[Math.floor(random() * city.units.length)];
-  const branchOf = () => city.branches[Math.floor(random() * city.branches.length)];
+  const unitOf = () => ledger.units[Math.floor(random() * ledger.units.length)];
+  const branchOf = () => ledger.branches[Math.floor(random() * ledger.branches.length)];
   const overview: number[] = [];
   const dashboard: number[] = [];
   const baseline: number[] = [];
@@ -560,7 +644,7 @@ async function queryLatency(city: City, source: ReadModelSource, today: IsoDate)
   for (let i = 0; i < 10; i += 1) {
     await time(null, () => campaignOverview(source, unitOf().campaignId, { asOf: today }));
     const b = branchOf();
-    await time(null, () => branchDashboard(source, b.unit.campaignId, b.branchId, { asOf: today }));
+    await time(null, () => branchDashboard(source, b.campaignId, b.branchId, { asOf: today }));
   }
   const progress = progressPrinter();
   for (let i = 0; i < QUERIES; i += 1) {
@@ -568,7 +652,7 @@ async function queryLatency(city: City, source: ReadModelSource, today: IsoDate)
     await time(baseline, () => source.rows('campaign', { campaign_id: unit.campaignId }));
     await time(overview, () => campaignOverview(source, unit.campaignId, { asOf: today }));
     const b = branchOf();
-    await time(dashboard, () => branchDashboard(source, b.unit.campaignId, b.branchId, { asOf: today }));
+    await time(dashboard, () => branchDashboard(source, b.campaignId, b.branchId, { asOf: today }));
     progress(`   ${fmt(i + 1)} / ${fmt(QUERIES)}`);
   }
   progress(`   ${fmt(QUERIES)} iterations done`, true);
@@ -589,9 +673,9 @@ interface AsOfFigures {
   readonly fullReplay: { readonly ms: number; readonly events: number; readonly readMs: number; readonly foldMs: number };
 }
 
-async function asOfReplay(city: City, store: EventStore, today: IsoDate): Promise<AsOfFigures> {
+async function asOfReplay(ledger: Ledger, store: EventStore, today: IsoDate): Promise<AsOfFigures> {
   log('5. As-of: stateAsOf (libs/audit) for a random campaign as of now, and a full in-memory replay of every event');
-  const campaignId = city.units[Math.floor(Math.random() * city.units.length)].campaignId;
+  const campaignId = ledger.units[Math.floor(Math.random() * ledger.units.length)].campaignId;
   const asOfStarted = performance.now();
   const state = await stateAsOf(store, campaignId, new Date());
   const asOfMs = performance.now() - asOfStarted;
@@ -665,7 +749,7 @@ async function main(): Promise<void> {
 
   const store = await PostgresEventStore.connect(benchUrl, systemClock, { pool: { max: CONCURRENCY + 2 } });
   closers.push(() => store.close());
-  const city = await generate(store, today);
+  const ledger = await generate(store, today);
   const vacuumStarted = performance.now();
   const vacuum = new Client({ connectionString: benchUrl });
   await vacuum.connect();
@@ -681,18 +765,12 @@ async function main(): Promise<void> {
   const countEvents = async () => Number((await sql.query<{ n: string }>('SELECT count(*)::bigint AS n FROM events')).rows[0].n);
   const rebuild = await rebuildVsBare(store, sql, countEvents);
   log('');
-  const lag = await lagUnderLoad(city, store, sql, today);
-  log(`   commands: ${fmt(lag.completed)} completed in the ${LAG_SECONDS} s window = ${fmt(lag.achieved)}/s (offered ${fmt(lag.offered)}/s), ${fmt(lag.errors)} errors, ${fmt(lag.dropped)} not issued (no free branch / too many in flight)`);
-  for (const sample of lag.errorSamples) log(`     error: ${sample}`);
-  log(`   command latency p50 ${ms(percentile(lag.command, 50))} · p95 ${ms(percentile(lag.command, 95))} · p99 ${ms(percentile(lag.command, 99))}`);
-  log(`   visible to a reader p50 ${ms(percentile(lag.visible, 50))} · p95 ${ms(percentile(lag.visible, 95))} · p99 ${ms(percentile(lag.visible, 99))}`);
-  log(`   projection lag     p50 ${ms(percentile(lag.lag, 50))} · p95 ${ms(percentile(lag.lag, 95))} · p99 ${ms(percentile(lag.lag, 99))} · max ${ms(lag.lag[lag.lag.length - 1] ?? NaN)} over ${fmt(lag.lag.length)} appends${lag.uncovered ? `; ${fmt(lag.uncovered)} never covered within 60 s` : ''}`);
-  log(`   projector: ${fmt(lag.batches)} batches, ${fmt(lag.batchEvents / Math.max(1, lag.batches), 1)} events per batch`);
-  log(`   path: ${lag.path}`);
+  const lagPhase = await lagUnderLoad(ledger, store, sql, today);
+  const lag = (lagPhase.store ?? lagPhase.api) as LagFigures;
   log('');
-  const queries = await queryLatency(city, databaseSource(sql), today);
+  const queries = await queryLatency(ledger, databaseSource(sql), today);
   log('');
-  const asOf = await asOfReplay(city, store, today);
+  const asOf = await asOfReplay(ledger, store, today);
   log('');
 
   const bareEvents = rebuild.bare.reduce((n, b) => n + b.events, 0);
@@ -709,13 +787,15 @@ async function main(): Promise<void> {
       result: verdict(rebuildRate >= TARGET_REBUILD_RATE),
     },
     {
-      figure: `projection lag p99 (${COMMAND_PATH === 'api' ? 'API' : 'store'} commands)`, measured: ms(lagP99), baseline: `visible p99 ${ms(percentile(lag.visible, 99))}`,
-      ratio: `${(lagP99 / percentile(lag.visible, 99)).toFixed(1)}×`, target: `≤ ${fmt(TARGET_LAG_P99_MS)} ms`, result: verdict(lagP99 <= TARGET_LAG_P99_MS),
+      figure: `projection lag p99 (${lagPhase.store ? 'events via the store' : 'API commands'})`, measured: ms(lagP99), baseline: `visible p99 ${ms(percentile(lag.visible, 99))}`,
+      ratio: `${(lagP99 / percentile(lag.visible, 99)).toFixed(1)}×`, target: `≤ ${fmt(TARGET_LAG_P99_MS)} ms`,
+      result: verdict(lagP99 <= TARGET_LAG_P99_MS && lag.achieved >= MIN_RATE_SHARE * lag.offered),
     },
-    {
-      figure: 'command rate during the lag run', measured: `${fmt(lag.achieved)}/s`, baseline: `offered ${fmt(lag.offered)}/s`,
-      ratio: `${(lag.achieved / lag.offered).toFixed(2)}×`, target: `≥ ${MIN_RATE_SHARE}× offered`, result: verdict(lag.achieved >= MIN_RATE_SHARE * lag.offered && lag.errors === 0),
-    },
+    ...[lagPhase.api, lagPhase.store].filter((run): run is LagFigures => run !== null).map((run): Row => ({
+      figure: `command rate (${run === lagPhase.api ? 'API command path' : 'decided events via the store'})`, measured: `${fmt(run.achieved)}/s`,
+      baseline: `offered ${fmt(run.offered)}/s`, ratio: `${(run.achieved / run.offered).toFixed(2)}×`, target: `≥ ${MIN_RATE_SHARE}× offered, 0 errors`,
+      result: verdict(run.achieved >= MIN_RATE_SHARE * run.offered && run.errors === 0),
+    })),
     {
       figure: 'campaignOverview p95', measured: ms(percentile(queries.overview, 95)), baseline: `PK read p95 ${ms(percentile(queries.baseline, 95))}`,
       ratio: `${(percentile(queries.overview, 95) / percentile(queries.baseline, 95)).toFixed(1)}×`, target: `≤ ${TARGET_QUERY_P95_MS} ms`,
@@ -737,7 +817,8 @@ async function main(): Promise<void> {
   ];
   log(table(rows));
   log('');
-  log(`Lag: p50 ${ms(percentile(lag.lag, 50))} · p95 ${ms(percentile(lag.lag, 95))} · p99 ${ms(percentile(lag.lag, 99))} (append returned → projector checkpoint covering it, ${fmt(lag.lag.length)} appends in the measured window).`);
+  log(`Lag: p50 ${ms(percentile(lag.lag, 50))} · p95 ${ms(percentile(lag.lag, 95))} · p99 ${ms(percentile(lag.lag, 99))} (append returned → projector checkpoint covering it, ${fmt(lag.lag.length)} appends in the measured window, at ${fmt(lag.achieved)} commands/s).`);
+  if (lagPhase.api) log(`API command path: ${fmt(lagPhase.api.achieved)} commands/s of ${fmt(LAG_RATE)} offered, latency p50 ${ms(percentile(lagPhase.api.command, 50))} / p99 ${ms(percentile(lagPhase.api.command, 99))}, projection lag p99 ${ms(percentile(lagPhase.api.lag, 99))}.`);
   log(`Queries: campaignOverview p50 ${ms(percentile(queries.overview, 50))} / p99 ${ms(percentile(queries.overview, 99))}; branchDashboard p50 ${ms(percentile(queries.dashboard, 50))} / p99 ${ms(percentile(queries.dashboard, 99))}.`);
   const missed = rows.filter((r) => r.result === 'MISSED').map((r) => r.figure);
   log(missed.length === 0 ? 'All targets met.' : `MISSED: ${missed.join('; ')}`);

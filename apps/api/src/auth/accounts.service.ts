@@ -14,16 +14,36 @@ export class AccountsService {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  private caughtUpAt = Number.NEGATIVE_INFINITY;
+  private catchingUp: Promise<void> | null = null;
+
   private async catchUp(): Promise<void> {
+    const startedAt = performance.now();
     const events = await this.store.readStream(ACCOUNTS_STREAM, { fromRevision: this.revision + 1 });
     for (const event of events) {
+      if (event.revision <= this.revision) continue;
       this.state = evolveAccounts(this.state, { type: event.type, data: event.data } as AccountEvent);
       this.revision = event.revision;
     }
+    this.caughtUpAt = Math.max(this.caughtUpAt, startedAt);
   }
 
-  async findById(accountId: string): Promise<Account | undefined> {
-    await this.catchUp();
+  /** Catches up unless that was done less than `maxAgeMs` ago; concurrent callers share one read. */
+  private async fresh(maxAgeMs: number): Promise<void> {
+    if (performance.now() - this.caughtUpAt <= maxAgeMs) return;
+    this.catchingUp ??= this.catchUp().finally(() => {
+      this.catchingUp = null;
+    });
+    await this.catchingUp;
+  }
+
+  /**
+   * With `maxAgeMs`, the state may be that old (the auth guard: changes made through this process apply at once,
+   * since `execute` catches up; another process's change to an account applies within that time).
+   */
+  async findById(accountId: string, options: { maxAgeMs?: number } = {}): Promise<Account | undefined> {
+    if (options.maxAgeMs !== undefined) await this.fresh(options.maxAgeMs);
+    else await this.catchUp();
     return this.state.byId.get(accountId);
   }
 

@@ -6,6 +6,8 @@ import type { Role } from '@campaign-ledger/domain';
 import { AccountsService } from './accounts.service';
 import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
 
+const ACCOUNT_MAX_AGE_MS = 1_000;
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -30,8 +32,9 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the token is invalid or expired: sign in again');
     }
-    // The account is read again so that a disabled account or a changed role takes effect at once.
-    const account = await this.accounts.findById(payload.sub);
+    // The account is read again so that a disabled account or a changed role takes effect: at once when changed
+    // through this process, within a second when another process changed it (one read per second, not per request).
+    const account = await this.accounts.findById(payload.sub, { maxAgeMs: ACCOUNT_MAX_AGE_MS });
     if (!account || account.disabled) throw new UnauthorizedException('this account no longer exists or is disabled');
     const principal: Principal = {
       accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,

@@ -61,8 +61,10 @@ export interface MemberOnDate {
   readonly status: MemberStatus;
 }
 
-const lastFrom = <T extends { from: IsoDate }>(periods: readonly T[], date: IsoDate): T | undefined =>
-  [...periods].reverse().find((p) => !isAfter(p.from, date));
+function lastFrom<T extends { from: IsoDate }>(periods: readonly T[], date: IsoDate): T | undefined {
+  for (let i = periods.length - 1; i >= 0; i -= 1) if (!isAfter(periods[i].from, date)) return periods[i];
+  return undefined;
+}
 
 export function memberOnDate(member: MemberRecord, date: IsoDate): MemberOnDate | null {
   const branch = lastFrom(member.branchHistory, date);

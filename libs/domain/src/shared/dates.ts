@@ -7,16 +7,31 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysInMonth = (y: number, m: number): number => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 
+// Folds compare the same few hundred dates millions of times (rosters of thousands of members): remember which
+// strings were already found to be real days. A pure memo of a pure function; bounded.
+const KNOWN_DAYS = new Set<string>();
+const KNOWN_DAYS_MAX = 20_000;
+
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
+  if (KNOWN_DAYS.has(value)) return true;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  const ok = m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  if (ok) {
+    if (KNOWN_DAYS.size >= KNOWN_DAYS_MAX) KNOWN_DAYS.clear();
+    KNOWN_DAYS.add(value);
+  }
+  return ok;
+}
+
+function requireIsoDate(date: IsoDate): void {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
 }
 
 function parts(date: IsoDate): [number, number, number] {
-  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
+  requireIsoDate(date);
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
@@ -49,7 +64,12 @@ export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(t
 /** `to - from` in days (negative when `to` is earlier). */
 export const daysBetween = (from: IsoDate, to: IsoDate): number => toDayNumber(to) - toDayNumber(from);
 
-export const compareDates = (a: IsoDate, b: IsoDate): number => Math.sign(toDayNumber(a) - toDayNumber(b));
+/** Real days written YYYY-MM-DD sort as text in calendar order: no arithmetic needed once both are checked. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  requireIsoDate(a);
+  requireIsoDate(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => compareDates(a, b) < 0;
 export const isAfter = (a: IsoDate, b: IsoDate): boolean => compareDates(a, b) > 0;
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (isBefore(a, b) ? a : b);

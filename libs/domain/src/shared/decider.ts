@@ -14,12 +14,27 @@ export interface Message<Type extends string = string, Data = unknown> {
 export interface Decider<Command, State, Event, Context = void> {
   decide(command: Command, state: State, context: Context): Event[];
   evolve(state: State, event: Event): State;
+  /** Optional: the same as reducing `evolve`, for deciders whose state is large enough that a batch fold pays. */
+  evolveAll?(state: State, events: readonly Event[]): State;
   initialState(): State;
 }
 
 /** Folds events over a decider's initial state. */
-export function foldEvents<State, Event>(decider: { evolve(state: State, event: Event): State; initialState(): State }, events: readonly Event[]): State {
-  return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+export function foldEvents<State, Event>(
+  decider: { evolve(state: State, event: Event): State; evolveAll?(state: State, events: readonly Event[]): State; initialState(): State },
+  events: readonly Event[],
+): State {
+  return evolveEach(decider, decider.initialState(), events);
+}
+
+/** Folds events over a given state, in one batch when the decider can. */
+export function evolveEach<State, Event>(
+  decider: { evolve(state: State, event: Event): State; evolveAll?(state: State, events: readonly Event[]): State },
+  state: State,
+  events: readonly Event[],
+): State {
+  if (decider.evolveAll) return decider.evolveAll(state, events);
+  return events.reduce((current, event) => decider.evolve(current, event), state);
 }
 
 /** Exhaustiveness guard for `switch` over a discriminated union. */

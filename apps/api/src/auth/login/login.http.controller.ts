@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AccountsService } from '../accounts.service';
 import { PasswordHasher } from '../password-hasher';
 import { Public } from '../principal';
@@ -21,6 +21,7 @@ export class LoginHttpController {
   @HttpCode(200)
   // Ten attempts a minute per client address: enough for a person, too few to guess passwords.
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ description: 'A bearer token and who you are' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts: wait a minute' })
   async login(@Body() body: LoginDto) {

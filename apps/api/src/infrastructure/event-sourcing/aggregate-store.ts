@@ -1,6 +1,6 @@
 // Load a stream, fold it with a decider, decide, append at the revision read; retry when someone else wrote first.
 import { Inject, Injectable } from '@nestjs/common';
-import type { Decider, Message } from '@campaign-ledger/domain';
+import { evolveEach, type Decider, type Message } from '@campaign-ledger/domain';
 import { ConcurrencyError, type AppendResult, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
 import { EVENT_STORE } from '../tokens';
 
@@ -42,9 +42,32 @@ export class AggregateStore {
   // true for ever: a load reads only the events after r (usually none: one indexed query) instead of the stream.
   private readonly cache = new Map<string, CachedState>();
 
+  // Cold loads under way: concurrent requests for a stream nobody has folded yet wait for the first fold instead of
+  // each folding the whole stream (32 clients arriving at once would otherwise fold a large organisation 32 times).
+  private readonly coldLoads = new Map<string, Promise<unknown>>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<Command, State, Event extends Message, Context>(
+    streamId: string,
+    decider: Decider<Command, State, Event, Context>,
+  ): Promise<Loaded<State>> {
+    const cold = this.coldLoads.get(streamId);
+    if (cold) await cold.catch(() => undefined);
+    const cachedNow = this.cache.get(streamId);
+    if (!cachedNow || cachedNow.decider !== decider) {
+      const folding = this.fold(streamId, decider);
+      this.coldLoads.set(streamId, folding);
+      try {
+        return await folding;
+      } finally {
+        if (this.coldLoads.get(streamId) === folding) this.coldLoads.delete(streamId);
+      }
+    }
+    return this.fold(streamId, decider);
+  }
+
+  private async fold<Command, State, Event extends Message, Context>(
     streamId: string,
     decider: Decider<Command, State, Event, Context>,
   ): Promise<Loaded<State>> {
@@ -53,9 +76,9 @@ export class AggregateStore {
     let state = known ? (known.state as State) : decider.initialState();
     let revision = known ? known.revision : -1;
     const events = await this.store.readStream(streamId, { fromRevision: revision + 1 });
-    for (const event of events) {
-      state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-      revision = event.revision;
+    if (events.length > 0) {
+      state = evolveEach(decider, state, events.map((event) => ({ type: event.type, data: event.data }) as Event));
+      revision = events[events.length - 1].revision;
     }
     this.remember(streamId, { decider, state, revision });
     return { state, revision };
@@ -94,7 +117,7 @@ export class AggregateStore {
           metadata: options.metadata,
           idempotencyKey: options.idempotencyKey,
         });
-        const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+        const state = evolveEach(decider, loaded.state, events);
         if (!append.replayed) this.remember(streamId, { decider, state, revision: append.nextRevision });
         return { events, state, revision: append.nextRevision, append };
       } catch (error) {
