@@ -147,10 +147,20 @@ export interface EventStoreStatus {
   readonly schemaVersion?: number;
 }
 
+export interface StreamReadRequest {
+  readonly streamId: string;
+  readonly fromRevision: number;
+}
+
 export interface EventStore {
   readonly backend: EventStoreStatus['backend'];
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: several streams forwards, each from its own revision, in one round trip (a command that needs its own
+   * stream, the plan and the roster). Use `readStreams(store, ...)`, which falls back to one readStream per stream.
+   */
+  readStreams?(requests: readonly StreamReadRequest[]): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
   verifyStream(streamId: string): Promise<VerifyResult>;
@@ -164,3 +174,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Several streams forwards from their revisions: one round trip where the backend can, else one read per stream. */
+export async function readStreams(store: EventStore, requests: readonly StreamReadRequest[]): Promise<Map<string, RecordedEvent[]>> {
+  if (store.readStreams) return store.readStreams(requests);
+  const read = await Promise.all(requests.map((r) => store.readStream(r.streamId, { fromRevision: r.fromRevision })));
+  return new Map(requests.map((r, i) => [r.streamId, read[i]]));
+}

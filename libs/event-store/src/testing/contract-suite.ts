@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../lib/errors';
 import { comparePositions, formatPosition, parsePosition } from '../lib/position';
-import type { AppendOptions, EventStore, ExpectedRevision, LogPosition, RecordedEvent, Subscription } from '../lib/types';
+import { readStreams, type AppendOptions, type EventStore, type ExpectedRevision, type LogPosition, type RecordedEvent, type Subscription } from '../lib/types';
 
 export interface ContractHarness {
   store: EventStore;
@@ -113,6 +113,22 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       expect(page.map((e) => e.id)).toEqual(all.slice(i + 1, i + 3).map((e) => e.id));
       expect(await store.streamHead(a)).toEqual({ revision: 4, hash: forwards[4].hash });
       expect(await store.streamHead(newStream('missing'))).toBeNull();
+    });
+
+    it('reads several streams from their own revisions at once, each exactly as readStream does', async () => {
+      const a = newStream();
+      const b = newStream();
+      const missing = newStream('missing');
+      await append(a, 4, { expectedRevision: 'no_stream' });
+      await append(b, 2, { expectedRevision: 'no_stream' });
+      const read = await readStreams(store, [
+        { streamId: a, fromRevision: 2 }, { streamId: b, fromRevision: 0 }, { streamId: missing, fromRevision: 0 },
+      ]);
+      expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
+      expect(read.get(a)).toEqual(await store.readStream(a, { fromRevision: 2 }));
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(missing)).toEqual([]);
+      expect((await readStreams(store, [{ streamId: b, fromRevision: 2 }])).get(b)).toEqual([]);
     });
 
     describe('expected revision', () => {

@@ -2,13 +2,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, MemberNotFound, organisationDecider, organisationStream,
-  parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type IsoDate,
+  parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type BranchWorkState, type CampaignState, type IsoDate,
   type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
 import { assertCanWriteBranchWork } from '../../auth/policy';
 import { actorOf, type Principal } from '../../auth/principal';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { AggregateStore, type Loaded } from '../../infrastructure/event-sourcing/aggregate-store';
 import { CLOCK } from '../../infrastructure/tokens';
 import { officeToday } from '../../infrastructure/office-today';
 
@@ -57,14 +57,32 @@ export class BranchWorkWriter {
     const { campaignId, branchId } = command.data;
     this.authorize(principal, branchId);
     const streamId = branchWorkStream(campaignId, branchId);
+    // The branch's stream, the plan and the roster in one read when this process has seen them before.
+    const planStream = campaignStream(campaignId);
+    const knownPlan = this.aggregates.peek(planStream, campaignDecider)?.state;
+    const knownUnit = knownPlan && knownPlan.status !== 'not_planned' ? knownPlan.unitId : null;
+    const [work, plan, organisation] = await this.aggregates.loadMany([
+      { streamId, decider: branchWorkDecider },
+      { streamId: planStream, decider: campaignDecider },
+      ...(knownUnit ? [{ streamId: organisationStream(knownUnit), decider: organisationDecider }] : []),
+    ]) as [Loaded<BranchWorkState>, Loaded<CampaignState>, Loaded<OrganisationState> | undefined];
+    let firstContext: (() => BranchWorkContext) | null =
+      organisation && plan.state.status !== 'not_planned' && plan.state.unitId === knownUnit
+        ? () => this.contextFrom(plan.state, organisation.state, branchId, options.asOf, options.memberIds ?? [])
+        : null;
     const result = await this.aggregates.handle(
       streamId,
       branchWorkDecider,
       command,
-      () => this.context(campaignId, branchId, options.asOf, options.memberIds ?? []),
+      () => {
+        const first = firstContext;
+        firstContext = null;
+        return first ? first() : this.context(campaignId, branchId, options.asOf, options.memberIds ?? []);
+      },
       {
         metadata: { actor: actorOf(principal), ...(options.reason ? { reason: options.reason } : {}) },
         idempotencyKey: options.idempotencyKey,
+        preloaded: work,
       },
     );
     return {
@@ -80,6 +98,11 @@ export class BranchWorkWriter {
     // An unplanned campaign is refused by the decider itself (CAMPAIGN.NOT_FOUND); it has no unit to take a roster from.
     if (plan.status === 'not_planned') return { plan, roster: { branchId, asOf, members: [], divisions: [] } };
     const { state: organisation } = await this.aggregates.load(organisationStream(plan.unitId), organisationDecider);
+    return this.contextFrom(plan, organisation, branchId, asOf, memberIds);
+  }
+
+  private contextFrom(plan: CampaignState, organisation: OrganisationState, branchId: string, asOf: IsoDate, memberIds: readonly string[]): BranchWorkContext {
+    if (plan.status === 'not_planned') return { plan, roster: { branchId, asOf, members: [], divisions: [] } };
     if (organisation.status === 'registered') {
       for (const memberId of memberIds) if (!organisation.members[memberId]) throw MemberNotFound.withId(memberId);
     }

@@ -1,7 +1,7 @@
 // Load a stream, fold it with a decider, decide, append at the revision read; retry when someone else wrote first.
 import { Inject, Injectable } from '@nestjs/common';
 import { evolveEach, type Decider, type Message } from '@campaign-ledger/domain';
-import { ConcurrencyError, type AppendResult, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
+import { ConcurrencyError, readStreams, type AppendResult, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
 import { EVENT_STORE } from '../tokens';
 
 export interface Loaded<State> {
@@ -23,12 +23,22 @@ export interface HandleOptions<State> {
   readonly idempotencyKey?: string;
   /** Refuse unless the stream is at this revision (If-Match); no retry then. */
   readonly expectedRevision?: number;
+  /** The stream as just loaded (by loadMany): used for the first attempt instead of reading it again. */
+  readonly preloaded?: Loaded<State>;
   /** Called with the freshly loaded state before deciding (e.g. to check a precondition that needs it). */
   readonly beforeDecide?: (loaded: Loaded<State>) => void | Promise<void>;
 }
 
 const MAX_ATTEMPTS = 5;
 const CACHED_STREAMS = 5_000;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecider = Decider<any, any, any, any>;
+
+export interface LoadRequest {
+  readonly streamId: string;
+  readonly decider: AnyDecider;
+}
 
 interface CachedState {
   readonly decider: unknown;
@@ -84,6 +94,35 @@ export class AggregateStore {
     return { state, revision };
   }
 
+  /** The folded state this process already holds for a stream, without reading anything (it may be behind). */
+  peek<Command, State, Event extends Message, Context>(streamId: string, decider: Decider<Command, State, Event, Context>): Loaded<State> | null {
+    const cached = this.cache.get(streamId);
+    return cached && cached.decider === decider ? { state: cached.state as State, revision: cached.revision } : null;
+  }
+
+  /**
+   * Loads several streams. Those already folded here are brought up to date in one round trip (a command needing its
+   * own stream, the plan and the roster pays one read, not three); the others load one by one.
+   */
+  async loadMany(requests: readonly LoadRequest[]): Promise<Loaded<unknown>[]> {
+    const snapshots = requests.map((r) => (this.coldLoads.has(r.streamId) ? null : this.peek(r.streamId, r.decider)));
+    const warm = requests.filter((_, i) => snapshots[i] !== null);
+    const read = warm.length > 0
+      ? await readStreams(this.store, warm.map((r) => ({ streamId: r.streamId, fromRevision: snapshots[requests.indexOf(r)]!.revision + 1 })))
+      : new Map();
+    return Promise.all(requests.map(async (request, i) => {
+      const snapshot = snapshots[i];
+      if (!snapshot) return this.load(request.streamId, request.decider);
+      const events = ((read.get(request.streamId) ?? []) as { type: string; data: unknown; revision: number }[])
+        .filter((event) => event.revision > snapshot.revision);
+      if (events.length === 0) return snapshot;
+      const state = evolveEach(request.decider, snapshot.state, events.map((event) => ({ type: event.type, data: event.data }) as Message));
+      const revision = events[events.length - 1].revision;
+      this.remember(request.streamId, { decider: request.decider, state, revision });
+      return { state, revision };
+    }));
+  }
+
   private remember(streamId: string, entry: CachedState): void {
     const known = this.cache.get(streamId);
     if (known && known.decider === entry.decider && known.revision > entry.revision) return;
@@ -104,7 +143,7 @@ export class AggregateStore {
     options: HandleOptions<State>,
   ): Promise<HandleResult<State, Event>> {
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await this.load(streamId, decider);
+      const loaded = attempt === 1 && options.preloaded ? options.preloaded : await this.load(streamId, decider);
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
         throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
       }

@@ -9,7 +9,7 @@ import {
   systemClock,
   type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus,
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
-  type RecordedEvent, type StreamHead, type SubscribeToAllOptions, type Subscription, type VerifyResult,
+  type RecordedEvent, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 
@@ -66,6 +66,10 @@ const IDEMPOTENCY_SQL = `SELECT stream_id, first_revision, last_revision, last_p
 
 const READ_FORWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = $1 AND revision >= $2 ORDER BY events.revision LIMIT $3`;
+const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  JOIN unnest($1::text[], $2::int[]) AS wanted(wanted_stream, from_revision)
+    ON events.stream_id = wanted.wanted_stream AND events.revision >= wanted.from_revision
+  ORDER BY events.stream_id, events.revision`;
 const READ_BACKWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = $1 AND revision <= $2 ORDER BY events.revision DESC LIMIT $3`;
 
@@ -209,6 +213,16 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.query(this.pool, backwards ? 'es_read_backwards' : 'es_read_forwards',
       backwards ? READ_BACKWARDS_SQL : READ_FORWARDS_SQL, [streamId, from, options.maxCount ?? null]);
     return rows.map(toRecorded);
+  }
+
+  async readStreams(requests: readonly StreamReadRequest[]): Promise<Map<string, RecordedEvent[]>> {
+    await this.init();
+    const result = new Map<string, RecordedEvent[]>(requests.map((r) => [r.streamId, []]));
+    if (requests.length === 0) return result;
+    const rows = await this.query(this.pool, 'es_read_streams', READ_STREAMS_SQL,
+      [requests.map((r) => r.streamId), requests.map((r) => Math.max(0, r.fromRevision))]);
+    for (const row of rows) result.get(row.stream_id)?.push(toRecorded(row));
+    return result;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
