@@ -306,7 +306,7 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
   };
 
   const decide = (branch: CityBranch, command: BranchWorkCommand, roster: Roster) => {
-    const events = branchWorkDecider.decide(command, branch.state, { plan: branch.unit.plan, roster });
+    const events = branchWorkDecider.decide(command, branch.state, { plan: planFor(branch), roster });
     for (const event of events) branch.state = branchWorkDecider.evolve(branch.state, event);
     branch.pending.push(...events);
     count(events);
@@ -314,7 +314,7 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
 
   const notes = ['已按要求完成，材料已归档。', '支部委员会专题研究后落实。', '结合本支部实际开展，群众反映良好。', '按期完成，附会议记录及照片。'];
   const completeDue = (branch: CityBranch, roster: Roster, date: IsoDate, dueBy: IsoDate, chance: number, overdueChance: number) => {
-    for (const instance of expandInstances(branch.unit.plan, roster, branch.branchId)) {
+    for (const instance of expandInstances(planFor(branch), roster, branch.branchId)) {
       if (instance.kind === 'quantity' || instance.dueDate > dueBy) continue;
       const work = branch.state.instances[instance.key];
       if (work?.status === 'completed') continue;
@@ -380,7 +380,7 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
   const unfinishedOf = (unit: CityUnit, stageId: string, date: IsoDate): UnfinishedInstance[] => {
     const out: UnfinishedInstance[] = [];
     for (const branch of [...unit.branches, unit.office]) {
-      for (const i of expandInstances(unit.plan, rosterOf(branch, date), branch.branchId)) {
+      for (const i of expandInstances(planFor(branch), rosterOf(branch, date), branch.branchId)) {
         if (i.stageId === stageId && i.mandatory && branch.state.instances[i.key]?.status !== 'completed') out.push({ instanceKey: i.key, taskId: i.taskId, branchId: branch.branchId });
       }
     }
@@ -452,6 +452,21 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
   return { units, branches, startDate, endDate, weeks: lastWeek, events: appended, appends, counts };
 }
 
+/**
+ * The plan as a branch's decisions see it. expandInstances filters the campaign's whole carried-over list on every call;
+ * in a one-unit city that list holds every branch's unfinished work, so each decision would scan it: the branch gets the
+ * plan with its own entries only (the decider reads no others), kept until the plan changes.
+ */
+const narrowedPlans = new WeakMap<CityBranch, { plan: PlannedCampaign; narrowed: PlannedCampaign }>();
+export function planFor(branch: CityBranch): PlannedCampaign {
+  const plan = branch.unit.plan;
+  const known = narrowedPlans.get(branch);
+  if (known && known.plan === plan) return known.narrowed;
+  const narrowed = { ...plan, carriedOver: plan.carriedOver.filter((c) => c.branchId === branch.branchId) };
+  narrowedPlans.set(branch, { plan, narrowed });
+  return narrowed;
+}
+
 /** Instances of a branch still open on `date` (not completed), for the load generator. */
 export function openInstances(branch: CityBranch, date: IsoDate): TaskInstance[] {
   const org = branch.unit.org;
@@ -459,7 +474,7 @@ export function openInstances(branch: CityBranch, date: IsoDate): TaskInstance[]
   const members: Record<string, (typeof org.members)[string]> = {};
   for (const id of branch.memberIds) members[id] = org.members[id];
   const roster = rosterOn({ ...org, members }, branch.branchId, date);
-  return expandInstances(branch.unit.plan, roster, branch.branchId).filter((i) => i.kind !== 'quantity' && branch.state.instances[i.key]?.status !== 'completed');
+  return expandInstances(planFor(branch), roster, branch.branchId).filter((i) => i.kind !== 'quantity' && branch.state.instances[i.key]?.status !== 'completed');
 }
 
 /** The roster the load generator decides with (same narrowing as the generator). */

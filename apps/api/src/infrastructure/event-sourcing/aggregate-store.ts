@@ -30,7 +30,8 @@ export interface HandleOptions<State> {
 }
 
 const MAX_ATTEMPTS = 5;
-const CACHED_STREAMS = 5_000;
+// A city has 5,000 branches (one stream each per campaign) plus its units' organisations and plans.
+const CACHED_STREAMS = 20_000;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, any, any, any>;
@@ -115,7 +116,10 @@ export class AggregateStore {
       if (!snapshot) return this.load(request.streamId, request.decider);
       const events = ((read.get(request.streamId) ?? []) as { type: string; data: unknown; revision: number }[])
         .filter((event) => event.revision > snapshot.revision);
-      if (events.length === 0) return snapshot;
+      if (events.length === 0) {
+        this.remember(request.streamId, { decider: request.decider, state: snapshot.state, revision: snapshot.revision });
+        return snapshot;
+      }
       const state = evolveEach(request.decider, snapshot.state, events.map((event) => ({ type: event.type, data: event.data }) as Message));
       const revision = events[events.length - 1].revision;
       this.remember(request.streamId, { decider: request.decider, state, revision });
