@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { Pool } from 'pg';
 import * as lockfile from 'proper-lockfile';
 import { PostgresEventStore } from '@campaign-ledger/event-store';
-import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
 import { run } from './cli';
 
 class Captured extends Writable {
@@ -74,7 +74,7 @@ describe('ledger CLI on PostgreSQL', () => {
     await seed(store);
     await store.close();
     await untilVisible(database.url, 6);
-    pool = new Pool({ connectionString: database.url, max: 2 });
+    pool = quietPool(new Pool({ connectionString: database.url, max: 2 }));
   });
 
   afterEach(async () => {
@@ -161,7 +161,7 @@ describe('ledger CLI on PostgreSQL', () => {
       const before = (await ledger(['digest'])).stdout;
       const after = (await ledger(['digest'], target)).stdout;
       expect(root(after)).toBe(root(before));
-      const copyPool = new Pool({ connectionString: copy.url });
+      const copyPool = quietPool(new Pool({ connectionString: copy.url }));
       const hashes = async (p: Pool) => (await p.query('SELECT event_id, hash, data, metadata FROM events ORDER BY position')).rows;
       expect(await hashes(copyPool)).toEqual(await hashes(pool));
       await copyPool.end();

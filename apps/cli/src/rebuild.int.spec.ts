@@ -8,7 +8,7 @@ import {
   dumpSchema, keyOf, openReadModelDataSource, projectInMemory, snapshotTables, TABLE_NAMES, typeOrmSql, type TableName,
 } from '@campaign-ledger/projections';
 import { loadConfig, openStorage } from '@campaign-ledger/runtime';
-import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
 import { projectLive, runLedger, seedOffice, untilVisible, wholeLog } from './testing/cli-harness';
 
 jest.setTimeout(120_000);
@@ -73,7 +73,7 @@ describe('ledger rebuild', () => {
     expect((rebuilt.instance as { instance_key: string }[]).map((i) => i.instance_key).sort()).toEqual(['T05:branch:B1', 'T05:branch:B2', 'T07:member:M1']);
 
     // Damage the live tables, then rebuild: the fresh tables replace them whole, and no rebuild schema is left behind.
-    const pool = new Pool({ connectionString: database.url, max: 1 });
+    const pool = quietPool(new Pool({ connectionString: database.url, max: 1 }));
     await pool.query('DELETE FROM rm.counter');
     await pool.query(`UPDATE rm.session SET present = 99`);
     const again = await runLedger(['rebuild', '--page-size', '7', '--json'], env(), dir);

@@ -36,3 +36,12 @@ export async function createTestDatabase(prefix = 'cl_test'): Promise<TestDataba
     },
   };
 }
+
+/**
+ * A test's own pool: when its database is dropped WITH (FORCE) an idle client is terminated (57P01), and a pool
+ * without an 'error' listener turns that into an unhandled error that fails whichever test is running.
+ */
+export function quietPool<P extends { on(event: 'error', listener: (error: Error) => void): unknown }>(pool: P): P {
+  pool.on('error', () => undefined);
+  return pool;
+}

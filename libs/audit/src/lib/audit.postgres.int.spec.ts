@@ -2,7 +2,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Pool } from 'pg';
 import { PostgresEventStore, hashEvent } from '@campaign-ledger/event-store';
-import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
 import { seedLedger } from '../testing/ledger-fixture';
 import { computeDigest, verifyAgainstDigest } from './digest';
 import { ImportLineError, StoreNotEmptyError } from './errors';
@@ -19,7 +19,7 @@ interface Ledger {
 async function openLedger(): Promise<Ledger> {
   const database = await createTestDatabase('cl_audit');
   const store = await PostgresEventStore.connect(database.url);
-  return { database, store, pool: new Pool({ connectionString: database.url, max: 3 }) };
+  return { database, store, pool: quietPool(new Pool({ connectionString: database.url, max: 3 })) };
 }
 
 async function closeLedger(ledger: Ledger): Promise<void> {

@@ -1,6 +1,6 @@
 // PostgreSQL-specific behaviour beyond the contract: migrations, several processes on one database, outages.
 import { Pool } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
+import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
 import { ConcurrencyError, EventStoreUnavailableError } from '../errors';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
@@ -46,7 +46,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
   });
 
   it('applies each migration once when several processes start at the same time', async () => {
-    const pools = Array.from({ length: 4 }, () => new Pool({ connectionString: database.url, max: 1 }));
+    const pools = Array.from({ length: 4 }, () => quietPool(new Pool({ connectionString: database.url, max: 1 })));
     try {
       const reports = await Promise.all(pools.map((pool) => runMigrations(pool)));
       expect(reports.flatMap((report) => report.applied)).toEqual([1]);
@@ -95,7 +95,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
   });
 
   it('leaves pg type parsing of other code alone', async () => {
-    const pool = new Pool({ connectionString: database.url });
+    const pool = quietPool(new Pool({ connectionString: database.url }));
     try {
       const store = new PostgresEventStore(pool);
       await store.append('types-1', one(0), { expectedRevision: 'any', metadata });
