@@ -35,6 +35,7 @@ async function asOf(context: CommandContext, campaignId: string, options: AsOfOp
     const progress = createProgress(context.io, 'as-of');
     const total = await session.countEvents();
     let state: StateAsOf;
+    const started = performance.now();
     try {
       state = await stateAsOf(session.store, campaignId, options.at, (p) => progress.update(p.events, p.total), { total });
     } catch (error) {
@@ -42,6 +43,9 @@ async function asOf(context: CommandContext, campaignId: string, options: AsOfOp
     } finally {
       progress.finish();
     }
+    // The time goes to stderr, so that stdout (--json) stays the answer alone.
+    const seconds = (performance.now() - started) / 1000;
+    writeLine(context.io.stderr, `as-of: read ${state.eventsRead.toLocaleString('en-US')} events, replayed ${state.eventsReplayed.toLocaleString('en-US')} in ${seconds.toFixed(1)} s`);
     writeLine(context.io.stdout, options.json ? JSON.stringify(state, null, 2) : renderState(state));
   });
 }
