@@ -1,11 +1,12 @@
 // Shared steps of an append that do not depend on the backend: validation, ids, metadata, the chain.
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalEnvelope, canonicalJson, hashEvent, sha256Hex } from './hashing';
-import { InvalidAppendError } from './errors';
-import type { AppendOptions, Clock, EventMetadata, NewEvent } from './types';
+import { ConcurrencyError, InvalidAppendError } from './errors';
+import type { AppendOptions, Clock, EventMetadata, NewEvent, StreamCondition } from './types';
 
 export const MAX_STREAM_ID_LENGTH = 200;
 export const MAX_EVENTS_PER_APPEND = 10_000;
+export const MAX_CONDITIONS = 10;
 
 export interface PendingEvent {
   readonly id: string;
@@ -55,6 +56,34 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], op
   if (options.idempotencyKey !== undefined && (options.idempotencyKey.length === 0 || options.idempotencyKey.length > 200)) {
     throw new InvalidAppendError('idempotency key must be 1..200 characters');
   }
+  const conditions = options.alsoExpect;
+  if (conditions !== undefined) {
+    if (!Array.isArray(conditions) || conditions.length > MAX_CONDITIONS) throw new InvalidAppendError(`alsoExpect takes at most ${MAX_CONDITIONS} streams`);
+    const seen = new Set<string>();
+    for (const condition of conditions) {
+      const other = condition?.streamId;
+      if (typeof other !== 'string' || other.length === 0 || other.length > MAX_STREAM_ID_LENGTH || other === streamId || seen.has(other)) {
+        throw new InvalidAppendError('alsoExpect names each other stream once (1..200 characters, not the stream appended to)');
+      }
+      seen.add(other);
+      if (!Number.isInteger(condition.revision) || condition.revision < -1) {
+        throw new InvalidAppendError(`alsoExpect revision of "${other}" must be an integer ≥ -1 (-1: the stream must not exist)`);
+      }
+    }
+  }
+}
+
+/** The first condition a set of stream heads breaks, as the error the append raises; null when all hold. */
+export function brokenCondition(
+  conditions: readonly StreamCondition[] | undefined, headOf: (streamId: string) => number,
+): ConcurrencyError | null {
+  for (const condition of conditions ?? []) {
+    const actual = headOf(condition.streamId);
+    if (actual !== condition.revision) {
+      return new ConcurrencyError(condition.streamId, condition.revision < 0 ? 'no_stream' : condition.revision, actual < 0 ? 'no_stream' : actual);
+    }
+  }
+  return null;
 }
 
 /** Gives each event its id and full metadata. Called once per append, before any retry. */

@@ -44,11 +44,27 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   readonly schemaVersion?: number;
 }
 
+/**
+ * Another stream that must still be where the caller read it for an append to happen: the facts a decision took
+ * from streams it does not write (a branch's work decided on the plan and the roster).
+ */
+export interface StreamCondition {
+  readonly streamId: string;
+  /** Revision of the stream's last event; -1 when the stream must not exist. */
+  readonly revision: number;
+}
+
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
   readonly metadata: MetadataInput;
   /** An append whose key is already stored returns the first result and writes nothing. */
   readonly idempotencyKey?: string;
+  /**
+   * Other streams that must still be at these revisions (at most 10). When one has moved, nothing is written and a
+   * `ConcurrencyError` names that stream. PostgreSQL, PGlite and in-memory check it in the append itself; KurrentDB,
+   * which has no condition across streams, reads their heads just before the append.
+   */
+  readonly alsoExpect?: readonly StreamCondition[];
 }
 
 export interface AppendResult {

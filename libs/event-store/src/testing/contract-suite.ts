@@ -1,6 +1,6 @@
 // The one behaviour every EventStore adapter must show; each adapter's spec runs it with its own harness.
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, IdempotencyKeyReusedError } from '../lib/errors';
+import { ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError } from '../lib/errors';
 import { comparePositions, formatPosition, parsePosition } from '../lib/position';
 import { readStreams, type AppendOptions, type EventStore, type ExpectedRevision, type LogPosition, type RecordedEvent, type Subscription } from '../lib/types';
 
@@ -172,6 +172,58 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
         const s = newStream();
         expect((await append(s, 1, { expectedRevision: 'any' })).nextRevision).toBe(0);
         expect((await append(s, 2, { expectedRevision: 'any' })).nextRevision).toBe(2);
+      });
+    });
+
+    describe('conditions on other streams (alsoExpect)', () => {
+      it('appends while the other streams are where the caller read them', async () => {
+        const [plan, roster, work] = [newStream('plan'), newStream('roster'), newStream('work')];
+        await append(plan, 3, { expectedRevision: 'no_stream' });
+        const result = await append(work, 1, {
+          expectedRevision: 'no_stream', alsoExpect: [{ streamId: plan, revision: 2 }, { streamId: roster, revision: -1 }],
+        });
+        expect(result.nextRevision).toBe(0);
+        await append(roster, 1, { expectedRevision: 'no_stream' });
+        expect((await append(work, 1, { expectedRevision: 0, alsoExpect: [{ streamId: plan, revision: 2 }, { streamId: roster, revision: 0 }] })).nextRevision).toBe(1);
+      });
+
+      it('refuses, names the stream that moved and writes nothing when one has moved on, does not exist or is behind', async () => {
+        const [plan, work] = [newStream('plan'), newStream('work')];
+        await append(plan, 2, { expectedRevision: 'no_stream' });
+        await append(work, 1, { expectedRevision: 'no_stream' });
+        const logBefore = (await runEvents(run)).length;
+        for (const [revision, expected, actual] of [[0, 0, 1], [-1, 'no_stream', 1], [5, 5, 1]] as const) {
+          for (const expectedRevision of [0, 'any', 'exists'] as const) {
+            const error = await append(work, 1, { expectedRevision, alsoExpect: [{ streamId: plan, revision }] }).then(() => null, (e: unknown) => e);
+            expect(error).toBeInstanceOf(ConcurrencyError);
+            expect(error).toMatchObject({ streamId: plan, expected, actual });
+          }
+        }
+        const missing = newStream('missing');
+        const error = await append(work, 1, { expectedRevision: 0, alsoExpect: [{ streamId: missing, revision: 0 }] }).then(() => null, (e: unknown) => e);
+        expect(error).toMatchObject({ streamId: missing, expected: 0, actual: 'no_stream' });
+        expect(await store.readStream(work)).toHaveLength(1);
+        expect((await runEvents(run)).length).toBe(logBefore);
+      });
+
+      it('a stored idempotency key still replays after the other stream moved', async () => {
+        const [plan, work] = [newStream('plan'), newStream('work')];
+        await append(plan, 1, { expectedRevision: 'no_stream' });
+        const key = `${run}-key-${randomUUID()}`;
+        const first = await append(work, 1, { expectedRevision: 'no_stream', idempotencyKey: key, alsoExpect: [{ streamId: plan, revision: 0 }] });
+        await append(plan, 1, { expectedRevision: 0 });
+        const again = await append(work, 1, { expectedRevision: 'no_stream', idempotencyKey: key, alsoExpect: [{ streamId: plan, revision: 0 }] });
+        expect(again).toEqual({ ...first, replayed: true });
+        expect(await store.readStream(work)).toHaveLength(1);
+      });
+
+      it('refuses malformed conditions before writing', async () => {
+        const work = newStream('work');
+        for (const alsoExpect of [[{ streamId: work, revision: -1 }], [{ streamId: 'x', revision: -2 }], [{ streamId: '', revision: 0 }],
+          [{ streamId: 'x', revision: 0 }, { streamId: 'x', revision: 0 }], Array.from({ length: 11 }, (_, i) => ({ streamId: `x${i}`, revision: 0 }))]) {
+          await expect(append(work, 1, { alsoExpect })).rejects.toBeInstanceOf(InvalidAppendError);
+        }
+        expect(await store.readStream(work)).toEqual([]);
       });
     });
 

@@ -5,7 +5,7 @@ import {
   parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type BranchWorkState, type CampaignState, type IsoDate,
   type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
-import type { Clock } from '@campaign-ledger/event-store';
+import type { Clock, StreamCondition } from '@campaign-ledger/event-store';
 import { assertCanWriteBranchWork } from '../../auth/policy';
 import { actorOf, type Principal } from '../../auth/principal';
 import { AggregateStore, type Loaded } from '../../infrastructure/event-sourcing/aggregate-store';
@@ -20,6 +20,14 @@ export interface WriteOptions {
   readonly idempotencyKey?: string;
   /** Why, as the user said it (kept in the event metadata for the auditor). */
   readonly reason?: string;
+}
+
+interface FirstLook {
+  readonly work: Loaded<BranchWorkState>;
+  readonly plan: Loaded<CampaignState> | null;
+  readonly organisation: Loaded<OrganisationState> | null;
+  /** True when taken from memory without a read. */
+  readonly optimistic: boolean;
 }
 
 export interface WriteOutcome {
@@ -57,32 +65,33 @@ export class BranchWorkWriter {
     const { campaignId, branchId } = command.data;
     this.authorize(principal, branchId);
     const streamId = branchWorkStream(campaignId, branchId);
-    // The branch's stream, the plan and the roster in one read when this process has seen them before.
-    const planStream = campaignStream(campaignId);
-    const knownPlan = this.aggregates.peek(planStream, campaignDecider)?.state;
-    const knownUnit = knownPlan && knownPlan.status !== 'not_planned' ? knownPlan.unitId : null;
-    const [work, plan, organisation] = await this.aggregates.loadMany([
-      { streamId, decider: branchWorkDecider },
-      { streamId: planStream, decider: campaignDecider },
-      ...(knownUnit ? [{ streamId: organisationStream(knownUnit), decider: organisationDecider }] : []),
-    ]) as [Loaded<BranchWorkState>, Loaded<CampaignState>, Loaded<OrganisationState> | undefined];
-    let firstContext: (() => BranchWorkContext) | null =
-      organisation && plan.state.status !== 'not_planned' && plan.state.unitId === knownUnit
-        ? () => this.contextFrom(plan.state, organisation.state, branchId, options.asOf, options.memberIds ?? [])
-        : null;
+    const memberIds = options.memberIds ?? [];
+    // The decision rests on three streams: the branch's own work, the plan and the unit's roster. The append is made
+    // conditional on the plan and the roster still being at the revisions the decision saw, so a deadline moved or a
+    // member transferred a moment earlier (by any process) sends the command round again on fresh copies.
+    let basis: StreamCondition[] = [];
+    const onBasis = (plan: Loaded<CampaignState>, organisation: Loaded<OrganisationState> | null) => {
+      basis = [{ streamId: campaignStream(campaignId), revision: plan.revision }];
+      if (organisation && plan.state.status !== 'not_planned') basis.push({ streamId: organisationStream(plan.state.unitId), revision: organisation.revision });
+    };
+    const first = this.fromMemory(streamId, campaignId) ?? (await this.readTogether(streamId, campaignId));
     const result = await this.aggregates.handle(
       streamId,
       branchWorkDecider,
       command,
-      () => {
-        const first = firstContext;
-        firstContext = null;
-        return first ? first() : this.context(campaignId, branchId, options.asOf, options.memberIds ?? []);
+      async (attempt) => {
+        if (attempt === 1 && first.plan && first.organisation) {
+          onBasis(first.plan, first.organisation);
+          return this.contextFrom(first.plan.state, first.organisation.state, branchId, options.asOf, memberIds);
+        }
+        return this.context(campaignId, branchId, options.asOf, memberIds, onBasis);
       },
       {
         metadata: { actor: actorOf(principal), ...(options.reason ? { reason: options.reason } : {}) },
         idempotencyKey: options.idempotencyKey,
-        preloaded: work,
+        preloaded: first.work,
+        optimistic: first.optimistic,
+        conditions: () => basis,
       },
     );
     return {
@@ -93,12 +102,42 @@ export class BranchWorkWriter {
     };
   }
 
-  private async context(campaignId: string, branchId: string, asOf: IsoDate, memberIds: readonly string[]): Promise<BranchWorkContext> {
-    const { state: plan } = await this.aggregates.load(campaignStream(campaignId), campaignDecider);
+  /** The three streams as this process last folded them, without a read; null unless it holds all three. */
+  private fromMemory(streamId: string, campaignId: string): FirstLook | null {
+    const plan = this.aggregates.peek(campaignStream(campaignId), campaignDecider);
+    if (!plan || plan.state.status === 'not_planned') return null;
+    const organisation = this.aggregates.peek(organisationStream(plan.state.unitId), organisationDecider);
+    const work = this.aggregates.peek(streamId, branchWorkDecider);
+    return organisation && work ? { work, plan, organisation, optimistic: true } : null;
+  }
+
+  /** The branch's stream, the plan and the roster in one read (the roster only when the plan's unit is known here). */
+  private async readTogether(streamId: string, campaignId: string): Promise<FirstLook> {
+    const planStream = campaignStream(campaignId);
+    const knownPlan = this.aggregates.peek(planStream, campaignDecider)?.state;
+    const knownUnit = knownPlan && knownPlan.status !== 'not_planned' ? knownPlan.unitId : null;
+    const [work, plan, organisation] = await this.aggregates.loadMany([
+      { streamId, decider: branchWorkDecider },
+      { streamId: planStream, decider: campaignDecider },
+      ...(knownUnit ? [{ streamId: organisationStream(knownUnit), decider: organisationDecider }] : []),
+    ]) as [Loaded<BranchWorkState>, Loaded<CampaignState>, Loaded<OrganisationState> | undefined];
+    const sameUnit = organisation && plan.state.status !== 'not_planned' && plan.state.unitId === knownUnit;
+    return { work, plan, organisation: sameUnit ? organisation : null, optimistic: false };
+  }
+
+  private async context(
+    campaignId: string, branchId: string, asOf: IsoDate, memberIds: readonly string[],
+    onBasis: (plan: Loaded<CampaignState>, organisation: Loaded<OrganisationState> | null) => void,
+  ): Promise<BranchWorkContext> {
+    const plan = await this.aggregates.load(campaignStream(campaignId), campaignDecider);
     // An unplanned campaign is refused by the decider itself (CAMPAIGN.NOT_FOUND); it has no unit to take a roster from.
-    if (plan.status === 'not_planned') return { plan, roster: { branchId, asOf, members: [], divisions: [] } };
-    const { state: organisation } = await this.aggregates.load(organisationStream(plan.unitId), organisationDecider);
-    return this.contextFrom(plan, organisation, branchId, asOf, memberIds);
+    if (plan.state.status === 'not_planned') {
+      onBasis(plan, null);
+      return { plan: plan.state, roster: { branchId, asOf, members: [], divisions: [] } };
+    }
+    const organisation = await this.aggregates.load(organisationStream(plan.state.unitId), organisationDecider);
+    onBasis(plan, organisation);
+    return this.contextFrom(plan.state, organisation.state, branchId, asOf, memberIds);
   }
 
   private contextFrom(plan: CampaignState, organisation: OrganisationState, branchId: string, asOf: IsoDate, memberIds: readonly string[]): BranchWorkContext {

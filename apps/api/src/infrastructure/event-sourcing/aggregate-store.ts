@@ -1,7 +1,7 @@
 // Load a stream, fold it with a decider, decide, append at the revision read; retry when someone else wrote first.
 import { Inject, Injectable } from '@nestjs/common';
 import { evolveEach, type Decider, type Message } from '@campaign-ledger/domain';
-import { ConcurrencyError, readStreams, type AppendResult, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
+import { ConcurrencyError, readStreams, type AppendResult, type EventStore, type MetadataInput, type StreamCondition } from '@campaign-ledger/event-store';
 import { EVENT_STORE } from '../tokens';
 
 export interface Loaded<State> {
@@ -23,8 +23,16 @@ export interface HandleOptions<State> {
   readonly idempotencyKey?: string;
   /** Refuse unless the stream is at this revision (If-Match); no retry then. */
   readonly expectedRevision?: number;
-  /** The stream as just loaded (by loadMany): used for the first attempt instead of reading it again. */
+  /** The stream as just loaded (by loadMany), or as this process last knew it: used for the first attempt. */
   readonly preloaded?: Loaded<State>;
+  /**
+   * True when `preloaded` (and the first context) come from memory without a read. The append's own guard still
+   * refuses a stale revision; a decision that would write nothing or refuse is taken again on a fresh read before
+   * it is answered, so no one is told "already done" or "not allowed" on the strength of a stale copy.
+   */
+  readonly optimistic?: boolean;
+  /** The other streams the attempt's context was taken from, at the revisions read: the append happens only if they have not moved. */
+  readonly conditions?: () => readonly StreamCondition[];
   /** Called with the freshly loaded state before deciding (e.g. to check a precondition that needs it). */
   readonly beforeDecide?: (loaded: Loaded<State>) => void | Promise<void>;
 }
@@ -98,7 +106,10 @@ export class AggregateStore {
   /** The folded state this process already holds for a stream, without reading anything (it may be behind). */
   peek<Command, State, Event extends Message, Context>(streamId: string, decider: Decider<Command, State, Event, Context>): Loaded<State> | null {
     const cached = this.cache.get(streamId);
-    return cached && cached.decider === decider ? { state: cached.state as State, revision: cached.revision } : null;
+    if (!cached || cached.decider !== decider) return null;
+    this.cache.delete(streamId);
+    this.cache.set(streamId, cached);
+    return { state: cached.state as State, revision: cached.revision };
   }
 
   /**
@@ -143,28 +154,42 @@ export class AggregateStore {
     streamId: string,
     decider: Decider<Command, State, Event, Context>,
     command: Command,
-    context: () => Context | Promise<Context>,
+    context: (attempt: number) => Context | Promise<Context>,
     options: HandleOptions<State>,
   ): Promise<HandleResult<State, Event>> {
     for (let attempt = 1; ; attempt += 1) {
+      const fromMemory = attempt === 1 && options.preloaded !== undefined && options.optimistic === true;
       const loaded = attempt === 1 && options.preloaded ? options.preloaded : await this.load(streamId, decider);
-      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
-        throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+      let events: Event[];
+      try {
+        if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+          throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+        }
+        await options.beforeDecide?.(loaded);
+        events = decider.decide(command, loaded.state, await context(attempt));
+      } catch (error) {
+        if (fromMemory) continue; // refused on a copy from memory: decide again on a fresh read
+        throw error;
       }
-      await options.beforeDecide?.(loaded);
-      const events = decider.decide(command, loaded.state, await context());
-      if (events.length === 0) return { events, state: loaded.state, revision: loaded.revision, append: null };
+      if (events.length === 0) {
+        if (fromMemory) continue;
+        return { events, state: loaded.state, revision: loaded.revision, append: null };
+      }
       try {
         const append = await this.store.append(streamId, events, {
           expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
           metadata: options.metadata,
           idempotencyKey: options.idempotencyKey,
+          alsoExpect: options.conditions?.(),
         });
         const state = evolveEach(decider, loaded.state, events);
         if (!append.replayed) this.remember(streamId, { decider, state, revision: append.nextRevision });
         return { events, state, revision: append.nextRevision, append };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+        // If-Match names this stream's revision: a newer one is the caller's to resolve. Another stream moving only
+        // means the context must be read again.
+        if (options.expectedRevision !== undefined && error.streamId === streamId) throw error;
       }
     }
   }

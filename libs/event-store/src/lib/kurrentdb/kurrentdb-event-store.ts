@@ -6,11 +6,11 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError } from '../errors';
 import { comparePositions } from '../position';
-import { preparePending, sealEvents, validateAppend, verifyChain, type PendingEvent, type SealedEvent } from '../prepare';
+import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain, type PendingEvent, type SealedEvent } from '../prepare';
 import {
   systemClock,
   type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type ExpectedRevision,
-  type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamHead,
+  type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamCondition, type StreamHead,
   type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
 import { IDEMPOTENCY_STREAM_PREFIX, fromKurrent, isHiddenStream, isLedgerEvent, positionOf, toEventData } from './kurrentdb-envelope';
@@ -173,12 +173,12 @@ export class KurrentDbEventStore implements EventStore {
     }
     const pending = preparePending(events, options, this.clock);
     if (options.idempotencyKey !== undefined) {
-      return this.appendIdempotent(streamId, pending, options.expectedRevision, options.idempotencyKey);
+      return this.appendIdempotent(streamId, pending, options.expectedRevision, options.idempotencyKey, options.alsoExpect);
     }
     for (let attempt = 1; ; attempt += 1) {
       const head = await this.headFor(streamId, options.expectedRevision);
       try {
-        return await this.write(streamId, pending, options.expectedRevision, head);
+        return await this.write(streamId, pending, options.expectedRevision, head, options.alsoExpect);
       } catch (error) {
         // Only `any` and `exists` retry: the caller did not name a revision, we did, and someone got there first.
         if (!(error instanceof LostRace) || attempt >= this.maxAttempts) throw this.unwrapRace(error, streamId, options.expectedRevision);
@@ -204,6 +204,14 @@ export class KurrentDbEventStore implements EventStore {
     return head;
   }
 
+  /** KurrentDB has no condition across streams: the other streams' heads are read just before the append. */
+  private async checkConditions(conditions: readonly StreamCondition[] | undefined): Promise<void> {
+    if (!conditions || conditions.length === 0) return;
+    const heads = new Map(await Promise.all(conditions.map(async (c) => [c.streamId, (await this.readHead(c.streamId))?.revision ?? -1] as const)));
+    const broken = brokenCondition(conditions, (other) => heads.get(other) ?? -1);
+    if (broken) throw broken;
+  }
+
   private async readHead(streamId: string): Promise<StreamHead | null> {
     const [last] = await this.readStreamRaw(streamId, BACKWARDS, END, 1);
     const event = last ? this.toRecorded(last) : null;
@@ -217,7 +225,10 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** Seals after `head` and appends at exactly that revision, so the chain can never fork. */
-  private async write(streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, head: StreamHead | null): Promise<AppendResult> {
+  private async write(
+    streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, head: StreamHead | null, conditions?: readonly StreamCondition[],
+  ): Promise<AppendResult> {
+    await this.checkConditions(conditions);
     const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
     const streamState: AppendStreamState = head ? BigInt(head.revision) : NO_STREAM;
     let result;
@@ -284,7 +295,9 @@ export class KurrentDbEventStore implements EventStore {
   // that append can no longer land before its own (they would need the same revision, and the server
   // lets only one have it), so it appends afresh under a new pending record.
 
-  private async appendIdempotent(streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, key: string): Promise<AppendResult> {
+  private async appendIdempotent(
+    streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, key: string, conditions?: readonly StreamCondition[],
+  ): Promise<AppendResult> {
     const recordStream = idempotencyStreamId(key);
     const ownIds = pending.map((event) => event.id);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
@@ -309,6 +322,7 @@ export class KurrentDbEventStore implements EventStore {
         throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
       }
       if (expected === 'exists' && !head) throw new ConcurrencyError(streamId, expected, 'no_stream');
+      await this.checkConditions(conditions);
 
       const lastRecord = records.at(-1)?.revision;
       const claim: PendingRecord = { kind: 'pending', streamId, expectedRevision: expected, headRevision: head?.revision ?? -1, eventIds: ownIds };

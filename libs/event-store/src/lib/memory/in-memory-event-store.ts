@@ -2,7 +2,7 @@
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../errors';
 import { comparePositions } from '../position';
 import { pollingSubscription } from '../polling-subscription';
-import { preparePending, sealEvents, validateAppend, verifyChain } from '../prepare';
+import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain } from '../prepare';
 import {
   systemClock,
   type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type NewEvent,
@@ -39,6 +39,8 @@ export class InMemoryEventStore implements EventStore {
     ) {
       throw new ConcurrencyError(streamId, expected, stream.length === 0 ? 'no_stream' : current);
     }
+    const broken = brokenCondition(options.alsoExpect, (other) => (this.streams.get(other)?.length ?? 0) - 1);
+    if (broken) throw broken;
     const pending = preparePending(events, options, this.clock);
     const sealed = sealEvents(streamId, current, stream.at(-1)?.hash ?? null, pending);
     const recordedAt = this.clock.now();

@@ -4,12 +4,12 @@ import {
   ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
 } from '../errors';
 import { pollingSubscription, type PollingOptions } from '../polling-subscription';
-import { preparePending, sealEvents, validateAppend, verifyChain, type SealedEvent } from '../prepare';
+import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain, type SealedEvent } from '../prepare';
 import {
   systemClock,
   type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus,
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
-  type RecordedEvent, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
+  type RecordedEvent, type StreamCondition, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 
@@ -46,6 +46,9 @@ WITH guard AS (
   SELECT 1 WHERE CASE WHEN $3::int < 0
     THEN NOT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = 0)
     ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = $3::int AND hash = $4::text) END
+  AND NOT EXISTS (
+    SELECT 1 FROM unnest($7::text[], $8::int[]) AS c(stream_id, revision)
+    WHERE coalesce((SELECT max(e.revision) FROM events e WHERE e.stream_id = c.stream_id), -1) <> c.revision)
 ), inserted AS (
   INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
   SELECT $1, $3::int + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, $5::jsonb, e.x->>'p', e.x->>'h'
@@ -60,6 +63,8 @@ WITH guard AS (
 SELECT position::text AS position, transaction_id::text AS transaction_id, revision FROM inserted ORDER BY revision`;
 
 const HEAD_SQL = 'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1';
+const HEADS_SQL = `SELECT s.stream_id, (SELECT max(e.revision) FROM events e WHERE e.stream_id = s.stream_id) AS revision
+  FROM unnest($1::text[]) AS s(stream_id)`;
 
 const IDEMPOTENCY_SQL = `SELECT stream_id, first_revision, last_revision, last_position::text AS last_position,
   last_transaction_id::text AS last_transaction_id, event_ids::text[] AS event_ids FROM event_idempotency WHERE key = $1`;
@@ -169,7 +174,7 @@ export class PostgresEventStore implements EventStore {
 
       const previousRevision = current?.revision ?? -1;
       const sealed = sealEvents(streamId, previousRevision, current?.hash ?? null, pending);
-      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadataJson, key);
+      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadataJson, key, options.alsoExpect);
       if (outcome.rows && outcome.rows.length === sealed.length) {
         const result = this.resultOf(streamId, sealed, outcome.rows);
         this.rememberHead(streamId, { revision: result.nextRevision, hash: sealed[sealed.length - 1].hash });
@@ -180,6 +185,7 @@ export class PostgresEventStore implements EventStore {
         const replay = await this.replay(key, streamId);
         if (replay) return replay;
       }
+      await this.checkConditions(options.alsoExpect);
       if (attempt >= maxAttempts) return this.refuse(streamId, expected, null, undefined);
       head = await this.readHead(streamId);
       headIsFresh = true;
@@ -199,8 +205,9 @@ export class PostgresEventStore implements EventStore {
       throw new ConcurrencyError(streamId, options.expectedRevision, head ? head.revision : 'no_stream');
     }
     const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
-    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadataJson, options.idempotencyKey ?? null);
+    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadataJson, options.idempotencyKey ?? null, options.alsoExpect);
     if (!outcome.rows || outcome.rows.length !== sealed.length) {
+      await this.checkConditions(options.alsoExpect, client);
       throw new ConcurrencyError(streamId, options.expectedRevision, 'unknown');
     }
     return this.resultOf(streamId, sealed, outcome.rows);
@@ -293,7 +300,7 @@ export class PostgresEventStore implements EventStore {
 
   private async attempt(
     db: Queryable, streamId: string, previousRevision: number, previousHash: string | null,
-    sealed: readonly SealedEvent[], metadataJson: string, key: string | null,
+    sealed: readonly SealedEvent[], metadataJson: string, key: string | null, conditions: readonly StreamCondition[] = [],
   ): Promise<AttemptOutcome> {
     try {
       // One JSON parameter built from the canonical texts: no per-element array escaping on either side.
@@ -303,7 +310,9 @@ export class PostgresEventStore implements EventStore {
         batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
           e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
       }
-      const rows = await this.query(db, 'es_append', APPEND_SQL, [streamId, key, previousRevision, previousHash, metadataJson, `${batch}]`]);
+      const rows = await this.query(db, 'es_append', APPEND_SQL, [
+        streamId, key, previousRevision, previousHash, metadataJson, `${batch}]`, conditions.map((c) => c.streamId), conditions.map((c) => c.revision),
+      ]);
       return { rows };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -357,6 +366,15 @@ export class PostgresEventStore implements EventStore {
     }
     const head = fresh === undefined ? await this.readHead(streamId) : fresh;
     throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
+  }
+
+  /** Throws the ConcurrencyError of the first condition the other streams' heads now break. */
+  private async checkConditions(conditions: readonly StreamCondition[] | undefined, db: Queryable = this.pool): Promise<void> {
+    if (!conditions || conditions.length === 0) return;
+    const rows = await this.query(db, 'es_heads', HEADS_SQL, [conditions.map((c) => c.streamId)]);
+    const heads = new Map<string, number>(rows.map((row) => [row.stream_id as string, row.revision === null ? -1 : Number(row.revision)]));
+    const broken = brokenCondition(conditions, (other) => heads.get(other) ?? -1);
+    if (broken) throw broken;
   }
 
   private async readHead(streamId: string, db: Queryable = this.pool): Promise<StreamHead | null> {
