@@ -3,8 +3,9 @@
 //
 //   npm run bench:api
 //   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres   admin connection (creates/drops the database)
-//   BENCH_SECONDS=30        measured seconds per system
-//   BENCH_WARMUP_SECONDS=3  warm-up before each measurement (not counted)
+//   BENCH_SECONDS=30        measured seconds per system, split over the rounds
+//   BENCH_ROUNDS=3          alternating rounds (ours, bare, ours, bare …): drift on a noisy machine hits both alike
+//   BENCH_WARMUP_SECONDS=3  warm-up before each round (not counted)
 //   BENCH_CLIENTS=32        concurrent keep-alive HTTP clients
 //   BENCH_BRANCHES=1000     branches in the organisation (one secretary account each)
 //   BENCH_MEMBERS=3         members per branch
@@ -31,10 +32,12 @@ import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '@campaign-ledger/runtime';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
+import { ReadModelsService } from '../../apps/api/src/read-models/read-models.service';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 1000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3);
@@ -107,8 +110,11 @@ function post(agent: http.Agent, port: number, job: Job): Promise<{ status: numb
   });
 }
 
-/** Runs `queues.length` clients for warm-up + measured time; only requests started and finished in the window count. */
-async function drive(label: string, port: number, queues: Job[][]): Promise<RunResult> {
+/**
+ * Runs `queues.length` clients for warm-up + measured time; only requests finished in the window count. Jobs are taken
+ * off the queues, so a later round goes on where this one stopped.
+ */
+async function drive(label: string, port: number, queues: Job[][], seconds: number, warmupSeconds: number): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: queues.length, maxFreeSockets: queues.length });
   const latencies: number[] = [];
   const errorSamples: string[] = [];
@@ -116,8 +122,8 @@ async function drive(label: string, port: number, queues: Job[][]): Promise<RunR
   let errors = 0;
   let exhausted = 0;
   const start = performance.now();
-  const measureFrom = start + WARMUP_SECONDS * 1000;
-  const stopAt = measureFrom + SECONDS * 1000;
+  const measureFrom = start + warmupSeconds * 1000;
+  const stopAt = measureFrom + seconds * 1000;
   const progress = setInterval(() => {
     if (!process.stdout.isTTY) return;
     const now = performance.now();
@@ -129,9 +135,8 @@ async function drive(label: string, port: number, queues: Job[][]): Promise<RunR
   const cutOff = setTimeout(() => agent.destroy(), stopAt - start + 50);
   await Promise.all(
     queues.map(async (queue) => {
-      let i = 0;
       while (performance.now() < stopAt) {
-        const job = queue[i++];
+        const job = queue.shift();
         if (!job) {
           exhausted += 1;
           return;
@@ -155,7 +160,7 @@ async function drive(label: string, port: number, queues: Job[][]): Promise<RunR
   clearTimeout(cutOff);
   if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
   agent.destroy();
-  return { completed, errors, errorSamples, latencies: Float64Array.from(latencies).sort(), seconds: SECONDS, exhausted };
+  return { completed, errors, errorSamples, latencies: Float64Array.from(latencies).sort(), seconds, exhausted };
 }
 
 const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -324,47 +329,84 @@ async function startBare(): Promise<{ app: INestApplication; port: number }> {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/** Waits (at most 60 s) until the API's projector has applied every event in the log. */
+async function settled(app: INestApplication): Promise<void> {
+  const readModels = app.get(ReadModelsService);
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    const status = await readModels.status();
+    if (status.eventsBehind === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  log('  (the projector was still behind after 60 s)');
+}
+
+/** Several rounds' results as one: counts added, latencies merged. */
+function merge(results: RunResult[]): RunResult {
+  const latencies = Float64Array.from(results.flatMap((r) => Array.from(r.latencies))).sort();
+  return {
+    completed: results.reduce((n, r) => n + r.completed, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    errorSamples: results.flatMap((r) => r.errorSamples).slice(0, 5),
+    latencies,
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    exhausted: results.reduce((n, r) => n + r.exhausted, 0),
+  };
+}
+
 async function main() {
   const cpus = os.cpus();
   const pgVersion = await admin(async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+  const rounds = ONLY ? 1 : ROUNDS;
   log(`API benchmark (issue 3): ${new Date().toISOString()}`);
   log(`Node ${process.version}, PostgreSQL ${pgVersion}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`);
-  log(`${CLIENTS} keep-alive clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per system; database ${dbName}`);
+  log(`${CLIENTS} keep-alive clients, ${SECONDS} s measured per system in ${rounds} alternating round${rounds === 1 ? '' : 's'} ` +
+    `(${WARMUP_SECONDS} s warm-up before each); database ${dbName}`);
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dataDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-'));
-  let ours: RunResult | null = null;
-  let bare: RunResult | null = null;
+  const oursRounds: RunResult[] = [];
+  const bareRounds: RunResult[] = [];
   try {
-    if (ONLY !== 'bare') {
-      const started = performance.now();
-      const o = await startOurs(dataDir);
-      log(`  seeded in ${fmt((performance.now() - started) / 1000, 1)} s: ${o.seedInfo}`);
-      ours = await drive('ours', o.port, o.queues);
-      // Requests cut off at the end are still being handled server-side: close without logging their failures.
-      o.app.useLogger(false);
-      await closers.pop()?.();
+    const started = performance.now();
+    const o = ONLY !== 'bare' ? await startOurs(dataDir) : null;
+    if (o) log(`  seeded in ${fmt((performance.now() - started) / 1000, 1)} s: ${o.seedInfo}`);
+    const b = ONLY !== 'ours' ? await startBare() : null;
+    // Same request shape and JSON note as ours; each client has its own branches so keys never repeat.
+    const bareQueues: Job[][] = Array.from({ length: CLIENTS }, (_, c) =>
+      Array.from({ length: 400_000 / CLIENTS }, (_, k): Job => {
+        const branchId = branchIdOf((c + k * CLIENTS) % BRANCHES);
+        return {
+          path: `/api/bare/branches/${branchId}/instances/${encodeURIComponent(`T${k}:branch:${branchId}`)}/complete`,
+          token: 'unused',
+          body: JSON.stringify({ note: `已按要求完成：T${k}（基准测试）`, completedOn: new Date().toISOString().slice(0, 10) }),
+        };
+      }),
+    );
+    // Both systems run in every round, one after the other, so a machine that slows down mid-run slows both.
+    const perRound = SECONDS / rounds;
+    for (let round = 1; round <= rounds; round += 1) {
+      if (o) {
+        const r = await drive(`ours, round ${round}`, o.port, o.queues, perRound, WARMUP_SECONDS);
+        oursRounds.push(r);
+        log(`  round ${round}: ours ${fmt(r.completed / r.seconds)} commands/s`);
+        // Our projector finishes its backlog before the bare system runs, so that it takes nothing from the bare round.
+        await settled(o.app);
+      }
+      if (b) {
+        const r = await drive(`bare, round ${round}`, b.port, bareQueues, perRound, WARMUP_SECONDS);
+        bareRounds.push(r);
+        log(`  round ${round}: bare ${fmt(r.completed / r.seconds)} commands/s` +
+          (o ? ` (ours / bare ${(oursRounds[round - 1].completed / r.completed).toFixed(2)}×)` : ''));
+      }
     }
-    if (ONLY !== 'ours') {
-      const b = await startBare();
-      // Same request shape and JSON note as ours; each client has its own branches so keys never repeat.
-      const queues: Job[][] = Array.from({ length: CLIENTS }, (_, c) =>
-        Array.from({ length: 400_000 / CLIENTS }, (_, k): Job => {
-          const branchId = branchIdOf((c + k * CLIENTS) % BRANCHES);
-          return {
-            path: `/api/bare/branches/${branchId}/instances/${encodeURIComponent(`T${k}:branch:${branchId}`)}/complete`,
-            token: 'unused',
-            body: JSON.stringify({ note: `已按要求完成：T${k}（基准测试）`, completedOn: new Date().toISOString().slice(0, 10) }),
-          };
-        }),
-      );
-      bare = await drive('bare', b.port, queues);
-      await closers.pop()?.();
-    }
+    // Requests cut off at the end are still being handled server-side: close without logging their failures.
+    o?.app.useLogger(false);
   } finally {
     while (closers.length) await closers.pop()?.().catch((e: unknown) => log(`close failed: ${String(e)}`));
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch((e: unknown) => log(`drop failed: ${String(e)}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const ours = oursRounds.length ? merge(oursRounds) : null;
+  const bare = bareRounds.length ? merge(bareRounds) : null;
 
   const row = (name: string, r: RunResult | null) =>
     r

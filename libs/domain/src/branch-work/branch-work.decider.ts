@@ -107,7 +107,7 @@ function resolveInstance(key: unknown, at: Checked, roster: Roster, date: IsoDat
     default:
       assertNever(parts);
   }
-  const instance = expandInstances(at.campaign, roster, at.branchId).find((i) => i.key === instanceKey);
+  const instance = expandInstances(at.campaign, roster, at.branchId, { taskId: parts.taskId }).find((i) => i.key === instanceKey);
   if (!instance) throw InstanceNotFound.withKey(instanceKey);
   return instance;
 }

@@ -47,6 +47,13 @@ describe('expandInstances over the 2009 plan', () => {
     expect(instances.find((i) => i.key === 'T11:branch:B3')!.carriedOverTo).toBe('S2');
   });
 
+  it('expands one task alone, exactly as it appears among all instances', () => {
+    const all = expandInstances(plan, roster('B3', members));
+    for (const taskId of ['T05', 'T06', 'T07', 'T10']) {
+      expect(expandInstances(plan, roster('B3', members), 'B3', { taskId })).toEqual(all.filter((i) => i.taskId === taskId));
+    }
+  });
+
   it('puts unit work in a real office branch when the plan names one', () => {
     const state = campaignOf(planned2009('C1', 'B1'));
     expect(countByScope(expandInstances(state, roster('B1', [member('M1')])))).toMatchObject({ unit: 23, division: 6, branch: 4, member: 5 });

@@ -30,6 +30,8 @@ export interface TaskInstance {
 export interface ExpandOptions {
   /** Include instances of cancelled tasks (off by default: cancelled work is not applicable). */
   readonly includeCancelled?: boolean;
+  /** Only this task's instances (a command naming one instance needs no others). */
+  readonly taskId?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export function expandInstances(plan: PlannedCampaign, roster: Roster, branchId:
   };
 
   for (const task of plan.tasks) {
-    if (task.cancelled && !options.includeCancelled) continue;
+    if ((task.cancelled && !options.includeCancelled) || (options.taskId !== undefined && task.taskId !== options.taskId)) continue;
     switch (task.scope) {
       case 'unit':
         if (isOffice) push(task, InstanceKeys.unit(task.taskId), plan.unitId, task.dueDate);

@@ -81,6 +81,84 @@ describe('PostgresEventStore on PostgreSQL', () => {
     }
   });
 
+  describe('group commit', () => {
+    it('sends appends that arrive together in fewer statements, each with its own result, revision and idempotency key', async () => {
+      const store = await PostgresEventStore.connect(database.url, undefined, { groupCommit: { lanes: 1 } });
+      try {
+        const streams = Array.from({ length: 60 }, (_, i) => `gc-many-${i}`);
+        const results = await Promise.all(streams.map((streamId, i) =>
+          store.append(streamId, Array.from({ length: 1 + (i % 3) }, (_, n) => ({ type: 'Counted', data: { i, n } })), {
+            expectedRevision: 'no_stream', metadata, idempotencyKey: `gc-key-${i}`,
+          })));
+        // One statement went alone, the rest waited for it and went together.
+        expect(store.groupCommit?.stats).toMatchObject({ appends: 60, fallbacks: 0 });
+        expect(store.groupCommit!.stats.statements).toBeLessThanOrEqual(3);
+        for (const [i, result] of results.entries()) {
+          const events = await store.readStream(streams[i]);
+          expect(events.map((e) => e.data)).toEqual(Array.from({ length: 1 + (i % 3) }, (_, n) => ({ i, n })));
+          expect(result).toMatchObject({ streamId: streams[i], firstRevision: 0, nextRevision: i % 3, replayed: false });
+          expect(result.eventIds).toEqual(events.map((e) => e.id));
+          expect(result.globalPosition).toBe(events[events.length - 1].globalPosition);
+          expect(await store.verifyStream(streams[i])).toMatchObject({ ok: true });
+        }
+        const again = await store.append(streams[7], one(0), { expectedRevision: 'no_stream', metadata, idempotencyKey: 'gc-key-7' });
+        expect(again).toEqual({ ...results[7], replayed: true });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses only the stale append of a statement, and falls back to one statement each when the whole one fails', async () => {
+      const store = await PostgresEventStore.connect(database.url, undefined, { groupCommit: { lanes: 1 } });
+      const other = await PostgresEventStore.connect(database.url, undefined, { groupCommit: false });
+      try {
+        await store.append('gc-stale', one(0), { expectedRevision: 'no_stream', metadata });
+        await store.append('gc-plan', one(0), { expectedRevision: 'no_stream', metadata });
+        await other.append('gc-plan', one(1), { expectedRevision: 0, metadata });
+        const outcomes = await Promise.allSettled([
+          store.append('gc-first', one(0), { expectedRevision: 'no_stream', metadata }),
+          store.append('gc-ok-1', one(0), { expectedRevision: 'no_stream', metadata }),
+          store.append('gc-stale', one(1), { expectedRevision: 'no_stream', metadata }),
+          store.append('gc-cond', one(0), { expectedRevision: 'no_stream', metadata, alsoExpect: [{ streamId: 'gc-plan', revision: 0 }] }),
+          store.append('gc-ok-2', one(0), { expectedRevision: 'no_stream', metadata }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+        expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'gc-stale' });
+        expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'gc-plan', expected: 0, actual: 1 });
+        expect(await store.readStream('gc-cond')).toEqual([]);
+        expect((await store.readStream('gc-stale')).length).toBe(1);
+
+        // A racing writer takes a revision the statement wanted: the whole statement fails on the unique key, and each
+        // append is sent again alone (the winner's stream refuses, the others commit).
+        await store.append('gc-race', one(0), { expectedRevision: 'no_stream', metadata });
+        const before = store.groupCommit!.stats.fallbacks;
+        const held = await other['pool'].connect();
+        try {
+          await held.query('BEGIN');
+          await other.appendOn(held, 'gc-race', one(1), { expectedRevision: 0, metadata });
+          const racing = Promise.allSettled([
+            store.append('gc-lead', one(0), { expectedRevision: 'no_stream', metadata }),
+            store.append('gc-race', one(9), { expectedRevision: 0, metadata }),
+            store.append('gc-bystander', one(0), { expectedRevision: 'no_stream', metadata }),
+          ]);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await held.query('COMMIT');
+          const settled = await racing;
+          expect(settled.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+          expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        } finally {
+          held.release();
+        }
+        expect(store.groupCommit!.stats.fallbacks).toBe(before + 1);
+        expect((await store.readStream('gc-race')).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
+        expect(await store.readStream('gc-bystander')).toHaveLength(1);
+      } finally {
+        await store.close();
+        await other.close();
+      }
+    });
+  });
+
   it('reports an unreachable server as EventStoreUnavailableError', async () => {
     const store = new PostgresEventStore('postgres://postgres@127.0.0.1:1/none', undefined, {
       pool: { connectionTimeoutMillis: 2_000 },

@@ -11,6 +11,7 @@ import {
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StreamCondition, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
+import { GroupCommit, type AppendRequest, type AppendRows, type GroupCommitOptions } from './group-commit';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 
 /** Anything that runs a parameterised query: a Pool, a PoolClient or a Client. */
@@ -27,6 +28,11 @@ export interface PostgresEventStoreOptions {
   readonly advisoryLock?: boolean;
   /** Use named prepared statements (default true; must be false on PGlite, where connections share a session). */
   readonly namedStatements?: boolean;
+  /**
+   * Group commit (default on): appends arriving while `lanes` append statements are in flight go together in the
+   * next statement. `false` sends every append alone.
+   */
+  readonly groupCommit?: GroupCommitOptions | false;
   /** Stream heads kept in memory to skip the head read on appends (default 10,000). */
   readonly headCacheSize?: number;
   /** Attempts for `any` / `exists` appends that lose a race (default 100). */
@@ -61,6 +67,35 @@ WITH guard AS (
   FROM inserted WHERE $2::text IS NOT NULL HAVING count(*) > 0
 )
 SELECT position::text AS position, transaction_id::text AS transaction_id, revision FROM inserted ORDER BY revision`;
+
+// APPEND_SQL for several streams in one statement (group commit): each request keeps its own guard and conditions,
+// so one that finds its stream moved inserts nothing while the others commit.
+const APPEND_MANY_SQL = `
+WITH request AS (
+  SELECT r.ord, r.x->>'s' AS stream_id, r.x->>'k' AS key, (r.x->>'r')::int AS previous_revision, r.x->>'h' AS previous_hash,
+    r.x->'m' AS metadata, r.x->'b' AS batch, r.x->'c' AS conditions
+  FROM json_array_elements($1::json) WITH ORDINALITY AS r(x, ord)
+), accepted AS (
+  SELECT request.* FROM request
+  WHERE CASE WHEN request.previous_revision < 0
+    THEN NOT EXISTS (SELECT 1 FROM events WHERE stream_id = request.stream_id AND revision = 0)
+    ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = request.stream_id AND revision = request.previous_revision AND hash = request.previous_hash) END
+  AND NOT EXISTS (
+    SELECT 1 FROM json_array_elements(request.conditions) AS c(x)
+    WHERE coalesce((SELECT max(e.revision) FROM events e WHERE e.stream_id = c.x->>0), -1) <> (c.x->>1)::int)
+), inserted AS (
+  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+  SELECT a.stream_id, a.previous_revision + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, a.metadata::jsonb, e.x->>'p', e.x->>'h'
+  FROM accepted a, json_array_elements(a.batch) WITH ORDINALITY AS e(x, ord)
+  ORDER BY a.ord, e.ord
+  RETURNING position, transaction_id, stream_id, revision, event_id
+), idempotency AS (
+  INSERT INTO event_idempotency (key, stream_id, first_revision, last_revision, last_position, last_transaction_id, event_ids)
+  SELECT a.key, a.stream_id, min(i.revision), max(i.revision), max(i.position), pg_current_xact_id(), array_agg(i.event_id ORDER BY i.revision)
+  FROM inserted i JOIN accepted a ON a.stream_id = i.stream_id
+  WHERE a.key IS NOT NULL GROUP BY a.key, a.stream_id
+)
+SELECT stream_id, position::text AS position, transaction_id::text AS transaction_id, revision FROM inserted ORDER BY position`;
 
 const HEAD_SQL = 'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1';
 const HEADS_SQL = `SELECT s.stream_id, (SELECT max(e.revision) FROM events e WHERE e.stream_id = s.stream_id) AS revision
@@ -106,6 +141,8 @@ export class PostgresEventStore implements EventStore {
   private readonly options: PostgresEventStoreOptions;
   private ready: Promise<void> | null = null;
   private closed = false;
+  /** Null when group commit is off. */
+  readonly groupCommit: GroupCommit | null;
 
   constructor(poolOrUrl: Pool | string, private readonly clock: Clock = systemClock, options: PostgresEventStoreOptions = {}) {
     this.options = options;
@@ -119,6 +156,11 @@ export class PostgresEventStore implements EventStore {
     }
     // An idle client losing its connection must not crash the process; the next query reports it.
     if (this.ownsPool) this.pool.on('error', () => undefined);
+    this.groupCommit = options.groupCommit === false ? null : new GroupCommit(
+      (request) => this.query(this.pool, 'es_append', APPEND_SQL, appendParameters(request)),
+      (requests) => this.appendMany(requests),
+      options.groupCommit,
+    );
   }
 
   /** Opens a store on its own pool and migrates it; fails now rather than on the first call when the server is down. */
@@ -310,9 +352,10 @@ export class PostgresEventStore implements EventStore {
         batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
           e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
       }
-      const rows = await this.query(db, 'es_append', APPEND_SQL, [
-        streamId, key, previousRevision, previousHash, metadataJson, `${batch}]`, conditions.map((c) => c.streamId), conditions.map((c) => c.revision),
-      ]);
+      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, batchJson: `${batch}]`, conditions };
+      const rows = db === this.pool && this.groupCommit
+        ? await this.groupCommit.submit(request)
+        : await this.query(db, 'es_append', APPEND_SQL, appendParameters(request));
       return { rows };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -366,6 +409,24 @@ export class PostgresEventStore implements EventStore {
     }
     const head = fresh === undefined ? await this.readHead(streamId) : fresh;
     throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
+  }
+
+  /** One statement for several appends (group commit): the rows each stream got, by stream id. */
+  private async appendMany(requests: readonly AppendRequest[]): Promise<Map<string, AppendRows>> {
+    // One JSON parameter built from texts already canonical: no per-element array escaping on either side.
+    let json = '[';
+    for (const [i, r] of requests.entries()) {
+      json += `${i === 0 ? '' : ','}{"s":${JSON.stringify(r.streamId)},"k":${r.key === null ? 'null' : JSON.stringify(r.key)},"r":${r.previousRevision},"h":${
+        r.previousHash === null ? 'null' : `"${r.previousHash}"`},"m":${r.metadataJson},"b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
+    }
+    const rows = await this.query(this.pool, 'es_append_many', APPEND_MANY_SQL, [`${json}]`]);
+    const byStream = new Map<string, AppendRows>();
+    for (const row of rows) {
+      let list = byStream.get(row.stream_id);
+      if (!list) byStream.set(row.stream_id, (list = []));
+      list.push(row);
+    }
+    return byStream;
   }
 
   /** Throws the ConcurrencyError of the first condition the other streams' heads now break. */
@@ -436,6 +497,10 @@ export class PostgresEventStore implements EventStore {
     }
     return error;
   }
+}
+
+function appendParameters(r: AppendRequest): unknown[] {
+  return [r.streamId, r.key, r.previousRevision, r.previousHash, r.metadataJson, r.batchJson, r.conditions.map((c) => c.streamId), r.conditions.map((c) => c.revision)];
 }
 
 function accepts(expected: ExpectedRevision, head: StreamHead | null): boolean {
