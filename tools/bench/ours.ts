@@ -15,7 +15,8 @@ export interface OursSystem {
 
 /** Opens the store the way the API does (its own pool, migrated at start), with a pool big enough for 8 writers. */
 export async function createOursSystem(connectionString: string, poolSize: number): Promise<OursSystem> {
-  const store = await PostgresEventStore.connect(connectionString, systemClock, { pool: { max: poolSize } });
+  const groupCommit = process.env.BENCH_GROUP_COMMIT === 'off' ? false : undefined;
+  const store = await PostgresEventStore.connect(connectionString, systemClock, { pool: { max: poolSize }, groupCommit });
   const admin = new Pool({ connectionString, max: 1 });
   return {
     store,

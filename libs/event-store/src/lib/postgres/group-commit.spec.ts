@@ -2,7 +2,7 @@ import { EventStoreUnavailableError } from '../errors';
 import { GroupCommit, type AppendRequest, type AppendRows } from './group-commit';
 
 const request = (streamId: string, previousRevision = -1): AppendRequest => ({
-  streamId, key: null, previousRevision, previousHash: null, metadataJson: '{}', batchJson: '[]', conditions: [],
+  streamId, key: null, previousRevision, previousHash: null, metadataJson: '{}', batchJson: '[]', events: 1, conditions: [],
 });
 const rowsFor = (r: AppendRequest): AppendRows => [{ position: '1', transaction_id: '1', revision: r.previousRevision + 1 }];
 
@@ -37,6 +37,16 @@ describe('GroupCommit', () => {
     db.open.shift()!.finish();
     expect((await Promise.all(waiting)).map((rows) => rows[0].revision)).toEqual([0, 0, 1]);
     expect(group.stats).toEqual({ statements: 3, appends: 4, fallbacks: 0 });
+  });
+
+  it('sends a large append at once, outside the lanes', async () => {
+    const db = fakeDatabase();
+    const group = new GroupCommit(db.one, db.many, { lanes: 1, largeAppend: 16 });
+    void group.submit(request('small'));
+    void group.submit({ ...request('large'), events: 100 });
+    void group.submit({ ...request('large-2'), events: 17 });
+    void group.submit(request('waits'));
+    expect(db.open.map((s) => s.requests.map((r) => r.streamId))).toEqual([['small'], ['large'], ['large-2']]);
   });
 
   it('answers a waiting append overtaken on its stream at once, with nothing written', async () => {

@@ -14,6 +14,8 @@ export interface AppendRequest {
   readonly metadataJson: string;
   /** The sealed events as one JSON array (see PostgresEventStore). */
   readonly batchJson: string;
+  /** Events in `batchJson`. */
+  readonly events: number;
   readonly conditions: readonly StreamCondition[];
 }
 
@@ -24,6 +26,11 @@ export interface GroupCommitOptions {
   readonly lanes?: number;
   /** Appends in one statement at most (default 64). */
   readonly maxBatch?: number;
+  /**
+   * Appends of more events than this (default 16) are sent at once, alone and outside the lanes: they already carry
+   * enough work for one round trip, and several at once keep both PostgreSQL and Node busy.
+   */
+  readonly largeAppend?: number;
 }
 
 interface Waiting {
@@ -37,6 +44,7 @@ export class GroupCommit {
   private waiting: Waiting[] = [];
   private readonly lanes: number;
   private readonly maxBatch: number;
+  private readonly largeAppend: number;
   /** Statements sent and appends they carried (for tests and the benchmark). */
   readonly stats = { statements: 0, appends: 0, fallbacks: 0 };
 
@@ -47,9 +55,15 @@ export class GroupCommit {
   ) {
     this.lanes = Math.max(1, options.lanes ?? 2);
     this.maxBatch = Math.max(1, options.maxBatch ?? 64);
+    this.largeAppend = Math.max(1, options.largeAppend ?? 16);
   }
 
   submit(request: AppendRequest): Promise<AppendRows> {
+    if (request.events > this.largeAppend) {
+      this.stats.statements += 1;
+      this.stats.appends += 1;
+      return this.runOne(request);
+    }
     return new Promise<AppendRows>((resolve, reject) => {
       this.waiting.push({ request, resolve, reject });
       this.pump();

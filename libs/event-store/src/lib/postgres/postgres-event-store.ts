@@ -352,7 +352,7 @@ export class PostgresEventStore implements EventStore {
         batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
           e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
       }
-      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, batchJson: `${batch}]`, conditions };
+      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, batchJson: `${batch}]`, events: sealed.length, conditions };
       const rows = db === this.pool && this.groupCommit
         ? await this.groupCommit.submit(request)
         : await this.query(db, 'es_append', APPEND_SQL, appendParameters(request));
