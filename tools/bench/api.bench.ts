@@ -8,7 +8,7 @@
 //   BENCH_WARMUP_SECONDS=3  warm-up before each round (not counted)
 //   BENCH_CLIENTS=32        concurrent keep-alive HTTP clients
 //   BENCH_BRANCHES=1000     branches in the organisation (one secretary account each)
-//   BENCH_MEMBERS=3         members per branch
+//   BENCH_MEMBERS=8         members per branch (enough instances for three rounds of a fast run)
 //   BENCH_ONLY=ours|bare    run one side only (e.g. under --cpu-prof)
 import 'reflect-metadata';
 import http from 'node:http';
@@ -40,7 +40,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 1000);
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 3);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 8);
 const ONLY = process.env.BENCH_ONLY ?? '';
 const UNIT = 'bench-unit';
 const CAMPAIGN = 'bench-sdp-2009';
