@@ -39,6 +39,22 @@ describe('GroupCommit', () => {
     expect(group.stats).toEqual({ statements: 3, appends: 4, fallbacks: 0 });
   });
 
+  it('never has two appends of one stream in flight, even with a lane free', async () => {
+    const db = fakeDatabase();
+    const group = new GroupCommit(db.one, db.many, { lanes: 2 });
+    const first = group.submit(request('s', 2));
+    const second = group.submit(request('s', 2));
+    const other = group.submit(request('t'));
+    expect(db.open.map((st) => st.requests.map((r) => r.streamId))).toEqual([['s'], ['t']]);
+    db.open.shift()!.finish();
+    expect((await first)[0].revision).toBe(3);
+    expect(await second).toEqual([]);
+    db.open.shift()!.finish();
+    await other;
+    await tick();
+    expect(db.open).toHaveLength(0);
+  });
+
   it('sends a large append at once, outside the lanes', async () => {
     const db = fakeDatabase();
     const group = new GroupCommit(db.one, db.many, { lanes: 1, largeAppend: 16 });

@@ -42,6 +42,8 @@ interface Waiting {
 export class GroupCommit {
   private inFlight = 0;
   private waiting: Waiting[] = [];
+  /** Streams with an append in a statement now. */
+  private readonly busy = new Set<string>();
   private readonly lanes: number;
   private readonly maxBatch: number;
   private readonly largeAppend: number;
@@ -72,20 +74,22 @@ export class GroupCommit {
 
   private pump(): void {
     while (this.inFlight < this.lanes && this.waiting.length > 0) {
-      // At most one append per stream in a statement: a second one chains to the first's hash, which the statement
-      // cannot see; it waits for the next statement (where its guard will tell it whether it is still current).
+      // At most one append per stream in flight: a second one chains to the first's hash, which its statement cannot
+      // see (it would wait on the first's row lock, then fail the whole statement on the key). It waits instead, and is
+      // answered at once if the first one overtakes it.
       const batch: Waiting[] = [];
       const rest: Waiting[] = [];
-      const streams = new Set<string>();
       for (const entry of this.waiting) {
-        if (batch.length < this.maxBatch && !streams.has(entry.request.streamId)) {
+        if (batch.length < this.maxBatch && !this.busy.has(entry.request.streamId)) {
           batch.push(entry);
-          streams.add(entry.request.streamId);
+          this.busy.add(entry.request.streamId);
         } else rest.push(entry);
       }
+      if (batch.length === 0) return; // everything waiting is for a stream in flight: its statement's end pumps again
       this.waiting = rest;
       this.inFlight += 1;
       void this.run(batch).finally(() => {
+        for (const entry of batch) this.busy.delete(entry.request.streamId);
         this.inFlight -= 1;
         this.pump();
       });
