@@ -8,6 +8,7 @@
 //   BENCH_ROUNDS=2             rounds per row; the systems' order alternates between rounds
 //   BENCH_READ_EVENTS=1000000  events read in global order in row 5
 //   BENCH_EMMETT_READ=1        0 skips Emmett's (unindexed) global read
+//   BENCH_GROUP_COMMIT=on      off opens our store without group commit (to compare)
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
