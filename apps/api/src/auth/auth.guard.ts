@@ -5,11 +5,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@campaign-ledger/domain';
 import { AccountsService } from './accounts.service';
 import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 const ACCOUNT_MAX_AGE_MS = 1_000;
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -26,15 +29,19 @@ export class AuthGuard implements CanActivate {
       ? (request.query.access_token as string) : undefined;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
     if (!token) throw new UnauthorizedException('sign in first: send "Authorization: Bearer <token>" from POST /api/auth/login');
-    let payload: { sub: string };
-    try {
-      payload = await this.jwt.verifyAsync(token);
-    } catch {
-      throw new UnauthorizedException('the token is invalid or expired: sign in again');
+    let subject = this.verified.subjectOf(token);
+    if (subject === undefined) {
+      try {
+        const payload = await this.jwt.verifyAsync<{ sub: string; exp?: number }>(token);
+        this.verified.remember(token, payload);
+        subject = payload.sub;
+      } catch {
+        throw new UnauthorizedException('the token is invalid or expired: sign in again');
+      }
     }
     // The account is read again so that a disabled account or a changed role takes effect: at once when changed
     // through this process, within a second when another process changed it (one read per second, not per request).
-    const account = await this.accounts.findById(payload.sub, { maxAgeMs: ACCOUNT_MAX_AGE_MS });
+    const account = await this.accounts.findById(subject, { maxAgeMs: ACCOUNT_MAX_AGE_MS });
     if (!account || account.disabled) throw new UnauthorizedException('this account no longer exists or is disabled');
     const principal: Principal = {
       accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,

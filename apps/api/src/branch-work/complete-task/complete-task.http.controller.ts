@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post, Res, UploadedFiles, UseInterceptors } fr
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { IdempotencyAfterUploadInterceptor } from '../../infrastructure/idempotency/idempotency.interceptor';
+import { MultipartOnly } from '../../infrastructure/uploads/multipart';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiPayloadTooLargeResponse, ApiTags,
@@ -29,11 +30,13 @@ export class CompleteTaskHttpController {
   @Post('instances/:instanceKey/complete')
   @BranchWorkWriters()
   @UseInterceptors(
-    FilesInterceptor('evidence', MAX_EVIDENCE_FILES, {
-      limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
-      // Browsers send file names in UTF-8 (会议记录.pdf); busboy would read them as latin1.
-      defParamCharset: 'utf8',
-    }),
+    MultipartOnly(
+      FilesInterceptor('evidence', MAX_EVIDENCE_FILES, {
+        limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
+        // Browsers send file names in UTF-8 (会议记录.pdf); busboy would read them as latin1.
+        defParamCharset: 'utf8',
+      }),
+    ),
     IdempotencyAfterUploadInterceptor,
   )
   @ApiConsumes('multipart/form-data', 'application/json')

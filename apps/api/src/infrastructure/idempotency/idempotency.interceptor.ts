@@ -9,10 +9,9 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Principal } from '../../auth/principal';
 import { toHttpError } from '../errors/http-errors';
 import { IDEMPOTENCY_STORE } from '../tokens';
+import { isMultipart } from '../uploads/multipart';
 import type { IdempotencyStore } from './idempotency.store';
 
-const isMultipart = (request: { headers?: Record<string, string | undefined> }) =>
-  (request.headers?.['content-type'] ?? '').toLowerCase().startsWith('multipart/');
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
