@@ -23,4 +23,14 @@ describe('loadConfig', () => {
     }
     expect(() => loadConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be one of/);
   });
+
+  it('projects in a worker thread when the database is a server, on the main thread otherwise', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/ledger';
+    expect(loadConfig({}).projector).toBe('in-process');
+    expect(loadConfig({ EVENT_STORE: 'memory' }).projector).toBe('in-process');
+    expect(loadConfig({ DATABASE_URL: url }).projector).toBe('thread');
+    expect(loadConfig({ DATABASE_URL: url, PROJECTOR: 'in-process' }).projector).toBe('in-process');
+    expect(() => loadConfig({ PROJECTOR: 'thread' })).toThrow(/PROJECTOR=thread needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: url, PROJECTOR: 'fork' })).toThrow(/PROJECTOR must be thread or in-process/);
+  });
 });

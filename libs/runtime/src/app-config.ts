@@ -3,6 +3,13 @@ import { resolve } from 'node:path';
 
 export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb' | 'memory';
 
+/**
+ * Where the API process runs its projector: in a worker thread of its own (so that projecting never takes the event
+ * loop from requests), or on the main thread. A thread needs a database it can reach on its own: DATABASE_URL with
+ * the postgres or kurrentdb event store. The embedded database (PGlite) and the memory store live in the main thread.
+ */
+export type ProjectorMode = 'thread' | 'in-process';
+
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
@@ -16,6 +23,8 @@ export interface AppConfig {
   readonly kurrentDbTimeoutMs: number;
   /** scrypt cost for password hashes (2^15 by default; tests lower it). */
   readonly passwordHashCost: number;
+  /** PROJECTOR: `thread` by default when DATABASE_URL is set with the postgres or kurrentdb store, else `in-process`. */
+  readonly projector: ProjectorMode;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isFinite(timeout) || timeout <= 0) problems.push('KURRENTDB_TIMEOUT_MS must be a positive number of milliseconds');
   const passwordHashCost = Number(env.PASSWORD_HASH_COST ?? 2 ** 15);
   if (!Number.isInteger(Math.log2(passwordHashCost)) || passwordHashCost < 2 ** 10) problems.push('PASSWORD_HASH_COST must be a power of two ≥ 1024');
+  const threadable = databaseUrl !== null && (requested === 'postgres' || requested === 'kurrentdb');
+  const projector = (env.PROJECTOR?.trim().toLowerCase() || (threadable ? 'thread' : 'in-process')) as ProjectorMode;
+  if (projector !== 'thread' && projector !== 'in-process') problems.push(`PROJECTOR must be thread or in-process (got "${env.PROJECTOR}")`);
+  else if (projector === 'thread' && !threadable) {
+    problems.push('PROJECTOR=thread needs DATABASE_URL with EVENT_STORE=postgres or kurrentdb (the embedded database and the memory store live in the main thread): unset PROJECTOR or set it to in-process');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -51,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || '.data'),
     kurrentDbTimeoutMs: timeout,
     passwordHashCost,
+    projector,
   };
 }

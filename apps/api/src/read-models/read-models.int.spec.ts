@@ -193,6 +193,17 @@ describe('read models on PostgreSQL (demo office)', () => {
     await expect(bed.sql.transaction((tx) => usurper.verify(tx))).resolves.toBeUndefined();
   });
 
+  it('a projector started again under its own name takes its lease back at once; the earlier holder is fenced', async () => {
+    await ProjectorLease.ensureTable(bed.sql);
+    const crashed = new ProjectorLease(bed.sql, 'api-projector-1', 60_000);
+    expect(await crashed.acquire()).toBe(true);
+    expect(await new ProjectorLease(bed.sql, 'someone-else', 60_000).acquire()).toBe(false);
+    const restarted = new ProjectorLease(bed.sql, 'api-projector-1', 60_000);
+    expect(await restarted.acquire()).toBe(true);
+    await expect(bed.sql.transaction((tx) => crashed.verify(tx))).rejects.toBeInstanceOf(LeaseLost);
+    await expect(bed.sql.transaction((tx) => restarted.verify(tx))).resolves.toBeUndefined();
+  });
+
   it('reports lag in events and seconds while behind, and none when caught up', async () => {
     const projector = new Projector({ eventStore: bed.store, db: bed.sql, leaseTtlMs: 400, clock: { now: () => new Date(Date.now() + 60_000) } });
     const behind = await projector.status();

@@ -1,4 +1,6 @@
-// Runs the projector for the life of the API and answers queries from the read model it keeps.
+// Runs the projector for the life of the API (in a worker thread of its own, or on the main thread: PROJECTOR) and
+// answers queries from the read model it keeps.
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -8,9 +10,10 @@ import {
   databaseSource, MemoryRows, openReadModelDataSource, projectEvents, Projector, projectionStatus, snapshotSource, typeOrmSql,
   type CheckpointMoved, type ProjectionStatus, type ReadModelSource, type SqlDatabase,
 } from '@campaign-ledger/projections';
-import type { Storage } from '@campaign-ledger/runtime';
+import type { AppConfig, Storage } from '@campaign-ledger/runtime';
 import { officeToday } from '../infrastructure/office-today';
-import { CLOCK, EVENT_STORE, STORAGE } from '../infrastructure/tokens';
+import { APP_CONFIG, CLOCK, EVENT_STORE, STORAGE } from '../infrastructure/tokens';
+import { ProjectorThread } from './projector-thread/projector-thread';
 
 export interface ReadModelsSettings {
   readonly leaseTtlMs: number;
@@ -25,6 +28,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   private dataSource: DataSource | null = null;
   private sql: SqlDatabase | null = null;
   private projector: Projector | null = null;
+  private thread: ProjectorThread | null = null;
   /** Without PostgreSQL (EVENT_STORE=memory) the read model is kept in memory by the same fold. */
   private memory: { rows: MemoryRows; subscription: Subscription } | null = null;
   private readonly moved = new Subject<CheckpointMoved>();
@@ -35,6 +39,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(READ_MODELS_SETTINGS) private readonly settings: ReadModelsSettings,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,9 +57,22 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     }
     this.dataSource = await openReadModelDataSource({ url: this.storage.readModelUrl, poolSize: this.settings.poolSize });
     this.sql = typeOrmSql(this.dataSource);
+    const onError = (error: unknown) => this.logger.warn(`projector: ${error instanceof Error ? error.message : String(error)}`);
+    if (this.config.projector === 'thread') {
+      this.thread = new ProjectorThread({
+        config: this.config, owner: `api-projector-${randomUUID()}`, leaseTtlMs: this.settings.leaseTtlMs, poolSize: 2, onError,
+        onNotice: (line) => this.logger.warn(line),
+      });
+      this.thread.onCheckpoint((moved) => {
+        this.projectedHere += moved.applied;
+        this.moved.next(moved);
+      });
+      await this.thread.start();
+      return;
+    }
     this.projector = new Projector({
       eventStore: this.eventStore, db: this.sql, clock: this.clock, leaseTtlMs: this.settings.leaseTtlMs,
-      onError: (error) => this.logger.warn(`projector: ${error instanceof Error ? error.message : String(error)}`),
+      onError,
     });
     this.projector.onCheckpoint((moved) => {
       this.projectedHere += moved.applied;
@@ -71,6 +89,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     await this.projector?.stop();
+    await this.thread?.stop();
     await this.memory?.subscription.stop();
     this.moved.complete();
     await this.dataSource?.destroy();
@@ -107,6 +126,12 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 
   async status(): Promise<ProjectionStatus> {
     if (this.projector) return this.projector.status();
+    if (this.thread && this.sql) {
+      const thread = this.thread;
+      const sql = this.sql;
+      // While the thread is being started again, the lag and lease are still read from the database.
+      return thread.status().catch(() => projectionStatus({ eventStore: this.eventStore, db: sql, clock: this.clock }, { me: thread.me, state: 'stopped' }));
+    }
     if (this.memory) {
       const position = this.memory.subscription.position;
       const behind = (await this.eventStore.readAll({ from: position, maxCount: 10_001 })).length;

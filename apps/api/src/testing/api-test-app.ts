@@ -36,7 +36,10 @@ export async function startApiTestApp(options: { clock?: Clock; env?: Record<str
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-api-'));
   const config = loadConfig({
     DATABASE_URL: database.url, EVENT_STORE: 'postgres', DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
-    JWT_SECRET: 'test-secret-test-secret-test-secret-42', ...options.env,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    // The projector on the main thread, where a test's clock reaches it; the thread mode has suites of its own.
+    // API_TEST_PROJECTOR=thread runs every API suite with the projector in its worker thread, as production does.
+    PROJECTOR: process.env.API_TEST_PROJECTOR ?? 'in-process', ...options.env,
   });
   const app = await createApp(config, options.clock);
   await app.init();

@@ -36,11 +36,15 @@ export class ProjectorLease {
     return this.heldToken;
   }
 
-  /** Takes the lease when it is free or expired (or always, with `steal`); every take bumps the fencing token. */
+  /**
+   * Takes the lease when it is free, expired or already this owner's (a projector started again under the same name,
+   * e.g. the API's projector thread after a crash), or always with `steal`; every take bumps the fencing token, so
+   * an earlier holder's writes are refused from then on.
+   */
   async acquire(options: { steal?: boolean } = {}): Promise<boolean> {
     const { rows } = await this.db.query<{ token: string }>(
       `UPDATE ${TABLE} SET owner = $2, token = token + 1, expires_at = clock_timestamp() + ($3::int * interval '1 millisecond'), renewed_at = clock_timestamp()
-       WHERE name = $1 AND (owner IS NULL OR expires_at < clock_timestamp() OR $4::boolean) RETURNING token::text AS token`,
+       WHERE name = $1 AND (owner IS NULL OR owner = $2 OR expires_at < clock_timestamp() OR $4::boolean) RETURNING token::text AS token`,
       [this.name, this.owner, this.ttlMs, options.steal === true],
     );
     this.heldToken = rows.length === 1 ? BigInt(rows[0].token) : null;
