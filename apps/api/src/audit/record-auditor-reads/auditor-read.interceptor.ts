@@ -2,7 +2,7 @@
 import {
   ForbiddenException, Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor,
 } from '@nestjs/common';
-import type { Observable } from 'rxjs';
+import { from, mergeMap, type Observable } from 'rxjs';
 import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@campaign-ledger/audit';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { actorOf, type Principal } from '../../auth/principal';
@@ -19,7 +19,8 @@ export class AuditorReadInterceptor implements NestInterceptor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  // Synchronous for everyone but auditors: every request of the API passes through here.
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest();
     const principal: Principal | undefined = request.principal;
@@ -27,8 +28,8 @@ export class AuditorReadInterceptor implements NestInterceptor {
     if (!READS.has(request.method)) {
       throw new ForbiddenException('auditors read only: an auditor account may not change anything');
     }
-    if (request.method === 'GET') await this.record(principal, request);
-    return next.handle();
+    if (request.method !== 'GET') return next.handle();
+    return from(this.record(principal, request)).pipe(mergeMap(() => next.handle()));
   }
 
   /** One append, awaited so the record is written before the data leaves; a failure is logged, never served. */
