@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ExportDossierHandler } from './export-dossier/export-dossier.handler';
 import { ExportDossierHttpController } from './export-dossier/export-dossier.http.controller';
 import { GetDiffHandler } from './get-diff/get-diff.handler';
@@ -8,12 +8,16 @@ import { GetDigestHttpController } from './get-digest/get-digest.http.controller
 import { GetHistoryHttpController } from './get-history/get-history.http.controller';
 import { GetStateAsOfHandler } from './get-state-as-of/get-state-as-of.handler';
 import { GetStateAsOfHttpController } from './get-state-as-of/get-state-as-of.http.controller';
-import { AuditorReadInterceptor } from './record-auditor-reads/auditor-read.interceptor';
+import { AuditorReadGuard } from './record-auditor-reads/auditor-read.guard';
 import { VerifyLogHttpController } from './verify-log/verify-log.http.controller';
 
 /** Auditors: history, the state as of a moment, diffs, verification of the hash chains, the log digest, and the record of who read what. */
 @Module({
   controllers: [GetHistoryHttpController, GetStateAsOfHttpController, GetDiffHttpController, VerifyLogHttpController, GetDigestHttpController, ExportDossierHttpController],
-  providers: [GetStateAsOfHandler, GetDiffHandler, ExportDossierHandler, { provide: APP_INTERCEPTOR, useClass: AuditorReadInterceptor }],
+  providers: [
+    GetStateAsOfHandler, GetDiffHandler, ExportDossierHandler,
+    // After AuthModule's AuthGuard (imported first in AppModule), which identifies the principal.
+    { provide: APP_GUARD, useClass: AuditorReadGuard },
+  ],
 })
 export class AuditModule {}

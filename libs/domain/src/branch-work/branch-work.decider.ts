@@ -4,6 +4,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { isAfter, isBefore, isWithin, type IsoDate } from '../shared/dates';
 import { DateOutOfOrder, InvalidCommand } from '../shared/errors';
 import { UNIT_LEVEL_BRANCH_ID } from '../shared/ids';
+import { withEntry } from '../shared/records';
 import { optionalText, requireDate, requireReason, requireText } from '../shared/validate';
 import { CampaignIsClosed, CampaignNotFound, DateOutsideCampaign, TaskIsCancelled, TaskNotFound } from '../campaign/campaign.errors';
 import { findTask, type CampaignState, type PlannedCampaign } from '../campaign/campaign.state';
@@ -159,10 +160,16 @@ function decideComplete(command: CompleteTaskInstance, state: BranchWorkState, c
     throw TaskAlreadyCompleted.because(existing.ref.instanceKey, c.completedOn, c.by);
   }
   const instance = resolveInstance(d.instanceKey, at, context.roster, completedOn);
+  // Written out rather than `{ ...refOf(at, instance), … }`: this is every completion's path.
   return [
     {
       type: 'TaskCompleted',
-      data: { ...refOf(at, instance), completedOn, onTime: !isAfter(completedOn, instance.dueDate), by, note, evidence, commandId },
+      data: {
+        campaignId: at.campaignId, branchId: at.branchId, instanceKey: instance.key, taskId: instance.taskId, stageId: instance.stageId,
+        phaseId: instance.phaseId, trackId: instance.trackId, scope: instance.scope, subjectId: instance.subjectId, weekOf: instance.weekOf,
+        dueDate: instance.dueDate, mandatory: instance.mandatory, completedOn, onTime: !isAfter(completedOn, instance.dueDate), by, note, evidence,
+        commandId,
+      },
     },
   ];
 }
@@ -299,14 +306,14 @@ export function evolveBranchWork(current: BranchWorkState, event: BranchWorkEven
     case 'TaskCompleted': {
       const { completedOn, onTime: _onTime, by, note, evidence, commandId, ...ref } = event.data;
       const reopenCount = state.instances[ref.instanceKey]?.reopenCount ?? 0;
-      return { ...state, instances: { ...state.instances, [ref.instanceKey]: { status: 'completed', ref, completion: { completedOn, by, note, evidence, commandId }, reopenCount } } };
+      return { ...state, instances: withEntry(state.instances, ref.instanceKey, { status: 'completed', ref, completion: { completedOn, by, note, evidence, commandId }, reopenCount }) };
     }
     case 'TaskReopened': {
       const work = state.instances[event.data.instanceKey];
       if (!work) return state;
       return {
         ...state,
-        instances: { ...state.instances, [event.data.instanceKey]: { status: 'reopened', ref: work.ref, reopenedOn: event.data.reopenedOn, reason: event.data.reason, reopenCount: work.reopenCount + 1 } },
+        instances: withEntry(state.instances, event.data.instanceKey, { status: 'reopened', ref: work.ref, reopenedOn: event.data.reopenedOn, reason: event.data.reason, reopenCount: work.reopenCount + 1 }),
       };
     }
     case 'QuantityReported': {
@@ -314,21 +321,21 @@ export function evolveBranchWork(current: BranchWorkState, event: BranchWorkEven
       const previous = state.quantities[ref.instanceKey];
       return {
         ...state,
-        quantities: { ...state.quantities, [ref.instanceKey]: { ref, actual, target, challenge, reports: [...(previous?.reports ?? []), { reportId, amount, on }] } },
+        quantities: withEntry(state.quantities, ref.instanceKey, { ref, actual, target, challenge, reports: [...(previous?.reports ?? []), { reportId, amount, on }] }),
       };
     }
     case 'StudySessionRecorded': {
       const { sessionId, date, topic, attendance, expected } = event.data;
-      return { ...state, sessions: { ...state.sessions, [sessionId]: { sessionId, date, topic, attendance, expected, madeUp: {} } } };
+      return { ...state, sessions: withEntry(state.sessions, sessionId, { sessionId, date, topic, attendance, expected, madeUp: {} }) };
     }
     case 'StudyMakeUpRecorded': {
       const session = state.sessions[event.data.sessionId];
       if (!session) return state;
-      return { ...state, sessions: { ...state.sessions, [session.sessionId]: { ...session, madeUp: { ...session.madeUp, [event.data.memberId]: event.data.date } } } };
+      return { ...state, sessions: withEntry(state.sessions, session.sessionId, { ...session, madeUp: withEntry(session.madeUp, event.data.memberId, event.data.date) }) };
     }
     case 'ThreeOnesRecorded': {
       const { memberId, item, date, title } = event.data;
-      return { ...state, threeOnes: { ...state.threeOnes, [memberId]: { ...state.threeOnes[memberId], [item]: { date, title } } } };
+      return { ...state, threeOnes: withEntry(state.threeOnes, memberId, { ...state.threeOnes[memberId], [item]: { date, title } }) };
     }
     default:
       return assertNever(event);

@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { IdempotencyAfterUploadInterceptor } from '../../infrastructure/idempotency/idempotency.interceptor';
-import { MultipartOnly } from '../../infrastructure/uploads/multipart';
+import { UploadInterceptor } from '../../infrastructure/uploads/upload.interceptor';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiPayloadTooLargeResponse, ApiTags,
@@ -30,14 +29,13 @@ export class CompleteTaskHttpController {
   @Post('instances/:instanceKey/complete')
   @BranchWorkWriters()
   @UseInterceptors(
-    MultipartOnly(
+    UploadInterceptor(
       FilesInterceptor('evidence', MAX_EVIDENCE_FILES, {
         limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
         // Browsers send file names in UTF-8 (会议记录.pdf); busboy would read them as latin1.
         defParamCharset: 'utf8',
       }),
     ),
-    IdempotencyAfterUploadInterceptor,
   )
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({

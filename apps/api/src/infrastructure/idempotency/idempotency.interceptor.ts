@@ -81,7 +81,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-/** For upload routes: `@UseInterceptors(FilesInterceptor(...), IdempotencyAfterUploadInterceptor)`. */
+/** For upload routes, after their files are read: see `UploadInterceptor` (infrastructure/uploads). */
 @Injectable()
 export class IdempotencyAfterUploadInterceptor extends IdempotencyInterceptor {
   protected override readonly handlesMultipart = true;

@@ -79,9 +79,11 @@ describe('the projector in a worker thread', () => {
     const { thread: t } = await startThread('api-projector-test', bed.database.url, 60_000);
     await waitForCheckpoint(bed.sql, bed.store);
     const writing = appendCompletions(60);
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 50));
     await t.kill();
     await writing;
+    // Events after the kill: only a thread started again can project them.
+    await appendCompletions(5, 60);
     await waitForCheckpoint(bed.sql, bed.store);
     expect(t.starts).toBe(2);
     expect(notices.join('\n')).toMatch(/projector thread exited .*starting it again/);

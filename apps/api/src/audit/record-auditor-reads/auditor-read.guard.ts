@@ -1,8 +1,8 @@
 // Auditors only read, and what they read is itself on the record: one AuditorRead event per GET, in their own stream.
-import {
-  ForbiddenException, Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor,
-} from '@nestjs/common';
-import { from, mergeMap, type Observable } from 'rxjs';
+// A global guard after the AuthGuard (AuthModule is imported before AuditModule), which has set request.principal: a
+// guard rather than an interceptor, because every request of the API passes through it and a guard adds no
+// observable chain to requests that are not an auditor's.
+import { ForbiddenException, Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@campaign-ledger/audit';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { actorOf, type Principal } from '../../auth/principal';
@@ -11,7 +11,7 @@ import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 @Injectable()
-export class AuditorReadInterceptor implements NestInterceptor {
+export class AuditorReadGuard implements CanActivate {
   private readonly logger = new Logger('auditor-reads');
 
   constructor(
@@ -19,17 +19,16 @@ export class AuditorReadInterceptor implements NestInterceptor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  // Synchronous for everyone but auditors: every request of the API passes through here.
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest();
     const principal: Principal | undefined = request.principal;
-    if (principal?.role !== 'auditor') return next.handle();
+    if (principal?.role !== 'auditor') return true;
     if (!READS.has(request.method)) {
       throw new ForbiddenException('auditors read only: an auditor account may not change anything');
     }
-    if (request.method !== 'GET') return next.handle();
-    return from(this.record(principal, request)).pipe(mergeMap(() => next.handle()));
+    if (request.method !== 'GET') return true;
+    return this.record(principal, request).then(() => true);
   }
 
   /** One append, awaited so the record is written before the data leaves; a failure is logged, never served. */
