@@ -541,7 +541,7 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
     const readModels = app.get(ReadModelsService);
     onCheckpoint = (listener) => void readModels.checkpoints.subscribe(listener);
     stopProjector = async () => undefined; // closed with the app
-    projectorName = 'the API\'s ReadModelsService';
+    projectorName = `the API's ReadModelsService, PROJECTOR=${config.projector}`;
     apiPath = {
       name: 'api',
       description: 'the API in-process: CommandBus → CompleteTaskHandler → BranchWorkWriter → AggregateStore → PostgresEventStore (no HTTP)',
