@@ -12,6 +12,8 @@ const ACCOUNT_MAX_AGE_MS = 1_000;
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly verified = new VerifiedTokens();
+  /** Per controller and handler: whether it is public and which roles it allows (metadata does not change at run time). */
+  private readonly routes = new WeakMap<object, WeakMap<object, { readonly isPublic: boolean; readonly allowed: readonly Role[] | undefined }>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -20,8 +22,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const route = this.routeOf(context);
+    if (route.isPublic) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
     // EventSource cannot send headers: the live overview stream alone may carry the token in the query.
@@ -47,10 +49,27 @@ export class AuthGuard implements CanActivate {
       accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,
     };
     request.principal = principal;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
+    const allowed = route.allowed;
     if (allowed && !allowed.includes(principal.role)) {
       throw new ForbiddenException(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`);
     }
     return true;
+  }
+
+  private routeOf(context: ExecutionContext) {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let handlers = this.routes.get(controller);
+    if (!handlers) this.routes.set(controller, (handlers = new WeakMap()));
+    let route = handlers.get(handler);
+    if (!route) {
+      const targets = [handler, controller];
+      route = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        allowed: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets),
+      };
+      handlers.set(handler, route);
+    }
+    return route;
   }
 }

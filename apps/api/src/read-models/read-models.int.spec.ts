@@ -193,6 +193,39 @@ describe('read models on PostgreSQL (demo office)', () => {
     await expect(bed.sql.transaction((tx) => usurper.verify(tx))).resolves.toBeUndefined();
   });
 
+  it('with minBatchIntervalMs, a steady stream of small appends is projected in fewer, larger batches, to the same rows', async () => {
+    const batchesFor = async (minBatchIntervalMs: number, from: number) => {
+      const projector = new Projector({ eventStore: bed.store, db: bed.sql, leaseTtlMs: 5_000, minBatchIntervalMs });
+      await projector.start();
+      await waitForCheckpoint(bed.sql, bed.store);
+      let batches = 0;
+      projector.onCheckpoint(() => void (batches += 1));
+      for (let i = from; i < from + 30; i += 1) {
+        await bed.store.append(
+          branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
+          [{
+            type: 'TaskCompleted',
+            data: {
+              campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', instanceKey: `X${i}:branch:B01`, taskId: 'T01', stageId: 'S1', phaseId: 'S1P1', trackId: null,
+              scope: 'branch', subjectId: 'B01', weekOf: null, dueDate: bed.today, mandatory: true, completedOn: bed.today, onTime: true,
+              by: 'sec', note: `steady ${i}`, evidence: [], commandId: null,
+            },
+          }],
+          { expectedRevision: 'any', metadata: SYSTEM },
+        );
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitForCheckpoint(bed.sql, bed.store);
+      await projector.stop();
+      return batches;
+    };
+    const eager = await batchesFor(0, 0);
+    const paced = await batchesFor(400, 100);
+    expect(paced).toBeLessThanOrEqual(3);
+    expect(eager).toBeGreaterThan(paced * 2);
+    expect(await databaseTables(bed.sql)).toEqual(memoryTables(projectInMemory(await readWholeLog(bed.store))));
+  });
+
   it('a projector started again under its own name takes its lease back at once; the earlier holder is fenced', async () => {
     await ProjectorLease.ensureTable(bed.sql);
     const crashed = new ProjectorLease(bed.sql, 'api-projector-1', 60_000);

@@ -17,6 +17,8 @@ import { ProjectorThread } from './projector-thread/projector-thread';
 
 export interface ReadModelsSettings {
   readonly leaseTtlMs: number;
+  /** Live batches start at least this far apart (PROJECTOR_BATCH_INTERVAL_MS, default 50 ms). */
+  readonly minBatchIntervalMs: number;
   readonly poolSize: number;
 }
 
@@ -60,7 +62,8 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     const onError = (error: unknown) => this.logger.warn(`projector: ${error instanceof Error ? error.message : String(error)}`);
     if (this.config.projector === 'thread') {
       this.thread = new ProjectorThread({
-        config: this.config, owner: `api-projector-${randomUUID()}`, leaseTtlMs: this.settings.leaseTtlMs, poolSize: 2, onError,
+        config: this.config, owner: `api-projector-${randomUUID()}`, leaseTtlMs: this.settings.leaseTtlMs,
+        minBatchIntervalMs: this.settings.minBatchIntervalMs, poolSize: 2, onError,
         onNotice: (line) => this.logger.warn(line),
       });
       this.thread.onCheckpoint((moved) => {
@@ -72,6 +75,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     }
     this.projector = new Projector({
       eventStore: this.eventStore, db: this.sql, clock: this.clock, leaseTtlMs: this.settings.leaseTtlMs,
+      minBatchIntervalMs: this.settings.minBatchIntervalMs,
       onError,
     });
     this.projector.onCheckpoint((moved) => {

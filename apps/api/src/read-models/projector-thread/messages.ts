@@ -7,6 +7,7 @@ export interface ProjectorWorkerData {
   /** The lease owner's name: the same across restarts of the thread, so a new thread takes back its own lease at once. */
   readonly owner: string;
   readonly leaseTtlMs: number;
+  readonly minBatchIntervalMs?: number;
   readonly poolSize: number;
 }
 

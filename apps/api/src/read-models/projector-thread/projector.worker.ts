@@ -24,6 +24,7 @@ async function main(data: ProjectorWorkerData): Promise<void> {
   }
   const projector = new Projector({
     eventStore: storage.eventStore, db: typeOrmSql(dataSource), owner: data.owner, leaseTtlMs: data.leaseTtlMs,
+    minBatchIntervalMs: data.minBatchIntervalMs,
     onError: (error) => say({ type: 'error', message: text(error) }),
   });
   projector.onCheckpoint((moved) => say({ type: 'checkpoint', moved }));
