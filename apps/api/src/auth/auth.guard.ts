@@ -26,10 +26,13 @@ export class AuthGuard implements CanActivate {
     if (route.isPublic) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
-    // EventSource cannot send headers: the live overview stream alone may carry the token in the query.
-    const fromQuery = typeof request.query?.access_token === 'string' && /\/overview\/stream$/.test(request.path ?? '')
-      ? (request.query.access_token as string) : undefined;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
+    // EventSource cannot send headers: the live overview stream alone may carry the token in the query (read only
+    // when there is no header: express parses the query string on every read of request.query).
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7)
+      : /\/overview\/stream$/.test(request.path ?? '') && typeof request.query?.access_token === 'string'
+        ? (request.query.access_token as string)
+        : undefined;
     if (!token) throw new UnauthorizedException('sign in first: send "Authorization: Bearer <token>" from POST /api/auth/login');
     let subject = this.verified.subjectOf(token);
     if (subject === undefined) {

@@ -53,13 +53,22 @@ interface CachedState {
   readonly decider: unknown;
   readonly state: unknown;
   readonly revision: number;
+  /** The access count when the entry last moved to the young end of the cache. */
+  touched?: number;
 }
+
+/**
+ * An entry used again moves to the young end of the cache (a delete and an insert) only once it has aged by this many
+ * accesses: eviction stays close to least-recently-used, and a stream used on every command costs no re-insertion.
+ */
+const REFRESH_AFTER = CACHED_STREAMS / 4;
 
 @Injectable()
 export class AggregateStore {
   // Folded states by stream. Events are immutable and evolve is pure, so a state folded up to revision r stays
   // true for ever: a load reads only the events after r (usually none: one indexed query) instead of the stream.
   private readonly cache = new Map<string, CachedState>();
+  private accesses = 0;
 
   // Cold loads under way: concurrent requests for a stream nobody has folded yet wait for the first fold instead of
   // each folding the whole stream (32 clients arriving at once would otherwise fold a large organisation 32 times).
@@ -107,8 +116,12 @@ export class AggregateStore {
   peek<Command, State, Event extends Message, Context>(streamId: string, decider: Decider<Command, State, Event, Context>): Loaded<State> | null {
     const cached = this.cache.get(streamId);
     if (!cached || cached.decider !== decider) return null;
-    this.cache.delete(streamId);
-    this.cache.set(streamId, cached);
+    this.accesses += 1;
+    if (this.accesses - (cached.touched ?? 0) > REFRESH_AFTER) {
+      this.cache.delete(streamId);
+      this.cache.set(streamId, cached);
+      cached.touched = this.accesses;
+    }
     return { state: cached.state as State, revision: cached.revision };
   }
 
@@ -141,6 +154,13 @@ export class AggregateStore {
   private remember(streamId: string, entry: CachedState): void {
     const known = this.cache.get(streamId);
     if (known && known.decider === entry.decider && known.revision > entry.revision) return;
+    this.accesses += 1;
+    if (known && this.accesses - (known.touched ?? 0) <= REFRESH_AFTER) {
+      entry.touched = known.touched;
+      this.cache.set(streamId, entry); // an existing key keeps its place
+      return;
+    }
+    entry.touched = this.accesses;
     this.cache.delete(streamId);
     this.cache.set(streamId, entry);
     if (this.cache.size > CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value as string);
