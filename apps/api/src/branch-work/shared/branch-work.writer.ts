@@ -79,7 +79,7 @@ export class BranchWorkWriter {
       streamId,
       branchWorkDecider,
       command,
-      async (attempt) => {
+      (attempt) => {
         if (attempt === 1 && first.plan && first.organisation) {
           onBasis(first.plan, first.organisation);
           return this.contextFrom(first.plan.state, first.organisation.state, branchId, options.asOf, memberIds);

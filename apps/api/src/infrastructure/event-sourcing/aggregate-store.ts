@@ -185,8 +185,10 @@ export class AggregateStore {
         if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
           throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
         }
-        await options.beforeDecide?.(loaded);
-        events = decider.decide(command, loaded.state, await context(attempt));
+        if (options.beforeDecide) await options.beforeDecide(loaded);
+        // A context at hand is used as it is: awaiting it would cost microtask turns on every command.
+        const given = context(attempt);
+        events = decider.decide(command, loaded.state, given instanceof Promise ? await given : given);
       } catch (error) {
         if (fromMemory) continue; // refused on a copy from memory: decide again on a fresh read
         throw error;

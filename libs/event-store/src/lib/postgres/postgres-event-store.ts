@@ -140,6 +140,8 @@ export class PostgresEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private readonly options: PostgresEventStoreOptions;
   private ready: Promise<void> | null = null;
+  /** Set once the migrations have run: appends then skip awaiting `init()` (a few microtask turns each). */
+  private migrated = false;
   private closed = false;
   /** Null when group commit is off. */
   readonly groupCommit: GroupCommit | null;
@@ -179,7 +181,9 @@ export class PostgresEventStore implements EventStore {
   async init(): Promise<void> {
     if (this.options.migrate === false) return;
     this.ready ??= runMigrations(this.pool, { advisoryLock: this.options.advisoryLock ?? this.backend === 'postgres' })
-      .then(() => undefined)
+      .then(() => {
+        this.migrated = true;
+      })
       .catch((error) => {
         this.ready = null;
         throw error;
@@ -194,7 +198,7 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events, options);
-    await this.init();
+    if (!this.migrated) await this.init();
     const pending = preparePending(events, options, this.clock);
     const expected = options.expectedRevision;
     const key = options.idempotencyKey ?? null;
