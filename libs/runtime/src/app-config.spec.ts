@@ -33,4 +33,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROJECTOR: 'thread' })).toThrow(/PROJECTOR=thread needs DATABASE_URL/);
     expect(() => loadConfig({ DATABASE_URL: url, PROJECTOR: 'fork' })).toThrow(/PROJECTOR must be thread or in-process/);
   });
+
+  it('keeps one append statement in flight by default, and says what to fix in EVENT_STORE_APPEND_LANES', () => {
+    expect(loadConfig({}).appendLanes).toBe(1);
+    expect(loadConfig({ EVENT_STORE_APPEND_LANES: '2' }).appendLanes).toBe(2);
+    expect(() => loadConfig({ EVENT_STORE_APPEND_LANES: '0' })).toThrow(/EVENT_STORE_APPEND_LANES must be an integer 1..16/);
+  });
 });

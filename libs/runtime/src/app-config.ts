@@ -25,6 +25,13 @@ export interface AppConfig {
   readonly passwordHashCost: number;
   /** PROJECTOR: `thread` by default when DATABASE_URL is set with the postgres or kurrentdb store, else `in-process`. */
   readonly projector: ProjectorMode;
+  /**
+   * EVENT_STORE_APPEND_LANES (default 1): append statements the PostgreSQL store keeps in flight at once; appends that
+   * arrive meanwhile go together in the next one (group commit). One lane suits the API, whose appends all come from
+   * one busy event loop: bigger groups, less work per command (docs/benchmarks.md, issue 3). The store's own default
+   * for other callers is 2.
+   */
+  readonly appendLanes: number;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   else if (projector === 'thread' && !threadable) {
     problems.push('PROJECTOR=thread needs DATABASE_URL with EVENT_STORE=postgres or kurrentdb (the embedded database and the memory store live in the main thread): unset PROJECTOR or set it to in-process');
   }
+  const appendLanes = Number(env.EVENT_STORE_APPEND_LANES ?? 1);
+  if (!Number.isInteger(appendLanes) || appendLanes < 1 || appendLanes > 16) problems.push(`EVENT_STORE_APPEND_LANES must be an integer 1..16 (got "${env.EVENT_STORE_APPEND_LANES}")`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -67,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kurrentDbTimeoutMs: timeout,
     passwordHashCost,
     projector,
+    appendLanes,
   };
 }

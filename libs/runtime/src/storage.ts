@@ -31,7 +31,7 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
         eventStore = await createPgliteEventStore(embedded, clock);
         break;
       case 'postgres':
-        eventStore = await PostgresEventStore.connect(config.databaseUrl as string, clock);
+        eventStore = await PostgresEventStore.connect(config.databaseUrl as string, clock, { groupCommit: { lanes: config.appendLanes } });
         break;
       case 'kurrentdb':
         eventStore = new KurrentDbEventStore(config.kurrentDbUrl as string, clock, { timeoutMs: config.kurrentDbTimeoutMs });
