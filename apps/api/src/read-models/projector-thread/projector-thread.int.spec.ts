@@ -104,6 +104,9 @@ describe('the projector in a worker thread', () => {
     const url = new URL(bed.database.url);
     url.pathname = '/cl_no_such_database_for_the_projector_thread';
     await expect(startThread('api-projector-test', url.toString())).rejects.toThrow(/the projector thread could not start: .*cl_no_such_database/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(thread?.starts).toBe(1);
+    expect(notices).toEqual([]);
     await thread?.stop();
     thread = null;
   });

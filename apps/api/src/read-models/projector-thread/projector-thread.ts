@@ -135,6 +135,8 @@ export class ProjectorThread {
         settle(error);
       });
       worker.on('exit', (code) => {
+        // A first start that fails is start()'s to report; a thread that ran, or a restart, is started again.
+        const restartable = this.startedAt > 0 || this.starts > 1;
         settle(new Error(`the projector thread exited with code ${code} before it started`));
         if (this.worker === worker) this.worker = null;
         this.startedAt = 0;
@@ -147,7 +149,7 @@ export class ProjectorThread {
           this.stopped();
           return;
         }
-        if (this.running) this.scheduleRestart(code);
+        if (this.running && restartable) this.scheduleRestart(code);
       });
     });
   }
