@@ -20,7 +20,10 @@ export interface ProjectorThreadOptions extends ProjectorWorkerData {
 const MAX_RESTART_DELAY_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** The worker's entry: the compiled .js next to this file, or (tests, running from sources) the .ts through ts-node. */
+/**
+ * The worker's entry: the compiled .js next to this file, or (tests, running from sources) the .ts through ts-node
+ * (transpile only) with the workspace's path aliases from tsconfig-paths, both dev dependencies.
+ */
 function workerEntry(): { filename: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
   const extension = extname(__filename);
   const filename = join(__dirname, `projector.worker${extension}`);
