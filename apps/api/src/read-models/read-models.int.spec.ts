@@ -7,7 +7,7 @@ import {
   ProjectorLease, LeaseLost, rankBranches, rebuildReadModels, snapshotSource, type ReadModelSource, type RebuildProgress,
 } from '@campaign-ledger/projections';
 import { DEMO_CAMPAIGN_ID } from '../demo/demo-office';
-import { databaseTables, demoTestBed, memoryTables, readWholeLog, SYSTEM, waitForCheckpoint, type ReadModelTestBed } from './testing/read-model-fixtures';
+import { appendTrickle, databaseTables, demoTestBed, memoryTables, readWholeLog, SYSTEM, waitForCheckpoint, type ReadModelTestBed } from './testing/read-model-fixtures';
 
 async function allFigures(source: ReadModelSource, branchIds: string[], asOf: string) {
   return {
@@ -200,21 +200,7 @@ describe('read models on PostgreSQL (demo office)', () => {
       await waitForCheckpoint(bed.sql, bed.store);
       let batches = 0;
       projector.onCheckpoint(() => void (batches += 1));
-      for (let i = from; i < from + 30; i += 1) {
-        await bed.store.append(
-          branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
-          [{
-            type: 'TaskCompleted',
-            data: {
-              campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', instanceKey: `X${i}:branch:B01`, taskId: 'T01', stageId: 'S1', phaseId: 'S1P1', trackId: null,
-              scope: 'branch', subjectId: 'B01', weekOf: null, dueDate: bed.today, mandatory: true, completedOn: bed.today, onTime: true,
-              by: 'sec', note: `steady ${i}`, evidence: [], commandId: null,
-            },
-          }],
-          { expectedRevision: 'any', metadata: SYSTEM },
-        );
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await appendTrickle(bed.store, bed.today, 30, { from, gapMs: 10 });
       await waitForCheckpoint(bed.sql, bed.store);
       await projector.stop();
       return batches;

@@ -1,12 +1,10 @@
 // The projector in a worker thread of the API, on a real PostgreSQL: it projects what the in-process fold would, it
 // is started again after a crash and takes its own lease back, it gives the lease back when stopped, and it says why
 // when it cannot start.
-import { branchWorkStream } from '@campaign-ledger/domain';
 import { ProjectorLease, projectInMemory, type CheckpointMoved } from '@campaign-ledger/projections';
 import { loadConfig } from '@campaign-ledger/runtime';
-import { DEMO_CAMPAIGN_ID } from '../../demo/demo-office';
 import {
-  databaseTables, demoTestBed, memoryTables, readWholeLog, SYSTEM, waitForCheckpoint, type ReadModelTestBed,
+  appendTrickle, databaseTables, demoTestBed, memoryTables, readWholeLog, waitForCheckpoint, type ReadModelTestBed,
 } from '../testing/read-model-fixtures';
 import { ProjectorThread } from './projector-thread';
 
@@ -30,25 +28,6 @@ describe('the projector in a worker thread', () => {
     await thread.start();
     return { thread, moved };
   };
-
-  /** Quick completions of branch-level instances, appended straight to the log (as the API would record them). */
-  async function appendCompletions(count: number, from = 0) {
-    for (let i = from; i < from + count; i += 1) {
-      const branchId = 'B01';
-      await bed.store.append(
-        branchWorkStream(DEMO_CAMPAIGN_ID, branchId),
-        [{
-          type: 'TaskCompleted',
-          data: {
-            campaignId: DEMO_CAMPAIGN_ID, branchId, instanceKey: `X${i}:branch:${branchId}`, taskId: 'T01', stageId: 'S1', phaseId: 'S1P1', trackId: null,
-            scope: 'branch', subjectId: branchId, weekOf: null, dueDate: bed.today, mandatory: true, completedOn: bed.today, onTime: true,
-            by: 'sec-B01', note: `done ${i}`, evidence: [], commandId: null,
-          },
-        }],
-        { expectedRevision: 'any', metadata: SYSTEM },
-      );
-    }
-  }
 
   beforeEach(async () => {
     errors.length = 0;
@@ -78,12 +57,12 @@ describe('the projector in a worker thread', () => {
     // A lease of a minute: had the new thread to wait for the old lease to expire, it would not catch up in time.
     const { thread: t } = await startThread('api-projector-test', bed.database.url, 60_000);
     await waitForCheckpoint(bed.sql, bed.store);
-    const writing = appendCompletions(60);
+    const writing = appendTrickle(bed.store, bed.today, 60);
     await new Promise((r) => setTimeout(r, 50));
     await t.kill();
     await writing;
     // Events after the kill: only a thread started again can project them.
-    await appendCompletions(5, 60);
+    await appendTrickle(bed.store, bed.today, 5, { from: 60 });
     await waitForCheckpoint(bed.sql, bed.store);
     expect(t.starts).toBe(2);
     expect(notices.join('\n')).toMatch(/projector thread exited .*starting it again/);

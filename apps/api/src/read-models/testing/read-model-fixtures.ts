@@ -5,10 +5,34 @@ import {
   dumpSchema, keyOf, openReadModelDataSource, readCheckpoint, snapshotTables, TABLE_NAMES, typeOrmSql,
   type ReadModelSnapshot, type SqlDatabase, type TableName,
 } from '@campaign-ledger/projections';
+import { branchWorkStream } from '@campaign-ledger/domain';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
-import { buildDemoOffice, type DemoPlan } from '../../demo/demo-office';
+import { buildDemoOffice, DEMO_CAMPAIGN_ID, type DemoPlan } from '../../demo/demo-office';
 
 export const SYSTEM = { actor: { id: 'system:test', role: 'system' } };
+
+/**
+ * Appends `count` completions of made-up branch-level instances (`X<n>:branch:B01`, numbered from `from`) to branch
+ * B01's stream, one append each, `gapMs` apart: a steady trickle of small appends for the projector to follow.
+ */
+export async function appendTrickle(store: EventStore, today: string, count: number, options: { from?: number; gapMs?: number } = {}): Promise<void> {
+  const from = options.from ?? 0;
+  for (let i = from; i < from + count; i += 1) {
+    await store.append(
+      branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
+      [{
+        type: 'TaskCompleted',
+        data: {
+          campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', instanceKey: `X${i}:branch:B01`, taskId: 'T01', stageId: 'S1', phaseId: 'S1P1', trackId: null,
+          scope: 'branch', subjectId: 'B01', weekOf: null, dueDate: today, mandatory: true, completedOn: today, onTime: true,
+          by: 'sec-B01', note: `trickle ${i}`, evidence: [], commandId: null,
+        },
+      }],
+      { expectedRevision: 'any', metadata: SYSTEM },
+    );
+    if (options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+  }
+}
 
 export interface ReadModelTestBed {
   readonly database: TestDatabase;
