@@ -173,7 +173,7 @@ describe('read models on PostgreSQL (demo office)', () => {
     await first.stop({ release: false });
     const firstCommits = commits.first;
     await completeOpenInstance(bed.store, databaseSource(bed.sql), bed.today);
-    await waitForCheckpoint(bed.sql, bed.store, 10_000);
+    await waitForCheckpoint(bed.sql, bed.store, { timeoutMs: 10_000 });
     expect(commits.second).toBeGreaterThan(0);
     expect(commits.first).toBe(firstCommits);
     expect(second.state).toBe('active');
@@ -200,8 +200,8 @@ describe('read models on PostgreSQL (demo office)', () => {
       await waitForCheckpoint(bed.sql, bed.store);
       let batches = 0;
       projector.onCheckpoint(() => void (batches += 1));
-      await appendTrickle(bed.store, bed.today, 30, { from, gapMs: 10 });
-      await waitForCheckpoint(bed.sql, bed.store);
+      const reached = await appendTrickle(bed.store, bed.today, 30, { from, gapMs: 10 });
+      await waitForCheckpoint(bed.sql, bed.store, { reached });
       await projector.stop();
       return batches;
     };
@@ -210,6 +210,33 @@ describe('read models on PostgreSQL (demo office)', () => {
     expect(paced).toBeLessThanOrEqual(3);
     expect(eager).toBeGreaterThan(paced * 2);
     expect(await databaseTables(bed.sql)).toEqual(memoryTables(projectInMemory(await readWholeLog(bed.store))));
+  });
+
+  it('the live projector analyses the tables it grows (planned lookups on a fresh schema), not the small ones', async () => {
+    const projector = new Projector({ eventStore: bed.store, db: bed.sql, leaseTtlMs: 5_000, analyzeMinRows: 100 });
+    await projector.start();
+    await waitForCheckpoint(bed.sql, bed.store);
+    await projector.stop();
+    // Manual ANALYZE counts in analyze_count (autovacuum's in autoanalyze_count); the figures reach the view within a second or so.
+    const counts = async () => {
+      await bed.sql.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await bed.sql.query<{ relname: string; n: string; rows: string }>(
+        `SELECT s.relname, s.analyze_count::text AS n, c.reltuples::text AS rows FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+         WHERE s.schemaname = 'rm'`,
+      );
+      return new Map(rows.map((r) => [r.relname, { analysed: Number(r.n), estimate: Number(r.rows) }]));
+    };
+    let stats = await counts();
+    for (const deadline = Date.now() + 5_000; (stats.get('counter')?.analysed ?? 0) === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stats = await counts();
+    }
+    const { rows: [{ n }] } = await bed.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM rm.counter');
+    expect(Number(n)).toBeGreaterThan(100);
+    expect(stats.get('counter')?.analysed).toBeGreaterThanOrEqual(1);
+    expect(stats.get('counter')?.estimate).toBeGreaterThan(0);
+    expect(stats.get('unit')?.analysed).toBe(0);
+    expect(stats.get('checkpoint')?.analysed).toBe(0);
   });
 
   it('a projector started again under its own name takes its lease back at once; the earlier holder is fenced', async () => {

@@ -62,8 +62,8 @@ describe('the projector in a worker thread', () => {
     await t.kill();
     await writing;
     // Events after the kill: only a thread started again can project them.
-    await appendTrickle(bed.store, bed.today, 5, { from: 60 });
-    await waitForCheckpoint(bed.sql, bed.store);
+    const reached = await appendTrickle(bed.store, bed.today, 5, { from: 60 });
+    await waitForCheckpoint(bed.sql, bed.store, { reached });
     expect(t.starts).toBe(2);
     expect(notices.join('\n')).toMatch(/projector thread exited .*starting it again/);
     expect(await databaseTables(bed.sql)).toEqual(memoryTables(projectInMemory(await readWholeLog(bed.store))));

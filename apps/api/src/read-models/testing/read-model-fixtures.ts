@@ -15,10 +15,11 @@ export const SYSTEM = { actor: { id: 'system:test', role: 'system' } };
  * Appends `count` completions of made-up branch-level instances (`X<n>:branch:B01`, numbered from `from`) to branch
  * B01's stream, one append each, `gapMs` apart: a steady trickle of small appends for the projector to follow.
  */
-export async function appendTrickle(store: EventStore, today: string, count: number, options: { from?: number; gapMs?: number } = {}): Promise<void> {
+export async function appendTrickle(store: EventStore, today: string, count: number, options: { from?: number; gapMs?: number } = {}): Promise<LogPosition> {
   const from = options.from ?? 0;
+  let last: LogPosition | null = null;
   for (let i = from; i < from + count; i += 1) {
-    await store.append(
+    ({ logPosition: last } = await store.append(
       branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
       [{
         type: 'TaskCompleted',
@@ -29,9 +30,11 @@ export async function appendTrickle(store: EventStore, today: string, count: num
         },
       }],
       { expectedRevision: 'any', metadata: SYSTEM },
-    );
+    ));
     if (options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
   }
+  if (!last) throw new Error('appendTrickle appends at least one event');
+  return last;
 }
 
 export interface ReadModelTestBed {
@@ -80,15 +83,21 @@ export async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> 
   }
 }
 
-/** Waits until the read model's checkpoint is the position of the log's last event. */
-export async function waitForCheckpoint(sql: SqlDatabase, store: EventStore, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Waits until the read model's checkpoint is the position of the log's last event. Pass `reached`, the position of the
+ * last event the test appended: readAll shows an event only once no older transaction is open anywhere on the server
+ * (other suites run beside this one), so without it the "last event" seen may be an earlier one, and the wait end early.
+ */
+export async function waitForCheckpoint(sql: SqlDatabase, store: EventStore, options: { reached?: LogPosition; timeoutMs?: number } = {}): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     const log = await readWholeLog(store);
-    const head = log.length > 0 ? formatPosition(log[log.length - 1].logPosition) : null;
+    const last = log.length > 0 ? log[log.length - 1].logPosition : null;
+    const head = last ? formatPosition(last) : null;
     const checkpoint = await readCheckpoint(sql).catch(() => undefined);
     const at = checkpoint ? `${checkpoint.commit_pos}/${checkpoint.prepare_pos}` : null;
-    if (head !== null && at === head) return head;
+    const reached = !options.reached || (last !== null && comparePositions(last, options.reached) >= 0);
+    if (head !== null && reached && at === head) return head;
     if (Date.now() > deadline) throw new Error(`read model at ${at}, log head at ${head}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

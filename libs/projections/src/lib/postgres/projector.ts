@@ -9,6 +9,8 @@ import { quoteIdent, READ_MODEL_SCHEMA } from './ddl';
 import { ProjectorLease, type LeaseState } from './lease';
 import { loadMisses, selectList, writeRows } from './row-io';
 import type { SqlDatabase, SqlExecutor } from './sql';
+import { TableStatistics } from './table-statistics';
+import type { TableName } from '../rows/tables';
 
 export interface ProjectorOptions {
   readonly eventStore: EventStore;
@@ -27,6 +29,8 @@ export interface ProjectorOptions {
   readonly clock?: Clock;
   /** Counts events after a position, up to `cap` (default: reads them through `eventStore.readAll`). */
   readonly countEventsAfter?: (position: LogPosition | null, cap: number) => Promise<number>;
+  /** A table is analysed once this many rows (and at least its row estimate) were written to it since it last was (default 1,000). */
+  readonly analyzeMinRows?: number;
   /** Test hook: runs inside each batch transaction after the rows are written, before the commit. */
   readonly beforeCommit?: (batch: { events: readonly RecordedEvent[]; rowsWritten: number }) => void | Promise<void>;
   readonly onError?: (error: unknown) => void;
@@ -62,14 +66,19 @@ export async function readCheckpoint(db: SqlExecutor, schema: string = READ_MODE
 }
 
 /** Folds one batch into the database inside `tx`: loads what the fold reads, folds again until nothing is missing, writes the changes. */
-export async function projectBatch(tx: SqlExecutor, schema: string, events: readonly RecordedEvent[]): Promise<{ applied: number; rowsWritten: number; window: WindowRows }> {
+export async function projectBatch(
+  tx: SqlExecutor, schema: string, events: readonly RecordedEvent[],
+): Promise<{ applied: number; rowsWritten: number; rowsByTable: Partial<Record<TableName, number>>; window: WindowRows }> {
   const window = new WindowRows();
   for (let attempt = 0; ; attempt += 1) {
     window.reset();
     const applied = projectEvents(window, events);
     if (window.misses.length === 0) {
-      const rowsWritten = await writeRows(tx, schema, window.changes(), 'upsert');
-      return { applied, rowsWritten, window };
+      const changes = window.changes();
+      const rowsWritten = await writeRows(tx, schema, changes, 'upsert');
+      const rowsByTable: Partial<Record<TableName, number>> = {};
+      for (const [table, rows] of Object.entries(changes)) rowsByTable[table as TableName] = rows.length;
+      return { applied, rowsWritten, rowsByTable, window };
     }
     if (attempt > 50) throw new Error('projection kept reading rows it had not loaded');
     await loadMisses(tx, schema, window, window.misses);
@@ -91,12 +100,15 @@ export class Projector {
   private lastError: unknown = null;
   /** Events applied by this process since it started (for the metrics counter). */
   eventsProjected = 0;
+  /** Analyses the tables this projector grows (see table-statistics.ts). */
+  private readonly statistics: TableStatistics;
 
   constructor(private readonly options: ProjectorOptions) {
     this.me = options.owner ?? `projector-${randomUUID()}`;
     this.schema = options.schema ?? READ_MODEL_SCHEMA;
     this.clock = options.clock ?? systemClock;
     this.lease = new ProjectorLease(options.db, this.me, options.leaseTtlMs ?? 10_000);
+    this.statistics = new TableStatistics(options.db, this.schema, options.analyzeMinRows);
   }
 
   get state(): ProjectorState {
@@ -216,6 +228,8 @@ export class Projector {
         this.report(error);
       }
     }
+    // The batch is committed: statistics that fail to update are reported, not retried with the batch.
+    await this.statistics.afterBatch(result.rowsByTable).catch((error: unknown) => this.report(error));
     // The subscription reads the next batch when this returns: what arrives meanwhile goes into it.
     const rest = (this.options.minBatchIntervalMs ?? 0) - (Date.now() - startedAt);
     if (rest > 0 && this.running) await this.sleep(rest);
