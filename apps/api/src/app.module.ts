@@ -37,7 +37,9 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), AuthModule, OrganisationModule, CampaignsModule, BranchWorkModule, ReadModelsModule, AuditModule],
+      // Branch work first: express tries routes in the order they were registered, and these are the busiest (every
+      // secretary's daily writes), so they are matched before the rest.
+      imports: [CqrsModule.forRoot(), BranchWorkModule, AuthModule, OrganisationModule, CampaignsModule, ReadModelsModule, AuditModule],
       controllers: [HealthHttpController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

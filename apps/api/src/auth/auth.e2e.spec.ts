@@ -58,6 +58,15 @@ describe('accounts and sign-in over HTTP on real PostgreSQL', () => {
     expect(conflict.body.error).toBe('ACCOUNT.USERNAME_TAKEN');
   });
 
+  it('answers 400 to a keyed POST whose JSON holds a number too large to record (1e999), and creates nothing', async () => {
+    const response = await t.http.post('/api/accounts').set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', 'k-inf')
+      .set('Content-Type', 'application/json')
+      .send('{"username":"big-number","displayName":"x","role":"auditor","password":"long-enough","extra":1e999}').expect(400);
+    expect(response.body.message).toContain('1e999');
+    const accounts = await t.http.get('/api/accounts').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(JSON.stringify(accounts.body)).not.toContain('big-number');
+  });
+
   it('rate-limits log-in attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res, UploadedFiles } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { UploadInterceptor } from '../../infrastructure/uploads/upload.interceptor';
+import { Uploads } from '../../infrastructure/uploads/uploads.decorator';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiPayloadTooLargeResponse, ApiTags,
@@ -28,14 +28,12 @@ export class CompleteTaskHttpController {
 
   @Post('instances/:instanceKey/complete')
   @BranchWorkWriters()
-  @UseInterceptors(
-    UploadInterceptor(
-      FilesInterceptor('evidence', MAX_EVIDENCE_FILES, {
-        limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
-        // Browsers send file names in UTF-8 (会议记录.pdf); busboy would read them as latin1.
-        defParamCharset: 'utf8',
-      }),
-    ),
+  @Uploads(
+    FilesInterceptor('evidence', MAX_EVIDENCE_FILES, {
+      limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES },
+      // Browsers send file names in UTF-8 (会议记录.pdf); busboy would read them as latin1.
+      defParamCharset: 'utf8',
+    }),
   )
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({

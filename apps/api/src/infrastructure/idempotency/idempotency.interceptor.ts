@@ -1,43 +1,72 @@
-// Honours Idempotency-Key on every POST: a retry with the same key and body gets the first response, once.
+// Honours Idempotency-Key on every POST: a retry with the same key and body gets the first response, once. On a route
+// marked @Uploads(…), a multipart body's files are read first (multer), so that they are part of the fingerprint.
 import {
   BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Inject, Injectable, Logger, NestInterceptor,
-  UnprocessableEntityException,
+  UnprocessableEntityException, type Type,
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { from, lastValueFrom, type Observable } from 'rxjs';
+import { Reflector } from '@nestjs/core';
+import { from, lastValueFrom, mergeAll, type Observable } from 'rxjs';
 import type { Principal } from '../../auth/principal';
 import { toHttpError } from '../errors/http-errors';
 import { IDEMPOTENCY_STORE } from '../tokens';
 import { isMultipart } from '../uploads/multipart';
+import { UPLOADS } from '../uploads/uploads.decorator';
 import type { IdempotencyStore } from './idempotency.store';
 
+/** The body in canonical JSON; a number JSON.parse made infinite (1e999) cannot be fingerprinted, nor recorded. */
+function canonicalBody(body: unknown): string {
+  try {
+    return canonicalize(body ?? null) ?? '';
+  } catch {
+    throw new BadRequestException('the body holds a number too large to record (such as 1e999): send finite numbers');
+  }
+}
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  /**
-   * The global instance runs before a route's upload interceptor has read a multipart body, so it leaves multipart
-   * requests to `IdempotencyAfterUploadInterceptor`, which upload routes list after their file interceptor.
-   */
-  protected readonly handlesMultipart: boolean = false;
-
   private readonly logger = new Logger('idempotency');
+  /** Per route handler: its multer interceptor (from @Uploads), or null. */
+  private readonly uploads = new WeakMap<object, NestInterceptor | null>();
 
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest();
+    const files = isMultipart(request) ? this.uploadsOf(context) : null;
+    if (!files) return this.afterBody(context, next);
+    const afterFiles: CallHandler = { handle: () => this.afterBody(context, next) };
+    return from(Promise.resolve(files.intercept(context, afterFiles))).pipe(mergeAll());
+  }
+
+  private uploadsOf(context: ExecutionContext): NestInterceptor | null {
+    const handler = context.getHandler();
+    let files = this.uploads.get(handler);
+    if (files === undefined) {
+      const Files = this.reflector.get<Type<NestInterceptor> | undefined>(UPLOADS, handler);
+      files = Files ? new Files() : null;
+      this.uploads.set(handler, files);
+    }
+    return files;
+  }
+
+  /** The body (and files) are read: replay, refuse or run the request. */
+  private afterBody(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest();
     const key: string | undefined = request.headers?.['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
-    if (isMultipart(request) !== this.handlesMultipart) return next.handle();
     if (key.length < 1 || key.length > 200) throw new BadRequestException('Idempotency-Key must be 1..200 characters');
     const principal: Principal | undefined = request.principal;
     const scope = principal?.accountId ?? 'anonymous';
     const files = ([] as { buffer?: Buffer }[]).concat(request.files ?? [], request.file ?? []);
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.originalUrl ?? request.url}\n`)
-      .update(canonicalize(request.body ?? null) ?? '')
+      .update(canonicalBody(request.body))
       .update(files.map((file) => (file.buffer ? createHash('sha256').update(file.buffer).digest('hex') : '')).join(','))
       .digest('hex');
     const response = http.getResponse();
@@ -79,10 +108,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.store.release(scope, key).catch(() => undefined);
     }
   }
-}
-
-/** For upload routes, after their files are read: see `UploadInterceptor` (infrastructure/uploads). */
-@Injectable()
-export class IdempotencyAfterUploadInterceptor extends IdempotencyInterceptor {
-  protected override readonly handlesMultipart = true;
 }

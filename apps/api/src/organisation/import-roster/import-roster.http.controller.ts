@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, HttpCode, Param, Post, Query, Res, UnprocessableEntityException, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, Param, Post, Query, Res, UnprocessableEntityException, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { UploadInterceptor } from '../../infrastructure/uploads/upload.interceptor';
+import { Uploads } from '../../infrastructure/uploads/uploads.decorator';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
@@ -34,7 +34,7 @@ export class ImportRosterHttpController {
   // 200 in both cases (imported, or dry run): the body says `written`.
   @HttpCode(200)
   // Browsers send file names as raw UTF-8 (名册.xlsx); multer would read them as latin1.
-  @UseInterceptors(UploadInterceptor(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1 }, defParamCharset: 'utf8' })))
+  @Uploads(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   @ApiOperation({
     summary: 'Import a roster (CSV or XLSX): creates missing branches and members in one append, or nothing at all',
     description: 'Every row is checked first. Any refused row → 422 with the report and nothing written. `?dryRun=true` → the report only. Otherwise one append with every new branch and member.',
