@@ -200,15 +200,19 @@ describe('read models on PostgreSQL (demo office)', () => {
       await waitForCheckpoint(bed.sql, bed.store);
       let batches = 0;
       projector.onCheckpoint(() => void (batches += 1));
+      const started = Date.now();
       const reached = await appendTrickle(bed.store, bed.today, 30, { from, gapMs: 10 });
       await waitForCheckpoint(bed.sql, bed.store, { reached });
+      const elapsedMs = Date.now() - started;
       await projector.stop();
-      return batches;
+      return { batches, elapsedMs };
     };
     const eager = await batchesFor(0, 0);
     const paced = await batchesFor(400, 100);
-    expect(paced).toBeLessThanOrEqual(3);
-    expect(eager).toBeGreaterThan(paced * 2);
+    // At most one batch per interval from the first append until all is projected (about 0.5 s; longer on a loaded
+    // machine, or while other suites' open transactions keep the newest events from readAll), and the last one.
+    expect(paced.batches).toBeLessThanOrEqual(Math.ceil(paced.elapsedMs / 400) + 1);
+    expect(eager.batches).toBeGreaterThan(paced.batches);
     expect(await databaseTables(bed.sql)).toEqual(memoryTables(projectInMemory(await readWholeLog(bed.store))));
   });
 

@@ -51,7 +51,8 @@ export async function demoTestBed(today = '2026-04-20'): Promise<ReadModelTestBe
   const database = await createTestDatabase('cl_rm');
   const store = await PostgresEventStore.connect(database.url);
   const demo = buildDemoOffice(today);
-  await appendDemo(store, demo);
+  // Handed out once the whole demo is readable, so that a wait for the log's head starts from all of it.
+  await waitUntilReadable(store, await appendDemo(store, demo));
   const dataSource = await openReadModelDataSource({ url: database.url, poolSize: 4 });
   return {
     database, store, dataSource, sql: typeOrmSql(dataSource), demo, today,
