@@ -46,6 +46,15 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     expect(before).toBeGreaterThan(0);
     await screenshot(leader, 'leader-overview');
     await leader.evaluate(() => Object.assign(window, { e2eNoReload: 'still the same page' }));
+    // When the figure changes, the page notes the time itself: the test process (which also serves the API) may be
+    // busy when the change happens, so the moment it sees the change would overstate the delay.
+    await leader.evaluate((was) => {
+      const shown = window as unknown as { e2eShownAt?: number };
+      new MutationObserver(() => {
+        const now = Number(document.querySelector('[data-testid="overview-campaign-numbers"]')?.getAttribute('data-numerator'));
+        if (now > was && shown.e2eShownAt === undefined) shown.e2eShownAt = Date.now();
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-numerator'] });
+    }, before);
 
     await logInThroughForm(secretary, 'sec-b01', 'sec-demo-2009', '/my-branch');
     const row = secretary.locator('[data-testid="instance-row"]').filter({ has: secretary.getByTestId('complete-button') }).first();
@@ -63,7 +72,9 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     const clicked = Date.now();
     await secretary.getByTestId('complete-submit').click();
     const response = await accepted;
-    const answered = Date.now();
+    // The moment the secretary's browser began to receive the API's answer, by its own clock.
+    const timing = response.request().timing();
+    const answered = timing.startTime + timing.responseStart;
     expect(response.status()).toBe(201);
 
     await leader.waitForFunction(
@@ -71,10 +82,11 @@ describeInChromium('web app in Chromium (issue 4)', () => {
       before,
       { timeout: 10_000, polling: 25 },
     );
-    const seen = Date.now();
-    const latency = seen - answered;
-    console.log(`[e2e] leading-group overview showed the completion ${latency} ms after the API accepted it (${seen - clicked} ms after the secretary pressed submit)`);
+    const seen = await leader.evaluate(() => (window as unknown as { e2eShownAt?: number }).e2eShownAt ?? Number.NaN);
+    const latency = Math.round(seen - answered);
+    console.log(`[e2e] leading-group overview showed the completion ${latency} ms after the API accepted it (${Math.round(seen - clicked)} ms after the secretary pressed submit)`);
     expect(await numerator(leader, 'overview-campaign-numbers')).toBe(before + 1);
+    expect(latency).toBeGreaterThanOrEqual(0);
     expect(latency).toBeLessThanOrEqual(2000);
     expect(await leader.evaluate(() => (window as unknown as { e2eNoReload?: string }).e2eNoReload)).toBe('still the same page');
 

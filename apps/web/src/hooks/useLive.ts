@@ -1,10 +1,10 @@
 // Data that follows the server: pushed by server-sent events when the stream answers, polled every 1.5 s when it does not.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { startLiveFeed, type LiveFeed, type LiveMode } from './live-feed';
 
+export type { LiveMode } from './live-feed';
 export const POLL_MS = 1500;
 const SSE_RETRY_MS = 30_000;
-
-export type LiveMode = 'connecting' | 'live' | 'polling';
 
 interface Options<T> {
   /** Reads the current value (also used by polling). */
@@ -28,85 +28,31 @@ export function useLive<T>({ fetch, streamUrl, fromEvent, key, pollMs = POLL_MS 
   const fromEventRef = useRef(fromEvent);
   fetchRef.current = fetch;
   fromEventRef.current = fromEvent;
-  const inFlight = useRef<AbortController | null>(null);
-
-  const refresh = useCallback(async () => {
-    if (inFlight.current) return; // the previous read is still running: skip this tick rather than pile up
-    const controller = new AbortController();
-    inFlight.current = controller;
-    try {
-      const value = await fetchRef.current(controller.signal);
-      setData(value);
-      setError(null);
-      setUpdatedAt(Date.now());
-    } catch (e) {
-      if ((e as Error).name !== 'AbortError') setError(e);
-    } finally {
-      inFlight.current = null;
-    }
-  }, []);
+  const feed = useRef<LiveFeed | null>(null);
 
   useEffect(() => {
     setData(null);
     setError(null);
-    setMode('connecting');
-    let disposed = false;
-    let source: EventSource | null = null;
-    let pollTimer: ReturnType<typeof setInterval> | null = null;
-    let retryTimer: ReturnType<typeof setTimeout> | null = null;
-
-    const startPolling = () => {
-      if (pollTimer || disposed) return;
-      setMode('polling');
-      pollTimer = setInterval(() => void refresh(), pollMs);
-    };
-    const stopPolling = () => {
-      if (pollTimer) clearInterval(pollTimer);
-      pollTimer = null;
-    };
-    const onPush = (event: MessageEvent<string>) => {
-      const parse = fromEventRef.current;
-      if (parse) {
-        try {
-          setData((previous) => parse(event.data, previous) ?? previous);
-          setUpdatedAt(Date.now());
-        } catch {
-          // a malformed push: the read below brings the value anyway
-        }
-      }
-      void refresh();
-    };
-    const connect = () => {
-      if (!streamUrl || disposed || typeof EventSource === 'undefined') return startPolling();
-      source = new EventSource(streamUrl);
-      source.onopen = () => {
-        stopPolling();
-        setMode('live');
-        void refresh(); // catch up on anything between the first read and the subscription
-      };
-      source.onmessage = onPush;
-      source.addEventListener('overview', onPush as EventListener);
-      source.onerror = () => {
-        startPolling();
-        if (source && source.readyState === EventSource.CLOSED) {
-          source.close();
-          source = null;
-          retryTimer = setTimeout(connect, SSE_RETRY_MS);
-        }
-      };
-    };
-
-    void refresh();
-    connect();
+    const started = startLiveFeed<T>({
+      fetch: (signal) => fetchRef.current(signal),
+      streamUrl,
+      fromEvent: fromEventRef.current ? (text, previous) => fromEventRef.current?.(text, previous) ?? null : undefined,
+      pollMs,
+      retryStreamMs: SSE_RETRY_MS,
+      onData: (value) => {
+        setData(value);
+        setUpdatedAt(Date.now());
+      },
+      onError: setError,
+      onMode: setMode,
+    });
+    feed.current = started;
     return () => {
-      disposed = true;
-      stopPolling();
-      if (retryTimer) clearTimeout(retryTimer);
-      source?.close();
-      inFlight.current?.abort();
-      inFlight.current = null;
+      started.close();
+      if (feed.current === started) feed.current = null;
     };
-  }, [key, streamUrl, refresh, pollMs]);
+  }, [key, streamUrl, pollMs]);
 
+  const refresh = useCallback(() => feed.current?.refresh() ?? Promise.resolve(), []);
   return { data, error, mode, updatedAt, refresh };
 }

@@ -1,0 +1,184 @@
+import { startLiveFeed, STREAM_CLOSED, type LiveMode, type StreamLike } from './live-feed';
+
+/** A read the test answers when it wants: the server's figure at the moment the read began. */
+interface PendingRead {
+  readonly figureAtStart: number;
+  answer(value?: number): Promise<void>;
+}
+
+class FakeStream implements StreamLike {
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent<string>) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  readonly listeners = new Map<string, (event: MessageEvent<string>) => void>();
+  closed = false;
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, listener);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = STREAM_CLOSED;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({} as Event);
+  }
+  push(figure: number) {
+    this.listeners.get('overview')?.({ data: JSON.stringify({ figure }) } as MessageEvent<string>);
+  }
+  fail(closed: boolean) {
+    if (closed) this.readyState = STREAM_CLOSED;
+    this.onerror?.({} as Event);
+  }
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+function harness(options: { withPushData?: boolean; streamUrl?: string | null } = {}) {
+  let serverFigure = 0;
+  const reads: PendingRead[] = [];
+  const shown: number[] = [];
+  const modes: LiveMode[] = [];
+  const errors: unknown[] = [];
+  const streams: FakeStream[] = [];
+  const feed = startLiveFeed<number>({
+    fetch: () =>
+      new Promise<number>((resolve) => {
+        const figureAtStart = serverFigure;
+        reads.push({
+          figureAtStart,
+          answer: async (value = figureAtStart) => {
+            resolve(value);
+            await settle();
+          },
+        });
+      }),
+    streamUrl: options.streamUrl === undefined ? '/stream' : options.streamUrl,
+    fromEvent: options.withPushData === false ? undefined : (text) => (JSON.parse(text) as { figure: number }).figure,
+    pollMs: 1_500,
+    retryStreamMs: 30_000,
+    openStream: () => {
+      const stream = new FakeStream();
+      streams.push(stream);
+      return stream;
+    },
+    onData: (value) => shown.push(value),
+    onError: (error) => void (error && errors.push(error)),
+    onMode: (mode) => modes.push(mode),
+  });
+  return {
+    feed, reads, shown, modes, errors, streams,
+    moveServer(figure: number) {
+      serverFigure = figure;
+    },
+    last: () => shown[shown.length - 1],
+  };
+}
+
+describe('live feed (pushed, else polled)', () => {
+  it('a push that arrives while an older read runs wins: the older answer is dropped and a fresh read follows', async () => {
+    const h = harness();
+    h.streams[0].open(); // the first read is still running: the catch-up read waits for it
+    expect(h.reads).toHaveLength(1);
+    await h.reads[0].answer(); // figure 0, begun before the subscription: another read follows it
+    expect(h.shown).toEqual([0]);
+    expect(h.reads).toHaveLength(2);
+
+    // A completion lands and is pushed while that read, begun before it, is still out.
+    h.moveServer(1);
+    h.streams[0].push(1);
+    expect(h.last()).toBe(1);
+    await h.reads[1].answer(); // answers 0: older than what is shown, dropped
+    expect(h.last()).toBe(1);
+    expect(h.reads).toHaveLength(3);
+    await h.reads[2].answer(); // begun after the push
+    expect(h.shown).toEqual([0, 1, 1]);
+    expect(h.reads).toHaveLength(3);
+    h.feed.close();
+  });
+
+  it('without push data, the running read still shows its answer (never starved by pushes) and one more read follows', async () => {
+    const h = harness({ withPushData: false });
+    h.streams[0].open();
+    h.moveServer(1);
+    h.streams[0].push(1);
+    h.moveServer(2);
+    h.streams[0].push(2);
+    expect(h.reads).toHaveLength(1);
+    await h.reads[0].answer(); // begun at 0: newer than nothing, so shown
+    expect(h.shown).toEqual([0]);
+    expect(h.reads).toHaveLength(2); // the pushes (and the open) fold into one more read
+    await h.reads[1].answer();
+    expect(h.shown).toEqual([0, 2]);
+    expect(h.reads).toHaveLength(2);
+    h.feed.close();
+  });
+
+  it('polls while the stream fails, stops polling when it opens, and opens a new stream after a closed one', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const h = harness();
+      await h.reads[0].answer();
+      h.streams[0].fail(false); // a hiccup: EventSource reconnects by itself, meanwhile poll
+      expect(h.modes).toEqual(['connecting', 'polling']);
+      jest.advanceTimersByTime(1_500);
+      expect(h.reads).toHaveLength(2);
+      await h.reads[1].answer();
+      h.streams[0].open();
+      expect(h.modes[h.modes.length - 1]).toBe('live');
+      await h.reads[2].answer();
+      jest.advanceTimersByTime(6_000);
+      expect(h.reads).toHaveLength(3); // no polling while live
+
+      h.streams[0].fail(true); // the server closed it: poll, and try a new stream later
+      expect(h.streams[0].closed).toBe(true);
+      jest.advanceTimersByTime(29_999);
+      expect(h.streams).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      expect(h.streams).toHaveLength(2);
+      h.feed.close();
+      expect(h.streams[1].closed).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('polls only when there is no stream URL; after close nothing more is shown or read', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const h = harness({ streamUrl: null });
+      expect(h.streams).toHaveLength(0);
+      expect(h.modes).toEqual(['connecting', 'polling']);
+      await h.reads[0].answer();
+      jest.advanceTimersByTime(1_500);
+      expect(h.reads).toHaveLength(2);
+      h.feed.close();
+      await h.reads[1].answer(5);
+      jest.advanceTimersByTime(15_000);
+      expect(h.shown).toEqual([0]);
+      expect(h.reads).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a failed read is reported, and the next good one clears it', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    const feed = startLiveFeed<number>({
+      fetch: async () => {
+        if (fail) throw new Error('503');
+        return 7;
+      },
+      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
+      onData: () => undefined, onError: (e) => errors.push(e), onMode: () => undefined,
+    });
+    await settle();
+    expect(errors.map((e) => (e as Error | null)?.message ?? null)).toEqual(['503']);
+    fail = false;
+    await feed.refresh();
+    expect(errors[errors.length - 1]).toBeNull();
+    feed.close();
+  });
+});

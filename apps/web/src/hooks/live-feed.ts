@@ -1,0 +1,155 @@
+// A value that follows the server, without React: pushed by server-sent events when the stream answers, polled when
+// it does not. useLive wraps it; it is plain code so that its ordering rules can be tested in node.
+
+export type LiveMode = 'connecting' | 'live' | 'polling';
+
+/** The part of EventSource the feed uses (the browser's, or a test's). */
+export interface StreamLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent<string>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+}
+
+export const STREAM_CLOSED = 2; // EventSource.CLOSED
+
+export interface LiveFeedOptions<T> {
+  /** Reads the current value (also used by polling). */
+  readonly fetch: (signal: AbortSignal) => Promise<T>;
+  /** The SSE URL, or null for polling only. */
+  readonly streamUrl: string | null;
+  /** Applies a pushed message to the value at once (null: keep it); a full read follows every push either way. */
+  readonly fromEvent?: (data: string, previous: T | null) => T | null;
+  readonly pollMs: number;
+  readonly retryStreamMs: number;
+  /** Opens the stream (default: the browser's EventSource; none: poll only). */
+  readonly openStream?: (url: string) => StreamLike;
+  readonly onData: (value: T) => void;
+  readonly onError: (error: unknown) => void;
+  readonly onMode: (mode: LiveMode) => void;
+}
+
+export interface LiveFeed {
+  /** Reads the value now; a read already running for an earlier reason is left to finish. */
+  refresh(): Promise<void>;
+  close(): void;
+}
+
+export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
+  let value: T | null = null;
+  let closed = false;
+  let stream: StreamLike | null = null;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let reading: { controller: AbortController; done: Promise<void> } | null = null;
+  // Bumped by every push: a read that began before a push may carry older figures than the push; another read follows.
+  let generation = 0;
+  let readAgain = false;
+  /** The generation the value shown was read at or pushed in: an answer to a read begun before it is older, and dropped. */
+  let valueGeneration = 0;
+
+  const set = (next: T) => {
+    value = next;
+    options.onData(next);
+  };
+
+  const read = (): Promise<void> => {
+    if (reading) return reading.done; // the tick that finds a read running waits for it rather than piling up
+    const controller = new AbortController();
+    const startedAt = generation;
+    const done = (async () => {
+      try {
+        const next = await options.fetch(controller.signal);
+        if (closed) return;
+        if (startedAt >= valueGeneration) {
+          valueGeneration = startedAt;
+          set(next);
+          options.onError(null);
+        }
+      } catch (error) {
+        if (!closed && (error as Error)?.name !== 'AbortError') options.onError(error);
+      } finally {
+        reading = null;
+      }
+      if (readAgain && !closed) {
+        readAgain = false;
+        await read();
+      }
+    })();
+    reading = { controller, done };
+    return done;
+  };
+
+  const startPolling = () => {
+    if (pollTimer || closed) return;
+    options.onMode('polling');
+    pollTimer = setInterval(() => void read(), options.pollMs);
+  };
+  const stopPolling = () => {
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = null;
+  };
+
+  /** The server moved (or may have): a read running now began before that, so another read follows it. */
+  const invalidate = (moved = true) => {
+    if (moved) generation += 1;
+    if (reading) readAgain = true;
+    else void read();
+  };
+  const onPush = (event: MessageEvent<string>) => {
+    if (closed) return;
+    generation += 1;
+    if (options.fromEvent) {
+      try {
+        const next = options.fromEvent(event.data, value);
+        if (next !== null) {
+          valueGeneration = generation;
+          set(next);
+        }
+      } catch {
+        // a malformed push: the read below brings the value anyway
+      }
+    }
+    invalidate(false);
+  };
+
+  const open = options.openStream ?? (typeof EventSource === 'undefined' ? null : (url: string) => new EventSource(url) as unknown as StreamLike);
+  const connect = () => {
+    if (!options.streamUrl || closed || !open) return startPolling();
+    const source = open(options.streamUrl);
+    stream = source;
+    source.onopen = () => {
+      stopPolling();
+      options.onMode('live');
+      invalidate(); // catch up on anything between the first read and the subscription
+    };
+    source.onmessage = onPush;
+    source.addEventListener('overview', onPush);
+    source.onerror = () => {
+      startPolling();
+      if (source.readyState === STREAM_CLOSED) {
+        source.close();
+        if (stream === source) stream = null;
+        retryTimer = setTimeout(connect, options.retryStreamMs);
+      }
+    };
+  };
+
+  options.onMode('connecting');
+  void read();
+  connect();
+
+  return {
+    refresh: read,
+    close() {
+      closed = true;
+      stopPolling();
+      if (retryTimer) clearTimeout(retryTimer);
+      stream?.close();
+      reading?.controller.abort();
+      reading = null;
+    },
+  };
+}
