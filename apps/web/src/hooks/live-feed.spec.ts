@@ -163,6 +163,29 @@ describe('live feed (pushed, else polled)', () => {
     }
   });
 
+  it("refresh after the user's own write: the poll read already out is followed by one more, and refresh resolves after it", async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const h = harness({ streamUrl: null });
+      await h.reads[0].answer();
+      jest.advanceTimersByTime(1_500); // a poll read goes out
+      expect(h.reads).toHaveLength(2);
+      h.moveServer(1); // the user's write lands
+      let refreshed = false;
+      const refreshing = h.feed.refresh().then(() => void (refreshed = true));
+      await h.reads[1].answer(); // begun before the write
+      expect(refreshed).toBe(false);
+      expect(h.reads).toHaveLength(3);
+      await h.reads[2].answer();
+      await refreshing;
+      expect(h.last()).toBe(1);
+      expect(h.reads).toHaveLength(3);
+      h.feed.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('a failed read is reported, and the next good one clears it', async () => {
     const errors: unknown[] = [];
     let fail = true;

@@ -32,7 +32,10 @@ export interface LiveFeedOptions<T> {
 }
 
 export interface LiveFeed {
-  /** Reads the value now; a read already running for an earlier reason is left to finish. */
+  /**
+   * Reads the value again, as after the user's own write: a read already out began before it, so another read
+   * follows it. Resolves once a read begun after the call has answered.
+   */
   refresh(): Promise<void>;
   close(): void;
 }
@@ -93,10 +96,11 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
   };
 
   /** The server moved (or may have): a read running now began before that, so another read follows it. */
-  const invalidate = (moved = true) => {
+  const invalidate = (moved = true): Promise<void> => {
     if (moved) generation += 1;
-    if (reading) readAgain = true;
-    else void read();
+    if (!reading) return read();
+    readAgain = true;
+    return reading.done; // settles after the read that follows
   };
   const onPush = (event: MessageEvent<string>) => {
     if (closed) return;
@@ -112,7 +116,7 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
         // a malformed push: the read below brings the value anyway
       }
     }
-    invalidate(false);
+    void invalidate(false);
   };
 
   const open = options.openStream ?? (typeof EventSource === 'undefined' ? null : (url: string) => new EventSource(url) as unknown as StreamLike);
@@ -123,7 +127,7 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
     source.onopen = () => {
       stopPolling();
       options.onMode('live');
-      invalidate(); // catch up on anything between the first read and the subscription
+      void invalidate(); // catch up on anything between the first read and the subscription
     };
     source.onmessage = onPush;
     source.addEventListener('overview', onPush);
@@ -142,7 +146,7 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
   connect();
 
   return {
-    refresh: read,
+    refresh: () => (closed ? Promise.resolve() : invalidate()),
     close() {
       closed = true;
       stopPolling();
