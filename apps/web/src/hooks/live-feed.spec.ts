@@ -115,9 +115,33 @@ describe('live feed (pushed, else polled)', () => {
     h.feed.close();
   });
 
-  it('polls while the stream fails, stops polling when it opens, and opens a new stream after a closed one', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
+
+
+
+  it('a failed read is reported, and the next good one clears it', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    const feed = startLiveFeed<number>({
+      fetch: async () => {
+        if (fail) throw new Error('503');
+        return 7;
+      },
+      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
+      onData: () => undefined, onError: (e) => errors.push(e), onMode: () => undefined,
+    });
+    await settle();
+    expect(errors.map((e) => (e as Error | null)?.message ?? null)).toEqual(['503']);
+    fail = false;
+    await feed.refresh();
+    expect(errors[errors.length - 1]).toBeNull();
+    feed.close();
+  });
+
+  describe('on a timer', () => {
+    beforeEach(() => void jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+    afterEach(() => void jest.useRealTimers());
+
+    it('polls while the stream fails, stops polling when it opens, and opens a new stream after a closed one', async () => {
       const h = harness();
       await h.reads[0].answer();
       h.streams[0].fail(false); // a hiccup: EventSource reconnects by itself, meanwhile poll
@@ -139,14 +163,9 @@ describe('live feed (pushed, else polled)', () => {
       expect(h.streams).toHaveLength(2);
       h.feed.close();
       expect(h.streams[1].closed).toBe(true);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    });
 
-  it('polls only when there is no stream URL; after close nothing more is shown or read', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
+    it('polls only when there is no stream URL; after close nothing more is shown or read', async () => {
       const h = harness({ streamUrl: null });
       expect(h.streams).toHaveLength(0);
       expect(h.modes).toEqual(['connecting', 'polling']);
@@ -158,14 +177,9 @@ describe('live feed (pushed, else polled)', () => {
       jest.advanceTimersByTime(15_000);
       expect(h.shown).toEqual([0]);
       expect(h.reads).toHaveLength(2);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    });
 
-  it("refresh after the user's own write: the poll read already out is followed by one more, and refresh resolves after it", async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
+    it("refresh after the user's own write: the poll read already out is followed by one more, and refresh resolves after it", async () => {
       const h = harness({ streamUrl: null });
       await h.reads[0].answer();
       jest.advanceTimersByTime(1_500); // a poll read goes out
@@ -181,27 +195,6 @@ describe('live feed (pushed, else polled)', () => {
       expect(h.last()).toBe(1);
       expect(h.reads).toHaveLength(3);
       h.feed.close();
-    } finally {
-      jest.useRealTimers();
-    }
-  });
-
-  it('a failed read is reported, and the next good one clears it', async () => {
-    const errors: unknown[] = [];
-    let fail = true;
-    const feed = startLiveFeed<number>({
-      fetch: async () => {
-        if (fail) throw new Error('503');
-        return 7;
-      },
-      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
-      onData: () => undefined, onError: (e) => errors.push(e), onMode: () => undefined,
     });
-    await settle();
-    expect(errors.map((e) => (e as Error | null)?.message ?? null)).toEqual(['503']);
-    fail = false;
-    await feed.refresh();
-    expect(errors[errors.length - 1]).toBeNull();
-    feed.close();
   });
 });
