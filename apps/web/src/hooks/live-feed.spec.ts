@@ -137,6 +137,24 @@ describe('live feed (pushed, else polled)', () => {
     feed.close();
   });
 
+  it('a fetch that throws at once is reported, and the next read still goes out', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const feed = startLiveFeed<number>({
+      fetch: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('no network');
+        return Promise.resolve(3);
+      },
+      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
+      onData: (v) => errors.push(v), onError: (e) => void (e && errors.push(e)), onMode: () => undefined,
+    });
+    await feed.refresh();
+    expect(calls).toBe(2);
+    expect(errors.map((e) => (e instanceof Error ? e.message : e))).toEqual(['no network', 3]);
+    feed.close();
+  });
+
   describe('on a timer', () => {
     beforeEach(() => void jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
     afterEach(() => void jest.useRealTimers());

@@ -40,13 +40,18 @@ export interface LiveFeed {
   close(): void;
 }
 
+interface Reading {
+  readonly controller: AbortController;
+  done: Promise<void>;
+}
+
 export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
   let value: T | null = null;
   let closed = false;
   let stream: StreamLike | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let reading: { controller: AbortController; done: Promise<void> } | null = null;
+  let reading: Reading | null = null;
   // Bumped by every push: a read that began before a push may carry older figures than the push; another read follows.
   let generation = 0;
   let readAgain = false;
@@ -60,11 +65,13 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
 
   const read = (): Promise<void> => {
     if (reading) return reading.done; // the tick that finds a read running waits for it rather than piling up
-    const controller = new AbortController();
     const startedAt = generation;
-    const done = (async () => {
+    // Marked as running before it starts: a fetch that fails at once must find itself here to clear.
+    const entry: Reading = { controller: new AbortController(), done: Promise.resolve() };
+    reading = entry;
+    entry.done = (async () => {
       try {
-        const next = await options.fetch(controller.signal);
+        const next = await options.fetch(entry.controller.signal);
         if (closed) return;
         if (startedAt >= valueGeneration) {
           valueGeneration = startedAt;
@@ -74,15 +81,14 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
       } catch (error) {
         if (!closed && (error as Error)?.name !== 'AbortError') options.onError(error);
       } finally {
-        reading = null;
+        if (reading === entry) reading = null;
       }
       if (readAgain && !closed) {
         readAgain = false;
         await read();
       }
     })();
-    reading = { controller, done };
-    return done;
+    return entry.done;
   };
 
   const startPolling = () => {
