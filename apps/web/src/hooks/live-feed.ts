@@ -102,15 +102,15 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
   };
 
   /** The server moved (or may have): a read running now began before that, so another read follows it. */
-  const invalidate = (moved = true): Promise<void> => {
-    if (moved) generation += 1;
+  const invalidate = (): Promise<void> => {
+    generation += 1;
     if (!reading) return read();
     readAgain = true;
     return reading.done; // settles after the read that follows
   };
   const onPush = (event: MessageEvent<string>) => {
     if (closed) return;
-    generation += 1;
+    void invalidate();
     if (options.fromEvent) {
       try {
         const next = options.fromEvent(event.data, value);
@@ -119,10 +119,9 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
           set(next);
         }
       } catch {
-        // a malformed push: the read below brings the value anyway
+        // a malformed push: the read above brings the value anyway
       }
     }
-    void invalidate(false);
   };
 
   const open = options.openStream ?? (typeof EventSource === 'undefined' ? null : (url: string) => new EventSource(url) as unknown as StreamLike);
