@@ -9,6 +9,8 @@ const SKIP_REASON =
 
 if (!url) {
   console.warn(SKIP_REASON);
+  // Jest drops the console of a suite that runs no test when several workers run: say it on stderr as well.
+  process.stderr.write(`${SKIP_REASON}\n`);
   describe.skip(SKIP_REASON, () => {
     it.skip(SKIP_REASON, () => undefined);
   });
