@@ -200,7 +200,7 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
     expect(Number(await result.getAttribute('data-events'))).toBeGreaterThan(300);
     await auditor.getByTestId('digest-run').click();
     const digest = (await auditor.getByTestId('digest-value').innerText()).trim();
-    expect(digest).toMatch(/^v1:\d+\/\d+:[0-9a-f]{64}$/);
+    expect(digest).toMatch(/^v2:unit\.demo-unit:\d+:[0-9a-f]{64}$/);
     await auditor.getByTestId('compare-input').fill(digest);
     await auditor.getByTestId('compare-run').click();
     const compared = auditor.getByTestId('compare-result');

@@ -1,5 +1,7 @@
 // API benchmark (issue 3): the real API completing task instances over HTTP, beside a bare NestJS endpoint that does
-// one INSERT of the same payload, on a fresh PostgreSQL database that is dropped at the end.
+// one INSERT of the same payload, on a fresh PostgreSQL database that is dropped at the end; and the same API on the
+// embedded default (`npm start` without DATABASE_URL: PGlite, one session behind its socket) with the same commands,
+// plus a read workload (the campaign overview and branch dashboards) on both databases.
 //
 //   npm run bench:api
 //   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres   admin connection (creates/drops the database)
@@ -12,7 +14,8 @@
 //   BENCH_CLIENTS=32        concurrent keep-alive HTTP clients
 //   BENCH_BRANCHES=1000     branches in the organisation (one secretary account each)
 //   BENCH_MEMBERS=8         members per branch (enough instances for three rounds of a fast run)
-//   BENCH_ONLY=ours|bare    run one side only (e.g. under --cpu-prof)
+//   BENCH_ONLY=ours|embedded|bare  run one system only (e.g. under --cpu-prof)
+//   BENCH_EMBEDDED=0        leave out the embedded default
 import 'reflect-metadata';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,19 +25,18 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Body, Controller, Inject, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Client, Pool } from 'pg';
 import {
   addDays, branchWorkDecider, campaignDecider, campaignStream, expandInstances, findBuiltinTemplate, mondayOf, organisationDecider,
   organisationStream, rosterOn, type CampaignCommand, type Decider, type Message, type OrganisationCommand, type OrganisationState,
-  type PlannedCampaign,
+  type PlannedCampaign, type Role,
 } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../../apps/api/src/auth/accounts.service';
-import { PasswordHasher } from '../../apps/api/src/auth/password-hasher';
+import { TokenIssuer } from '../../apps/api/src/auth/token-issuer';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { loadConfig } from '@campaign-ledger/runtime';
-import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
+import { loadConfig, type Storage } from '@campaign-ledger/runtime';
+import { EVENT_STORE, STORAGE } from '../../apps/api/src/infrastructure/tokens';
 import { ReadModelsService } from '../../apps/api/src/read-models/read-models.service';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,6 +48,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 1000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 8);
 const ONLY = process.env.BENCH_ONLY ?? '';
+const EMBEDDED = process.env.BENCH_EMBEDDED !== '0';
 const UNIT = 'bench-unit';
 const CAMPAIGN = 'bench-sdp-2009';
 const SEED_BATCH = 2_000;
@@ -84,10 +87,21 @@ const bench = <T>(fn: (client: Client) => Promise<T>) => withClient(benchUrl, fn
 // Load generator: keep-alive HTTP, each client owns its branches and never sends the same instance twice.
 
 interface Job {
+  readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly token: string;
-  readonly body: string;
+  readonly body?: string;
 }
+
+/** A client's jobs: a list used up as it goes (commands), or endless (reads). */
+interface JobSource {
+  shift(): Job | undefined;
+}
+
+const endless = (jobs: readonly Job[]): JobSource => {
+  let next = 0;
+  return { shift: () => jobs[next++ % jobs.length] };
+};
 
 interface RunResult {
   readonly completed: number;
@@ -100,13 +114,12 @@ interface RunResult {
   readonly cpuMs: number;
 }
 
-function post(agent: http.Agent, port: number, job: Job): Promise<{ status: number; text: string }> {
+function send(agent: http.Agent, port: number, job: Job): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
+    const headers: http.OutgoingHttpHeaders = { Authorization: `Bearer ${job.token}` };
+    if (job.body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(job.body) });
     const req = http.request(
-      {
-        host: '127.0.0.1', port, method: 'POST', path: job.path, agent,
-        headers: { Authorization: `Bearer ${job.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(job.body) },
-      },
+      { host: '127.0.0.1', port, method: job.method, path: job.path, agent, headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -123,7 +136,7 @@ function post(agent: http.Agent, port: number, job: Job): Promise<{ status: numb
  * Runs `queues.length` clients for warm-up + measured time; only requests finished in the window count. Jobs are taken
  * off the queues, so a later round goes on where this one stopped.
  */
-async function drive(label: string, port: number, queues: Job[][], seconds: number, warmupSeconds: number): Promise<RunResult> {
+async function drive(label: string, port: number, queues: readonly JobSource[], seconds: number, warmupSeconds: number): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: queues.length, maxFreeSockets: queues.length });
   const latencies: number[] = [];
   const errorSamples: string[] = [];
@@ -156,7 +169,7 @@ async function drive(label: string, port: number, queues: Job[][], seconds: numb
           return;
         }
         const t0 = performance.now();
-        const response = await post(agent, port, job);
+        const response = await send(agent, port, job);
         const t1 = performance.now();
         // Counted when it finishes inside the window (a slow system still shows its rate); cut off at the end.
         if (t1 < measureFrom || t1 > stopAt) continue;
@@ -186,7 +199,7 @@ const cpuPerCommand = (r: RunResult) => (r.completed && !Number.isNaN(r.cpuMs) ?
 const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 // ---------------------------------------------------------------------------------------------------------
-// Ours: the real API on the bench database, seeded through the domain deciders.
+// Ours: the real API on the bench database (or on the embedded default), seeded through the domain deciders.
 
 function run<C, S, E extends Message, X>(decider: Decider<C, S, E, X>, commands: C[], initial = decider.initialState()) {
   let state = initial;
@@ -217,9 +230,34 @@ async function appendInBatches(store: EventStore, streamId: string, events: Mess
 
 const branchIdOf = (i: number) => `B${String(i + 1).padStart(4, '0')}`;
 
-async function startOurs(dataDir: string): Promise<{ app: INestApplication; port: number; queues: Job[][]; seedInfo: string }> {
+type OursDatabase = 'postgres' | 'embedded';
+
+interface Ours {
+  readonly app: INestApplication;
+  readonly port: number;
+  /** Each client's completions, used up as they go. */
+  readonly queues: Job[][];
+  /** Each client's reads, endless: the campaign overview and a branch dashboard in turn, as the leading group. */
+  readonly reads: JobSource[];
+  readonly seedInfo: string;
+}
+
+/**
+ * Creates an account through the API's own service and returns a token for it as log-in would hand one out. The one
+ * place the bench creates accounts: how the API takes them is still changing.
+ */
+async function createAccount(
+  app: INestApplication, account: { accountId: string; username: string; displayName: string; role: Role; unitId: string; branchId: string | null }, password: string,
+): Promise<string> {
+  const created = await app.get(AccountsService).execute({ type: 'CreateAccount', data: account }, { actor: { id: 'system', role: 'system' } }, { password });
+  return app.get(TokenIssuer).issue(created.account);
+}
+
+async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours> {
+  // The embedded default is `npm start` without DATABASE_URL: PGlite under DATA_DIR, the projector in process.
   const config = loadConfig({
-    EVENT_STORE: 'postgres', DATABASE_URL: benchUrl, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    ...(database === 'postgres' ? { EVENT_STORE: 'postgres', DATABASE_URL: benchUrl } : {}),
+    DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
     JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-42',
   });
   const app = await createApp(config);
@@ -241,7 +279,7 @@ async function startOurs(dataDir: string): Promise<{ app: INestApplication; port
     }
   }
   const organisation = run(organisationDecider, orgCommands);
-  await appendInBatches(store, organisationStream(UNIT), organisation.events, 'organisation');
+  await appendInBatches(store, organisationStream(UNIT), organisation.events, `organisation (${database})`);
 
   const template = findBuiltinTemplate('sdp-2009');
   if (!template) throw new Error('the built-in sdp-2009 template is missing');
@@ -250,24 +288,21 @@ async function startOurs(dataDir: string): Promise<{ app: INestApplication; port
     { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'bench' } },
   ];
   const campaign = run(campaignDecider, campaignCommands);
-  await appendInBatches(store, campaignStream(CAMPAIGN), campaign.events, 'campaign');
+  await appendInBatches(store, campaignStream(CAMPAIGN), campaign.events, `campaign (${database})`);
   const plan = campaign.state as PlannedCampaign;
 
-  // Secretary accounts, one per branch (each may write only their own branch); tokens minted as login does.
-  const accounts = app.get(AccountsService);
-  const passwordHash = await app.get(PasswordHasher).hash('bench-secretary-password');
-  const jwt = app.get(JwtService);
+  // Secretary accounts, one per branch (each may write only their own branch), and one of the leading group.
   const tokens: string[] = [];
   for (let b = 0; b < BRANCHES; b += 1) {
     const branchId = branchIdOf(b);
-    const accountId = `acc-sec-${branchId}`;
-    await accounts.execute(
-      { type: 'CreateAccount', data: { accountId, username: `sec-${branchId}`, displayName: `书记${b + 1}`, role: 'secretary', unitId: UNIT, branchId, passwordHash } },
-      { actor: { id: 'system', role: 'system' } },
-    );
-    tokens.push(await jwt.signAsync({ sub: accountId, role: 'secretary' }));
+    tokens.push(await createAccount(app, {
+      accountId: `acc-sec-${branchId}`, username: `sec-${branchId}`, displayName: `书记${b + 1}`, role: 'secretary', unitId: UNIT, branchId,
+    }, 'bench-secretary-password'));
     if (process.stdout.isTTY && ((b + 1) % 100 === 0 || b + 1 === BRANCHES)) process.stdout.write(`\r  accounts: ${fmt(b + 1)}/${fmt(BRANCHES)}`);
   }
+  const leader = await createAccount(app, {
+    accountId: 'acc-leader', username: 'leader', displayName: '领导小组', role: 'leading_group', unitId: UNIT, branchId: null,
+  }, 'bench-leader-password');
   if (process.stdout.isTTY) process.stdout.write('\n');
   // One real login, so the tokens above are known to be what the API hands out.
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -297,6 +332,7 @@ async function startOurs(dataDir: string): Promise<{ app: INestApplication; port
     return expandInstances(plan, roster, branchId)
       .filter((i) => accepted.has(`${i.taskId}|${i.scope}|${i.weekOf ?? ''}`))
       .map((i): Job => ({
+        method: 'POST',
         path: `/api/campaigns/${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(i.key)}/complete`,
         token: tokens[b],
         body: JSON.stringify({ note: `已按要求完成：${i.taskId}（基准测试）`, completedOn: today }),
@@ -309,9 +345,18 @@ async function startOurs(dataDir: string): Promise<{ app: INestApplication; port
     for (let k = 0; k < longest; k += 1) for (const jobs of mine) if (jobs[k]) queues[c].push(jobs[k]);
   }
   const total = queues.reduce((n, q) => n + q.length, 0);
+  const reads = Array.from({ length: CLIENTS }, (_, c) => endless(Array.from({ length: Math.ceil(BRANCHES / CLIENTS) }, (_, k): Job[] => [
+    { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/overview`, token: leader },
+    { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/branches/${branchIdOf((c + k * CLIENTS) % BRANCHES)}/dashboard`, token: leader },
+  ]).flat()));
   const seedInfo = `${fmt(BRANCHES)} branches × ${MEMBERS} members (organisation stream ${fmt(organisation.events.length)} events), campaign stream ${fmt(campaign.events.length)} events, ` +
     `${fmt(BRANCHES)} secretary accounts, ${fmt(total)} completable instances (${fmt(perBranch[0]?.length ?? 0)} per branch)`;
-  return { app, port, queues, seedInfo };
+  return { app, port, queues, reads, seedInfo };
+}
+
+/** VACUUM (ANALYZE) of the database the API runs on, as the seed settles. */
+async function vacuum(ours: Ours): Promise<void> {
+  await withClient(ours.app.get<Storage>(STORAGE).readModelUrl, (c) => c.query('VACUUM (ANALYZE)'));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -374,79 +419,112 @@ function merge(results: RunResult[]): RunResult {
   };
 }
 
+const rate = (r: RunResult) => r.completed / r.seconds;
+
 async function main() {
   const cpus = os.cpus();
   const pgVersion = await admin(async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
   const rounds = ONLY ? 1 : ROUNDS;
+  const runs = { ours: !ONLY || ONLY === 'ours', embedded: EMBEDDED && (!ONLY || ONLY === 'embedded'), bare: !ONLY || ONLY === 'bare' };
   log(`API benchmark (issue 3): ${new Date().toISOString()}`);
   log(`Node ${process.version}, PostgreSQL ${pgVersion}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`);
-  log(`${CLIENTS} keep-alive clients, ${SECONDS} s measured per system in ${rounds} alternating round${rounds === 1 ? '' : 's'} ` +
-    `(${WARMUP_SECONDS} s warm-up before each, ${FIRST_WARMUP_SECONDS} s before the first); database ${dbName}`);
+  log(`${CLIENTS} keep-alive clients, ${SECONDS} s measured per system and workload in ${rounds} alternating round${rounds === 1 ? '' : 's'} ` +
+    `(${WARMUP_SECONDS} s warm-up before each, ${FIRST_WARMUP_SECONDS} s before the first); database ${dbName}` +
+    (runs.embedded ? '; and the embedded default (PGlite)' : ''));
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dataDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-'));
-  const oursRounds: RunResult[] = [];
-  const bareRounds: RunResult[] = [];
+  const embeddedDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-embedded-'));
+  const results = { ours: [] as RunResult[], oursReads: [] as RunResult[], embedded: [] as RunResult[], embeddedReads: [] as RunResult[], bare: [] as RunResult[] };
   try {
-    const started = performance.now();
-    const o = ONLY !== 'bare' ? await startOurs(dataDir) : null;
+    let started = performance.now();
+    const o = runs.ours ? await startOurs('postgres', dataDir) : null;
     if (o) log(`  seeded in ${fmt((performance.now() - started) / 1000, 1)} s: ${o.seedInfo}`);
-    const b = ONLY !== 'ours' ? await startBare() : null;
+    started = performance.now();
+    const e = runs.embedded ? await startOurs('embedded', embeddedDir) : null;
+    if (e) log(`  seeded the embedded default in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    const b = runs.bare ? await startBare() : null;
     // The seed settles before the first round, as it would have in an office that has been running: our projector
     // catches up with it (else round 1 of ours would also carry the projection of 10,000 seeded events, which the bare
     // side never has) and the database is vacuumed and analysed (else autovacuum's first pass over the fresh tables
     // lands in a measured round).
-    const settling = performance.now();
-    if (o) await settled(o.app);
-    const caughtUp = performance.now();
-    await bench(async (c) => c.query('VACUUM (ANALYZE)'));
-    log(`  settled: ${o ? `projector caught up in ${fmt((caughtUp - settling) / 1000, 1)} s, ` : ''}VACUUM (ANALYZE) in ${fmt((performance.now() - caughtUp) / 1000, 1)} s`);
+    for (const [name, ours] of [['PostgreSQL', o], ['embedded', e]] as const) {
+      if (!ours) continue;
+      const settling = performance.now();
+      await settled(ours.app);
+      const caughtUp = performance.now();
+      await vacuum(ours);
+      log(`  settled (${name}): projector caught up in ${fmt((caughtUp - settling) / 1000, 1)} s, VACUUM (ANALYZE) in ${fmt((performance.now() - caughtUp) / 1000, 1)} s`);
+    }
+    if (b && !o) await bench(async (c) => c.query('VACUUM (ANALYZE)'));
     // Same request shape and JSON note as ours; each client has its own branches so keys never repeat.
     const bareQueues: Job[][] = Array.from({ length: CLIENTS }, (_, c) =>
       Array.from({ length: 400_000 / CLIENTS }, (_, k): Job => {
         const branchId = branchIdOf((c + k * CLIENTS) % BRANCHES);
         return {
+          method: 'POST',
           path: `/api/bare/branches/${branchId}/instances/${encodeURIComponent(`T${k}:branch:${branchId}`)}/complete`,
           token: 'unused',
           body: JSON.stringify({ note: `已按要求完成：T${k}（基准测试）`, completedOn: new Date().toISOString().slice(0, 10) }),
         };
       }),
     );
-    // Both systems run in every round, one after the other, so a machine that slows down mid-run slows both.
+    // Every system runs in every round, one after the other, so a machine that slows down mid-run slows them all.
     const perRound = SECONDS / rounds;
+    const warmup = (round: number) => (round === 1 ? FIRST_WARMUP_SECONDS : WARMUP_SECONDS);
+    const line = (r: RunResult, unit: string) =>
+      `${fmt(rate(r))} ${unit}/s, p99 ${fmt(percentile(r.latencies, 99), 1)} ms${unit === 'commands' ? `, ${cpuPerCommand(r)} ms CPU/command` : ''}${r.errors ? `, ${r.errors} errors` : ''}`;
     for (let round = 1; round <= rounds; round += 1) {
-      if (o) {
-        const r = await drive(`ours, round ${round}`, o.port, o.queues, perRound, round === 1 ? FIRST_WARMUP_SECONDS : WARMUP_SECONDS);
-        oursRounds.push(r);
-        log(`  round ${round}: ours ${fmt(r.completed / r.seconds)} commands/s, p99 ${fmt(percentile(r.latencies, 99), 1)} ms, ${cpuPerCommand(r)} ms CPU/command`);
-        // Our projector finishes its backlog before the bare system runs, so that it takes nothing from the bare round.
-        await settled(o.app);
+      for (const [name, ours, commands, reads] of [['ours', o, results.ours, results.oursReads], ['embedded', e, results.embedded, results.embeddedReads]] as const) {
+        if (!ours) continue;
+        const r = await drive(`${name}, round ${round}`, ours.port, ours.queues, perRound, warmup(round));
+        commands.push(r);
+        // Our projector finishes its backlog before anything else runs, so that it takes nothing from the next run.
+        await settled(ours.app);
+        const q = await drive(`${name} reads, round ${round}`, ours.port, ours.reads, perRound, WARMUP_SECONDS);
+        reads.push(q);
+        log(`  round ${round}: ${name} ${line(r, 'commands')}; reads ${line(q, 'reads')}`);
       }
       if (b) {
-        const r = await drive(`bare, round ${round}`, b.port, bareQueues, perRound, round === 1 ? FIRST_WARMUP_SECONDS : WARMUP_SECONDS);
-        bareRounds.push(r);
-        log(`  round ${round}: bare ${fmt(r.completed / r.seconds)} commands/s, p99 ${fmt(percentile(r.latencies, 99), 1)} ms, ${cpuPerCommand(r)} ms CPU/command` +
-          (o ? ` (ours / bare ${(oursRounds[round - 1].completed / r.completed).toFixed(2)}×)` : ''));
+        const r = await drive(`bare, round ${round}`, b.port, bareQueues, perRound, warmup(round));
+        results.bare.push(r);
+        log(`  round ${round}: bare ${line(r, 'commands')}` + (o ? ` (ours / bare ${(results.ours[round - 1].completed / r.completed).toFixed(2)}×)` : ''));
       }
     }
     // Requests cut off at the end are still being handled server-side: close without logging their failures.
     o?.app.useLogger(false);
+    e?.app.useLogger(false);
   } finally {
-    while (closers.length) await closers.pop()?.().catch((e: unknown) => log(`close failed: ${String(e)}`));
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch((e: unknown) => log(`drop failed: ${String(e)}`));
+    while (closers.length) await closers.pop()?.().catch((error: unknown) => log(`close failed: ${String(error)}`));
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch((error: unknown) => log(`drop failed: ${String(error)}`));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(embeddedDir, { recursive: true, force: true });
   }
-  const ours = oursRounds.length ? merge(oursRounds) : null;
-  const bare = bareRounds.length ? merge(bareRounds) : null;
+  const all = (list: RunResult[]) => (list.length ? merge(list) : null);
+  const ours = all(results.ours);
+  const embedded = all(results.embedded);
+  const bare = all(results.bare);
 
   const row = (name: string, r: RunResult | null) =>
     r
-      ? `| ${name} | ${fmt(r.completed / r.seconds, r.completed / r.seconds < 100 ? 1 : 0)} | ${fmt(percentile(r.latencies, 50), 1)} | ${fmt(percentile(r.latencies, 99), 1)} | ${fmt(r.completed)} | ${r.errors} | ${cpuPerCommand(r)} |`
+      ? `| ${name} | ${fmt(rate(r), rate(r) < 100 ? 1 : 0)} | ${fmt(percentile(r.latencies, 50), 1)} | ${fmt(percentile(r.latencies, 99), 1)} | ${fmt(r.completed)} | ${r.errors} | ${cpuPerCommand(r)} |`
       : `| ${name} | not run | | | | | |`;
   log('');
   log('| system | commands/s | p50 ms | p99 ms | completed | errors | process CPU ms/command |');
   log('|---|---:|---:|---:|---:|---:|---:|');
-  log(row('ours: POST …/instances/:key/complete (real API)', ours));
+  log(row('ours: POST …/instances/:key/complete (real API, PostgreSQL)', ours));
+  if (runs.embedded) log(row('ours on the embedded default (PGlite, `npm start`)', embedded));
   log(row('bare: Nest + one INSERT (node-postgres)', bare));
+  const readRow = (name: string, r: RunResult | null) =>
+    r
+      ? `| ${name} | ${fmt(rate(r), rate(r) < 100 ? 1 : 0)} | ${fmt(percentile(r.latencies, 50), 1)} | ${fmt(percentile(r.latencies, 99), 1)} | ${fmt(r.completed)} | ${r.errors} |`
+      : `| ${name} | not run | | | | |`;
+  if (runs.ours || runs.embedded) {
+    log('');
+    log('| reads: GET …/overview and …/branches/:id/dashboard in turn | reads/s | p50 ms | p99 ms | answered | errors |');
+    log('|---|---:|---:|---:|---:|---:|');
+    if (runs.ours) log(readRow('ours on PostgreSQL', all(results.oursReads)));
+    if (runs.embedded) log(readRow('ours on the embedded default (PGlite)', all(results.embeddedReads)));
+  }
   if (ours) {
     const ratio = bare ? ours.completed / bare.completed : NaN;
     const p99 = percentile(ours.latencies, 99);
@@ -456,10 +534,11 @@ async function main() {
     log(`| throughput ours / bare ≥ ${TARGET_RATIO}× | ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`} | ${Number.isNaN(ratio) ? 'n/a' : ratio >= TARGET_RATIO ? 'PASS' : 'MISS'} |`);
     log(`| p99 ≤ ${TARGET_P99_MS} ms | ${fmt(p99, 1)} ms | ${p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'} |`);
     log(`| errors = 0 | ${ours.errors} | ${ours.errors === 0 ? 'PASS' : 'MISS'} |`);
-    if (ours.exhausted) log(`(note: ${ours.exhausted} clients ran out of instances before the end; raise BENCH_BRANCHES)`);
-    for (const sample of ours.errorSamples) log(`  error sample: ${sample}`);
   }
-  for (const sample of bare?.errorSamples ?? []) log(`  bare error sample: ${sample}`);
+  for (const [name, r] of [['ours', ours], ['embedded', embedded], ['ours reads', all(results.oursReads)], ['embedded reads', all(results.embeddedReads)], ['bare', bare]] as const) {
+    if (r?.exhausted) log(`(note: ${r.exhausted} ${name} clients ran out of instances before the end; raise BENCH_BRANCHES)`);
+    for (const sample of r?.errorSamples ?? []) log(`  ${name} error sample: ${sample}`);
+  }
 }
 
 main().then(

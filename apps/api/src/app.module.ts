@@ -10,14 +10,13 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { AggregateStore } from './infrastructure/event-sourcing/aggregate-store';
-import { InMemoryBlobStore, LocalBlobStore } from './infrastructure/blob-store';
-import { join } from 'node:path';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { HealthHttpController } from './health/health.http.controller';
 import { IdempotencyInterceptor } from './infrastructure/idempotency/idempotency.interceptor';
 import { InMemoryIdempotencyStore, PostgresIdempotencyStore } from './infrastructure/idempotency/idempotency.store';
 import type { Storage } from '@campaign-ledger/runtime';
-import { APP_CONFIG, BLOB_STORE, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
+import { APP_CONFIG, BLOB_STORE, CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, INSTANCE_LIVENESS, READ_MODEL_POOL, STORAGE } from './infrastructure/tokens';
+import { PostgresLiveness, SingleProcessLiveness, type InstanceLiveness } from './infrastructure/instance-liveness';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -30,6 +29,7 @@ export class AppModule implements OnApplicationShutdown {
   constructor(
     @Inject(STORAGE) private readonly storage: Storage,
     @Inject(READ_MODEL_POOL) private readonly readModelPool: Pool | null,
+    @Inject(INSTANCE_LIVENESS) private readonly liveness: InstanceLiveness,
   ) {}
 
   static register(options: AppModuleOptions): DynamicModule {
@@ -61,12 +61,15 @@ export class AppModule implements OnApplicationShutdown {
           inject: [READ_MODEL_POOL],
           useFactory: (pool: Pool | null) => (pool ? PostgresIdempotencyStore.create(pool) : new InMemoryIdempotencyStore()),
         },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
-          provide: BLOB_STORE,
-          useFactory: () =>
-            options.config.eventStore === 'memory' ? new InMemoryBlobStore() : new LocalBlobStore(join(options.config.dataDir, 'blobs')),
+          provide: INSTANCE_LIVENESS,
+          inject: [READ_MODEL_POOL],
+          // Several API processes share a server database; the embedded one and the memory store have one process each.
+          useFactory: (pool: Pool | null): Promise<InstanceLiveness> | InstanceLiveness =>
+            pool && options.config.databaseUrl ? PostgresLiveness.start(options.config.databaseUrl, pool) : new SingleProcessLiveness(),
         },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: BLOB_STORE, useValue: storage.blobs },
         AggregateStore,
       ],
       exports: [APP_CONFIG, STORAGE, EVENT_STORE, CLOCK, READ_MODEL_POOL, IDEMPOTENCY_STORE, BLOB_STORE, AggregateStore],
@@ -74,6 +77,7 @@ export class AppModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.liveness.close();
     await this.readModelPool?.end();
     await this.storage.close();
   }

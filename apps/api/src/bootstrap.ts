@@ -11,10 +11,14 @@ import type { AppConfig } from '@campaign-ledger/runtime';
 import { openStorage } from '@campaign-ledger/runtime';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
 import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/http-errors';
+import { problemWithJsonBody, problemWithTarget } from './infrastructure/http/request-text';
+import { trackRequests } from './infrastructure/graceful-shutdown';
 
 const MAX_JSON_DEPTH = 32;
 
 function refuseDeepJson(_request: unknown, _response: unknown, buffer: Buffer): void {
+  const problem = problemWithJsonBody(buffer);
+  if (problem) throw Object.assign(new Error(`${problem}: send UTF-8 text without NUL characters`), { status: 400, type: 'entity.invalid.text' });
   let depth = 0;
   let inString = false;
   for (let i = 0; i < buffer.length; i++) {
@@ -53,10 +57,20 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
   const storage = await openStorage(config, clock);
   try {
     const app = await NestFactory.create(AppModule.register({ config, storage, clock }), { logger: ['error', 'warn'] });
+    trackRequests(app);
     app.setGlobalPrefix('api');
+    const express = (app as NestExpressApplication);
+    // Whom to believe about the client's address (X-Forwarded-For): the log-in limit per address counts it.
+    express.set('trust proxy', config.trustProxy);
+    express.disable('x-powered-by');
+    // Before anything parses or records it: an address that is not UTF-8 text, or holds NUL, is refused (400).
+    express.use((request: { originalUrl: string }, response: { status(code: number): { json(body: unknown): void } }, next: () => void) => {
+      const problem = problemWithTarget(request.originalUrl);
+      if (!problem) return next();
+      response.status(400).json({ statusCode: 400, error: 'REQUEST.INVALID_TEXT', message: `${problem}: send the address as UTF-8 without NUL characters`, messageZh: '请求地址必须是不含 NUL 字符的 UTF-8 文本' });
+    });
     // JSON nested deeper than any request of ours is refused before validation recurses through it.
     (app as NestExpressApplication).useBodyParser('json', { limit: '1mb', verify: refuseDeepJson } as NestExpressBodyParserOptions);
-    app.enableShutdownHooks();
     app.useGlobalFilters(new AllErrorsFilter());
     app.useGlobalPipes(
       new ValidationPipe({

@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   readonly env: NodeJS.ProcessEnv;
+  /** Where a command reads what it is given (a password with --password-stdin, or typed at a prompt). */
+  readonly stdin?: NodeJS.ReadableStream;
   /** Directory relative paths are resolved against (default: the process's). */
   readonly cwd?: string;
 }

@@ -117,7 +117,7 @@ describe('ledger CLI on PostgreSQL', () => {
     const digest = await ledger(['digest', '--manifest', 'heads.json']);
     expect(digest.code).toBe(0);
     const line = digest.stdout.trim();
-    expect(line).toMatch(/^v1:\d+\/\d+:[0-9a-f]{64}$/);
+    expect(line).toMatch(/^v2:all:6:[0-9a-f]{64}$/);
     const manifest = JSON.parse(readFileSync(join(dir, 'heads.json'), 'utf8'));
     expect(manifest).toMatchObject({ digest: line, events: 6 });
 
@@ -140,10 +140,13 @@ describe('ledger CLI on PostgreSQL', () => {
     expect(named.stdout).toMatch(/^CHANGED branchWork-c1:b1: revision 2 was the head, now 1: events deleted$/m);
   });
 
-  it('export, then import into an empty database: same hashes and root; a second import is refused', async () => {
+  it('export, then import into an empty database: same hashes, recording times and digest; a second import is refused', async () => {
     const exported = await ledger(['export', '--out', 'ledger.ndjson']);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain('exported 6 events in 4 streams');
+    expect(exported.stdout).toContain('exported 6 events in 4 streams and 0 evidence files');
+    // The seed names an evidence file that was never uploaded.
+    expect(exported.stderr).toContain(`warning: 1 evidence file(s) the events name are not stored and are not in the backup`);
+    expect(exported.stderr).toContain(`会议记录.pdf (sha256 ${'ab'.repeat(32)}) named by branchWork-c1:b1@0`);
     const lines = readFileSync(join(dir, 'ledger.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ kind: 'header', events: 6 });
     expect(lines.at(-1)).toMatchObject({ kind: 'trailer', events: 6 });
@@ -155,14 +158,15 @@ describe('ledger CLI on PostgreSQL', () => {
       const imported = await ledger(['import', '--in', 'ledger.ndjson'], target);
       expect(imported.stderr).toMatch(/^import: 6\/6 events \(100%\)$/m);
       expect(imported).toMatchObject({ code: 0 });
-      expect(imported.stdout).toContain('imported 6 events in 4 streams');
+      expect(imported.stdout).toContain('imported 6 events in 4 streams and 0 evidence files');
+      expect(imported.stderr).toContain('warning: 1 evidence file(s) the events name are not in the backup nor in this store');
       await untilVisible(copy.url, 6);
-      const root = (digest: string) => digest.trim().split(':')[2];
       const before = (await ledger(['digest'])).stdout;
       const after = (await ledger(['digest'], target)).stdout;
-      expect(root(after)).toBe(root(before));
+      expect(after).toBe(before);
+      expect(imported.stdout).toContain(`digest now      ${before.trim()} (the exported one)`);
       const copyPool = quietPool(new Pool({ connectionString: copy.url }));
-      const hashes = async (p: Pool) => (await p.query('SELECT event_id, hash, data, metadata FROM events ORDER BY position')).rows;
+      const hashes = async (p: Pool) => (await p.query('SELECT event_id, hash, data, metadata, recorded_at FROM events ORDER BY position')).rows;
       expect(await hashes(copyPool)).toEqual(await hashes(pool));
       await copyPool.end();
       expect(await ledger(['verify'], target)).toMatchObject({ code: 0 });

@@ -10,7 +10,7 @@ import { LEDGER_COMMANDS } from './commands/registry';
 export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void, commands: readonly LedgerCommand[] = LEDGER_COMMANDS): Command {
   const program = new Command('ledger')
     .description('活动台账 Campaign Ledger: audit, replay and maintain the event log\n' +
-      '(history, as-of, diff, verify, digest, export, import, rebuild, template load).\n' +
+      '(history, as-of, diff, verify, digest, export, import, rebuild, template load, account).\n' +
       'Configured by the same environment as the API: EVENT_STORE, DATABASE_URL, KURRENTDB_URL, DATA_DIR.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })

@@ -4,7 +4,7 @@ import {
   DataDirectoryLockedError, EventStoreUnavailableError, type EventStore,
 } from '@campaign-ledger/event-store';
 import { PostgresRestoreTarget, RestoreNotSupportedError, type RestoreTarget } from '@campaign-ledger/audit';
-import { ConfigError, loadConfig, openStorage, type AppConfig, type Storage } from '@campaign-ledger/runtime';
+import { ConfigError, loadConfig, openStorage, PostgresBlobStore, type AppConfig, type BlobStore, type Storage } from '@campaign-ledger/runtime';
 import { CliError, ExitCode, type CliIo } from './cli-io';
 
 export interface LedgerSession {
@@ -12,9 +12,11 @@ export interface LedgerSession {
   readonly store: EventStore;
   /** PostgreSQL holding the read models (DATABASE_URL, or the embedded server's socket); null when there is none. */
   readonly readModelUrl: string | null;
+  /** Evidence files, as the API keeps them. */
+  readonly blobs: BlobStore;
   /** Events in the log, for progress; null when the backend cannot count cheaply. */
   countEvents(): Promise<number | null>;
-  /** Where an import writes sealed events (PostgreSQL and the embedded store only). */
+  /** Where an import writes sealed events and evidence files, in one transaction (PostgreSQL and the embedded store only). */
   restoreTarget(): RestoreTarget;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function openLedgerSession(io: CliIo): Promise<LedgerSession> {
     config,
     store: storage.eventStore,
     readModelUrl: storage.readModelUrl || null,
+    blobs: storage.blobs,
     async countEvents() {
       if (!sql) return null;
       const result = await sql.query('SELECT count(*)::bigint AS n FROM events');
@@ -53,7 +56,8 @@ export async function openLedgerSession(io: CliIo): Promise<LedgerSession> {
           `EVENT_STORE=${config.eventStore} cannot be restored into: import into PostgreSQL (EVENT_STORE=postgres, DATABASE_URL) or the embedded store (EVENT_STORE=pglite, DATA_DIR)`,
         );
       }
-      return new PostgresRestoreTarget(sql);
+      // The files go in on the restore's own connection: the evidence_files table is in that same database.
+      return new PostgresRestoreTarget(sql, { blobsOn: (client) => new PostgresBlobStore(client) });
     },
     async close() {
       await sql?.end();

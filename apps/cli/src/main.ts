@@ -2,7 +2,7 @@
 import { run } from './cli';
 
 if (require.main === module) {
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+  run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },

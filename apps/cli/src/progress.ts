@@ -59,3 +59,31 @@ function lineProgress(io: CliIo, label: string, unit: string): Progress {
     },
   };
 }
+
+export interface TransferProgressUpdate {
+  readonly events: number;
+  readonly total: number | null;
+  readonly files?: { readonly done: number; readonly total: number | null };
+}
+
+/** An export's or import's progress: the events, then the evidence files, each shown as its own bar (or lines). */
+export function createTransferProgress(io: CliIo, label: string): { update(progress: TransferProgressUpdate): void; finish(): void } {
+  const events = createProgress(io, label);
+  let files: Progress | null = null;
+  return {
+    update(progress) {
+      if (!progress.files) {
+        events.update(progress.events, progress.total);
+        return;
+      }
+      if (!files) {
+        events.finish();
+        files = createProgress(io, `${label} evidence`, 'files');
+      }
+      files.update(progress.files.done, progress.files.total);
+    },
+    finish() {
+      (files ?? events).finish();
+    },
+  };
+}

@@ -2,7 +2,7 @@ export * from './lib/types';
 export * from './lib/errors';
 export * from './lib/position';
 export { hashEvent } from './lib/hashing';
-export { verifyChain, MAX_EVENTS_PER_APPEND, MAX_STREAM_ID_LENGTH } from './lib/prepare';
+export { verifyChain, recordedAtMismatch, MAX_EVENTS_PER_APPEND, MAX_STREAM_ID_LENGTH } from './lib/prepare';
 export { InMemoryEventStore } from './lib/memory/in-memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions, type Queryable } from './lib/postgres/postgres-event-store';
 export {

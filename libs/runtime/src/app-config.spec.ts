@@ -39,4 +39,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ EVENT_STORE_APPEND_LANES: '2' }).appendLanes).toBe(2);
     expect(() => loadConfig({ EVENT_STORE_APPEND_LANES: '0' })).toThrow(/EVENT_STORE_APPEND_LANES must be an integer 1..16/);
   });
+
+  it('lets every token expire (TOKEN_TTL, default 12 h) and says what to fix', () => {
+    expect(loadConfig({}).tokenTtlSeconds).toBe(12 * 3600);
+    expect(loadConfig({ TOKEN_TTL: '30m' }).tokenTtlSeconds).toBe(1800);
+    expect(() => loadConfig({ TOKEN_TTL: 'forever' })).toThrow(/TOKEN_TTL must be a duration/);
+    expect(() => loadConfig({ TOKEN_TTL: '90d' })).toThrow(/TOKEN_TTL must be a duration/);
+  });
+
+  it('believes X-Forwarded-For only when TRUST_PROXY says so', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'a;b' })).toThrow(/TRUST_PROXY must be/);
+  });
 });

@@ -32,6 +32,37 @@ export interface AppConfig {
    * for other callers is 2.
    */
   readonly appendLanes: number;
+  /** TOKEN_TTL (default 12h): how long a sign-in token lives; every token expires. */
+  readonly tokenTtlSeconds: number;
+  /**
+   * TRUST_PROXY (default off): whom to believe about the client's address in X-Forwarded-For — `true`, a number of
+   * proxy hops, or addresses / subnets (`loopback`, `10.0.0.0/8`, ...), as Express's "trust proxy" setting. The log-in
+   * limit per address counts that address.
+   */
+  readonly trustProxy: boolean | number | string;
+  /** PUBLIC_METRICS=true: /api/metrics and /api/projections/status answer without a token (default: administrators only). */
+  readonly publicMetrics: boolean;
+  /** JWT_SECRET (≥ 32 characters): the token-signing key; unset, one is generated once and kept in the database. */
+  readonly jwtSecret: string | null;
+}
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const SECONDS_PER: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** `90`, `90s`, `30m`, `12h`, `7d` → seconds; NaN when not a duration. */
+export function parseDuration(text: string): number {
+  const match = DURATION.exec(text.trim());
+  return match ? Number(match[1]) * SECONDS_PER[match[2] ?? 's'] : Number.NaN;
+}
+
+function parseTrustProxy(value: string | undefined, problems: string[]): boolean | number | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (/^[\w.:/,\s-]+$/.test(text)) return text;
+  problems.push(`TRUST_PROXY must be true, false, a number of proxy hops, or addresses/subnets separated by commas (got "${value}")`);
+  return false;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const appendLanes = Number(env.EVENT_STORE_APPEND_LANES ?? 1);
   if (!Number.isInteger(appendLanes) || appendLanes < 1 || appendLanes > 16) problems.push(`EVENT_STORE_APPEND_LANES must be an integer 1..16 (got "${env.EVENT_STORE_APPEND_LANES}")`);
+  const tokenTtlSeconds = parseDuration(env.TOKEN_TTL ?? '12h');
+  if (!Number.isFinite(tokenTtlSeconds) || tokenTtlSeconds < 60 || tokenTtlSeconds > 30 * 86_400) {
+    problems.push(`TOKEN_TTL must be a duration from 1m to 30d, e.g. 12h or 30m (got "${env.TOKEN_TTL}")`);
+  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const publicMetrics = (env.PUBLIC_METRICS ?? '').trim().toLowerCase() === 'true';
+  const jwtSecret = env.JWT_SECRET || null;
+  if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters (or unset it: a key is then generated and kept in the database)');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -77,5 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordHashCost,
     projector,
     appendLanes,
+    tokenTtlSeconds,
+    trustProxy,
+    publicMetrics,
+    jwtSecret,
   };
 }

@@ -1,17 +1,26 @@
-// Opens the configured event store (and the embedded PostgreSQL when no DATABASE_URL is given).
+// Opens the configured event store (and the embedded PostgreSQL when no DATABASE_URL is given) and the evidence files.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import {
   EmbeddedPostgres, InMemoryEventStore, KurrentDbEventStore, PostgresEventStore, createPgliteEventStore,
   systemClock, type Clock, type EventStore,
 } from '@campaign-ledger/event-store';
 import type { AppConfig } from './app-config';
+import { copyLegacyBlobs, InMemoryBlobStore, PostgresBlobStore, type BlobStore, type LegacyCopyReport } from './blob-store';
 
 export interface Storage {
   readonly eventStore: EventStore;
   /** PostgreSQL that holds the read models: DATABASE_URL, or the embedded server's socket. */
   readonly readModelUrl: string;
   readonly embedded: EmbeddedPostgres | null;
+  /**
+   * Evidence files: the `evidence_files` table of the read-model database (shared by every process on it); in memory
+   * for EVENT_STORE=memory.
+   */
+  readonly blobs: BlobStore;
+  /** What start-up copied from DATA_DIR/blobs (where earlier releases kept the files); null in memory. */
+  readonly legacyBlobs: LegacyCopyReport | null;
   close(): Promise<void>;
 }
 
@@ -48,12 +57,40 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
     await embedded?.stop();
     throw error;
   }
+  let blobs: BlobStore;
+  let blobPool: Pool | null = null;
+  let legacyBlobs: LegacyCopyReport | null = null;
+  try {
+    if (config.eventStore === 'memory' || !readModelUrl) blobs = new InMemoryBlobStore();
+    else {
+      // One connection on the embedded database: it is one session, and work there goes one statement at a time anyway.
+      blobPool = new Pool({ connectionString: readModelUrl, max: embedded ? 1 : 4 });
+      blobPool.on('error', () => undefined);
+      const store = new PostgresBlobStore(blobPool);
+      await store.ensureTable();
+      const legacyDirectory = join(config.dataDir, 'blobs');
+      legacyBlobs = await copyLegacyBlobs(legacyDirectory, store);
+      if (legacyBlobs.damaged.length > 0) {
+        process.emitWarning(`${legacyBlobs.damaged.length} evidence file(s) under ${legacyDirectory} do not hash to their names and were not copied ` +
+          `into the database (restore them from a backup): ${legacyBlobs.damaged.slice(0, 10).join(', ')}`);
+      }
+      blobs = store;
+    }
+  } catch (error) {
+    await blobPool?.end().catch(() => undefined);
+    await eventStore.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
   return {
     eventStore,
     readModelUrl,
     embedded,
+    blobs,
+    legacyBlobs,
     async close() {
       await eventStore.close();
+      await blobPool?.end();
       await embedded?.stop();
     },
   };

@@ -10,7 +10,7 @@ async function seed(store: EventStore): Promise<void> {
   const put = (streamId: string, type: string, data: unknown, actor: { id: string; role: string }, occurredAt: string, reason?: string) =>
     store.append(streamId, [{ type, data }], { expectedRevision: 'any', metadata: { actor, occurredAt, ...(reason ? { reason } : {}) } });
   await put('organisation-u9', 'MemberJoined', { unitId: 'u9', memberId: 'm-7', name: '张三', branchId: 'b1' }, admin, '2024-03-01T02:00:00.000Z');
-  await put('campaign-c9', 'CampaignPlanned', { campaignId: 'c9', title: '主题教育' }, admin, '2024-03-02T01:00:00.000Z');
+  await put('campaign-c9', 'CampaignPlanned', { campaignId: 'c9', unitId: 'u9', title: '主题教育' }, admin, '2024-03-02T01:00:00.000Z');
   await put('branchWork-c9:b1', 'TaskCompleted', {
     campaignId: 'c9', branchId: 'b1', taskId: 't1', subjectId: 'b1', by: 'acc-sec',
     evidence: [{ fileName: '会议记录.pdf', sha256: 'cd'.repeat(32), size: 10, contentType: 'application/pdf' }],
@@ -38,7 +38,7 @@ describe('audit over HTTP', () => {
   let secretaryToken: string;
 
   beforeAll(async () => {
-    api = await startApiTestApp();
+    api = await startApiTestApp({ unitId: 'u9' });
     store = api.app.get(EVENT_STORE);
     auditor = await api.signIn({ username: 'aud', password: 'pw-aud-123456', role: 'auditor' });
     leader = await api.signIn({ username: 'lead', password: 'pw-lead-123456', role: 'leading_group' });
@@ -118,8 +118,9 @@ describe('audit over HTTP', () => {
   it('gives the digest and its manifest to auditors only', async () => {
     const response = await get('/api/audit/digest', auditor);
     expect(response.status).toBe(200);
-    expect(response.body.digest).toMatch(/^v1:\d+\/\d+:[0-9a-f]{64}$/);
-    expect(response.body.digest).toBe(`v1:${response.body.position}:${response.body.root}`);
+    expect(response.body.digest).toMatch(/^v2:all:\d+:[0-9a-f]{64}$/);
+    expect(response.body.digest).toBe(`v2:all:${response.body.events}:${response.body.root}`);
+    expect(response.body.position).toMatch(/^\d+\/\d+$/);
     expect(response.body.manifest.streams.length).toBe(response.body.streams);
     expect((await get('/api/audit/digest', administrator)).status).toBe(403);
   });
@@ -146,15 +147,34 @@ describe('audit over HTTP', () => {
     expect(reads.body.items.every((e: { actor: { role: string } }) => e.actor.role === 'auditor')).toBe(true);
   });
 
-  it('serves the read even when the record cannot be written', async () => {
+  it('does not serve a read it cannot record (503, nothing of the answer leaves)', async () => {
     const append = jest.spyOn(store, 'append').mockRejectedValueOnce(new Error('event store down'));
     try {
       const response = await get('/api/audit/digest', auditor);
-      expect(response.status).toBe(200);
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ error: 'AUDIT.READ_NOT_RECORDED' });
+      expect(response.body.digest).toBeUndefined();
       expect(append).toHaveBeenCalledWith('audit-reads-acc-aud', expect.anything(), expect.anything());
     } finally {
       append.mockRestore();
     }
+    expect((await get('/api/audit/digest', auditor)).status).toBe(200);
+  });
+
+  it('records HEAD requests too, refuses an address holding NUL (400), and never records a token from the address', async () => {
+    const count = async () => (await store.readStream('audit-reads-acc-aud')).length;
+    const before = await count();
+    await api.http.head('/api/audit/history?campaignId=c9').set('Authorization', `Bearer ${auditor}`).expect(200);
+    const [head] = await store.readStream('audit-reads-acc-aud', { direction: 'backwards', maxCount: 1 });
+    expect(head.data).toMatchObject({ path: '/api/audit/history', method: 'HEAD', query: { campaignId: 'c9' } });
+    const nul = await get('/api/campaigns/c9/dossier.xlsx?x=%00', auditor);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toBe('REQUEST.INVALID_TEXT');
+    await get('/api/audit/history?q=%C3%28', auditor).expect(400);
+    expect(await count()).toBe(before + 1);
+    await api.http.get(`/api/campaigns/c9/overview/stream?access_token=${auditor}`).timeout({ deadline: 1500 }).catch(() => undefined);
+    const reads = await store.readStream('audit-reads-acc-aud');
+    expect(JSON.stringify(reads.map((e) => e.data))).not.toContain(auditor);
   });
 
   it('refuses every write route to an auditor with 403 (logging in still works)', async () => {

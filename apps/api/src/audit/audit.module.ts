@@ -10,12 +10,15 @@ import { GetStateAsOfHandler } from './get-state-as-of/get-state-as-of.handler';
 import { GetStateAsOfHttpController } from './get-state-as-of/get-state-as-of.http.controller';
 import { AuditorReadGuard } from './record-auditor-reads/auditor-read.guard';
 import { VerifyLogHttpController } from './verify-log/verify-log.http.controller';
+import { AuthModule } from '../auth/auth.module';
+import { LogScopes } from './log-scopes';
 
 /** Auditors: history, the state as of a moment, diffs, verification of the hash chains, the log digest, and the record of who read what. */
 @Module({
+  imports: [AuthModule],
   controllers: [GetHistoryHttpController, GetStateAsOfHttpController, GetDiffHttpController, VerifyLogHttpController, GetDigestHttpController, ExportDossierHttpController],
   providers: [
-    GetStateAsOfHandler, GetDiffHandler, ExportDossierHandler,
+    GetStateAsOfHandler, GetDiffHandler, ExportDossierHandler, LogScopes,
     // After AuthModule's AuthGuard (imported first in AppModule), which identifies the principal.
     { provide: APP_GUARD, useClass: AuditorReadGuard },
   ],

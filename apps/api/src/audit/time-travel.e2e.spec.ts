@@ -44,7 +44,7 @@ describe('time travel over HTTP on real PostgreSQL', () => {
     }
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const status = await api.http.get('/api/projections/status');
+      const status = await get('/api/projections/status', 'admin');
       const at = status.body?.checkpoint ? parsePosition(status.body.checkpoint) : null;
       if (at && target && comparePositions(at, target) >= 0) return;
       if (Date.now() > deadline) throw new Error(`projection did not catch up: ${JSON.stringify(status.body)}`);

@@ -1,13 +1,16 @@
 // Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it.
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@campaign-ledger/domain';
+import { AccessRefused } from './access-policy';
 import { AccountsService } from './accounts.service';
+import { SignInRequired } from './auth.errors';
 import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
-import { VerifiedTokens } from './verified-tokens';
+import { claimsOf, VerifiedTokens, type TokenClaims } from './verified-tokens';
 
-const ACCOUNT_MAX_AGE_MS = 1_000;
+/** The query parameter that may carry the token of a live stream (EventSource cannot send headers). */
+export const STREAM_TOKEN_PARAMETER = 'access_token';
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,40 +26,40 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const route = this.routeOf(context);
-    if (route.isPublic) return true;
     const request = context.switchToHttp().getRequest();
-    const header: string | undefined = request.headers?.authorization;
-    // EventSource cannot send headers: the live overview stream alone may carry the token in the query (read only
-    // when there is no header: express parses the query string on every read of request.query).
-    const token = header?.startsWith('Bearer ')
-      ? header.slice(7)
-      : /\/overview\/stream$/.test(request.path ?? '') && typeof request.query?.access_token === 'string'
-        ? (request.query.access_token as string)
-        : undefined;
-    if (!token) throw new UnauthorizedException('sign in first: send "Authorization: Bearer <token>" from POST /api/auth/login');
-    let subject = this.verified.subjectOf(token);
-    if (subject === undefined) {
-      try {
-        const payload = await this.jwt.verifyAsync<{ sub: string; exp?: number }>(token);
-        this.verified.remember(token, payload);
-        subject = payload.sub;
-      } catch {
-        throw new UnauthorizedException('the token is invalid or expired: sign in again');
-      }
+    const token = tokenOf(request);
+    if (route.isPublic) {
+      // A public route that also serves the signed-in (metrics for administrators) learns who asks when it can.
+      if (token) request.principal = await this.principalOf(token).catch(() => undefined);
+      return true;
     }
-    // The account is read again so that a disabled account or a changed role takes effect: at once when changed
-    // through this process, within a second when another process changed it (one read per second, not per request).
-    const account = await this.accounts.findById(subject, { maxAgeMs: ACCOUNT_MAX_AGE_MS });
-    if (!account || account.disabled) throw new UnauthorizedException('this account no longer exists or is disabled');
-    const principal: Principal = {
-      accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,
-    };
+    if (!token) throw SignInRequired.noToken();
+    const principal = await this.principalOf(token);
     request.principal = principal;
     const allowed = route.allowed;
     if (allowed && !allowed.includes(principal.role)) {
-      throw new ForbiddenException(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`);
+      throw AccessRefused.because(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`, `您的角色无权执行此操作`, { role: principal.role, allowed });
     }
     return true;
+  }
+
+  private async principalOf(token: string): Promise<Principal> {
+    let claims: TokenClaims | null | undefined = this.verified.claimsOf(token);
+    if (claims === undefined) {
+      try {
+        claims = claimsOf(await this.jwt.verifyAsync(token));
+      } catch {
+        throw SignInRequired.tokenInvalid();
+      }
+      if (!claims) throw SignInRequired.tokenInvalid();
+      this.verified.remember(token, claims);
+    }
+    // The account is read again on every request: a disabled account, a changed password (the epoch moves on) or a
+    // changed role take effect at once when changed through this process, within a second from another one.
+    const account = await this.accounts.forRequest(claims.sub);
+    if (!account || account.disabled) throw SignInRequired.accountGone();
+    if (account.tokenEpoch !== claims.ep) throw SignInRequired.passwordChanged();
+    return { accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId };
   }
 
   private routeOf(context: ExecutionContext) {
@@ -75,4 +78,17 @@ export class AuthGuard implements CanActivate {
     }
     return route;
   }
+}
+
+/**
+ * The bearer token of the request. Only a live stream (a path ending in /stream, read by EventSource, which cannot
+ * send headers) may carry it in the query instead; it is read only when there is no header (express parses the query
+ * string on every read of request.query), and never recorded or logged (see redactUrl).
+ */
+function tokenOf(request: { headers?: Record<string, string | undefined>; path?: string; query?: Record<string, unknown> }): string | undefined {
+  const header = request.headers?.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7);
+  if (!/\/stream$/.test(request.path ?? '')) return undefined;
+  const inQuery = request.query?.[STREAM_TOKEN_PARAMETER];
+  return typeof inQuery === 'string' ? inQuery : undefined;
 }

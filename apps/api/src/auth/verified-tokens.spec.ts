@@ -1,33 +1,34 @@
-import { VerifiedTokens } from './verified-tokens';
+import { claimsOf, VerifiedTokens } from './verified-tokens';
 
 describe('VerifiedTokens', () => {
   let now = 1_000_000;
   const clock = () => now;
+  const claims = (sub: string, exp = now / 1000 + 60) => ({ sub, ep: 0, exp });
 
-  it('answers the subject of a remembered token until it expires, then forgets it', () => {
+  it('answers the claims of a remembered token until it expires, then forgets it', () => {
     const tokens = new VerifiedTokens(10, clock);
-    tokens.remember('t1', { sub: 'acc-1', exp: now / 1000 + 60 });
-    expect(tokens.subjectOf('t1')).toBe('acc-1');
-    expect(tokens.subjectOf('t2')).toBeUndefined();
+    tokens.remember('t1', claims('acc-1'));
+    expect(tokens.claimsOf('t1')?.sub).toBe('acc-1');
+    expect(tokens.claimsOf('t2')).toBeUndefined();
     now += 60_000;
-    expect(tokens.subjectOf('t1')).toBeUndefined();
+    expect(tokens.claimsOf('t1')).toBeUndefined();
     expect(tokens.size).toBe(0);
   });
 
-  it('does not keep tokens without an expiry', () => {
-    const tokens = new VerifiedTokens(10, clock);
-    tokens.remember('forever', { sub: 'acc-1' });
-    expect(tokens.subjectOf('forever')).toBeUndefined();
+  it('accepts only tokens that carry a subject, an epoch and an expiry', () => {
+    expect(claimsOf({ sub: 'acc-1', ep: 2, exp: 10, role: 'x' })).toEqual({ sub: 'acc-1', ep: 2, exp: 10 });
+    expect(claimsOf({ sub: 'acc-1', ep: 0 })).toBeNull();
+    expect(claimsOf({ sub: 'acc-1', exp: 10 })).toBeNull();
+    expect(claimsOf(null)).toBeNull();
   });
 
   it('holds at most its capacity, dropping the oldest', () => {
     const tokens = new VerifiedTokens(2, clock);
-    const exp = now / 1000 + 60;
-    tokens.remember('a', { sub: 'A', exp });
-    tokens.remember('b', { sub: 'B', exp });
-    tokens.remember('c', { sub: 'C', exp });
+    tokens.remember('a', claims('A'));
+    tokens.remember('b', claims('B'));
+    tokens.remember('c', claims('C'));
     expect(tokens.size).toBe(2);
-    expect(tokens.subjectOf('a')).toBeUndefined();
-    expect([tokens.subjectOf('b'), tokens.subjectOf('c')]).toEqual(['B', 'C']);
+    expect(tokens.claimsOf('a')).toBeUndefined();
+    expect([tokens.claimsOf('b')?.sub, tokens.claimsOf('c')?.sub]).toEqual(['B', 'C']);
   });
 });

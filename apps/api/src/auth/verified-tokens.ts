@@ -1,10 +1,24 @@
 // Bearer tokens whose signature has been checked, kept until they expire. Checking an HMAC signature (and decoding
 // the token twice over, as jsonwebtoken does) was the largest cost of the guard on every request; the account
-// behind the token is still read on every request, so a disabled account or a changed role takes effect as before.
+// behind the token is still read on every request, so a disabled account, a changed password or a changed role takes
+// effect as before.
+export interface TokenClaims {
+  readonly sub: string;
+  /** The account's token epoch when the token was issued; a password change or disabling moves the account's on. */
+  readonly ep: number;
+  readonly exp: number;
+}
 
 interface Verified {
-  readonly sub: string;
+  readonly claims: TokenClaims;
   readonly expiresAtMs: number;
+}
+
+/** The claims every token of ours carries; null for anything else (a token without expiry is never accepted). */
+export function claimsOf(payload: unknown): TokenClaims | null {
+  const p = payload as Partial<TokenClaims> | null;
+  if (!p || typeof p.sub !== 'string' || typeof p.exp !== 'number' || typeof p.ep !== 'number') return null;
+  return { sub: p.sub, ep: p.ep, exp: p.exp };
 }
 
 export class VerifiedTokens {
@@ -15,26 +29,25 @@ export class VerifiedTokens {
     private readonly nowMs: () => number = Date.now,
   ) {}
 
-  /** The subject of a token verified before and not yet expired; undefined otherwise (verify it again). */
-  subjectOf(token: string): string | undefined {
+  /** The claims of a token verified before and not yet expired; undefined otherwise (verify it again). */
+  claimsOf(token: string): TokenClaims | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (entry.expiresAtMs <= this.nowMs()) {
       this.entries.delete(token);
       return undefined;
     }
-    return entry.sub;
+    return entry.claims;
   }
 
-  /** Remembers a verified token until its `exp` (seconds since the epoch); tokens without `exp` are not kept. */
-  remember(token: string, payload: { sub: string; exp?: number }): void {
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string') return;
+  /** Remembers a verified token until its `exp` (seconds since the epoch). */
+  remember(token: string, claims: TokenClaims): void {
     if (this.entries.size >= this.capacity) {
       // Oldest first (a Map iterates in insertion order): the tokens least likely to be seen again.
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(token, { sub: payload.sub, expiresAtMs: payload.exp * 1000 });
+    this.entries.set(token, { claims, expiresAtMs: claims.exp * 1000 });
   }
 
   get size(): number {

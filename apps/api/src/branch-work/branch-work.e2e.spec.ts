@@ -65,7 +65,7 @@ describe('branch work over HTTP on real PostgreSQL: a secretary’s day', () => 
   });
 
   it('serves the evidence bytes to readers of the branch, and to a secretary only through a branch that references them', async () => {
-    const asAuditor = await t.http.get(`/api/evidence/${sha256(minutes)}`).set(bearer(auditor)).responseType('blob').expect(200);
+    const asAuditor = await t.http.get(`/api/evidence/${sha256(minutes)}?campaignId=${CAMPAIGN}&branchId=B1`).set(bearer(auditor)).responseType('blob').expect(200);
     expect(Buffer.compare(asAuditor.body, minutes)).toBe(0);
     const asSecretary = await t.http.get(`/api/evidence/${sha256(minutes)}?campaignId=${CAMPAIGN}`).set(bearer(secretaryB1)).responseType('blob').expect(200);
     expect(Buffer.compare(asSecretary.body, minutes)).toBe(0);
@@ -73,10 +73,12 @@ describe('branch work over HTTP on real PostgreSQL: a secretary’s day', () => 
     expect(asSecretary.headers['content-disposition']).toContain(encodeURIComponent('会议记录.pdf'));
     expect(asSecretary.headers['x-content-type-options']).toBe('nosniff');
 
-    await t.http.get(`/api/evidence/${sha256(minutes)}`).set(bearer(secretaryB1)).expect(403);
+    // A hash alone opens nothing: the branch work that references it is named (a secretary's branch by default).
+    await t.http.get(`/api/evidence/${sha256(minutes)}`).set(bearer(secretaryB1)).expect(400);
+    await t.http.get(`/api/evidence/${sha256(minutes)}`).set(bearer(auditor)).expect(400);
     await t.http.get(`/api/evidence/${sha256(minutes)}?campaignId=${CAMPAIGN}`).set(bearer(secretaryB2)).expect(404);
     await t.http.get(`/api/evidence/${sha256(minutes)}?campaignId=${CAMPAIGN}&branchId=B1`).set(bearer(secretaryB2)).expect(403);
-    await t.http.get(`/api/evidence/${sha256(Buffer.from('never uploaded'))}`).set(bearer(auditor)).expect(404);
+    await t.http.get(`/api/evidence/${sha256(Buffer.from('never uploaded'))}?campaignId=${CAMPAIGN}&branchId=B1`).set(bearer(auditor)).expect(404);
     await t.http.get('/api/evidence/not-a-hash').set(bearer(auditor)).expect(400);
     await t.http.get(`/api/evidence/${sha256(minutes)}`).expect(401);
   });
@@ -207,7 +209,7 @@ describe('branch work over HTTP on real PostgreSQL: a secretary’s day', () => 
         .field('note', '越权').attach('evidence', stray, { filename: 'x.txt', contentType: 'text/plain' }).expect(403);
       await t.http.post(`${branch('B2')}/three-ones`).set(bearer(secretaryB1)).send({ memberId: 'M4', item: 'talk', date: '2009-03-31', title: '发言' }).expect(403);
       expect(await revision('B2')).toBe(-1);
-      await t.http.get(`/api/evidence/${sha256(stray)}`).set(bearer(auditor)).expect(404);
+      await t.http.get(`/api/evidence/${sha256(stray)}?campaignId=${CAMPAIGN}&branchId=B2`).set(bearer(auditor)).expect(404);
       await t.http.get(`${branch('B2')}/work`).set(bearer(secretaryB1)).expect(403);
     });
 
@@ -286,7 +288,7 @@ describe('branch work over HTTP on real PostgreSQL: a secretary’s day', () => 
     it('an oversized file → 413; eleven files → 400', async () => {
       const big = Buffer.alloc(10 * 1024 * 1024 + 1, 7);
       await t.http.post(instance('B1', 'T13:branch:B1', 'complete')).set(bearer(secretaryB1)).field('note', 'x').attach('evidence', big, { filename: 'big.bin' }).expect(413);
-      await t.http.get(`/api/evidence/${sha256(big)}`).set(bearer(auditor)).expect(404);
+      await t.http.get(`/api/evidence/${sha256(big)}?campaignId=${CAMPAIGN}&branchId=B1`).set(bearer(auditor)).expect(404);
       let eleven = t.http.post(instance('B1', 'T13:branch:B1', 'complete')).set(bearer(secretaryB1)).field('note', 'x');
       for (let i = 0; i < 11; i += 1) eleven = eleven.attach('evidence', Buffer.from(`file ${i}`), { filename: `f${i}.txt`, contentType: 'text/plain' });
       await eleven.expect(400);

@@ -1,5 +1,5 @@
-// What every campaign use case needs besides its decider: the stream states it reads, today's date, and who may touch which unit.
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+// What every campaign use case needs besides its decider: the stream states it reads and today's date.
+import { Inject, Injectable } from '@nestjs/common';
 import {
   branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, CampaignNotFound, organisationDecider, organisationStream,
   type BranchWorkState, type IsoDate, type OrganisationState, type PlannedCampaign,
@@ -23,13 +23,6 @@ export const etagOf = (revision: number): string => `"${revision}"`;
 
 export function metadataFor(principal: Principal, reason?: string | null, correlationId?: string): MetadataInput {
   return { actor: actorOf(principal), ...(reason ? { reason } : {}), ...(correlationId ? { correlationId } : {}) };
-}
-
-/** An account tied to a unit works only on that unit's campaigns; accounts without a unit (system-wide roles) see all. */
-export function assertSameUnit(principal: Principal, unitId: string): void {
-  if (principal.unitId !== null && principal.unitId !== undefined && principal.unitId !== unitId) {
-    throw new ForbiddenException(`your account belongs to unit ${principal.unitId}; this campaign belongs to unit ${unitId}`);
-  }
 }
 
 @Injectable()

@@ -1,9 +1,9 @@
-// Runs one command on a campaign stream for the use-case handlers: same-unit check on the state read, then decide and append.
+// Runs one command on a campaign stream for the use-case handlers: decide and append (the UnitScopeGuard checked the unit).
 import { Injectable } from '@nestjs/common';
 import { campaignDecider, campaignStream, CampaignNotFound, type CampaignCommand } from '@campaign-ledger/domain';
 import type { Principal } from '../auth/principal';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
-import { assertSameUnit, metadataFor } from './campaign-context';
+import { metadataFor } from './campaign-context';
 import { campaignView, type CampaignView } from './campaign-view';
 
 export interface WriteOptions {
@@ -21,9 +21,6 @@ export class CampaignWriter {
     const result = await this.aggregates.handle(campaignStream(campaignId), campaignDecider, command, () => undefined, {
       metadata: metadataFor(principal, options.reason, options.correlationId),
       expectedRevision: options.expectedRevision,
-      beforeDecide: ({ state }) => {
-        if (state.status !== 'not_planned') assertSameUnit(principal, state.unitId);
-      },
     });
     if (result.state.status === 'not_planned') throw CampaignNotFound.notPlanned();
     return campaignView(result.state, result.revision, principal);

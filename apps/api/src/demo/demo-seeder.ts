@@ -1,9 +1,8 @@
 // Seeds the demo office once, on an empty embedded installation; real data is never touched.
 import type { INestApplication } from '@nestjs/common';
-import { ACCOUNTS_STREAM } from '@campaign-ledger/domain';
+import { ACCOUNTS_STREAM, type Role } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../auth/accounts.service';
-import { PasswordHasher } from '../auth/password-hasher';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { officeToday } from '../infrastructure/office-today';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
@@ -15,6 +14,8 @@ export interface DemoAccount {
   readonly password: string;
   readonly role: string;
   readonly note: string;
+  readonly unitId: string | null;
+  readonly branchId: string | null;
 }
 
 export type SeedOutcome = { seeded: true; accounts: DemoAccount[] } | { seeded: false; why: string };
@@ -38,26 +39,27 @@ export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig, 
   }
   await indexUnit(store, { unitId: DEMO_UNIT_ID, name: demo.unitName, code: 'DEMO' }, SYSTEM.actor);
   const accounts: DemoAccount[] = [
-    { username: 'admin', password: 'admin-demo-2009', role: 'administrator', note: '系统管理员 administrator' },
-    { username: 'leader', password: 'leader-demo-2009', role: 'leading_group', note: '领导小组 leading group' },
-    { username: 'auditor', password: 'auditor-demo-2009', role: 'auditor', note: '指导检查组 auditor' },
+    // The installation's administrator (no unit): registers units and runs every account.
+    { username: 'admin', password: 'admin-demo-2009', role: 'administrator', note: '系统管理员 administrator', unitId: null, branchId: null },
+    { username: 'leader', password: 'leader-demo-2009', role: 'leading_group', note: '领导小组 leading group', unitId: DEMO_UNIT_ID, branchId: null },
+    { username: 'auditor', password: 'auditor-demo-2009', role: 'auditor', note: '指导检查组 auditor', unitId: DEMO_UNIT_ID, branchId: null },
     ...demo.branches.map((branch) => ({
       username: `sec-${branch.branchId.toLowerCase()}`, password: `sec-demo-2009`, role: 'secretary', note: `${branch.name}书记 secretary of ${branch.branchId}`,
-      branchId: branch.branchId,
+      unitId: DEMO_UNIT_ID, branchId: branch.branchId,
     })),
   ];
   const service = app.get(AccountsService);
-  const hasher = app.get(PasswordHasher);
   for (const account of accounts) {
     await service.execute(
       {
         type: 'CreateAccount',
         data: {
-          accountId: `demo-${account.username}`, username: account.username, displayName: account.note, role: account.role as never,
-          unitId: DEMO_UNIT_ID, branchId: (account as { branchId?: string }).branchId ?? null, passwordHash: await hasher.hash(account.password),
+          accountId: `demo-${account.username}`, username: account.username, displayName: account.note, role: account.role as Role,
+          unitId: account.unitId, branchId: account.branchId,
         },
       },
       SYSTEM,
+      { password: account.password },
     );
   }
   return { seeded: true, accounts };

@@ -5,3 +5,5 @@ export const CLOCK = Symbol('CLOCK');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 export const READ_MODEL_POOL = Symbol('READ_MODEL_POOL');
 export const BLOB_STORE = Symbol('BLOB_STORE');
+export const CREDENTIAL_STORE = Symbol('CREDENTIAL_STORE');
+export const INSTANCE_LIVENESS = Symbol('INSTANCE_LIVENESS');

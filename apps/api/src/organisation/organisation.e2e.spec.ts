@@ -93,7 +93,9 @@ describe('organisation over HTTP on real PostgreSQL', () => {
     it('gives a unit registered without an id a UUID v7', async () => {
       const response = await post(admin, '/api/units', { name: '另一单位', code: 'X2' }).expect(201);
       expect(response.body.unitId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      await t.http.get(`/api/units/${response.body.unitId}`).set('Authorization', as(leader)).expect(200);
+      await t.http.get(`/api/units/${response.body.unitId}`).set('Authorization', as(admin)).expect(200);
+      // U1's leading group does not see another unit at all.
+      await t.http.get(`/api/units/${response.body.unitId}`).set('Authorization', as(leader)).expect(404);
     });
   });
 
@@ -156,7 +158,7 @@ describe('organisation over HTTP on real PostgreSQL', () => {
       expect(own.body.members).toHaveLength(2);
       expect(own.headers.etag).toMatch(/^"\d+"$/);
       await t.http.get('/api/units/U1/branches/B2/roster').set('Authorization', as(secretaryB1)).expect(403);
-      await t.http.get('/api/units/U-OTHER/branches/B1/roster').set('Authorization', as(secretaryB1)).expect(403);
+      await t.http.get('/api/units/U-OTHER/branches/B1/roster').set('Authorization', as(secretaryB1)).expect(404);
       await t.http.get('/api/units/U1').expect(401);
     });
   });

@@ -29,7 +29,7 @@ describe('read models over HTTP', () => {
     tokens.b02 = await api.signIn({ username: 'sec-b02', password: 'sec-pass-1', role: 'secretary', unitId: DEMO_UNIT_ID, branchId: 'B02' });
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const status = await api.http.get('/api/projections/status');
+      const status = await api.http.get('/api/projections/status').set('Authorization', `Bearer ${tokens.admin}`);
       const at = status.body?.checkpoint ? parsePosition(status.body.checkpoint) : null;
       if (status.status === 200 && at && comparePositions(at, demoHead) >= 0) break;
       if (Date.now() > deadline) throw new Error(`projection did not catch up: ${JSON.stringify(status.body)}`);
@@ -161,15 +161,20 @@ describe('read models over HTTP', () => {
     }
   });
 
-  it('serves projection status and Prometheus metrics without a token', async () => {
-    const status = await api.http.get('/api/projections/status').expect(200);
+  it('serves projection status and Prometheus metrics to administrators only (PUBLIC_METRICS=true opens them)', async () => {
+    await api.http.get('/api/projections/status').expect(401);
+    await api.http.get('/api/metrics').expect(401);
+    await get('/api/projections/status', 'leader').expect(403);
+    const status = await get('/api/projections/status', 'admin').expect(200);
     expect(status.body).toMatchObject({ state: 'active', eventsBehind: 0, secondsBehind: 0 });
     expect(status.body.lease.owner).toBe(status.body.me);
-    const metrics = await api.http.get('/api/metrics').expect(200);
+    const metrics = await get('/api/metrics', 'admin').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toMatch(/campaign_ledger_projection_lag_events 0/);
     expect(metrics.text).toMatch(/campaign_ledger_projection_lag_seconds 0/);
     expect(metrics.text).toMatch(/campaign_ledger_projection_events_total \d+/);
+    // Read after the figures above: an auditor's read is itself recorded (one more event).
+    await get('/api/metrics', 'auditor').expect(403);
   });
 
   it('lists overdue work, rankings, the heat map and weekly participation for the watchers', async () => {

@@ -1,13 +1,16 @@
 // HTTP over the read models: translates parameters and roles, the queries do the rest.
-import { BadRequestException, Controller, Get, Header, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { isIsoDate } from '@campaign-ledger/domain';
 import {
   branchDashboard, branchPhaseHeatMap, BranchNotProjected, CampaignNotProjected, campaignOverview, overdueInstances, participationOverTime, rankBranches,
 } from '@campaign-ledger/projections';
-import { assertCanReadBranch } from '../auth/policy';
+import type { AppConfig } from '@campaign-ledger/runtime';
+import { AccessRefused } from '../auth/access-policy';
+import { SignInRequired } from '../auth/auth.errors';
 import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
+import { APP_CONFIG } from '../infrastructure/tokens';
 import { ProjectionMetrics } from './projection-metrics';
 import { ReadModelsService } from './read-models.service';
 
@@ -36,6 +39,12 @@ export class ReadModelsHttpController {
     const days = Number(value);
     if (!Number.isInteger(days) || days < 0 || days > 365) throw new BadRequestException('amberDays must be a whole number of days 0..365');
     return days;
+  }
+
+  @Get('projections/freshness')
+  @ApiOperation({ summary: 'Whether the figures are current: behind the log, or held back by an open transaction (the web app shows a banner)' })
+  freshness() {
+    return this.readModels.freshness();
   }
 
   @Get('campaigns/:campaignId/overview')
@@ -88,10 +97,9 @@ export class ReadModelsHttpController {
   @ApiOperation({ summary: "One branch: completion per phase, its instances with due dates and colours, study sessions, participation, three ones" })
   @ApiOkResponse({ description: "A secretary sees only their own branch (403 otherwise)" })
   async dashboard(
-    @Param('campaignId') campaignId: string, @Param('branchId') branchId: string, @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string, @Param('branchId') branchId: string,
     @Query('asOf') asOfText?: string, @Query('amberDays') amber?: string,
   ) {
-    assertCanReadBranch(principal, branchId);
     const asOf = this.asOf(asOfText);
     return branchDashboard(await this.readModels.sourceAsOf(asOf), campaignId, branchId, { asOf, amberWithinDays: this.amberDays(amber) }).catch(translate);
   }
@@ -129,25 +137,38 @@ export class ReadModelsHttpController {
   }
 }
 
+/** Operational figures of the whole installation: administrators only, unless PUBLIC_METRICS=true (a scraper). */
 @ApiTags('read-models')
+@ApiBearerAuth()
 @Public()
 @Controller()
 export class ProjectionsHttpController {
   constructor(
     private readonly readModels: ReadModelsService,
     private readonly metrics: ProjectionMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private assertMayRead(principal: Principal | undefined): void {
+    if (this.config.publicMetrics) return;
+    if (!principal) throw SignInRequired.noToken();
+    if (principal.role !== 'administrator') {
+      throw AccessRefused.because('operational figures are for administrators (or set PUBLIC_METRICS=true for a scraper)', '运行指标仅供系统管理员查看');
+    }
+  }
+
   @Get('projections/status')
-  @ApiOperation({ summary: 'Projection lag (events and seconds behind), lease owner and checkpoint' })
-  status() {
+  @ApiOperation({ summary: 'Projection lag (events and seconds behind, events held back by an open transaction), lease owner and checkpoint' })
+  status(@CurrentPrincipal() principal: Principal | undefined) {
+    this.assertMayRead(principal);
     return this.readModels.status();
   }
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics' })
-  prometheus() {
+  prometheus(@CurrentPrincipal() principal: Principal | undefined) {
+    this.assertMayRead(principal);
     return this.metrics.text();
   }
 }

@@ -99,6 +99,11 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     await this.dataSource?.destroy();
   }
 
+  /** Ends every live stream (their observables complete): the first step of a clean stop. */
+  endLiveStreams(): void {
+    this.moved.complete();
+  }
+
   /** Fires after each batch is committed to the read model. */
   get checkpoints(): Observable<CheckpointMoved> {
     return this.moved.asObservable();
@@ -128,6 +133,14 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     return (await replayLog(this.eventStore, endOfOfficeDay(asOf))).source;
   }
 
+  async freshness(): Promise<Freshness> {
+    try {
+      return freshnessOf(await this.status(), this.clock.now().getTime());
+    } catch (error) {
+      return { ok: false, delayed: true, eventsBehind: 0, secondsBehind: 0, heldBack: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   async status(): Promise<ProjectionStatus> {
     if (this.projector) return this.projector.status();
     if (this.thread && this.sql) {
@@ -145,6 +158,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
         eventsApplied: checkpoint?.events_applied ?? 0, lastRecordedAt: checkpoint?.last_recorded_at ?? null,
         eventsBehind: Math.min(behind, 10_000), eventsBehindCapped: behind > 10_000,
         secondsBehind: behind > 0 && checkpoint?.last_recorded_at ? Math.max(0, (this.clock.now().getTime() - Date.parse(checkpoint.last_recorded_at)) / 1000) : 0,
+        heldBack: null,
       };
     }
     if (this.sql) return projectionStatus({ eventStore: this.eventStore, db: this.sql, clock: this.clock });
@@ -152,12 +166,29 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
-/** For /api/health: the projection's lag and lease, or the reason it cannot tell. */
-export async function projectionHealth(service: ReadModelsService): Promise<{ ok: boolean; status?: ProjectionStatus; error?: string }> {
-  try {
-    const status = await service.status();
-    return { ok: status.state === 'active' || status.lease?.owner != null, status };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+/** How current the figures are, as anyone may be told (no session details): for /api/health and the web app's banner. */
+export interface Freshness {
+  /** The projector is running (here or in another process holding the lease). */
+  readonly ok: boolean;
+  /** The figures are behind the log by more than a few seconds, or events are held back by an open transaction. */
+  readonly delayed: boolean;
+  readonly eventsBehind: number;
+  readonly secondsBehind: number;
+  /** Committed events not yet readable by the projector, since when, and the server process holding them back. */
+  readonly heldBack: { readonly events: number; readonly since: string; readonly blockingPid: number | null } | null;
+  readonly error?: string;
+}
+
+/** Behind by more than this many seconds (or held back that long), the figures are reported as delayed. */
+const DELAYED_AFTER_SECONDS = 5;
+
+export function freshnessOf(status: ProjectionStatus, now: number): Freshness {
+  const heldFor = status.heldBack ? (now - Date.parse(status.heldBack.since)) / 1000 : 0;
+  return {
+    ok: status.state === 'active' || status.lease?.owner != null,
+    delayed: status.secondsBehind > DELAYED_AFTER_SECONDS || heldFor > DELAYED_AFTER_SECONDS,
+    eventsBehind: status.eventsBehind,
+    secondsBehind: status.secondsBehind,
+    heldBack: status.heldBack ? { events: status.heldBack.events, since: status.heldBack.since, blockingPid: status.heldBack.holder?.pid ?? null } : null,
+  };
 }

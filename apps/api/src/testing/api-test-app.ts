@@ -1,6 +1,5 @@
 // Starts the real API over HTTP on a fresh PostgreSQL database, with accounts for every role.
 import type { INestApplication } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import type { Role } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
 import { AccountsService } from '../auth/accounts.service';
-import { PasswordHasher } from '../auth/password-hasher';
+import { TokenIssuer } from '../auth/token-issuer';
 import { createApp } from '../bootstrap';
 import { loadConfig } from '@campaign-ledger/runtime';
 
@@ -18,7 +17,8 @@ export interface TestAccount {
   readonly password: string;
   readonly role: Role;
   readonly branchId?: string;
-  readonly unitId?: string;
+  /** Default: the test app's unit for every role but an administrator, who is installation-wide. */
+  readonly unitId?: string | null;
 }
 
 export interface ApiTestApp {
@@ -31,7 +31,14 @@ export interface ApiTestApp {
   close(): Promise<void>;
 }
 
-export async function startApiTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<ApiTestApp> {
+export interface ApiTestAppOptions {
+  readonly clock?: Clock;
+  readonly env?: Record<string, string>;
+  /** The unit accounts belong to when `signIn` names none (administrators excepted). */
+  readonly unitId?: string;
+}
+
+export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<ApiTestApp> {
   const database = await createTestDatabase('cl_api');
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-api-'));
   const config = loadConfig({
@@ -45,8 +52,7 @@ export async function startApiTestApp(options: { clock?: Clock; env?: Record<str
   await app.init();
   const http = request(app.getHttpServer());
   const accounts = app.get(AccountsService);
-  const hasher = app.get(PasswordHasher);
-  const jwt = app.get(JwtService);
+  const tokens = app.get(TokenIssuer);
   const created = new Set<string>();
   return {
     app,
@@ -57,15 +63,17 @@ export async function startApiTestApp(options: { clock?: Clock; env?: Record<str
       if (!created.has(account.username)) {
         const existing = await accounts.findByUsername(account.username);
         if (!existing) {
+          const unitId = account.unitId !== undefined ? account.unitId : account.role === 'administrator' ? null : (options.unitId ?? 'U1');
           await accounts.execute(
             {
               type: 'CreateAccount',
               data: {
                 accountId: `acc-${account.username}`, username: account.username, displayName: account.username, role: account.role,
-                unitId: account.unitId ?? null, branchId: account.branchId ?? null, passwordHash: await hasher.hash(account.password),
+                unitId, branchId: account.branchId ?? null,
               },
             },
             { actor: { id: 'system', role: 'system' } },
+            { password: account.password },
           );
         }
         created.add(account.username);
@@ -73,7 +81,7 @@ export async function startApiTestApp(options: { clock?: Clock; env?: Record<str
       // Tokens are minted as the log-in route does, so that suites do not trip its rate limit (tested on its own).
       const signedIn = await accounts.findByUsername(account.username);
       if (!signedIn) throw new Error(`no account ${account.username}`);
-      return jwt.signAsync({ sub: signedIn.accountId, role: signedIn.role });
+      return tokens.issue(signedIn);
     },
     async close() {
       await app.close();

@@ -10,8 +10,10 @@ export const digestCommand: LedgerCommand = {
   register(program, context) {
     program
       .command('digest')
-      .description('print the digest of the log as it is now: v1:<position of the last event>:<root of every stream head>')
-      .option('--manifest <file>', 'also write the per-stream heads (JSON) so a later `verify --against` can name what changed')
+      .description('print the digest of the log as it is now: v2:all:<events>:<running SHA-256 over every event\'s hash and recording time, ' +
+        'in log order>')
+      .option('--manifest <file>', 'also write the per-stream heads and checkpoints (JSON) so a later `verify --against` can name what changed')
+      .addHelpText('after', '\nThe digest names no database positions: it still verifies after `ledger export` and `ledger import` into another database.')
       .action((options: { manifest?: string }) => withSession(context, async (session) => {
         const progress = createProgress(context.io, 'digest');
         const total = await session.countEvents();

@@ -1,12 +1,12 @@
-// `ledger export --out FILE.ndjson`: the whole log, one event per line, with a trailer naming its digest.
+// `ledger export --out FILE.ndjson`: the whole log, one event per line, the evidence files it names, a trailer naming its digest.
 // `ledger export --dossier CAMPAIGN --out FILE.xlsx`: the campaign's 迎检 dossier (台账) as a workbook, built from the log.
 import { createWriteStream } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { collectDossier, dossierXlsx, exportLog } from '@campaign-ledger/audit';
+import { collectDossier, describeReference, dossierXlsx, exportLog } from '@campaign-ledger/audit';
 import { isIsoDate } from '@campaign-ledger/domain';
 import { CliError, writeLine } from '../cli-io';
-import { createProgress } from '../progress';
+import { createProgress, createTransferProgress } from '../progress';
 import { noteUnseen, withSession, type CommandContext, type LedgerCommand } from './command';
 
 interface ExportOptions {
@@ -21,8 +21,8 @@ export const exportCommand: LedgerCommand = {
   register(program, context) {
     program
       .command('export')
-      .description('write the whole log as NDJSON (a header, every event with its full envelope and hashes, a trailer with the digest); ' +
-        'with --dossier, a campaign\'s inspection dossier (台账) as an Excel workbook')
+      .description('write the whole log as NDJSON (a header, every event with its full envelope, hashes and recording time, every evidence ' +
+        'file the events name, a trailer with the digest); with --dossier, a campaign\'s inspection dossier (台账) as an Excel workbook')
       .requiredOption('--out <file>', 'the file to write (e.g. ledger-2024-06-30.ndjson, or 台账.xlsx with --dossier)')
       .option('--force', 'overwrite the file if it exists')
       .option('--dossier <campaignId>', 'write the dossier of this campaign instead: sheets 概况, 任务台账, 学习参与, 半年检查 (XLSX)')
@@ -43,21 +43,32 @@ function exportNdjson(context: CommandContext, options: ExportOptions): Promise<
       file.once('open', () => done());
       file.once('error', (error: NodeJS.ErrnoException) => fail(writeError(options.out, error)));
     });
-    const progress = createProgress(context.io, 'export');
+    const progress = createTransferProgress(context.io, 'export');
     let result;
     let total: number | null = null;
     try {
       total = await session.countEvents();
-      result = await exportLog(session.store, file, (p) => progress.update(p.events, p.total), { total });
+      result = await exportLog(session.store, file, (p) => progress.update(p), { total, blobs: session.blobs });
     } finally {
       progress.finish();
       file.end();
       await finished(file).catch(() => undefined);
     }
     noteUnseen(context, total, result.events);
-    writeLine(context.io.stdout, `exported ${result.events} events in ${result.streams} streams to ${options.out}`);
+    writeLine(context.io.stdout, `exported ${result.events} events in ${result.streams} streams and ${result.files} evidence files ` +
+      `(${result.fileBytes} bytes) to ${options.out}`);
     writeLine(context.io.stdout, `digest ${result.digest.digest}`);
     if (result.broken > 0) context.io.stderr.write(`warning: the log has ${result.broken} broken place(s); run \`ledger verify\`\n`);
+    const missing = result.missingFiles.filter((f) => f.problem === 'missing');
+    const damaged = result.missingFiles.filter((f) => f.problem === 'damaged');
+    if (missing.length > 0) {
+      context.io.stderr.write(`warning: ${missing.length} evidence file(s) the events name are not stored and are not in the backup ` +
+        `(copy them into DATA_DIR/blobs and restart, or accept the loss):\n${listed(missing.map(describeReference))}`);
+    }
+    if (damaged.length > 0) {
+      context.io.stderr.write(`warning: ${damaged.length} stored evidence file(s) do not match their SHA-256 and were left out of the backup ` +
+        `(the database copy is damaged; restore them from an older backup):\n${listed(damaged.map(describeReference))}`);
+    }
   });
 }
 
@@ -89,6 +100,12 @@ async function exportDossier(context: CommandContext, options: ExportOptions, ca
       `${dossier.instances.length} task instances (${completed} completed), ${dossier.sessions.length} study sessions`);
     writeLine(context.io.stdout, `built from ${dossier.basis.events} events, digest ${dossier.basis.digest}`);
   });
+}
+
+/** At most ten lines, indented, and how many more. */
+export function listed(lines: readonly string[]): string {
+  const shown = lines.slice(0, 10).map((line) => `  ${line}\n`).join('');
+  return lines.length > 10 ? `${shown}  ... and ${lines.length - 10} more\n` : shown;
 }
 
 function writeError(file: string, error: NodeJS.ErrnoException): CliError {

@@ -19,7 +19,7 @@ export const verifyCommand: LedgerCommand = {
     program
       .command('verify')
       .description('check every stream\'s hash chain; with --against, also that the log up to an earlier digest is unchanged')
-      .option('--against <digest>', 'a digest printed earlier by `ledger digest` (v1:<commit>/<prepare>:<root>)')
+      .option('--against <digest>', 'a digest printed earlier by `ledger digest` (v2:all:<events>:<root>, or an older v1:<commit>/<prepare>:<root>)')
       .option('--manifest <file>', 'the manifest saved with that digest (`ledger digest --manifest`), to name the streams that changed')
       .option('--json', 'print the full report as JSON')
       .addHelpText('after', '\nExit code: 0 the ledger verifies, 1 something is broken or changed, 2 bad arguments or configuration.')

@@ -89,7 +89,8 @@ describe('audit on PostgreSQL', () => {
     await sql('DELETE FROM events WHERE stream_id = $1 AND revision = 3', ['branchWork-c1:b1']);
     expect((await verifyLog(ledger.store)).ok).toBe(true);
     const check = await verifyAgainstDigest(ledger.store, taken.digest, { manifest: taken.manifest });
-    expect(check).toMatchObject({ ok: false, rootMatches: false, eventsSince: 1, eventsAtDigest: 11, eventsAtDigestThen: 12 });
+    // The digest counts events: the one appended since slides under the count of the one deleted.
+    expect(check).toMatchObject({ ok: false, rootMatches: false, eventsSince: 0, eventsAtDigest: 12, eventsAtDigestThen: 12 });
     expect(check.differences).toEqual([
       expect.objectContaining({ streamId: 'branchWork-c1:b1', kind: 'head_changed', expected: expect.objectContaining({ revision: 3 }), actual: expect.objectContaining({ revision: 2 }) }),
     ]);
@@ -112,6 +113,8 @@ describe('audit on PostgreSQL', () => {
 
     const report = await verifyLog(ledger.store);
     expect(report.broken.map((b) => `${b.streamId}@${b.revision}:${b.reason}`)).toEqual([
+      // The forgery copied the first event's sealed recording time; its row got the time of the INSERT.
+      'campaign-c1@1:recorded_at_mismatch',
       'campaign-c1@1:log_order',
       'campaign-c1@2:previous_hash_mismatch',
       'campaign-c1@2:hash_mismatch',
@@ -121,7 +124,21 @@ describe('audit on PostgreSQL', () => {
     expect(report.broken[0].eventId).toBe(forged.id);
   });
 
-  it('round-trips through NDJSON into an empty database: same hashes, same contents, same root', async () => {
+  it('names a recorded_at changed with UPDATE, with both times, and a digest taken before says CHANGED', async () => {
+    const taken = await computeDigest(ledger.store);
+    const target = await eventAt('campaign-c1', 1);
+    await sql(`UPDATE events SET recorded_at = '2020-01-01T00:00:00Z' WHERE stream_id = $1 AND revision = 1`, ['campaign-c1']);
+    const report = await verifyLog(ledger.store);
+    expect(report.broken).toEqual([expect.objectContaining({
+      streamId: 'campaign-c1', revision: 1, eventId: target.id, reason: 'recorded_at_mismatch',
+      expected: target.metadata.recordedAt, actual: '2020-01-01T00:00:00.000Z',
+    })]);
+    expect(await ledger.store.verifyStream('campaign-c1')).toMatchObject({ ok: false, firstBroken: { revision: 1, reason: 'recorded_at_mismatch' } });
+    const check = await verifyAgainstDigest(ledger.store, taken.digest, { manifest: taken.manifest });
+    expect(check).toMatchObject({ ok: false, rootMatches: false, differences: [] });
+  });
+
+  it('round-trips through NDJSON into an empty database: same hashes, same contents, same recording times, same digest', async () => {
     await ledger.store.append('branchWork-c1:b2', [{ type: 'QuantityReported', data: { subjectId: 'm-9', amount: 1.5, note: '半' } }],
       { expectedRevision: 'any', idempotencyKey: 'report-42', metadata: { actor, reason: '补报', correlationId: 'corr-1', causationId: 'cause-1' } });
     await untilVisible(ledger.store, 13);
@@ -132,12 +149,15 @@ describe('audit on PostgreSQL', () => {
       await untilVisible(copy.store, 13);
       const strip = (e: Awaited<ReturnType<PostgresEventStore['readAll']>>[number]) => ({
         id: e.id, streamId: e.streamId, revision: e.revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata,
-        previousHash: e.previousHash, hash: e.hash,
+        previousHash: e.previousHash, hash: e.hash, recordedAt: e.recordedAt.toISOString(),
       });
       expect((await copy.store.readAll()).map(strip)).toEqual((await ledger.store.readAll()).map(strip));
+      const recorded = async (pool: Pool) => (await pool.query('SELECT event_id, recorded_at FROM events ORDER BY transaction_id, position')).rows;
+      expect(await recorded(copy.pool)).toEqual(await recorded(ledger.pool));
       const original = await computeDigest(ledger.store);
-      expect(result.digest.root).toBe(original.root);
+      expect(result.digest.digest).toBe(original.digest);
       expect(result.exportedDigest).toBe(original.digest);
+      expect((await computeDigest(copy.store)).digest).toBe(original.digest);
       expect(result.digest.manifest.streams).toEqual(original.manifest.streams);
       expect(await verifyLog(copy.store)).toMatchObject({ ok: true, events: 13 });
       // The restored idempotency key still replays instead of appending twice.

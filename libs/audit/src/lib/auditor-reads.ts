@@ -7,6 +7,8 @@ export interface AuditorReadData {
   readonly path: string;
   readonly query: Record<string, unknown>;
   readonly at: string;
+  /** Set for a HEAD request (headers only); a GET leaves it out. */
+  readonly method?: 'HEAD';
 }
 
 export const auditorReadsStream = (accountId: string): string => `${AUDITOR_READS_STREAM_PREFIX}${accountId}`;

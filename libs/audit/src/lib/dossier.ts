@@ -8,11 +8,11 @@ import {
   branchDashboard, campaignOverview, projectInMemory, snapshotSource,
   type CampaignOverview, type InstanceView, type Progress, type ReadModelSource, type TaskRow,
 } from '@campaign-ledger/projections';
-import { HeadTracker } from './digest';
+import { DigestTracker } from './digest';
 import { CampaignNotInLogError } from './errors';
 import { endOfOfficeDay, officeDateOf } from './moment';
 import { readLog } from './read-log';
-import type { ProgressListener } from './verify-log';
+import { WHOLE_LOG, type LogScope, type ProgressListener } from './verify-log';
 
 /** 已完成 / 未完成 / 已逾期 / 已取消 / 结转, in that order of precedence after cancellation. */
 export type DossierInstanceStatus = 'completed' | 'open' | 'overdue' | 'cancelled' | 'carried_over';
@@ -121,6 +121,8 @@ export interface CollectDossierOptions {
   readonly total?: number | null;
   readonly pageSize?: number;
   readonly onProgress?: ProgressListener<DossierProgressEvent>;
+  /** The part of the log the basis digest covers (an account's unit); default the whole log. */
+  readonly scope?: LogScope;
 }
 
 const noteKey = (branchId: string, instanceKey: string) => `${branchId} ${instanceKey}`;
@@ -139,7 +141,8 @@ export async function collectDossier(store: EventStore, campaignId: string, opti
   const workPrefix = `${StreamCategories.branchWork}-${campaignId}:`;
   const organisationPrefix = `${StreamCategories.organisation}-`;
 
-  const heads = new HeadTracker();
+  const scope = options.scope ?? WHOLE_LOG;
+  const tracker = new DigestTracker(scope.label);
   const kept: RecordedEvent[] = [];
   const completion = new Map<string, string>();
   const reopened = new Map<string, string>();
@@ -148,16 +151,16 @@ export async function collectDossier(store: EventStore, campaignId: string, opti
   reading: for await (const page of readLog(store, { pageSize: options.pageSize })) {
     for (const event of page) {
       if (cutoff !== null && event.recordedAt.getTime() > cutoff) break reading;
-      heads.add(event);
+      if (scope.includes(event)) tracker.add(event);
       lastRecordedAt = event.recordedAt;
       if (event.streamId === planStream || event.streamId.startsWith(workPrefix) || event.streamId.startsWith(organisationPrefix)) {
         kept.push(event);
         noteFrom(event, { completion, reopened, cancelled });
       }
     }
-    options.onProgress?.({ events: heads.events, total: options.total ?? null });
+    options.onProgress?.({ events: tracker.events, total: options.total ?? null });
   }
-  const digest = heads.digest();
+  const digest = tracker.digest();
   const basis: DossierBasis = {
     events: digest.events,
     position: formatPosition(digest.position),

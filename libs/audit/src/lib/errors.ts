@@ -4,12 +4,19 @@ export abstract class AuditError extends Error {
   abstract readonly code: string;
 }
 
-/** The digest text is not of the form `v1:<commit>/<prepare>:<sha256>`. */
+/** The digest text is not of the form `v2:<scope>:<events>:<sha256>` (or the older `v1:<commit>/<prepare>:<sha256>`). */
 export class InvalidDigestError extends AuditError {
   readonly code = 'AUDIT.INVALID_DIGEST';
   static because(text: string, why: string): InvalidDigestError {
-    return new InvalidDigestError(`not a ledger digest: "${text}" (${why}; expected v1:<commit>/<prepare>:<64 hex digits>)`);
+    return new InvalidDigestError(
+      `not a ledger digest: "${text}" (${why}; expected v2:<scope>:<events>:<64 hex digits>, or an older v1:<commit>/<prepare>:<64 hex digits>)`,
+    );
   }
+}
+
+/** A digest was checked against another scope than the one it was taken for, or a scope label is unusable. */
+export class DigestScopeError extends AuditError {
+  readonly code = 'AUDIT.DIGEST_SCOPE';
 }
 
 /** The manifest does not belong to the digest it is checked with, or is not a manifest at all. */

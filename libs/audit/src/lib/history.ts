@@ -1,8 +1,10 @@
 // The history of a campaign, a branch or a member: who did what, when, why, with which evidence, from the log itself.
+import { withoutSecrets } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import { isAuditorReadsStream } from './auditor-reads';
 import { AuditError } from './errors';
 import { readLog } from './read-log';
+import type { LogScope } from './verify-log';
 
 /** Calendar days in filters are office days (China, no daylight saving). */
 export const OFFICE_UTC_OFFSET = '+08:00';
@@ -23,6 +25,8 @@ export interface HistoryFilter {
   readonly timeField?: 'occurredAt' | 'recordedAt';
   /** Auditors' own read records are left out unless asked for. */
   readonly includeAuditorReads?: boolean;
+  /** Only events of this part of the log (one unit's, for an account of that unit). */
+  readonly scope?: LogScope;
   /** 1-based (default 1). */
   readonly page?: number;
   /** Default 50, at most 1000. */
@@ -98,8 +102,11 @@ function compile(filter: HistoryFilter): CompiledFilter {
   if (from !== null && to !== null && from > to) throw new InvalidHistoryFilterError('"from" is after "to"');
   const timeField = filter.timeField ?? 'occurredAt';
   const memberId = filter.memberId;
+  const scope = filter.scope;
   return {
     matches(event) {
+      // First, and for every event: the scope learns the units of campaigns and accounts as the log goes by.
+      if (scope && !scope.includes(event)) return false;
       if (!filter.includeAuditorReads && isAuditorReadsStream(event.streamId) && !streams.has(event.streamId)) return false;
       if (byStream && !streams.has(event.streamId) && !prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
       if (types && !types.has(event.type)) return false;
@@ -160,7 +167,8 @@ function toEntry(event: RecordedEvent): HistoryEntry {
     reason: metadata.reason ?? reasonInData(event.data),
     correlationId: metadata.correlationId,
     evidence: evidenceOf(event.data),
-    data: event.data,
+    // Stores written before credentials left the log hold password hashes in old account events: never shown.
+    data: withoutSecrets(event.data),
     hash: event.hash,
   };
 }

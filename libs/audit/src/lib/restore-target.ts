@@ -3,6 +3,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventMetadata, EventStore, ExpectedRevision, LogPosition, RecordedEvent } from '@campaign-ledger/event-store';
 import { RestoreNotSupportedError } from './errors';
+import type { BlobSink } from './evidence';
 
 /** An event exactly as it was sealed into its stream's chain. */
 export interface SealedEventInput {
@@ -15,15 +16,19 @@ export interface SealedEventInput {
   readonly metadata: EventMetadata;
   readonly previousHash: string | null;
   readonly hash: string;
+  /** When the source recorded it (ISO); restored as is. Null: unknown (the target records the time of the restore). */
+  readonly recordedAt?: string | null;
 }
 
-/** A restored event as the backend stored it (read back, so the caller can check the hash survived the write). */
-export interface RestoredEvent extends SealedEventInput {
+/** A restored event as the backend stored it (read back, so the caller can check the hash and the time survived the write). */
+export interface RestoredEvent extends Omit<SealedEventInput, 'recordedAt'> {
   readonly logPosition: LogPosition;
   readonly recordedAt: Date;
 }
 
 export interface SealedEventWriter {
+  /** Where evidence files go, inside the restore's transaction where the backend has one; absent: the target keeps none. */
+  readonly blobs?: BlobSink;
   isEmpty(): Promise<boolean>;
   /**
    * Appends `events` (contiguous revisions of `streamId`, chained to each other and to the stream's head) as they are.
@@ -71,10 +76,10 @@ WITH guard AS (
     ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = $2::int AND hash = $3::text)
       AND NOT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision > $2::int) END
 ), inserted AS (
-  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
-  SELECT $1, e.revision, e.id, e.type, e.schema_version, e.data, e.metadata, e.previous_hash, e.hash
-  FROM guard, unnest($4::int[], $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-    WITH ORDINALITY AS e(revision, id, type, schema_version, data, metadata, previous_hash, hash, ord)
+  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at)
+  SELECT $1, e.revision, e.id, e.type, e.schema_version, e.data, e.metadata, e.previous_hash, e.hash, coalesce(e.recorded_at, now())
+  FROM guard, unnest($4::int[], $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[], $12::timestamptz[])
+    WITH ORDINALITY AS e(revision, id, type, schema_version, data, metadata, previous_hash, hash, recorded_at, ord)
   ORDER BY e.ord
   RETURNING position, transaction_id, stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at
 )
@@ -90,19 +95,29 @@ ON CONFLICT (key) DO UPDATE SET last_revision = EXCLUDED.last_revision, last_pos
   event_ids = event_idempotency.event_ids || EXCLUDED.event_ids
 WHERE event_idempotency.stream_id = EXCLUDED.stream_id`;
 
+export interface PostgresRestoreTargetOptions {
+  /**
+   * Evidence files written on the restore's own connection, and so in its transaction (e.g. the runtime library's
+   * `(client) => new PostgresBlobStore(client)`). On the embedded database a second connection would wait for the
+   * restore's transaction to end, so it must be this one.
+   */
+  readonly blobsOn?: (client: PoolClient) => BlobSink;
+}
+
 /**
  * Restores into the PostgreSQL (or embedded PGlite) `events` table of a migrated store, in one transaction that
- * holds the table against other writers: a failed import leaves the store as empty as it found it.
+ * holds the table against other writers: a failed import leaves the store as empty as it found it (evidence files too,
+ * when they are written through `blobsOn`).
  */
 export class PostgresRestoreTarget implements RestoreTarget {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool, private readonly options: PostgresRestoreTargetOptions = {}) {}
 
   async restore<T>(work: (writer: SealedEventWriter) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('LOCK TABLE events IN EXCLUSIVE MODE');
-      const result = await work(postgresWriter(client));
+      const result = await work(postgresWriter(client, this.options.blobsOn?.(client)));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -114,8 +129,9 @@ export class PostgresRestoreTarget implements RestoreTarget {
   }
 }
 
-function postgresWriter(client: PoolClient): SealedEventWriter {
+function postgresWriter(client: PoolClient, blobs: BlobSink | undefined): SealedEventWriter {
   return {
+    ...(blobs ? { blobs } : {}),
     async isEmpty() {
       const result = await client.query('SELECT NOT EXISTS (SELECT 1 FROM events) AS empty');
       return result.rows[0].empty === true;
@@ -126,7 +142,7 @@ function postgresWriter(client: PoolClient): SealedEventWriter {
         streamId, previousRevision, events[0].previousHash,
         events.map((e) => e.revision), events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion),
         events.map((e) => JSON.stringify(e.data ?? null)), events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.previousHash), events.map((e) => e.hash),
+        events.map((e) => e.previousHash), events.map((e) => e.hash), events.map((e) => e.recordedAt ?? null),
       ]);
       if (result.rows.length !== events.length) {
         throw new Error(`stream "${streamId}" is not at ${expectedRevision === 'no_stream' ? 'no stream' : `revision ${expectedRevision}`} with hash ${events[0].previousHash}`);

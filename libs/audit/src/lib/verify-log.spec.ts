@@ -70,7 +70,8 @@ describe('verifyLog', () => {
     const report = await verifyLog(store);
     const places = report.broken.map((b) => `${b.revision}:${b.reason}`);
     expect(report.broken.every((b) => b.streamId === stream)).toBe(true);
-    expect(places).toEqual(['1:log_order', '2:previous_hash_mismatch', '2:hash_mismatch', '3:hash_mismatch']);
+    // The forgery copied the first event's metadata, sealed recording time included, but got a row of its own.
+    expect(places).toEqual(['1:recorded_at_mismatch', '1:log_order', '2:previous_hash_mismatch', '2:hash_mismatch', '3:hash_mismatch']);
     expect(report.broken.find((b) => b.reason === 'log_order')?.eventId).toBe(forged.id);
   });
 
@@ -80,6 +81,41 @@ describe('verifyLog', () => {
       data: { unitId: 'u1', memberId: 'ghost' }, recordedAt: new Date(), ...store.nextPosition() });
     const report = await verifyLog(store);
     expect(report.broken).toEqual([expect.objectContaining({ streamId: 'organisation-u1', revision: 2, reason: 'hash_mismatch', actual: 'b'.repeat(64) })]);
+  });
+
+  it('names an event whose stored recording time is not its sealed one, with both times', async () => {
+    const [event] = await store.readStream('campaign-c1', { fromRevision: 1, maxCount: 1 });
+    tamper('campaign-c1', 1, (e) => ({ ...e, recordedAt: new Date('2024-01-01T00:00:00.000Z') }));
+    const report = await verifyLog(store);
+    expect(report.broken).toEqual([expect.objectContaining({
+      streamId: 'campaign-c1', revision: 1, eventId: event.id, reason: 'recorded_at_mismatch',
+      expected: event.metadata.recordedAt, actual: '2024-01-01T00:00:00.000Z',
+    })]);
+    expect(report.broken[0].message).toContain(`stored as recorded at 2024-01-01T00:00:00.000Z but sealed as recorded at ${event.metadata.recordedAt}`);
+  });
+
+  it('checks events written before recording times were sealed exactly as before', async () => {
+    const { recordedAt: _sealed, ...metadata } = (await store.readStream('organisation-u1'))[0].metadata;
+    tamper('organisation-u1', 0, (e) => {
+      const unsealed = { ...e, metadata };
+      return { ...unsealed, hash: hashEvent(unsealed), recordedAt: new Date(0) };
+    });
+    tamper('organisation-u1', 1, (e) => ({ ...e, previousHash: store.rows.find((r) => r.streamId === 'organisation-u1' && r.revision === 0)?.hash ?? null }));
+    const report = await verifyLog(store);
+    // Revision 1 links to the rehashed revision 0 but its own hash covered the old link: a content break, no time break.
+    expect(report.broken.map((b) => `${b.streamId}@${b.revision}:${b.reason}`)).toEqual(['organisation-u1@1:hash_mismatch']);
+  });
+
+  it('checks only the scope given, asking it once per event', async () => {
+    tamper('branchWork-c1:b1', 1, (event) => ({ ...event, data: { altered: true } }));
+    const asked: string[] = [];
+    const scope = { label: 'unit.u1', includes: (event: RecordedEvent) => (asked.push(event.id), !event.streamId.startsWith('branchWork-')) };
+    const progress: VerifyProgress[] = [];
+    const report = await verifyLog(store, (p) => progress.push(p), { scope, total: 12 });
+    expect(report).toMatchObject({ ok: true, scope: 'unit.u1', streams: 3, events: 6 });
+    expect(asked).toHaveLength(12);
+    expect(progress.at(-1)).toEqual({ phase: 'done', events: 12, streams: 3, total: 12 });
+    expect((await verifyLog(store)).ok).toBe(false);
   });
 
   it('keeps at most maxReported places but counts them all', async () => {

@@ -1,7 +1,8 @@
 // Checks every stream's hash chain over the whole log and names every broken place, not only the first per stream.
 import {
-  comparePositions, formatPosition, hashEvent, type EventStore, type LogPosition, type RecordedEvent,
+  comparePositions, formatPosition, hashEvent, recordedAtMismatch, type EventStore, type LogPosition, type RecordedEvent,
 } from '@campaign-ledger/event-store';
+import { DigestScopeError } from './errors';
 import { readLog } from './read-log';
 
 export type BreakReason =
@@ -14,7 +15,29 @@ export type BreakReason =
   /** Two events claim the same revision. */
   | 'duplicate_revision'
   /** The event sits before an earlier revision in the log: it was written out of turn (an insertion). */
-  | 'log_order';
+  | 'log_order'
+  /** The stored recording time is not the one sealed in the event's metadata: it was changed after the event was written. */
+  | 'recorded_at_mismatch';
+
+/**
+ * Which events of the log a check covers, e.g. one unit's streams. `includes` is called exactly once for every event,
+ * in log order, so it may learn from the events before (which streams belong to the unit). The label names the scope
+ * in digests (`v2:<label>:...`): 1..200 characters, no ':' and no white space.
+ */
+export interface LogScope {
+  readonly label: string;
+  includes(event: RecordedEvent): boolean;
+}
+
+/** The whole log. */
+export const WHOLE_LOG: LogScope = { label: 'all', includes: () => true };
+
+/** Throws when a scope label cannot stand in a digest. */
+export function assertScopeLabel(label: string): void {
+  if (typeof label !== 'string' || !/^[^\s:]{1,200}$/.test(label)) {
+    throw new DigestScopeError(`scope label "${String(label)}" cannot stand in a digest: use 1..200 characters without ':' or white space (e.g. unit.U1)`);
+  }
+}
 
 export interface BrokenPlace {
   readonly streamId: string;
@@ -30,6 +53,8 @@ export interface BrokenPlace {
 
 export interface VerifyLogReport {
   readonly ok: boolean;
+  /** Label of the scope checked ('all': the whole log). */
+  readonly scope: string;
   readonly streams: number;
   readonly events: number;
   /** Number of broken places found (all of them, even beyond `maxReported`). */
@@ -42,6 +67,7 @@ export interface VerifyLogReport {
 
 export interface VerifyProgress {
   readonly phase: 'reading' | 'linking' | 'done';
+  /** Events read from the log (all of them, in scope or not). */
   readonly events: number;
   readonly streams: number;
   /** Events in the log when the caller knows it (see `VerifyLogOptions.total`). */
@@ -56,6 +82,8 @@ export interface VerifyLogOptions {
   readonly total?: number | null;
   /** Broken places kept in the report (default 10,000); all are counted. */
   readonly maxReported?: number;
+  /** Check only the events of this scope (default: the whole log). */
+  readonly scope?: LogScope;
 }
 
 interface Link {
@@ -76,6 +104,8 @@ export class ChainChecker {
   private eventCount = 0;
   private last: LogPosition | null = null;
 
+  constructor(private readonly scope: string = WHOLE_LOG.label) {}
+
   get events(): number {
     return this.eventCount;
   }
@@ -89,10 +119,18 @@ export class ChainChecker {
     this.last = event.logPosition;
     // The content check needs only the event itself: its own previousHash is what its hash covers.
     const recomputed = hashEvent(event);
+    const at = { revision: event.revision, eventId: event.id, position: event.logPosition };
     if (recomputed !== event.hash) {
-      const at = { revision: event.revision, eventId: event.id, position: event.logPosition };
       this.contentBreaks.push(place(event.streamId, at, 'hash_mismatch', recomputed, event.hash,
         'the stored hash is not the hash of the stored content: the event was altered after it was written'));
+    } else {
+      // Only a verified seal is worth comparing with: an altered event's sealed time proves nothing.
+      const retimed = recordedAtMismatch(event);
+      if (retimed) {
+        this.contentBreaks.push(place(event.streamId, at, 'recorded_at_mismatch', retimed.sealed, retimed.stored,
+          `stored as recorded at ${retimed.stored} but sealed as recorded at ${retimed.sealed}: the recording time was changed after ` +
+          'the event was written (as-of and diff cut the log by it)'));
+      }
     }
     let links = this.streams.get(event.streamId);
     if (!links) {
@@ -108,6 +146,7 @@ export class ChainChecker {
     broken.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.revision - b.revision || reasonRank(a.reason) - reasonRank(b.reason)));
     return {
       ok: broken.length === 0,
+      scope: this.scope,
       streams: this.streams.size,
       events: this.eventCount,
       brokenCount: broken.length,
@@ -154,23 +193,29 @@ function place(
   return { streamId, revision: at.revision, eventId: at.eventId, position: formatPosition(at.position), reason, expected, actual, message };
 }
 
-const REASON_ORDER: readonly BreakReason[] = ['revision_gap', 'duplicate_revision', 'previous_hash_mismatch', 'hash_mismatch', 'log_order'];
+const REASON_ORDER: readonly BreakReason[] = [
+  'revision_gap', 'duplicate_revision', 'previous_hash_mismatch', 'hash_mismatch', 'recorded_at_mismatch', 'log_order',
+];
 const reasonRank = (reason: BreakReason) => REASON_ORDER.indexOf(reason);
 
-/** Reads the whole log in pages and checks every stream's chain; reports every broken place. */
+/** Reads the whole log in pages and checks every stream's chain (of the scope, when given); reports every broken place. */
 export async function verifyLog(
   store: EventStore,
   onProgress?: ProgressListener<VerifyProgress>,
   options: VerifyLogOptions = {},
 ): Promise<VerifyLogReport> {
-  const checker = new ChainChecker();
+  const scope = options.scope ?? WHOLE_LOG;
+  assertScopeLabel(scope.label);
+  const checker = new ChainChecker(scope.label);
   const total = options.total ?? null;
+  let read = 0;
   for await (const page of readLog(store, { pageSize: options.pageSize })) {
-    for (const event of page) checker.add(event);
-    onProgress?.({ phase: 'reading', events: checker.events, streams: checker.streamCount, total });
+    for (const event of page) if (scope.includes(event)) checker.add(event);
+    read += page.length;
+    onProgress?.({ phase: 'reading', events: read, streams: checker.streamCount, total });
   }
-  onProgress?.({ phase: 'linking', events: checker.events, streams: checker.streamCount, total });
+  onProgress?.({ phase: 'linking', events: read, streams: checker.streamCount, total });
   const report = checker.finish(options.maxReported);
-  onProgress?.({ phase: 'done', events: report.events, streams: report.streams, total });
+  onProgress?.({ phase: 'done', events: read, streams: report.streams, total });
   return report;
 }

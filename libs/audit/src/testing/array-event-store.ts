@@ -5,12 +5,15 @@ import {
   type AppendOptions, type AppendResult, type EventStore, type EventStoreStatus, type NewEvent, type ReadAllOptions,
   type ReadStreamOptions, type RecordedEvent, type StreamHead, type Subscription, type VerifyResult,
 } from '@campaign-ledger/event-store';
+import { sha256Of, type BlobSink } from '../lib/evidence';
 import type { RestoreTarget, RestoredEvent, SealedEventInput, SealedEventWriter } from '../lib/restore-target';
 
 export class ArrayEventStore implements EventStore {
   readonly backend = 'memory' as const;
   /** The log, in log order; specs edit it directly. */
   readonly rows: RecordedEvent[];
+  /** Evidence files by SHA-256: read by exports, written by restores. */
+  readonly blobs = new Map<string, Buffer>();
   private next = 1n;
 
   constructor(rows: readonly RecordedEvent[] = []) {
@@ -66,27 +69,45 @@ export class ArrayEventStore implements EventStore {
     return {
       restore: async <T>(work: (writer: SealedEventWriter) => Promise<T>): Promise<T> => {
         const before = this.rows.length;
+        const files = new Set(this.blobs.keys());
         try {
           return await work(this.writer());
         } catch (error) {
           this.rows.splice(before);
+          for (const sha256 of this.blobs.keys()) if (!files.has(sha256)) this.blobs.delete(sha256);
           throw error;
         }
       },
     };
   }
 
+  /** The evidence files as a store: `get` for exports, `has` / `put` for restores. */
+  blobStore(): BlobSink & { get(sha256: string): Promise<Buffer | null> } {
+    return {
+      get: async (sha256) => this.blobs.get(sha256) ?? null,
+      has: async (sha256) => this.blobs.has(sha256),
+      put: async (content) => {
+        const sha256 = sha256Of(content);
+        this.blobs.set(sha256, Buffer.from(content));
+        return { sha256, size: content.length };
+      },
+    };
+  }
+
   private writer(): SealedEventWriter {
     return {
+      blobs: this.blobStore(),
       isEmpty: async () => this.rows.length === 0,
       appendSealed: async (streamId: string, events: readonly SealedEventInput[], expected: number | 'no_stream'): Promise<RestoredEvent[]> => {
         const head = await this.streamHead(streamId);
         if ((expected === 'no_stream' && head) || (expected !== 'no_stream' && (head?.revision !== expected || head.hash !== events[0].previousHash))) {
           throw new ConcurrencyError(streamId, expected, head ? head.revision : 'no_stream');
         }
-        const recordedAt = new Date();
+        const now = new Date();
         // A JSON round trip, as a database would store it.
-        const stored = events.map((event): RecordedEvent => ({ ...JSON.parse(JSON.stringify(event)), recordedAt, ...this.nextPosition() }));
+        const stored = events.map((event): RecordedEvent => ({
+          ...JSON.parse(JSON.stringify(event)), recordedAt: event.recordedAt ? new Date(event.recordedAt) : now, ...this.nextPosition(),
+        }));
         this.rows.push(...stored);
         return stored;
       },

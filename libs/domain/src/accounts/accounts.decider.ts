@@ -1,4 +1,7 @@
-// Who may sign in and with which role: one stream for all accounts of the installation.
+// Who may sign in, with which role and in which unit: one stream for all accounts of the installation.
+// Passwords are not facts of this stream: their hashes live outside the log (the credential store); the stream records
+// that a password was set, changed or reset, by whom (metadata actor) and when.
+import type { Decider } from '../shared/decider';
 import { DomainError, type DomainErrorKind } from '../shared/errors';
 
 export const ROLES = ['administrator', 'leading_group', 'secretary', 'auditor'] as const;
@@ -7,31 +10,66 @@ export type Role = (typeof ROLES)[number];
 export const AccountEventTypes = {
   AccountCreated: 'AccountCreated',
   AccountPasswordChanged: 'AccountPasswordChanged',
+  AccountPasswordReset: 'AccountPasswordReset',
   AccountRoleChanged: 'AccountRoleChanged',
   AccountDisabled: 'AccountDisabled',
+  AccountEnabled: 'AccountEnabled',
 } as const;
 
+interface AccountScope {
+  readonly role: Role;
+  readonly unitId: string | null;
+  readonly branchId: string | null;
+}
+
+/**
+ * Stores written before credentials left the log carry `passwordHash` in AccountCreated and AccountPasswordChanged:
+ * those events are sealed and still verify; the field is never read into state nor shown (see `LEGACY_SECRET_FIELDS`).
+ */
 export type AccountEvent =
-  | { type: 'AccountCreated'; data: { accountId: string; username: string; displayName: string; role: Role; unitId: string | null; branchId: string | null; passwordHash: string } }
-  | { type: 'AccountPasswordChanged'; data: { accountId: string; passwordHash: string } }
-  | { type: 'AccountRoleChanged'; data: { accountId: string; role: Role; unitId: string | null; branchId: string | null } }
-  | { type: 'AccountDisabled'; data: { accountId: string; reason: string } };
+  | { type: 'AccountCreated'; data: { accountId: string; username: string; displayName: string } & AccountScope }
+  /** The holder changed their own password. */
+  | { type: 'AccountPasswordChanged'; data: { accountId: string } }
+  /** An administrator set a new password for the account (or the first one, from the command line). */
+  | { type: 'AccountPasswordReset'; data: { accountId: string } }
+  | { type: 'AccountRoleChanged'; data: { accountId: string } & AccountScope }
+  | { type: 'AccountDisabled'; data: { accountId: string; reason: string } }
+  | { type: 'AccountEnabled'; data: { accountId: string; reason: string } };
+
+/** Fields of account events that held secrets in stores written before credentials left the log. */
+export const LEGACY_SECRET_FIELDS: readonly string[] = ['passwordHash'];
+
+/** Event data without any field that once held a secret: what history, exports of views and answers may show. */
+export function withoutSecrets<T>(data: T): T {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  if (!LEGACY_SECRET_FIELDS.some((field) => field in (data as object))) return data;
+  const copy = { ...(data as Record<string, unknown>) };
+  for (const field of LEGACY_SECRET_FIELDS) delete copy[field];
+  return copy as T;
+}
 
 export type AccountCommand =
-  | { type: 'CreateAccount'; data: { accountId: string; username: string; displayName: string; role: Role; unitId?: string | null; branchId?: string | null; passwordHash: string } }
-  | { type: 'ChangePassword'; data: { accountId: string; passwordHash: string } }
+  | { type: 'CreateAccount'; data: { accountId: string; username: string; displayName: string; role: Role; unitId?: string | null; branchId?: string | null } }
+  | { type: 'ChangeOwnPassword'; data: { accountId: string } }
+  | { type: 'ResetPassword'; data: { accountId: string } }
   | { type: 'ChangeRole'; data: { accountId: string; role: Role; unitId?: string | null; branchId?: string | null } }
-  | { type: 'DisableAccount'; data: { accountId: string; reason: string } };
+  | { type: 'DisableAccount'; data: { accountId: string; reason: string } }
+  | { type: 'EnableAccount'; data: { accountId: string; reason: string } };
 
 export interface Account {
   readonly accountId: string;
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** The unit the account works in; null only for an installation administrator (every unit). */
   readonly unitId: string | null;
   readonly branchId: string | null;
-  readonly passwordHash: string;
   readonly disabled: boolean;
+  /**
+   * Tokens carry the epoch they were issued in; a password change, a reset or disabling the account moves it on, so
+   * every token issued before stops working at once.
+   */
+  readonly tokenEpoch: number;
 }
 
 export interface AccountsState {
@@ -43,67 +81,109 @@ export interface AccountsState {
 export class AccountError extends DomainError {
   static readonly code = 'ACCOUNT.INVALID';
   static readonly kind: DomainErrorKind = 'validation';
-  private constructor(code: string, kind: DomainErrorKind, message: string) {
-    super(message, message);
+
+  private constructor(code: string, kind: DomainErrorKind, message: string, messageZh: string, details: Record<string, unknown>) {
+    super(message, messageZh, details);
     Object.assign(this, { code, kind });
   }
-  static because(code: string, kind: DomainErrorKind, message: string): AccountError {
-    return new AccountError(code, kind, message);
+
+  static because(code: string, kind: DomainErrorKind, message: string, messageZh: string = message, details: Record<string, unknown> = {}): AccountError {
+    return new AccountError(code, kind, message, messageZh, details);
   }
 }
 
 export const accountsInitialState = (): AccountsState => ({ byId: new Map(), idByUsername: new Map() });
 
-const normalise = (username: string) => username.trim().toLowerCase();
+export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
+
+const USERNAME = /^[a-z0-9._-]{2,64}$/i;
 
 function requireAccount(state: AccountsState, accountId: string): Account {
   const account = state.byId.get(accountId);
-  if (!account) throw AccountError.because('ACCOUNT.NOT_FOUND', 'not_found', `no account ${accountId}`);
+  if (!account) throw AccountError.because('ACCOUNT.NOT_FOUND', 'not_found', `no account ${accountId}`, `没有账号 ${accountId}`, { accountId });
   return account;
 }
 
-function checkRoleScope(role: Role, branchId: string | null | undefined) {
-  if (role === 'secretary' && !branchId) {
-    throw AccountError.because('ACCOUNT.BRANCH_REQUIRED', 'validation', 'a secretary account needs the branch it writes for (branchId)');
+/** The unit and branch an account of this role must (and may) have. */
+function scopeOf(role: Role, unitId: string | null | undefined, branchId: string | null | undefined): AccountScope {
+  const unit = unitId?.trim() || null;
+  const branch = branchId?.trim() || null;
+  if (role === 'secretary' && !branch) {
+    throw AccountError.because('ACCOUNT.BRANCH_REQUIRED', 'validation', 'a secretary account needs the branch it writes for (branchId)', '支部书记账号必须指定所在支部（branchId）');
   }
-  if (role !== 'secretary' && branchId) {
-    throw AccountError.because('ACCOUNT.BRANCH_NOT_ALLOWED', 'validation', `only secretaries belong to a branch; remove branchId for role ${role}`);
+  if (role !== 'secretary' && branch) {
+    throw AccountError.because('ACCOUNT.BRANCH_NOT_ALLOWED', 'validation', `only secretaries belong to a branch; remove branchId for role ${role}`, `只有支部书记账号属于支部；角色 ${role} 请不要填写 branchId`);
   }
+  if (role !== 'administrator' && !unit) {
+    throw AccountError.because('ACCOUNT.UNIT_REQUIRED', 'validation', `a ${role} account works in one unit: give its unitId`, '除系统管理员外，每个账号都必须属于一个单位：请填写 unitId');
+  }
+  return { role, unitId: unit, branchId: branch };
+}
+
+const activeAdministrators = (state: AccountsState) => [...state.byId.values()].filter((a) => a.role === 'administrator' && !a.disabled);
+
+/** Refuses a change that would leave the installation without an administrator who can sign in. */
+function keepOneAdministrator(state: AccountsState, account: Account): void {
+  if (account.role !== 'administrator' || account.disabled) return;
+  if (activeAdministrators(state).length <= 1) {
+    throw AccountError.because(
+      'ACCOUNT.LAST_ADMINISTRATOR', 'conflict',
+      `${account.username} is the last enabled administrator: create or enable another administrator first`,
+      `${account.username} 是最后一个可用的系统管理员：请先创建或启用另一个管理员`,
+      { accountId: account.accountId },
+    );
+  }
+}
+
+function requireReason(reason: string, action: string, actionZh: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw AccountError.because('ACCOUNT.REASON_REQUIRED', 'validation', `say why the account is ${action} (reason)`, `${actionZh}账号必须填写原因`);
+  return trimmed;
 }
 
 export function decideAccounts(command: AccountCommand, state: AccountsState): AccountEvent[] {
   switch (command.type) {
     case 'CreateAccount': {
-      const { accountId, username, role, branchId } = command.data;
-      if (!/^[a-z0-9._-]{2,64}$/i.test(username.trim())) {
-        throw AccountError.because('ACCOUNT.USERNAME_INVALID', 'validation', 'username must be 2..64 letters, digits, dot, dash or underscore');
+      const { accountId, username, displayName, role } = command.data;
+      if (!USERNAME.test(username.trim())) {
+        throw AccountError.because('ACCOUNT.USERNAME_INVALID', 'validation', 'username must be 2..64 letters, digits, dot, dash or underscore', '用户名须为 2 至 64 个字母、数字、点、横线或下划线');
       }
-      if (state.byId.has(accountId)) throw AccountError.because('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`);
-      if (state.idByUsername.has(normalise(username))) {
-        throw AccountError.because('ACCOUNT.USERNAME_TAKEN', 'conflict', `username "${username}" is already taken; choose another`);
+      if (state.byId.has(accountId)) throw AccountError.because('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`, `账号 ${accountId} 已存在`, { accountId });
+      if (state.idByUsername.has(normaliseUsername(username))) {
+        throw AccountError.because('ACCOUNT.USERNAME_TAKEN', 'conflict', `username "${username}" is already taken; choose another`, `用户名“${username}”已被使用，请换一个`, { username });
       }
-      checkRoleScope(role, branchId);
+      const name = displayName.trim();
+      if (!name) throw AccountError.because('ACCOUNT.NAME_REQUIRED', 'validation', 'give the account a display name (displayName)', '请填写账号的显示名称');
       return [{
         type: 'AccountCreated',
-        data: { ...command.data, username: normalise(username), unitId: command.data.unitId ?? null, branchId: branchId ?? null },
+        data: { accountId, username: normaliseUsername(username), displayName: name, ...scopeOf(role, command.data.unitId, command.data.branchId) },
       }];
     }
-    case 'ChangePassword':
-      requireAccount(state, command.data.accountId);
-      return [{ type: 'AccountPasswordChanged', data: command.data }];
+    case 'ChangeOwnPassword': {
+      const account = requireAccount(state, command.data.accountId);
+      if (account.disabled) throw AccountError.because('ACCOUNT.DISABLED', 'forbidden', 'this account is disabled', '该账号已停用', { accountId: account.accountId });
+      return [{ type: 'AccountPasswordChanged', data: { accountId: account.accountId } }];
+    }
+    case 'ResetPassword':
+      return [{ type: 'AccountPasswordReset', data: { accountId: requireAccount(state, command.data.accountId).accountId } }];
     case 'ChangeRole': {
       const account = requireAccount(state, command.data.accountId);
-      checkRoleScope(command.data.role, command.data.branchId);
-      const unitId = command.data.unitId ?? null;
-      const branchId = command.data.branchId ?? null;
-      if (account.role === command.data.role && account.branchId === branchId && account.unitId === unitId) return [];
-      return [{ type: 'AccountRoleChanged', data: { accountId: account.accountId, role: command.data.role, unitId, branchId } }];
+      const scope = scopeOf(command.data.role, command.data.unitId, command.data.branchId);
+      if (account.role === scope.role && account.branchId === scope.branchId && account.unitId === scope.unitId) return [];
+      if (scope.role !== 'administrator') keepOneAdministrator(state, account);
+      return [{ type: 'AccountRoleChanged', data: { accountId: account.accountId, ...scope } }];
     }
     case 'DisableAccount': {
       const account = requireAccount(state, command.data.accountId);
       if (account.disabled) return [];
-      if (!command.data.reason.trim()) throw AccountError.because('ACCOUNT.REASON_REQUIRED', 'validation', 'say why the account is disabled');
-      return [{ type: 'AccountDisabled', data: command.data }];
+      const reason = requireReason(command.data.reason, 'disabled', '停用');
+      keepOneAdministrator(state, account);
+      return [{ type: 'AccountDisabled', data: { accountId: account.accountId, reason } }];
+    }
+    case 'EnableAccount': {
+      const account = requireAccount(state, command.data.accountId);
+      if (!account.disabled) return [];
+      return [{ type: 'AccountEnabled', data: { accountId: account.accountId, reason: requireReason(command.data.reason, 'enabled again', '重新启用') } }];
     }
     default: {
       const never: never = command;
@@ -112,40 +192,62 @@ export function decideAccounts(command: AccountCommand, state: AccountsState): A
   }
 }
 
-export function evolveAccounts(state: AccountsState, event: AccountEvent): AccountsState {
-  const byId = new Map(state.byId);
-  const idByUsername = new Map(state.idByUsername);
+/** Applies one event to maps the caller owns (evolve copies them once per event, evolveAll once per batch). */
+function apply(byId: Map<string, Account>, idByUsername: Map<string, string>, event: AccountEvent): void {
+  const update = (accountId: string, change: (account: Account) => Account) => {
+    const account = byId.get(accountId);
+    if (account) byId.set(accountId, change(account));
+  };
   switch (event.type) {
-    case 'AccountCreated':
-      byId.set(event.data.accountId, { ...event.data, disabled: false });
-      idByUsername.set(event.data.username, event.data.accountId);
-      break;
-    case 'AccountPasswordChanged': {
-      const account = byId.get(event.data.accountId);
-      if (account) byId.set(account.accountId, { ...account, passwordHash: event.data.passwordHash });
+    case 'AccountCreated': {
+      const { accountId, username, displayName, role, unitId, branchId } = event.data;
+      byId.set(accountId, { accountId, username, displayName, role, unitId: unitId ?? null, branchId: branchId ?? null, disabled: false, tokenEpoch: 0 });
+      idByUsername.set(username, accountId);
       break;
     }
+    case 'AccountPasswordChanged':
+    case 'AccountPasswordReset':
+      update(event.data.accountId, (account) => ({ ...account, tokenEpoch: account.tokenEpoch + 1 }));
+      break;
     case 'AccountRoleChanged': {
-      const account = byId.get(event.data.accountId);
-      if (account) byId.set(account.accountId, { ...account, role: event.data.role, unitId: event.data.unitId, branchId: event.data.branchId });
+      const { role, unitId, branchId } = event.data;
+      update(event.data.accountId, (account) => ({ ...account, role, unitId: unitId ?? null, branchId: branchId ?? null }));
       break;
     }
-    case 'AccountDisabled': {
-      const account = byId.get(event.data.accountId);
-      if (account) byId.set(account.accountId, { ...account, disabled: true });
+    case 'AccountDisabled':
+      update(event.data.accountId, (account) => ({ ...account, disabled: true, tokenEpoch: account.tokenEpoch + 1 }));
       break;
-    }
+    case 'AccountEnabled':
+      update(event.data.accountId, (account) => ({ ...account, disabled: false }));
+      break;
     default: {
       const never: never = event;
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
   }
+}
+
+export function evolveAccounts(state: AccountsState, event: AccountEvent): AccountsState {
+  return evolveAllAccounts(state, [event]);
+}
+
+export function evolveAllAccounts(state: AccountsState, events: readonly AccountEvent[]): AccountsState {
+  const byId = new Map(state.byId);
+  const idByUsername = new Map(state.idByUsername);
+  for (const event of events) apply(byId, idByUsername, event);
   return { byId, idByUsername };
 }
+
+export const accountsDecider: Decider<AccountCommand, AccountsState, AccountEvent> = {
+  decide: decideAccounts,
+  evolve: evolveAccounts,
+  evolveAll: evolveAllAccounts,
+  initialState: accountsInitialState,
+};
 
 export const ACCOUNTS_STREAM = 'accounts';
 
 export const findAccountByUsername = (state: AccountsState, username: string): Account | undefined => {
-  const id = state.idByUsername.get(normalise(username));
+  const id = state.idByUsername.get(normaliseUsername(username));
   return id ? state.byId.get(id) : undefined;
 };

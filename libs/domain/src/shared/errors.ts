@@ -1,14 +1,17 @@
 // Domain errors: a stable code, a kind the HTTP filter maps to a status, details, and bilingual messages that say what to fix.
 
-export type DomainErrorKind = 'validation' | 'forbidden' | 'not_found' | 'conflict' | 'precondition';
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'precondition' | 'too_many' | 'unavailable';
 
 /** HTTP status a filter should use for each kind (the domain never throws HTTP exceptions; this is just the agreed table). */
 export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   validation: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   precondition: 412,
+  too_many: 429,
+  unavailable: 503,
 };
 
 export type ErrorDetails = Readonly<Record<string, unknown>>;

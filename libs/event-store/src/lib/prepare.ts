@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalEnvelope, canonicalJson, hashEvent, sha256Hex } from './hashing';
 import { ConcurrencyError, InvalidAppendError } from './errors';
-import type { AppendOptions, Clock, EventMetadata, NewEvent, StreamCondition } from './types';
+import type { AppendOptions, Clock, EventMetadata, NewEvent, StreamCondition, VerifyFailureReason } from './types';
 
 export const MAX_STREAM_ID_LENGTH = 200;
 export const MAX_EVENTS_PER_APPEND = 10_000;
@@ -86,23 +86,36 @@ export function brokenCondition(
   return null;
 }
 
-/** Gives each event its id and full metadata. Called once per append, before any retry. */
+/**
+ * Gives each event its id and full metadata, sealing the recording time (the store's clock, one instant for the whole
+ * append) into the metadata the hash covers. Called once per append, before any retry.
+ */
 export function preparePending(events: readonly NewEvent[], options: AppendOptions, clock: Clock): PendingEvent[] {
   const input = options.metadata;
-  const occurredAt = input.occurredAt ?? clock.now().toISOString();
+  const recordedAt = clock.now().toISOString();
   const correlationId = input.correlationId ?? uuidv7();
   const metadata: EventMetadata = {
     actor: { id: input.actor.id, role: input.actor.role },
-    occurredAt,
+    occurredAt: input.occurredAt ?? recordedAt,
     correlationId,
     causationId: input.causationId ?? null,
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
     ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+    recordedAt,
   };
   const metadataJson = canonicalJson(metadata);
-  return events.map((event) => withLazyData(
-    { id: uuidv7(), type: event.type, schemaVersion: event.schemaVersion ?? 1, metadata, dataJson: canonicalJson(event.data ?? null), metadataJson },
-  ));
+  refuseNul(metadataJson);
+  return events.map((event) => {
+    const dataJson = canonicalJson(event.data ?? null);
+    refuseNul(dataJson);
+    return withLazyData({ id: uuidv7(), type: event.type, schemaVersion: event.schemaVersion ?? 1, metadata, dataJson, metadataJson });
+  });
+}
+
+/** Every backend stores text alike, and PostgreSQL cannot store NUL: refuse it on every backend, before hashing. */
+function refuseNul(json: string): void {
+  // A NUL is the escape \u0000 after an even number of backslashes (an odd number makes it the literal text "\u0000").
+  if (json.includes('\\u0000') && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json)) throw new InvalidAppendError('text in an event cannot hold a NUL character (\\u0000): remove it and send again');
 }
 
 /**
@@ -140,18 +153,43 @@ export function sealEvents(
   return sealed;
 }
 
-/** Recomputes a stream's chain from its events in revision order; names the first event that does not match. */
+/** The recording time sealed into a prepared event's metadata (ISO text). */
+export function sealedRecordedAt(event: { readonly metadata: EventMetadata }): string {
+  const sealed = event.metadata.recordedAt;
+  if (sealed === undefined) throw new Error('event has no sealed recording time: prepare it with preparePending');
+  return sealed;
+}
+
+/** An instant as ISO text; an invalid Date says so instead of throwing. */
+export const isoOrInvalid = (at: Date): string => (Number.isNaN(at.getTime()) ? 'invalid date' : at.toISOString());
+
+/**
+ * The stored recording time against the sealed one: null when they agree or the event predates sealing (legacy events
+ * carry no sealed time). Compared to the millisecond, the resolution of `RecordedEvent.recordedAt`.
+ */
+export function recordedAtMismatch(
+  event: { readonly metadata: EventMetadata; readonly recordedAt: Date },
+): { readonly sealed: string; readonly stored: string } | null {
+  const sealed = event.metadata.recordedAt;
+  if (sealed === undefined || Date.parse(sealed) === event.recordedAt.getTime()) return null;
+  return { sealed, stored: isoOrInvalid(event.recordedAt) };
+}
+
+/**
+ * Recomputes a stream's chain from its events in revision order; names the first event that does not match. An event
+ * whose content verifies but whose stored recording time is not its sealed one is `recorded_at_mismatch`.
+ */
 export function verifyChain(
   streamId: string,
   events: readonly {
     id: string; streamId: string; revision: number; type: string; schemaVersion: number;
-    data: unknown; metadata: EventMetadata; previousHash: string | null; hash: string;
+    data: unknown; metadata: EventMetadata; previousHash: string | null; hash: string; recordedAt?: Date;
   }[],
 ) {
   let prev: string | null = null;
   let expectedRevision = 0;
   for (const event of events) {
-    const broken = (reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' | 'stream_mismatch', expected: string, actual: string) => ({
+    const broken = (reason: VerifyFailureReason, expected: string, actual: string) => ({
       ok: false as const,
       streamId,
       checked: expectedRevision,
@@ -162,6 +200,8 @@ export function verifyChain(
     if (event.previousHash !== prev) return broken('previous_hash_mismatch', String(prev), String(event.previousHash));
     const recomputed = hashEvent({ ...event, previousHash: prev });
     if (recomputed !== event.hash) return broken('hash_mismatch', recomputed, event.hash);
+    const retimed = event.recordedAt === undefined ? null : recordedAtMismatch({ metadata: event.metadata, recordedAt: event.recordedAt });
+    if (retimed) return broken('recorded_at_mismatch', retimed.sealed, retimed.stored);
     prev = event.hash;
     expectedRevision += 1;
   }

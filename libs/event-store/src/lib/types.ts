@@ -35,6 +35,11 @@ export interface EventMetadata {
   readonly causationId: string | null;
   readonly reason?: string;
   readonly idempotencyKey?: string;
+  /**
+   * When the store recorded the event (ISO instant, from its clock; one per append), sealed by the hash like the rest
+   * of the metadata. `RecordedEvent.recordedAt` reports the same instant. Absent on events written before it was sealed.
+   */
+  readonly recordedAt?: string;
 }
 
 export interface NewEvent<Type extends string = string, Data = unknown> {
@@ -88,6 +93,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly schemaVersion: number;
   readonly data: Data;
   readonly metadata: EventMetadata;
+  /** When the store recorded the event: `metadata.recordedAt` where sealed, else what the backend stored. */
   readonly recordedAt: Date;
   readonly revision: number;
   readonly globalPosition: bigint;
@@ -134,7 +140,9 @@ export type VerifyFailureReason =
   | 'hash_mismatch'
   | 'previous_hash_mismatch'
   | 'revision_gap'
-  | 'stream_mismatch';
+  | 'stream_mismatch'
+  /** The stored recording time is not the one sealed in the metadata (`expected`: sealed, `actual`: stored). */
+  | 'recorded_at_mismatch';
 
 export type VerifyResult =
   | { readonly ok: true; readonly streamId: string; readonly checked: number; readonly lastHash: string | null }
@@ -168,6 +176,26 @@ export interface StreamReadRequest {
   readonly fromRevision: number;
 }
 
+/**
+ * Committed events a reader may not be given yet: on PostgreSQL an event is handed out only once no older writing
+ * transaction is open anywhere on the server (so that nothing can commit behind a position already delivered). A
+ * long transaction elsewhere holds them back; this says how many, since when, and which session holds them.
+ */
+export interface HeldBackEvents {
+  readonly events: number;
+  /** When the oldest of them was recorded. */
+  readonly since: string;
+  /** The oldest open writing transaction on the server (the one holding them back), when it can be seen. */
+  readonly holder: {
+    readonly pid: number;
+    readonly database: string | null;
+    readonly user: string | null;
+    readonly application: string | null;
+    readonly transactionStart: string | null;
+    readonly state: string | null;
+  } | null;
+}
+
 export interface EventStore {
   readonly backend: EventStoreStatus['backend'];
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
@@ -180,6 +208,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
   verifyStream(streamId: string): Promise<VerifyResult>;
+  /** Optional (PostgreSQL, PGlite): committed events held back from readers by an open transaction; null when none. */
+  heldBack?(): Promise<HeldBackEvents | null>;
   streamHead(streamId: string): Promise<StreamHead | null>;
   status(): Promise<EventStoreStatus>;
   close(): Promise<void>;

@@ -8,6 +8,8 @@ export interface ContractHarness {
   store: EventStore;
   /** Changes one stored event's data behind the store's back (raw SQL); absent when the backend cannot (KurrentDB). */
   tamper?: (streamId: string, revision: number) => Promise<void>;
+  /** Changes one stored event's recording time (not its metadata) behind the store's back; absent when the backend cannot. */
+  tamperRecordedAt?: (streamId: string, revision: number, recordedAt: Date) => Promise<void>;
   /** Appends one event inside a transaction that stays open until the returned release() is called (PostgreSQL only): proves the subscriber does not skip a late commit. */
   appendHeldOpen?: (streamId: string, type: string) => Promise<{ release(): Promise<void> }>;
   /** A second store instance on the same backend (for restart-from-checkpoint tests); optional. */
@@ -19,7 +21,7 @@ const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const actor = { id: 'user-1', role: 'administrator' };
 const metadata = { actor };
 
-/** The clock the harness must give the store: events record this instant as occurredAt. */
+/** The clock the harness must give the store: events record this instant as occurredAt and as recordedAt (sealed). */
 export const CONTRACT_CLOCK_INSTANT = '2026-03-01T09:30:00.000Z';
 export const contractClock = { now: () => new Date(CONTRACT_CLOCK_INSTANT) };
 
@@ -252,9 +254,10 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
         expect(event.streamId).toBe(s);
         expect(event.metadata).toEqual({
           actor, occurredAt: CONTRACT_CLOCK_INSTANT, correlationId: 'corr-1', causationId: 'cause-1', reason: 'because the client asked',
+          recordedAt: CONTRACT_CLOCK_INSTANT,
         });
         expect(event.recordedAt).toBeInstanceOf(Date);
-        expect(Number.isNaN(event.recordedAt.getTime())).toBe(false);
+        expect(event.recordedAt.toISOString()).toBe(CONTRACT_CLOCK_INSTANT);
         expect(typeof event.globalPosition).toBe('bigint');
         expect(typeof event.logPosition.commit).toBe('bigint');
         expect(typeof event.logPosition.prepare).toBe('bigint');
@@ -454,6 +457,30 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       if (result.ok) return;
       expect(result.firstBroken).toMatchObject({ revision: 2, eventId: events[2].id, reason: 'hash_mismatch' });
       expect(result.checked).toBe(2);
+    });
+
+    it('seals the recording time from its clock: one instant per append, reported by every read, checked by verifyStream', async () => {
+      const s = newStream('timed');
+      await append(s, 3, { expectedRevision: 'no_stream' });
+      await append(s, 1, { expectedRevision: 2 });
+      const events = await store.readStream(s);
+      for (const event of [...events, ...(await runEvents(s))]) {
+        expect(event.metadata.recordedAt).toBe(CONTRACT_CLOCK_INSTANT);
+        expect(event.recordedAt.toISOString()).toBe(CONTRACT_CLOCK_INSTANT);
+      }
+      expect(await store.verifyStream(s)).toMatchObject({ ok: true, checked: 4 });
+      if (!harness.tamperRecordedAt) {
+        console.warn(`${name}: backend cannot alter a stored recording time; recorded_at_mismatch not exercised`);
+        return;
+      }
+      const moved = new Date(Date.parse(CONTRACT_CLOCK_INSTANT) - 86_400_000);
+      await harness.tamperRecordedAt(s, 1, moved);
+      expect((await store.readStream(s, { fromRevision: 1, maxCount: 1 }))[0].recordedAt.toISOString()).toBe(moved.toISOString());
+      const result = await store.verifyStream(s);
+      expect(result).toMatchObject({
+        ok: false, checked: 1,
+        firstBroken: { revision: 1, eventId: events[1].id, reason: 'recorded_at_mismatch', expected: CONTRACT_CLOCK_INSTANT, actual: moved.toISOString() },
+      });
     });
 
     it('reports its status', async () => {

@@ -52,7 +52,7 @@ describe('the dossier workbook over HTTP', () => {
       if (last && (!target || comparePositions(last.logPosition, target) > 0)) target = last.logPosition;
     }
     for (const deadline = Date.now() + 60_000; ;) {
-      const status = await api.http.get('/api/projections/status');
+      const status = await api.http.get('/api/projections/status').set('Authorization', `Bearer ${tokens.admin}`);
       const at = status.body?.checkpoint ? parsePosition(status.body.checkpoint) : null;
       if (at && target && comparePositions(at, target) >= 0) return;
       if (Date.now() > deadline) throw new Error(`projection did not catch up: ${JSON.stringify(status.body)}`);
@@ -88,11 +88,12 @@ describe('the dossier workbook over HTTP', () => {
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="dossier-${CAMPAIGN}-${TODAY}.xlsx"; filename*=UTF-8''${encodeURIComponent(`活动台账-深入学习实践科学发展观活动-${TODAY}.xlsx`)}`,
     );
-    expect(response.headers['x-ledger-digest']).toMatch(/^v1:\d+\/\d+:[0-9a-f]{64}$/);
+    expect(response.headers['x-ledger-digest']).toMatch(/^v2:unit\.U1:\d+:[0-9a-f]{64}$/);
     await get(DOSSIER, 'auditor').responseType('blob').expect(200);
     await get(DOSSIER, 'admin').responseType('blob').expect(200);
     await get(DOSSIER, 'b1').expect(403);
-    await get(DOSSIER, 'stranger').expect(403);
+    // Another unit's campaign answers as a campaign that does not exist.
+    await get(DOSSIER, 'stranger').expect(404);
     await api.http.get(DOSSIER).expect(401);
     expect((await get('/api/campaigns/C404/dossier.xlsx', 'leader').expect(404)).body.error).toBe('AUDIT.CAMPAIGN_NOT_FOUND');
     await get(`${DOSSIER}?asOf=yesterday`, 'leader').expect(400);

@@ -1,29 +1,35 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { history, InvalidHistoryFilterError, type HistoryFilter, type HistoryPage } from '@campaign-ledger/audit';
-import { StreamCategories, branchWorkStream, campaignStream } from '@campaign-ledger/domain';
+import { InvalidCommand, StreamCategories, branchWorkStream, campaignStream } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { Roles } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
 import { EVENT_STORE } from '../../infrastructure/tokens';
+import { LogScopes } from '../log-scopes';
 import { GetHistoryQueryDto } from './get-history.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class GetHistoryHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scopes: LogScopes,
+  ) {}
 
   @Get('history')
   @Roles('auditor', 'leading_group', 'administrator')
-  @ApiOperation({ summary: 'Every event of a stream, a campaign, a branch or a member: actor, role, times, reason, evidence hashes' })
+  @ApiOperation({ summary: "Every event of a stream, a campaign, a branch or a member of your unit: actor, role, times, reason, evidence hashes" })
   @ApiOkResponse({ description: '{ items, page, pageSize, total, pages }, oldest first' })
   @ApiBadRequestResponse({ description: 'branchId without campaignId, or a date that is not a day or ISO date-time' })
+  @ApiNotFoundResponse({ description: 'A stream of another unit (or none at all)' })
   @ApiForbiddenResponse({ description: 'Secretaries' })
-  async history(@Query() query: GetHistoryQueryDto): Promise<HistoryPage> {
+  async history(@Query() query: GetHistoryQueryDto, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
+    if (query.stream !== undefined) await this.scopes.assertStreamReachable(principal, query.stream);
     try {
-      return await history(this.store, toFilter(query));
+      return await history(this.store, { ...toFilter(query), scope: this.scopes.of(principal) });
     } catch (error) {
-      if (error instanceof InvalidHistoryFilterError) throw new BadRequestException(error.message);
+      if (error instanceof InvalidHistoryFilterError) throw InvalidCommand.field('query', error.message);
       throw error;
     }
   }
@@ -31,7 +37,7 @@ export class GetHistoryHttpController {
 
 function toFilter(query: GetHistoryQueryDto): HistoryFilter {
   if (query.branchId !== undefined && query.campaignId === undefined) {
-    throw new BadRequestException('branchId needs campaignId: a branch\'s work is kept per campaign');
+    throw InvalidCommand.field('branchId', "needs campaignId: a branch's work is kept per campaign", '需同时给出 campaignId：支部工作按活动记录');
   }
   const streams: string[] = query.stream !== undefined ? [query.stream] : [];
   const streamPrefixes: string[] = [];

@@ -1,14 +1,30 @@
-// Auditors only read, and what they read is itself on the record: one AuditorRead event per GET, in their own stream.
-// A global guard after the AuthGuard (AuthModule is imported before AuditModule), which has set request.principal: a
-// guard rather than an interceptor, because every request of the API passes through it and a guard adds no
-// observable chain to requests that are not an auditor's.
-import { ForbiddenException, Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+// Auditors only read, and what they read is itself on the record: one AuditorRead event per GET or HEAD, in their own
+// stream, written before the answer leaves. A read that cannot be recorded is not served (503): the record fails
+// closed. A global guard after the AuthGuard and the UnitScopeGuard (AuthModule is imported before AuditModule), which
+// have set request.principal and refused what is not the auditor's: a guard rather than an interceptor, because every
+// request passes through it and a guard adds no observable chain to requests that are not an auditor's.
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@campaign-ledger/audit';
+import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
+import { AccessRefused } from '../../auth/access-policy';
+import { STREAM_TOKEN_PARAMETER } from '../../auth/auth.guard';
 import { actorOf, type Principal } from '../../auth/principal';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const RECORDED = new Set(['GET', 'HEAD']);
+
+/** The auditor's read could not be put on the record, so it was not served. */
+export class AuditorReadNotRecorded extends DomainError {
+  static readonly code = 'AUDIT.READ_NOT_RECORDED';
+  static readonly kind: DomainErrorKind = 'unavailable';
+  static now(): AuditorReadNotRecorded {
+    return new AuditorReadNotRecorded(
+      'your read could not be put on the record of auditors\' reads, so it was not served: try again shortly',
+      '您的查阅无法记入审计查阅记录，因此未予提供，请稍后重试',
+    );
+  }
+}
 
 @Injectable()
 export class AuditorReadGuard implements CanActivate {
@@ -24,23 +40,28 @@ export class AuditorReadGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const principal: Principal | undefined = request.principal;
     if (principal?.role !== 'auditor') return true;
-    if (!READS.has(request.method)) {
-      throw new ForbiddenException('auditors read only: an auditor account may not change anything');
+    if (!RECORDED.has(request.method)) {
+      throw AccessRefused.because('auditors read only: an auditor account may not change anything', '指导检查组账号只能查阅，不能修改任何内容');
     }
-    if (request.method !== 'GET') return true;
     return this.record(principal, request).then(() => true);
   }
 
-  /** One append, awaited so the record is written before the data leaves; a failure is logged, never served. */
-  private async record(principal: Principal, request: { originalUrl?: string; url: string; query?: Record<string, unknown> }): Promise<void> {
+  private async record(principal: Principal, request: { method: string; originalUrl?: string; url: string; query?: Record<string, unknown> }): Promise<void> {
     const at = this.clock.now().toISOString();
-    const data: AuditorReadData = { path: (request.originalUrl ?? request.url).split('?')[0], query: { ...(request.query ?? {}) }, at };
+    const { [STREAM_TOKEN_PARAMETER]: _secret, ...query } = request.query ?? {};
+    const data: AuditorReadData = {
+      path: (request.originalUrl ?? request.url).split('?')[0],
+      query,
+      at,
+      ...(request.method === 'HEAD' ? { method: 'HEAD' } : {}),
+    };
     try {
       await this.store.append(auditorReadsStream(principal.accountId), [{ type: AUDITOR_READ_EVENT, data }], {
         expectedRevision: 'any', metadata: { actor: actorOf(principal), occurredAt: at },
       });
     } catch (error) {
       this.logger.error(`could not record the read of ${data.path} by ${principal.accountId}: ${error instanceof Error ? error.message : String(error)}`);
+      throw AuditorReadNotRecorded.now();
     }
   }
 }

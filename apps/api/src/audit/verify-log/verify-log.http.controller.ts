@@ -1,29 +1,34 @@
 import { BadRequestException, Controller, Get, HttpStatus, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InvalidDigestError, verifyAgainstDigest, verifyLog, type DigestCheck, type VerifyLogReport } from '@campaign-ledger/audit';
+import { DigestScopeError, InvalidDigestError, verifyAgainstDigest, verifyLog, type DigestCheck, type VerifyLogReport } from '@campaign-ledger/audit';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { Roles } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { LogScopes } from '../log-scopes';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class VerifyLogHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scopes: LogScopes,
+  ) {}
 
   // Reads the whole log in one request: fine for an office's ledger; the `ledger verify` command is for big ones.
   @Get('verify')
   @Roles('auditor', 'administrator')
   @ApiOperation({ summary: "Checks every stream's hash chain and names every broken place" })
   @ApiOkResponse({ description: '{ ok, streams, events, brokenCount, broken: [{ streamId, revision, eventId, position, reason, message }] }; with `against`, a DigestCheck { ok, rootMatches, eventsSince, verify, message }' })
-  @ApiQuery({ name: 'against', required: false, description: 'A digest written down earlier (v1:<commit>/<prepare>:<root>): also proves the log up to it is unchanged' })
+  @ApiQuery({ name: 'against', required: false, description: 'A digest written down earlier (v2:all:<events>:<root>, or an older v1:<commit>/<prepare>:<root>): also proves the log up to it is unchanged' })
   @ApiForbiddenResponse({ description: 'Roles other than auditor and administrator' })
-  async verify(@Query('against') against?: string): Promise<VerifyLogReport | DigestCheck> {
-    if (against === undefined || against.trim() === '') return verifyLog(this.store, undefined, { maxReported: 1000 });
+  async verify(@CurrentPrincipal() principal: Principal, @Query('against') against?: string): Promise<VerifyLogReport | DigestCheck> {
+    // Your unit's streams only (every stream for an installation administrator): a scope is learnt afresh per read.
+    if (against === undefined || against.trim() === '') return verifyLog(this.store, undefined, { maxReported: 1000, scope: this.scopes.of(principal) });
     try {
-      return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000 });
+      return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000, scope: this.scopes.of(principal) });
     } catch (error) {
-      if (error instanceof InvalidDigestError) {
+      if (error instanceof InvalidDigestError || error instanceof DigestScopeError) {
         throw new BadRequestException({ statusCode: HttpStatus.BAD_REQUEST, error: error.code, message: error.message });
       }
       throw error;

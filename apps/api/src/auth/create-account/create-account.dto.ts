@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '@campaign-ledger/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import type { Role } from '@campaign-ledger/domain';
+import { IsBranchOfSecretary, IsNewPassword, IsRole, IsUnitId } from '../shared/account-fields';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'secretary-b1' })
@@ -12,24 +13,15 @@ export class CreateAccountDto {
   @Length(1, 100)
   displayName!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES as unknown as string[], { message: `role must be one of: ${ROLES.join(', ')}` })
+  @IsRole()
   role!: Role;
 
-  @ApiPropertyOptional({ description: 'Unit the account works in' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsUnitId()
   unitId?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a secretary: the branch they write for' })
-  @ValidateIf((dto: CreateAccountDto) => dto.role === 'secretary' || dto.branchId !== undefined)
-  @IsString({ message: 'branchId is required for a secretary' })
-  @Length(1, 100)
+  @IsBranchOfSecretary()
   branchId?: string;
 
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @Length(8, 200, { message: 'password must be 8..200 characters' })
+  @IsNewPassword()
   password!: string;
 }

@@ -1,37 +1,40 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
-import { AccountsService } from '../accounts.service';
-import { PasswordHasher } from '../password-hasher';
+import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { assertCanGrant } from '../access-policy';
+import { accountView, AccountsService, type AccountView } from '../accounts.service';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';
+import { assertScopeExists } from '../shared/account-fields';
 import { CreateAccountDto } from './create-account.dto';
 
-@ApiTags('auth')
+@ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
 export class CreateAccountHttpController {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly hasher: PasswordHasher,
+    private readonly aggregates: AggregateStore,
   ) {}
 
   @Post()
   @Roles('administrator')
-  @ApiCreatedResponse({ description: 'The account was created' })
-  async create(@Body() body: CreateAccountDto, @CurrentPrincipal() principal: Principal) {
-    const accountId = uuidv7();
-    const passwordHash = await this.hasher.hash(body.password);
-    await this.accounts.execute(
-      { type: 'CreateAccount', data: { accountId, username: body.username, displayName: body.displayName, role: body.role, unitId: body.unitId ?? null, branchId: body.branchId ?? null, passwordHash } },
+  @ApiCreatedResponse({ description: 'The account (no secret); its password is kept outside the log' })
+  @ApiForbiddenResponse({ description: 'Not an administrator, or an account outside your unit' })
+  @ApiConflictResponse({ description: 'The username is taken' })
+  async create(@Body() body: CreateAccountDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    // A unit administrator's accounts are of their unit: the unit may be left out.
+    const unitId = body.unitId ?? (body.role === 'administrator' ? null : principal.unitId);
+    assertCanGrant(principal, { role: body.role, unitId: body.role === 'administrator' ? (body.unitId ?? null) : unitId, branchId: body.branchId });
+    await assertScopeExists(this.aggregates, unitId, body.branchId);
+    const { account } = await this.accounts.execute(
+      {
+        type: 'CreateAccount',
+        data: { accountId: uuidv7(), username: body.username, displayName: body.displayName, role: body.role, unitId, branchId: body.branchId ?? null },
+      },
       { actor: actorOf(principal) },
+      { password: body.password },
     );
-    const account = await this.accounts.findByUsername(body.username);
-    return { accountId: account?.accountId, username: account?.username, role: account?.role, branchId: account?.branchId };
-  }
-
-  @Get()
-  @Roles('administrator')
-  async list() {
-    return (await this.accounts.list()).map(({ passwordHash: _hidden, ...account }) => account);
+    return accountView(account);
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { AccountsService } from '../accounts.service';
-import { PasswordHasher } from '../password-hasher';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { accountView, AccountsService } from '../accounts.service';
+import { SignInRequired } from '../auth.errors';
 import { Public } from '../principal';
+import { SkipIdempotency } from '../../infrastructure/idempotency/skip-idempotency.decorator';
+import { TokenIssuer } from '../token-issuer';
 import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
@@ -12,32 +13,24 @@ import { LoginDto } from './login.dto';
 export class LoginHttpController {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenIssuer,
   ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  // Ten attempts a minute per client address: enough for a person, too few to guess passwords.
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  // Limited per client address and per account, counted in the database (every API process sees the same counts).
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ description: 'A bearer token and who you are' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts: wait a minute' })
+  // A token is a secret: it is never stored for a replay.
+  @SkipIdempotency()
+  @ApiOkResponse({ description: 'A bearer token (expires after TOKEN_TTL) and who you are' })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password, or a disabled account' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or for this account: wait (Retry-After)' })
   async login(@Body() body: LoginDto) {
     const account = await this.accounts.findByUsername(body.username);
-    // Hash even for an unknown user so that timing does not reveal which usernames exist.
-    const ok = account && !account.disabled
-      ? await this.hasher.verify(body.password, account.passwordHash)
-      : (await this.hasher.hash(body.password), false);
-    if (!account || !ok) throw new UnauthorizedException('wrong username or password');
-    const token = await this.jwt.signAsync({ sub: account.accountId, role: account.role });
-    return {
-      token,
-      account: {
-        accountId: account.accountId, username: account.username, displayName: account.displayName,
-        role: account.role, unitId: account.unitId, branchId: account.branchId,
-      },
-    };
+    // Spend the time of a check even for an unknown or disabled account, so that timing reveals nothing.
+    const ok = account && !account.disabled ? await this.accounts.passwordMatches(account, body.password) : (await this.accounts.wastePasswordCheck(body.password), false);
+    if (!account || !ok) throw SignInRequired.wrongPassword();
+    return { token: await this.tokens.issue(account), account: accountView(account) };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { branchWorkStream, type EvidenceFile } from '@campaign-ledger/domain';
-import type { BlobStore } from '../../infrastructure/blob-store';
+import type { BlobStore } from '@campaign-ledger/runtime';
 import { BLOB_STORE } from '../../infrastructure/tokens';
 import { BranchWorkWriter, membersOfInstanceKey } from '../shared/branch-work.writer';
 import { CompleteTaskCommand, type CompletionResult } from './complete-task.command';

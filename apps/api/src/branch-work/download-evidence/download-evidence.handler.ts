@@ -1,11 +1,12 @@
-// Who may download an evidence file: any signed-in reader but a secretary may fetch a stored file by its hash;
-// a secretary only through a branch they may read (their own) whose work references that hash.
-import { BadRequestException, ForbiddenException, Inject, NotFoundException } from '@nestjs/common';
+// An evidence file is read through the branch work that references it: the campaign (within the principal's unit,
+// checked by the UnitScopeGuard) and the branch (a secretary's own). A hash alone opens nothing, so that no one can
+// fetch another unit's file by knowing or guessing its hash.
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { branchWorkStream, type EvidenceFile } from '@campaign-ledger/domain';
+import { branchWorkStream, InvalidCommand, type EvidenceFile } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { assertCanReadBranch } from '../../auth/policy';
-import type { BlobStore } from '../../infrastructure/blob-store';
+import type { BlobStore } from '@campaign-ledger/runtime';
+import { NotFoundForYou } from '../../auth/access-policy';
 import { BLOB_STORE, EVENT_STORE } from '../../infrastructure/tokens';
 import { foldBranchWorkView } from '../get-branch-work/branch-work.view';
 import { DownloadEvidenceQuery, type EvidenceDownload } from './download-evidence.query';
@@ -19,19 +20,18 @@ export class DownloadEvidenceHandler implements IQueryHandler<DownloadEvidenceQu
 
   async execute({ principal, sha256, via }: DownloadEvidenceQuery): Promise<EvidenceDownload> {
     const branchId = via.branchId ?? (principal.role === 'secretary' ? principal.branchId ?? undefined : undefined);
-    let reference: EvidenceFile | null = null;
-    if (principal.role === 'secretary' && !via.campaignId) {
-      throw new ForbiddenException("a secretary downloads evidence through their branch's work: add ?campaignId=<campaign> to the address");
+    if (!via.campaignId || !branchId) {
+      throw InvalidCommand.field(
+        'campaignId',
+        'name the branch work that references the file: ?campaignId=<campaign>&branchId=<branch>',
+        '请通过引用该文件的支部工作下载：?campaignId=<活动>&branchId=<支部>',
+      );
     }
-    if (via.campaignId || branchId) {
-      if (!via.campaignId || !branchId) throw new BadRequestException('give both campaignId and branchId, or neither');
-      assertCanReadBranch(principal, branchId);
-      reference = await this.referenceIn(via.campaignId, branchId, sha256);
-      if (!reference) throw new NotFoundException(`the work of branch ${branchId} in campaign ${via.campaignId} references no evidence file ${sha256}`);
-    }
+    const reference = await this.referenceIn(via.campaignId, branchId, sha256);
+    if (!reference) throw NotFoundForYou.thing('evidence file', '佐证材料', sha256);
     const content = await this.blobs.get(sha256);
-    if (!content) throw new NotFoundException(`no evidence file ${sha256} is stored`);
-    return { sha256, content, fileName: reference?.fileName ?? null, contentType: reference?.contentType ?? 'application/octet-stream' };
+    if (!content) throw NotFoundForYou.thing('evidence file', '佐证材料', sha256);
+    return { sha256, content, fileName: reference.fileName, contentType: reference.contentType ?? 'application/octet-stream' };
   }
 
   private async referenceIn(campaignId: string, branchId: string, sha256: string): Promise<EvidenceFile | null> {

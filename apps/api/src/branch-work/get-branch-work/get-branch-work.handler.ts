@@ -4,7 +4,6 @@ import {
   BranchNotFound, branchWorkStream, campaignDecider, campaignStream, CampaignNotFound, organisationDecider, organisationStream, UNIT_LEVEL_BRANCH_ID,
 } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { assertCanReadBranch } from '../../auth/policy';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { foldBranchWorkView, type BranchWorkView } from './branch-work.view';
@@ -17,8 +16,7 @@ export class GetBranchWorkHandler implements IQueryHandler<GetBranchWorkQuery, B
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ principal, campaignId, branchId }: GetBranchWorkQuery): Promise<BranchWorkView> {
-    assertCanReadBranch(principal, branchId);
+  async execute({ campaignId, branchId }: GetBranchWorkQuery): Promise<BranchWorkView> {
     const streamId = branchWorkStream(campaignId, branchId);
     const { state: plan } = await this.aggregates.load(campaignStream(campaignId), campaignDecider);
     if (plan.status === 'not_planned') throw CampaignNotFound.notPlanned();

@@ -6,7 +6,7 @@ import {
   type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock, StreamCondition } from '@campaign-ledger/event-store';
-import { assertCanWriteBranchWork } from '../../auth/policy';
+import { assertCanWriteBranchWork } from '../../auth/access-policy';
 import { actorOf, type Principal } from '../../auth/principal';
 import { AggregateStore, type Loaded } from '../../infrastructure/event-sourcing/aggregate-store';
 import { CLOCK } from '../../infrastructure/tokens';

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { campaignDecider, campaignStream, CampaignNotFound } from '@campaign-ledger/domain';
 import { ConcurrencyError } from '@campaign-ledger/event-store';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { assertSameUnit, CampaignContext, metadataFor } from '../campaign-context';
+import { CampaignContext, metadataFor } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { StageWork } from '../stage-work';
 import { CloseStageCommand } from './close-stage.command';
@@ -26,7 +26,6 @@ export class CloseStageHandler implements ICommandHandler<CloseStageCommand, Cam
     for (let attempt = 1; ; attempt += 1) {
       const { campaign, revision } = await this.context.campaign(c.campaignId);
       if (c.expectedRevision !== undefined && c.expectedRevision !== revision) throw new ConcurrencyError(campaignStream(c.campaignId), c.expectedRevision, revision);
-      assertSameUnit(c.principal, campaign.unitId);
       const today = this.context.today();
       const stage = campaign.stages.find((s) => s.stageId === c.stageId);
       // Only an open stage has work to weigh; for any other the decider gives the precise refusal.

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { assertSameUnit, CampaignContext } from '../campaign-context';
+import { CampaignContext } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { GetCampaignQuery } from './get-campaign.query';
 
@@ -10,7 +10,6 @@ export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery, Campa
 
   async execute({ campaignId, principal }: GetCampaignQuery): Promise<CampaignView> {
     const { campaign, revision } = await this.context.campaign(campaignId);
-    assertSameUnit(principal, campaign.unitId);
     return campaignView(campaign, revision, principal);
   }
 }

@@ -6,7 +6,8 @@ import {
 } from '@campaign-ledger/domain';
 import { RequestValidationError } from '../../infrastructure/errors/http-errors';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { assertSameUnit, CampaignContext, metadataFor } from '../campaign-context';
+import { assertUnitReachable } from '../../auth/access-policy';
+import { CampaignContext, metadataFor } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { unknownTemplate } from '../get-template/get-template.handler';
 import { TemplateInvalid } from '../template-problems';
@@ -34,7 +35,7 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
   ) {}
 
   async execute({ input, principal, correlationId }: PlanCampaignCommand): Promise<CampaignView> {
-    assertSameUnit(principal, input.unitId);
+    assertUnitReachable(principal, input.unitId);
     const template = resolveTemplate(input);
     const organisation = await this.context.organisation(input.unitId);
     if (organisation.status !== 'registered') throw UnitNotRegistered.yet();

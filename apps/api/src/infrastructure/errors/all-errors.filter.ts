@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { toHttpError } from './http-errors';
 
+/** A live stream's token may ride in its address (EventSource sends no headers): never into a log line. */
+export const redactUrl = (url: string): string => url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+
 /** The one place where errors become HTTP answers. */
 @Catch()
 export class AllErrorsFilter implements ExceptionFilter {
@@ -10,7 +13,7 @@ export class AllErrorsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const request = host.switchToHttp().getRequest();
     const body = toHttpError(error) ?? { statusCode: 500, error: 'INTERNAL', message: 'an unexpected error occurred; it has been logged' };
-    if (body.statusCode >= 500) this.logger.error(`${request?.method} ${request?.url}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (body.statusCode >= 500) this.logger.error(`${request?.method} ${redactUrl(String(request?.url ?? ''))}: ${error instanceof Error ? error.stack : String(error)}`);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }

@@ -76,6 +76,7 @@ export function toHttpError(error: unknown): ErrorBody | null {
     const e = error as { type?: string; status?: number; code?: string; message?: string; field?: string };
     if (e.type === 'entity.parse.failed') return { statusCode: 400, error: 'REQUEST.MALFORMED_JSON', message: 'the request body is not valid JSON' };
     if (e.type === 'entity.too.large') return { statusCode: 413, error: 'REQUEST.TOO_LARGE', message: 'the request body is too large' };
+    if (e.type === 'entity.invalid.text') return { statusCode: 400, error: 'REQUEST.INVALID_TEXT', message: e.message ?? 'the body is not acceptable text', messageZh: '请求内容必须是不含 NUL 字符的 UTF-8 文本' };
     if (e.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, error: 'UPLOAD.TOO_LARGE', message: `the file${e.field ? ` in "${e.field}"` : ''} is too large`, messageZh: '上传文件过大' };
     if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return { statusCode: 400, error: `UPLOAD.${e.code}`, message: e.message ?? 'the upload is not acceptable' };
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return { statusCode: e.status, error: statusName(e.status), message: e.message ?? 'bad request' };

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { evolveEach, type Decider, type Message } from '@campaign-ledger/domain';
 import { ConcurrencyError, readStreams, type AppendResult, type EventStore, type MetadataInput, type StreamCondition } from '@campaign-ledger/event-store';
 import { EVENT_STORE } from '../tokens';
+import { nextAppendKey } from '../idempotency/keyed-request';
 
 export interface Loaded<State> {
   readonly state: State;
@@ -16,6 +17,11 @@ export interface HandleResult<State, Event> {
   readonly revision: number;
   /** Null when the decider produced no events (an idempotent repeat). */
   readonly append: AppendResult | null;
+  /**
+   * True when the request was a retry after a crash and its first attempt had committed: the result is that attempt's
+   * (events, state and revision as they were then), nothing was decided or written again.
+   */
+  readonly recovered?: boolean;
 }
 
 export interface HandleOptions<State> {
@@ -177,6 +183,14 @@ export class AggregateStore {
     context: (attempt: number) => Context | Promise<Context>,
     options: HandleOptions<State>,
   ): Promise<HandleResult<State, Event>> {
+    // A request sent with an Idempotency-Key seals its appends with a key derived from it (unless the command has its
+    // own); a retry after a crash first looks for what its first attempt committed.
+    const requestKey = options.idempotencyKey === undefined ? nextAppendKey() : undefined;
+    const idempotencyKey = options.idempotencyKey ?? requestKey?.key;
+    if (requestKey?.recovering) {
+      const committed = await this.committedWith(streamId, decider, requestKey.key);
+      if (committed) return committed;
+    }
     for (let attempt = 1; ; attempt += 1) {
       const fromMemory = attempt === 1 && options.preloaded !== undefined && options.optimistic === true;
       const loaded = attempt === 1 && options.preloaded ? options.preloaded : await this.load(streamId, decider);
@@ -201,7 +215,7 @@ export class AggregateStore {
         const append = await this.store.append(streamId, events, {
           expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
           metadata: options.metadata,
-          idempotencyKey: options.idempotencyKey,
+          idempotencyKey,
           alsoExpect: options.conditions?.(),
         });
         const state = evolveEach(decider, loaded.state, events);
@@ -214,5 +228,26 @@ export class AggregateStore {
         if (options.expectedRevision !== undefined && error.streamId === streamId) throw error;
       }
     }
+  }
+
+  /** The append a first attempt made with this key, as it was then; null when that attempt committed nothing here. */
+  private async committedWith<Command, State, Event extends Message, Context>(
+    streamId: string, decider: Decider<Command, State, Event, Context>, key: string,
+  ): Promise<HandleResult<State, Event> | null> {
+    const recorded = await this.store.readStream(streamId);
+    const mine = recorded.filter((event) => event.metadata.idempotencyKey === key);
+    if (mine.length === 0) return null;
+    const last = mine[mine.length - 1];
+    const state = evolveEach(decider, decider.initialState(), recorded.filter((e) => e.revision <= last.revision).map((e) => ({ type: e.type, data: e.data }) as Event));
+    return {
+      events: mine.map((e) => ({ type: e.type, data: e.data }) as Event),
+      state,
+      revision: last.revision,
+      append: {
+        streamId, firstRevision: mine[0].revision, nextRevision: last.revision, globalPosition: last.globalPosition, logPosition: last.logPosition,
+        eventIds: mine.map((e) => e.id), replayed: false,
+      },
+      recovered: true,
+    };
   }
 }

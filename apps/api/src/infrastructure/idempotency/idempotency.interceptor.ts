@@ -10,10 +10,14 @@ import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, mergeAll, type Observable } from 'rxjs';
 import type { Principal } from '../../auth/principal';
 import { toHttpError } from '../errors/http-errors';
-import { IDEMPOTENCY_STORE } from '../tokens';
+import { crashPoint } from '../fault-injection';
+import type { InstanceLiveness } from '../instance-liveness';
+import { IDEMPOTENCY_STORE, INSTANCE_LIVENESS } from '../tokens';
+import { withRequestKey } from './keyed-request';
 import { isMultipart } from '../uploads/multipart';
 import { UPLOADS } from '../uploads/uploads.decorator';
 import type { IdempotencyStore } from './idempotency.store';
+import { SKIP_IDEMPOTENCY } from './skip-idempotency.decorator';
 
 /** The body in canonical JSON; a number JSON.parse made infinite (1e999) cannot be fingerprinted, nor recorded. */
 function canonicalBody(body: unknown): string {
@@ -32,6 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(INSTANCE_LIVENESS) private readonly liveness: InstanceLiveness,
     private readonly reflector: Reflector,
   ) {}
 
@@ -41,6 +46,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!files) return this.afterBody(context, next);
     const afterFiles: CallHandler = { handle: () => this.afterBody(context, next) };
     return from(Promise.resolve(files.intercept(context, afterFiles))).pipe(mergeAll());
+  }
+
+  private readonly skipped = new WeakMap<object, boolean>();
+
+  /** Routes whose answer holds a secret (@SkipIdempotency) are never stored for replays. */
+  private skips(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    let skip = this.skipped.get(handler);
+    if (skip === undefined) this.skipped.set(handler, (skip = this.reflector.get<boolean>(SKIP_IDEMPOTENCY, handler) === true));
+    return skip;
   }
 
   private uploadsOf(context: ExecutionContext): NestInterceptor | null {
@@ -59,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest();
     const key: string | undefined = request.headers?.['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (request.method !== 'POST' || key === undefined || this.skips(context)) return next.handle();
     if (key.length < 1 || key.length > 200) throw new BadRequestException('Idempotency-Key must be 1..200 characters');
     const principal: Principal | undefined = request.principal;
     const scope = principal?.accountId ?? 'anonymous';
@@ -74,20 +89,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async handle(scope: string, key: string, fingerprint: string, response: any, next: CallHandler): Promise<unknown> {
-    const stored = await this.store.claim(scope, key, fingerprint);
+    const stored = await this.store.claim(scope, key, fingerprint, this.liveness.me);
+    let recovering = false;
     if (stored) {
       if (stored.fingerprint !== fingerprint) {
         throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request: use a new key');
       }
-      if (stored.status === null) throw new ConflictException('a request with this Idempotency-Key is still in progress: retry shortly');
-      response.setHeader('Idempotent-Replayed', 'true');
-      if (stored.status >= 400) throw new HttpException(stored.body as object, stored.status);
-      response.status(stored.status);
-      return stored.body;
+      if (stored.status === null) {
+        // Claimed by a process that died before answering: take the request over. The write path then looks in the
+        // log for what that attempt committed, and answers from it; if nothing was committed, the request runs anew.
+        recovering = !(await this.liveness.isAlive(stored.owner)) && (await this.store.takeOver(scope, key, stored.owner, this.liveness.me));
+        if (!recovering) {
+          response.setHeader('Retry-After', '1');
+          throw new ConflictException('a request with this Idempotency-Key is still in progress: retry shortly');
+        }
+        this.logger.warn(`Idempotency-Key ${JSON.stringify(key)}: the process that took it died before answering; answering from the log`);
+      } else {
+        response.setHeader('Idempotent-Replayed', 'true');
+        if (stored.status >= 400) throw new HttpException(stored.body as object, stored.status);
+        response.status(stored.status);
+        return stored.body;
+      }
     }
+    crashPoint('after-claim-before-write');
     let body: unknown;
     try {
-      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      body = await withRequestKey(scope, key, recovering, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      crashPoint('after-commit-before-answer');
     } catch (error) {
       // A refusal (4xx) is an answer too and is replayed; anything else frees the key for a retry.
       const answer = toHttpError(error);

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/principal';
+import { isInstallationAdministrator } from '../../auth/access-policy';
+import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
 import { READERS } from '../shared/organisation.http';
 import type { UnitSummary } from '../shared/unit-index';
 import { ListUnitsQuery } from './list-units.query';
@@ -14,10 +15,11 @@ export class ListUnitsHttpController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Units registered through this API, in registration order' })
+  @ApiOperation({ summary: 'Your unit (every registered unit for an installation administrator), in registration order' })
   @ApiOkResponse({ description: '[{ unitId, name, code }]' })
   @ApiForbiddenResponse({ description: 'Secretaries read only their own branch roster' })
-  list(): Promise<UnitSummary[]> {
-    return this.queryBus.execute(new ListUnitsQuery());
+  async list(@CurrentPrincipal() principal: Principal): Promise<UnitSummary[]> {
+    const units: UnitSummary[] = await this.queryBus.execute(new ListUnitsQuery());
+    return isInstallationAdministrator(principal) ? units : units.filter((unit) => unit.unitId === principal.unitId);
   }
 }

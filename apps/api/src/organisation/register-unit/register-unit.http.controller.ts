@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { assertInstallationAdministrator } from '../../auth/access-policy';
 import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
 import { etagOf, OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
@@ -21,6 +22,7 @@ export class RegisterUnitHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OrganisationWriteResult> {
+    assertInstallationAdministrator(principal);
     const result = await this.commandBus.execute(new RegisterUnitCommand(body.unitId, body.name, body.code, { actor: actorOf(principal) }));
     response.setHeader('ETag', etagOf(result.revision));
     response.setHeader('Location', `/api/units/${encodeURIComponent(result.unitId)}`);

@@ -69,6 +69,8 @@ export function fromKurrent(event: KurrentRecordedEvent, commitPosition?: bigint
     schemaVersion, revision: _revision, previousHash, hash, $correlationId: _c, $causationId: _k, ...metadata
   } = stored as Partial<StoredMetadata> & Record<string, unknown>;
   const logPosition = positionOf(event, commitPosition);
+  // The sealed instant, not the server's `created`: that is what the hash covers (events written before sealing have none).
+  const sealed = typeof metadata['recordedAt'] === 'string' ? new Date(metadata['recordedAt']) : null;
   return {
     id: event.id,
     streamId: event.streamId,
@@ -76,7 +78,7 @@ export function fromKurrent(event: KurrentRecordedEvent, commitPosition?: bigint
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
     data: event.isJson ? event.data : null,
     metadata: metadata as unknown as EventMetadata,
-    recordedAt: event.created,
+    recordedAt: sealed && !Number.isNaN(sealed.getTime()) ? sealed : event.created,
     revision: Number(event.revision),
     globalPosition: logPosition.prepare,
     logPosition,

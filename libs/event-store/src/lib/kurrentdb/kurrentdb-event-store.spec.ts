@@ -40,12 +40,30 @@ describe('KurrentDbEventStore (fake client)', () => {
     ]);
     expect(events[0].metadata).toEqual({
       actor: { id: 'u-1', role: 'organiser' }, occurredAt: '2026-11-24T10:00:00.000Z', correlationId: 'c-1', causationId: null, reason: 'test',
+      recordedAt: '2026-11-24T10:00:00.000Z',
     });
+    // The sealed instant, not the server's own `created`.
+    expect(events.map((event) => event.recordedAt.toISOString())).toEqual(Array(3).fill('2026-11-24T10:00:00.000Z'));
+    expect(fake.log[0].created.toISOString()).not.toBe('2026-11-24T10:00:00.000Z');
     expect(events[2].schemaVersion).toBe(2);
     expect(events[1].previousHash).toBe(events[0].hash);
     expect(events[0].globalPosition).toBe(events[0].logPosition.prepare);
     await expect(store.verifyStream('campaign-1')).resolves.toMatchObject({ ok: true, checked: 3, lastHash: events[2].hash });
     await expect(store.streamHead('campaign-1')).resolves.toEqual({ revision: 2, hash: events[2].hash });
+  });
+
+  it('reports the server\'s time for an event written before recording times were sealed, and verifies it as before', async () => {
+    const { hashEvent } = await import('../hashing');
+    const metadata = { actor: { id: 'u-1', role: 'organiser' }, occurredAt: '2025-01-01T00:00:00.000Z', correlationId: 'c-0', causationId: null };
+    const legacy = { id: '01900000-0000-7000-8000-000000000001', streamId: 'old', revision: 0, type: 'Noted', schemaVersion: 1, data: { n: 1 }, metadata, previousHash: null };
+    await fake.asClient().appendToStream('old', jsonEvent({
+      id: legacy.id, type: legacy.type, data: legacy.data,
+      metadata: { ...metadata, schemaVersion: 1, revision: 0, previousHash: null, hash: hashEvent(legacy), $correlationId: 'c-0' },
+    }));
+    const [event] = await store.readStream('old');
+    expect(event.metadata).toEqual(metadata);
+    expect(event.recordedAt).toEqual(fake.log[0].created);
+    await expect(store.verifyStream('old')).resolves.toMatchObject({ ok: true, checked: 1 });
   });
 
   it('computes the same hashes as the in-memory backend for the same events', async () => {

@@ -2,7 +2,7 @@
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../errors';
 import { comparePositions } from '../position';
 import { pollingSubscription } from '../polling-subscription';
-import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain } from '../prepare';
+import { brokenCondition, preparePending, sealEvents, sealedRecordedAt, validateAppend, verifyChain } from '../prepare';
 import {
   systemClock,
   type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type NewEvent,
@@ -43,7 +43,7 @@ export class InMemoryEventStore implements EventStore {
     if (broken) throw broken;
     const pending = preparePending(events, options, this.clock);
     const sealed = sealEvents(streamId, current, stream.at(-1)?.hash ?? null, pending);
-    const recordedAt = this.clock.now();
+    const recordedAt = new Date(sealedRecordedAt(pending[0]));
     const recorded = sealed.map((event): RecordedEvent => {
       this.position += 1n;
       return { ...event, recordedAt, globalPosition: this.position, logPosition: { commit: this.position, prepare: this.position } };

@@ -7,6 +7,7 @@ describeEventStoreContract('InMemoryEventStore', async () => {
     store,
     tamper: async (streamId, revision) =>
       store.tamper(streamId, revision, (event) => ({ ...event, data: { tampered: true } })),
+    tamperRecordedAt: async (streamId, revision, recordedAt) => store.tamper(streamId, revision, (event) => ({ ...event, recordedAt })),
     close: () => store.close(),
   };
 });

@@ -11,18 +11,22 @@ describeEventStoreContract('PGlite (embedded PostgresEventStore)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cl-pglite-contract-'));
   const embedded = await EmbeddedPostgres.start({ dataDir: join(dir, 'data') });
   const stores: PostgresEventStore[] = [await createPgliteEventStore(embedded, contractClock)];
+  const sql = async (text: string, values: unknown[]) => {
+    const client = new Client({ connectionString: embedded.connectionString });
+    await client.connect();
+    try {
+      await client.query(text, values);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     store: stores[0],
     // No appendHeldOpen: PGlite runs one session, so an open transaction makes every other connection wait.
-    tamper: async (streamId, revision) => {
-      const client = new Client({ connectionString: embedded.connectionString });
-      await client.connect();
-      try {
-        await client.query(`UPDATE events SET data = '{"tampered": true}' WHERE stream_id = $1 AND revision = $2`, [streamId, revision]);
-      } finally {
-        await client.end();
-      }
-    },
+    tamper: (streamId, revision) =>
+      sql(`UPDATE events SET data = '{"tampered": true}' WHERE stream_id = $1 AND revision = $2`, [streamId, revision]),
+    tamperRecordedAt: (streamId, revision, recordedAt) =>
+      sql('UPDATE events SET recorded_at = $3 WHERE stream_id = $1 AND revision = $2', [streamId, revision, recordedAt]),
     reopen: async () => {
       const store = await createPgliteEventStore(embedded, contractClock);
       stores.push(store);

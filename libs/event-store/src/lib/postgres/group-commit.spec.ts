@@ -2,7 +2,7 @@ import { EventStoreUnavailableError } from '../errors';
 import { GroupCommit, type AppendRequest, type AppendRows } from './group-commit';
 
 const request = (streamId: string, previousRevision = -1): AppendRequest => ({
-  streamId, key: null, previousRevision, previousHash: null, metadataJson: '{}', batchJson: '[]', events: 1, conditions: [],
+  streamId, key: null, previousRevision, previousHash: null, metadataJson: '{}', recordedAt: '2026-03-01T09:30:00.000Z', batchJson: '[]', events: 1, conditions: [],
 });
 const rowsFor = (r: AppendRequest): AppendRows => [{ position: '1', transaction_id: '1', revision: r.previousRevision + 1 }];
 

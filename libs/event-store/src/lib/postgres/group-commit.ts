@@ -12,6 +12,8 @@ export interface AppendRequest {
   readonly previousRevision: number;
   readonly previousHash: string | null;
   readonly metadataJson: string;
+  /** The recording time sealed in `metadataJson` (ISO), written to `recorded_at`. */
+  readonly recordedAt: string;
   /** The sealed events as one JSON array (see PostgresEventStore). */
   readonly batchJson: string;
   /** Events in `batchJson`. */

@@ -2,6 +2,7 @@
 import { Pool } from 'pg';
 import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
 import { ConcurrencyError, EventStoreUnavailableError } from '../errors';
+import { hashEvent } from '../hashing';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -157,6 +158,40 @@ describe('PostgresEventStore on PostgreSQL', () => {
         await other.close();
       }
     });
+  });
+
+  it('writes the sealed recording time into recorded_at, in group commit too; a row from before sealing verifies as before', async () => {
+    let tick = Date.parse('2026-03-01T00:00:00.000Z');
+    const store = new PostgresEventStore(database.url, { now: () => new Date((tick += 1_000)) }, { groupCommit: { lanes: 1 } });
+    const pool = quietPool(new Pool({ connectionString: database.url }));
+    try {
+      await Promise.all(Array.from({ length: 12 }, (_, i) => store.append(`timed-${i}`, [...one(0), ...one(1)], { expectedRevision: 'no_stream', metadata })));
+      expect(store.groupCommit?.stats.statements).toBeLessThan(12);
+      const { rows } = await pool.query(`SELECT stream_id, revision, recorded_at, metadata->>'recordedAt' AS sealed FROM events WHERE stream_id LIKE 'timed-%'`);
+      expect(rows).toHaveLength(24);
+      for (const row of rows) expect((row.recorded_at as Date).toISOString()).toBe(row.sealed);
+      expect(new Set(rows.map((row) => row.sealed)).size).toBe(12);
+      const [first, second] = await store.readStream('timed-3');
+      expect(first.recordedAt).toEqual(second.recordedAt);
+      expect(first.recordedAt.toISOString()).toBe(first.metadata.recordedAt);
+
+      const legacy = {
+        id: '01900000-0000-7000-8000-00000000abcd', streamId: 'legacy-1', revision: 0, type: 'Counted', schemaVersion: 1, data: { n: 0 },
+        metadata: { actor: metadata.actor, occurredAt: '2025-06-01T00:00:00.000Z', correlationId: 'c', causationId: null }, previousHash: null,
+      };
+      await pool.query(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+        VALUES ($1, 0, $2, $3, 1, $4, $5, NULL, $6)`,
+      [legacy.streamId, legacy.id, legacy.type, JSON.stringify(legacy.data), JSON.stringify(legacy.metadata), hashEvent(legacy)]);
+      const [old] = await store.readStream('legacy-1');
+      expect(old.metadata.recordedAt).toBeUndefined();
+      expect(Math.abs(old.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(await store.verifyStream('legacy-1')).toMatchObject({ ok: true, checked: 1 });
+      await pool.query(`UPDATE events SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = 'legacy-1'`);
+      expect(await store.verifyStream('legacy-1')).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await pool.end();
+      await store.close();
+    }
   });
 
   it('reports an unreachable server as EventStoreUnavailableError', async () => {

@@ -4,10 +4,10 @@ import {
   ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
 } from '../errors';
 import { pollingSubscription, type PollingOptions } from '../polling-subscription';
-import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain, type SealedEvent } from '../prepare';
+import { brokenCondition, preparePending, sealEvents, sealedRecordedAt, validateAppend, verifyChain, type SealedEvent } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus,
+  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type HeldBackEvents,
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StreamCondition, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
@@ -45,6 +45,8 @@ export interface PostgresEventStoreOptions {
 const EVENT_COLUMNS = `position::text AS position, transaction_id::text AS transaction_id, stream_id, revision,
   event_id::text AS event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at`;
 
+// recorded_at is the instant sealed into the metadata ($9 / "a": the same text), not the database's now(), so that the
+// column and the hash agree and a restore can put it back.
 // The guard makes the insert write nothing unless the expected previous event is there with the hash we chain to;
 // the (stream_id, revision) key stops a racing writer that passed the same guard.
 const APPEND_SQL = `
@@ -56,8 +58,8 @@ WITH guard AS (
     SELECT 1 FROM unnest($7::text[], $8::int[]) AS c(stream_id, revision)
     WHERE coalesce((SELECT max(e.revision) FROM events e WHERE e.stream_id = c.stream_id), -1) <> c.revision)
 ), inserted AS (
-  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
-  SELECT $1, $3::int + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, $5::jsonb, e.x->>'p', e.x->>'h'
+  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at)
+  SELECT $1, $3::int + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, $5::jsonb, e.x->>'p', e.x->>'h', $9::timestamptz
   FROM guard, json_array_elements($6::json) WITH ORDINALITY AS e(x, ord)
   ORDER BY e.ord
   RETURNING position, transaction_id, revision, event_id
@@ -73,7 +75,7 @@ SELECT position::text AS position, transaction_id::text AS transaction_id, revis
 const APPEND_MANY_SQL = `
 WITH request AS (
   SELECT r.ord, r.x->>'s' AS stream_id, r.x->>'k' AS key, (r.x->>'r')::int AS previous_revision, r.x->>'h' AS previous_hash,
-    r.x->'m' AS metadata, r.x->'b' AS batch, r.x->'c' AS conditions
+    r.x->'m' AS metadata, r.x->'b' AS batch, r.x->'c' AS conditions, (r.x->>'a')::timestamptz AS recorded_at
   FROM json_array_elements($1::json) WITH ORDINALITY AS r(x, ord)
 ), accepted AS (
   SELECT request.* FROM request
@@ -84,8 +86,8 @@ WITH request AS (
     SELECT 1 FROM json_array_elements(request.conditions) AS c(x)
     WHERE coalesce((SELECT max(e.revision) FROM events e WHERE e.stream_id = c.x->>0), -1) <> (c.x->>1)::int)
 ), inserted AS (
-  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
-  SELECT a.stream_id, a.previous_revision + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, a.metadata::jsonb, e.x->>'p', e.x->>'h'
+  INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at)
+  SELECT a.stream_id, a.previous_revision + e.ord::int, (e.x->>'i')::uuid, e.x->>'t', (e.x->>'v')::int, (e.x->'d')::jsonb, a.metadata::jsonb, e.x->>'p', e.x->>'h', a.recorded_at
   FROM accepted a, json_array_elements(a.batch) WITH ORDINALITY AS e(x, ord)
   ORDER BY a.ord, e.ord
   RETURNING position, transaction_id, stream_id, revision, event_id
@@ -337,6 +339,28 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  async heldBack(): Promise<HeldBackEvents | null> {
+    await this.init();
+    const counted = await this.query(this.pool, undefined,
+      `SELECT count(*)::int AS events, min(recorded_at) AS since FROM events
+       WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`, []);
+    const events = Number(counted[0]?.events ?? 0);
+    if (events === 0) return null;
+    const since = counted[0].since instanceof Date ? counted[0].since.toISOString() : new Date(counted[0].since).toISOString();
+    const holders = await this.query(this.pool, undefined,
+      `SELECT pid, datname, usename, application_name, xact_start, state FROM pg_stat_activity
+       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST LIMIT 1`, []).catch(() => []);
+    const holder = holders[0];
+    return {
+      events,
+      since,
+      holder: holder ? {
+        pid: Number(holder.pid), database: holder.datname ?? null, user: holder.usename ?? null, application: holder.application_name || null,
+        transactionStart: holder.xact_start ? new Date(holder.xact_start).toISOString() : null, state: holder.state ?? null,
+      } : null,
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -356,7 +380,8 @@ export class PostgresEventStore implements EventStore {
         batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
           e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
       }
-      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, batchJson: `${batch}]`, events: sealed.length, conditions };
+      const recordedAt = sealedRecordedAt(sealed[0]);
+      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, recordedAt, batchJson: `${batch}]`, events: sealed.length, conditions };
       const rows = db === this.pool && this.groupCommit
         ? await this.groupCommit.submit(request)
         : await this.query(db, 'es_append', APPEND_SQL, appendParameters(request));
@@ -366,7 +391,10 @@ export class PostgresEventStore implements EventStore {
       if (error instanceof EventStoreError) throw error;
       if (pgError.code === '23505') return { rows: null, error: pgError };
       if (pgError.code === '22P02' || pgError.code === '22P05' || pgError.code === '54000') {
-        throw new InvalidAppendError(`event rejected by PostgreSQL: ${(error as Error).message}`);
+        // Say what to fix, not what the database said (its message names internals and quotes the input).
+        throw new InvalidAppendError(pgError.code === '54000'
+          ? 'the event is too large to store: send less text or fewer items at once'
+          : 'the event holds text that cannot be stored (a NUL character or an invalid escape): remove it and send again');
       }
       throw error;
     }
@@ -421,7 +449,7 @@ export class PostgresEventStore implements EventStore {
     let json = '[';
     for (const [i, r] of requests.entries()) {
       json += `${i === 0 ? '' : ','}{"s":${JSON.stringify(r.streamId)},"k":${r.key === null ? 'null' : JSON.stringify(r.key)},"r":${r.previousRevision},"h":${
-        r.previousHash === null ? 'null' : `"${r.previousHash}"`},"m":${r.metadataJson},"b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
+        r.previousHash === null ? 'null' : `"${r.previousHash}"`},"m":${r.metadataJson},"a":"${r.recordedAt}","b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
     }
     const rows = await this.query(this.pool, 'es_append_many', APPEND_MANY_SQL, [`${json}]`]);
     const byStream = new Map<string, AppendRows>();
@@ -504,7 +532,10 @@ export class PostgresEventStore implements EventStore {
 }
 
 function appendParameters(r: AppendRequest): unknown[] {
-  return [r.streamId, r.key, r.previousRevision, r.previousHash, r.metadataJson, r.batchJson, r.conditions.map((c) => c.streamId), r.conditions.map((c) => c.revision)];
+  return [
+    r.streamId, r.key, r.previousRevision, r.previousHash, r.metadataJson, r.batchJson, r.conditions.map((c) => c.streamId), r.conditions.map((c) => c.revision),
+    r.recordedAt,
+  ];
 }
 
 function accepts(expected: ExpectedRevision, head: StreamHead | null): boolean {

@@ -20,6 +20,10 @@ describeEventStoreContract('PostgresEventStore', async () => {
       const client = await raw();
       await client.query(`UPDATE events SET data = '{"tampered": true}' WHERE stream_id = $1 AND revision = $2`, [streamId, revision]);
     },
+    tamperRecordedAt: async (streamId, revision, recordedAt) => {
+      const client = await raw();
+      await client.query('UPDATE events SET recorded_at = $3 WHERE stream_id = $1 AND revision = $2', [streamId, revision, recordedAt]);
+    },
     appendHeldOpen: async (streamId, type) => {
       const client = await raw();
       await client.query('BEGIN');

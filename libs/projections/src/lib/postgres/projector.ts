@@ -1,7 +1,7 @@
 // The live projector: follows the log from its checkpoint and writes each batch's rows and checkpoint in one
 // transaction, fenced by the lease so that two processes never both write.
 import { randomUUID } from 'node:crypto';
-import { formatPosition, systemClock, type Clock, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '@campaign-ledger/event-store';
+import { formatPosition, systemClock, type Clock, type EventStore, type HeldBackEvents, type LogPosition, type RecordedEvent, type Subscription } from '@campaign-ledger/event-store';
 import { CHECKPOINT_ID, checkpointPosition, projectEvents } from '../projection/read-model.projection';
 import { WindowRows } from '../rows/row-set';
 import type { CheckpointRow } from '../rows/tables';
@@ -54,6 +54,11 @@ export interface ProjectionStatus {
   /** True when more events are behind than were counted (`eventsBehind` is a lower bound). */
   readonly eventsBehindCapped: boolean;
   readonly secondsBehind: number;
+  /**
+   * Committed events the projector may not read yet because a transaction older than them is still open somewhere on
+   * the database server (null when none): the figures are that far behind although `eventsBehind` says 0.
+   */
+  readonly heldBack: HeldBackEvents | null;
 }
 
 export type ProjectorState = 'stopped' | 'standby' | 'active';
@@ -265,8 +270,9 @@ export async function projectionStatus(
     const since = lastRecordedAt ? Date.parse(lastRecordedAt) : (await options.eventStore.readAll({ maxCount: 1 }))[0]?.recordedAt.getTime() ?? now;
     secondsBehind = Math.max(0, (now - since) / 1000);
   }
+  const heldBack = (await options.eventStore.heldBack?.().catch(() => null)) ?? null;
   return {
     me: self.me, state: self.state, lease, checkpoint: position ? formatPosition(position) : null, eventsApplied: checkpoint?.events_applied ?? 0,
-    lastRecordedAt, eventsBehind: Math.min(behind, LAG_COUNT_CAP), eventsBehindCapped: behind > LAG_COUNT_CAP, secondsBehind,
+    lastRecordedAt, eventsBehind: Math.min(behind, LAG_COUNT_CAP), eventsBehindCapped: behind > LAG_COUNT_CAP, secondsBehind, heldBack,
   };
 }

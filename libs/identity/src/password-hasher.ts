@@ -29,7 +29,11 @@ export class PasswordHasher {
     if (scheme !== 'scrypt' || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64');
     const N = Number(n);
-    const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: 256 * N * Number(r) });
-    return timingSafeEqual(actual, expected);
+    try {
+      const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: 256 * N * Number(r) });
+      return timingSafeEqual(actual, expected);
+    } catch {
+      return false;
+    }
   }
 }
