@@ -63,6 +63,8 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     // Whom to believe about the client's address (X-Forwarded-For): the log-in limit per address counts it.
     express.set('trust proxy', config.trustProxy);
     express.disable('x-powered-by');
+    // The only entity tags are the stream revisions routes set on purpose (If-Match); none computed from any body.
+    express.set('etag', false);
     // Before anything parses or records it: an address that is not UTF-8 text, or holds NUL, is refused (400).
     express.use((request: { originalUrl: string }, response: { status(code: number): { json(body: unknown): void } }, next: () => void) => {
       const problem = problemWithTarget(request.originalUrl);

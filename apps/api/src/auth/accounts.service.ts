@@ -8,8 +8,6 @@ import type { EventStore, MetadataInput } from '@campaign-ledger/event-store';
 import { PasswordHasher, type CredentialStore } from '@campaign-ledger/identity';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
 import { CREDENTIAL_STORE, EVENT_STORE } from '../infrastructure/tokens';
-import { assertCanManageAccount, NotFoundForYou } from './access-policy';
-import type { Principal } from './principal';
 
 /** The state may be this old for the auth guard: changes made through this process apply at once (they update it). */
 const GUARD_MAX_AGE_MS = 1_000;
@@ -83,14 +81,6 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async list(): Promise<Account[]> {
     return [...(await this.state()).byId.values()];
-  }
-
-  /** The account the principal manages, or "not found" (unknown, or outside their unit: the answers are the same). */
-  async manageable(principal: Principal, accountId: string): Promise<Account> {
-    const account = await this.findById(accountId);
-    if (!account) throw NotFoundForYou.thing('account', '账号', accountId);
-    assertCanManageAccount(principal, account);
-    return account;
   }
 
   /** Checks a password against the stored hash; false for an account without one. */

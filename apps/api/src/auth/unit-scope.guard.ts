@@ -1,9 +1,10 @@
 // Applies the access policy to every route before it runs: a :unitId, :campaignId or :branchId (in the path or the
-// query) must be within the principal's reach. A route added later is covered without doing anything.
+// query) and an :accountId must be within the principal's reach. A route added later is covered without doing anything.
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { InvalidCommand } from '@campaign-ledger/domain';
+import { AccountsService } from './accounts.service';
 import { CampaignUnits } from './campaign-units';
-import { assertBranchReachable, assertCampaignReachable, assertUnitReachable } from './access-policy';
+import { assertBranchReachable, assertCampaignReachable, assertCanManageAccount, assertUnitReachable, NotFoundForYou } from './access-policy';
 import type { Principal } from './principal';
 
 interface ScopedRequest {
@@ -23,7 +24,10 @@ function scopeParameter(request: ScopedRequest, name: string): string | undefine
 
 @Injectable()
 export class UnitScopeGuard implements CanActivate {
-  constructor(private readonly campaigns: CampaignUnits) {}
+  constructor(
+    private readonly campaigns: CampaignUnits,
+    private readonly accounts: AccountsService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -38,6 +42,12 @@ export class UnitScopeGuard implements CanActivate {
       const unit = await this.campaigns.unitOf(campaignId);
       // An unknown campaign goes on to its handler, which answers 404 as it always has.
       if (unit !== null) assertCampaignReachable(principal, unit);
+    }
+    const accountId = request.params?.accountId;
+    if (accountId !== undefined && accountId !== '') {
+      const account = await this.accounts.findById(accountId);
+      if (!account) throw NotFoundForYou.thing('account', '账号', accountId);
+      assertCanManageAccount(principal, account);
     }
     const branchId = scopeParameter(request, 'branchId');
     if (branchId !== undefined && branchId !== '') assertBranchReachable(principal, branchId);

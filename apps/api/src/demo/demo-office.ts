@@ -38,8 +38,18 @@ function run<C, S, E extends Message, X>(decider: Decider<C, S, E, X>, commands:
   return { state, events };
 }
 
+/** Which unit and campaign the office is built as (tests build two with the same branch, member and instance ids). */
+export interface DemoIds {
+  readonly unitId: string;
+  readonly campaignId: string;
+  readonly unitName: string;
+}
+
+const DEMO_IDS: DemoIds = { unitId: DEMO_UNIT_ID, campaignId: DEMO_CAMPAIGN_ID, unitName: DEMO_UNIT_NAME };
+
 /** Builds every event of the demo, dated relative to `today` so that stage 1 is under way now. */
-export function buildDemoOffice(today: string): DemoPlan {
+export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPlan {
+  const { unitId, campaignId, unitName } = ids;
   const startDate = addDays(mondayOf(today), -4 * 7); // week 5 of the campaign's 24
   const endDate = addDays(startDate, 24 * 7 - 1);
   const template = findBuiltinTemplate('sdp-2009');
@@ -47,7 +57,7 @@ export function buildDemoOffice(today: string): DemoPlan {
 
   const branches = BRANCH_NAMES.map((name, i) => ({ branchId: `B${String(i + 1).padStart(2, '0')}`, name: `${name}党支部` }));
   const orgCommands: OrganisationCommand[] = [
-    { type: 'RegisterUnit', data: { unitId: DEMO_UNIT_ID, name: DEMO_UNIT_NAME, code: 'DEMO' } },
+    { type: 'RegisterUnit', data: { unitId, name: unitName, code: 'DEMO' } },
     ...Array.from({ length: 20 }, (_, i): OrganisationCommand => ({ type: 'AddDivision', data: { divisionId: `D${String(i + 1).padStart(2, '0')}`, name: `第${i + 1}处` } })),
   ];
   let memberNo = 0;
@@ -68,15 +78,15 @@ export function buildDemoOffice(today: string): DemoPlan {
   const organisation = run(organisationDecider, orgCommands, () => undefined);
 
   const campaignCommands: CampaignCommand[] = [
-    { type: 'PlanCampaign', data: { campaignId: DEMO_CAMPAIGN_ID, name: '深入学习实践科学发展观活动（演示）', unitId: DEMO_UNIT_ID, template: template.load(), startDate, endDate, createdBy: 'demo-leader' } },
+    { type: 'PlanCampaign', data: { campaignId, name: '深入学习实践科学发展观活动（演示）', unitId, template: template.load(), startDate, endDate, createdBy: 'demo-leader' } },
     { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'demo-leader' } },
   ];
   const campaign = run(campaignDecider, campaignCommands, () => undefined);
   const plan = campaign.state as PlannedCampaign;
 
   const batches: StreamBatch[] = [
-    { streamId: organisationStream(DEMO_UNIT_ID), events: organisation.events },
-    { streamId: campaignStream(DEMO_CAMPAIGN_ID), events: campaign.events },
+    { streamId: organisationStream(unitId), events: organisation.events },
+    { streamId: campaignStream(campaignId), events: campaign.events },
   ];
 
   // Branch work so far: earlier-due work mostly done, a weekly study session per past week, some three-ones.
@@ -90,7 +100,7 @@ export function buildDemoOffice(today: string): DemoPlan {
       commands.push({
         type: 'CompleteTaskInstance',
         data: {
-          campaignId: DEMO_CAMPAIGN_ID, branchId: branch.branchId, instanceKey: instance.key, note: '已按要求完成（演示数据）',
+          campaignId, branchId: branch.branchId, instanceKey: instance.key, note: '已按要求完成（演示数据）',
           evidence: [], completedOn: addDays(instance.dueDate, -1) < startDate ? startDate : addDays(instance.dueDate, -1), by: `demo-secretary-${branch.branchId}`,
         },
       });
@@ -104,15 +114,15 @@ export function buildDemoOffice(today: string): DemoPlan {
         });
         commands.push({
           type: 'RecordStudySession',
-          data: { campaignId: DEMO_CAMPAIGN_ID, branchId: branch.branchId, sessionId: `${branch.branchId}-W${week + 1}`, date: addDays(startDate, week * 7 + 3), topic: `第${week + 1}次集中学习：科学发展观专题`, attendance, by: `demo-secretary-${branch.branchId}` },
+          data: { campaignId, branchId: branch.branchId, sessionId: `${branch.branchId}-W${week + 1}`, date: addDays(startDate, week * 7 + 3), topic: `第${week + 1}次集中学习：科学发展观专题`, attendance, by: `demo-secretary-${branch.branchId}` },
         });
       }
       members.slice(0, 5).forEach((m) =>
-        commands.push({ type: 'RecordThreeOnes', data: { campaignId: DEMO_CAMPAIGN_ID, branchId: branch.branchId, memberId: m.memberId, item: 'reading', date: addDays(startDate, 10), title: '《科学发展观重要论述摘编》', by: `demo-secretary-${branch.branchId}` } }),
+        commands.push({ type: 'RecordThreeOnes', data: { campaignId, branchId: branch.branchId, memberId: m.memberId, item: 'reading', date: addDays(startDate, 10), title: '《科学发展观重要论述摘编》', by: `demo-secretary-${branch.branchId}` } }),
       );
     }
     const work = run(branchWorkDecider, commands, () => ({ plan, roster }));
-    if (work.events.length > 0) batches.push({ streamId: branchWorkStream(DEMO_CAMPAIGN_ID, branch.branchId), events: work.events });
+    if (work.events.length > 0) batches.push({ streamId: branchWorkStream(campaignId, branch.branchId), events: work.events });
   }
-  return { batches, branches, startDate, unitName: DEMO_UNIT_NAME };
+  return { batches, branches, startDate, unitName };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@campaign-ledger/domain';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { assertCanGrant } from '../access-policy';
+import { assertCanGrant, NotFoundForYou } from '../access-policy';
 import { accountView, AccountsService, type AccountView } from '../accounts.service';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';
 import { assertScopeExists, IsBranchOfSecretary, IsReason, IsRole, IsUnitId } from '../shared/account-fields';
@@ -37,7 +37,9 @@ export class ChangeRoleHttpController {
   @ApiNotFoundResponse({ description: 'No such account among those you administer, or no such unit or branch' })
   @ApiConflictResponse({ description: 'It would leave no enabled administrator' })
   async change(@Param('accountId') accountId: string, @Body() body: ChangeRoleDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    const current = await this.accounts.manageable(principal, accountId);
+    // The UnitScopeGuard has checked that the account is one this administrator manages.
+    const current = await this.accounts.findById(accountId);
+    if (!current) throw NotFoundForYou.thing('account', '账号', accountId);
     // The unit stays the account's own unless another is named (an installation administrator may move accounts).
     const unitId = body.unitId ?? (body.role === 'administrator' && current.unitId === null ? null : current.unitId ?? principal.unitId);
     assertCanGrant(principal, { role: body.role, unitId, branchId: body.branchId });

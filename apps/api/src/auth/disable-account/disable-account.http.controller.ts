@@ -22,7 +22,6 @@ export class DisableAccountHttpController {
   @ApiNotFoundResponse({ description: 'No such account among those you administer' })
   @ApiConflictResponse({ description: 'It is the last enabled administrator' })
   async disable(@Param('accountId') accountId: string, @Body() body: AccountReasonDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    await this.accounts.manageable(principal, accountId);
     const { account } = await this.accounts.execute({ type: 'DisableAccount', data: { accountId, reason: body.reason } }, { actor: actorOf(principal), reason: body.reason.trim() });
     return accountView(account);
   }

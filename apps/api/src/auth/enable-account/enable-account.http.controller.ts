@@ -16,7 +16,6 @@ export class EnableAccountHttpController {
   @ApiOkResponse({ description: 'Enabled again (AccountEnabled with the reason); tokens issued before it was disabled stay invalid' })
   @ApiNotFoundResponse({ description: 'No such account among those you administer' })
   async enable(@Param('accountId') accountId: string, @Body() body: AccountReasonDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    await this.accounts.manageable(principal, accountId);
     const { account } = await this.accounts.execute({ type: 'EnableAccount', data: { accountId, reason: body.reason } }, { actor: actorOf(principal), reason: body.reason.trim() });
     return accountView(account);
   }

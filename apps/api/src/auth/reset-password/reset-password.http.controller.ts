@@ -24,7 +24,6 @@ export class ResetPasswordHttpController {
   @ApiOkResponse({ description: 'The new password is in force; every earlier token of the account stops working (AccountPasswordReset, no hash in the log)' })
   @ApiNotFoundResponse({ description: 'No such account among those you administer' })
   async reset(@Param('accountId') accountId: string, @Body() body: ResetPasswordDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    await this.accounts.manageable(principal, accountId);
     const { account } = await this.accounts.execute(
       { type: 'ResetPassword', data: { accountId } },
       { actor: actorOf(principal), ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}) },

@@ -9,7 +9,7 @@ export const PASSWORD_RULE = 'password must be 8..200 characters';
 
 /** A new password: 8..200 characters. */
 export const IsNewPassword = () =>
-  applyDecorators(ApiProperty({ minLength: 8, maxLength: 200 }), IsString({ message: PASSWORD_RULE }), Length(8, 200, { message: PASSWORD_RULE }));
+  applyDecorators(ApiProperty({ minLength: 8, maxLength: 200 }), IsString({ message: 'password must be text' }), Length(8, 200, { message: PASSWORD_RULE }));
 
 export const IsRole = () =>
   applyDecorators(ApiProperty({ enum: ROLES }), IsIn(ROLES as unknown as string[], { message: `role must be one of: ${ROLES.join(', ')}` }));
@@ -28,7 +28,7 @@ export const IsBranchOfSecretary = () =>
 
 export const IsReason = (required: boolean) =>
   required
-    ? applyDecorators(ApiProperty({ maxLength: 500 }), IsString({ message: 'reason is required: say why' }), Length(1, 500, { message: 'reason is required: say why (1..500 characters)' }))
+    ? applyDecorators(ApiProperty({ maxLength: 500 }), IsString({ message: 'reason must be text' }), Length(1, 500, { message: 'reason is required: say why (1..500 characters)' }))
     : applyDecorators(ApiPropertyOptional({ maxLength: 500 }), IsOptional(), IsString(), MaxLength(500));
 
 /** The unit (and the secretary's branch) named for an account must be on record. */
