@@ -161,6 +161,12 @@ describe('accounts and sign-in over HTTP on real PostgreSQL', () => {
     for (const other of others) await post(admin, `/api/accounts/${other.accountId}/enable`, { reason: '恢复' }).expect(200);
   });
 
+  it('creates accounts sent at once, each 201: a race on the accounts stream is retried inside the API, not answered 409', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      post(admin, '/api/accounts', { username: `burst-${i}`, displayName: `并发${i}`, role: 'auditor', unitId: 'U1', password: 'burst-password' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+  });
+
   it('answers bad input with 400 and field errors', async () => {
     const response = await post(admin, '/api/accounts', { username: 'a b', role: 'king', password: 'short', extra: 1 }).expect(400);
     const fields = response.body.fieldErrors.map((e: { field: string }) => e.field).sort();

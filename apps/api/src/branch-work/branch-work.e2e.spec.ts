@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { branchWorkStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import type { BlobStore } from '@campaign-ledger/runtime';
+import { BLOB_STORE, EVENT_STORE } from '../infrastructure/tokens';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
 import { CAMPAIGN, CANCELLED_TASK, QUANTITY_TASK, seedOffice } from './testing/seed-office';
 
@@ -280,9 +281,26 @@ describe('branch work over HTTP on real PostgreSQL: a secretary’s day', () => 
       await post('/study-sessions', { date: '2009-03-26', topic: 'x', attendance: { M1: 'present', M2: 'present', M4: 'present' } }).expect(403);
     });
 
+    it("an exempt member's work → 409 (the member's state, not a precondition of the request)", async () => {
+      const response = await t.http.post(instance('B1', 'T07:member:M3', 'complete')).set(bearer(secretaryB1)).send({ note: 'x' }).expect(409);
+      expect(response.body.error).toBe('MEMBER.EXEMPT');
+    });
+
     it('a cancelled task → 409', async () => {
       const response = await t.http.post(instance('B1', `${CANCELLED_TASK}:branch:B1`, 'complete')).set(bearer(secretaryB1)).send({ note: 'x' }).expect(409);
       expect(response.body.error).toBe('TASK.CANCELLED');
+    });
+
+    it('keeps no file of a completion the domain refuses (409, 404)', async () => {
+      const blobs = t.app.get<BlobStore>(BLOB_STORE);
+      const cancelled = Buffer.from('已取消任务的材料');
+      await t.http.post(instance('B1', `${CANCELLED_TASK}:branch:B1`, 'complete')).set(bearer(secretaryB1)).field('note', 'x')
+        .attach('evidence', cancelled, { filename: 'x.txt', contentType: 'text/plain' }).expect(409);
+      const unknown = Buffer.from('不存在任务的材料');
+      await t.http.post(instance('B1', 'T99:branch:B1', 'complete')).set(bearer(secretaryB1)).field('note', 'x')
+        .attach('evidence', unknown, { filename: 'y.txt', contentType: 'text/plain' }).expect(404);
+      expect(await blobs.has(sha256(cancelled))).toBe(false);
+      expect(await blobs.has(sha256(unknown))).toBe(false);
     });
 
     it('an oversized file → 413; eleven files → 400', async () => {

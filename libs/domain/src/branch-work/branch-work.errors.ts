@@ -51,7 +51,7 @@ export class MemberNotInBranch extends DomainError {
 
 export class MemberIsExempt extends DomainError {
   static readonly code = 'MEMBER.EXEMPT';
-  static readonly kind: DomainErrorKind = 'precondition';
+  static readonly kind: DomainErrorKind = 'conflict';
   static on(memberId: string, date: IsoDate): MemberIsExempt {
     return new MemberIsExempt(
       `Member ${memberId} is exempt on ${date} and has no work to record; reinstate the member first if they take part again.`,
@@ -145,7 +145,7 @@ export class ExemptMemberNotExpected extends DomainError {
 
 export class MakeUpNotNeeded extends DomainError {
   static readonly code = 'STUDY.MAKE_UP_NOT_NEEDED';
-  static readonly kind: DomainErrorKind = 'precondition';
+  static readonly kind: DomainErrorKind = 'conflict';
   static because(sessionId: string, memberId: string, mark: string): MakeUpNotNeeded {
     return new MakeUpNotNeeded(
       `Member ${memberId} was "${mark}" at session ${sessionId}; a make-up (补学) is only for members absent or on leave.`,

@@ -56,9 +56,9 @@ describe('branch work: CompleteTaskInstance', () => {
     spec.given([]).when(complete('T06:week:B1:2009-06-01'), context()).thenThrows(InstanceNotFound);
     spec.given([]).when(complete('T10:leader:M2'), context()).thenThrows(InstanceNotFound);
   });
-  it('refuses a member not in the branch (forbidden) or exempt (precondition)', () => {
+  it('refuses a member not in the branch (forbidden) or exempt (a conflict with the member state: 409)', () => {
     spec.given([]).when(complete('T07:member:M9'), context()).thenThrows(MemberNotInBranch, (e) => expect(e.kind).toBe('forbidden'));
-    spec.given([]).when(complete('T07:member:M3'), context()).thenThrows(MemberIsExempt, (e) => expect(e.kind).toBe('precondition'));
+    spec.given([]).when(complete('T07:member:M3'), context()).thenThrows(MemberIsExempt, (e) => expect(e.kind).toBe('conflict'));
   });
   it("refuses another branch's or the unit's instances", () => {
     spec.given([]).when(complete('T05:branch:B2'), context()).thenThrows(InstanceNotInBranch, (e) => expect(e.kind).toBe('forbidden'));

@@ -14,7 +14,7 @@ const madeUp: BranchWorkEvent = {
 describe('branch work: RecordMakeUp (补学)', () => {
   it('records a make-up for a member on leave', () => spec.given([recorded]).when(makeUp('M2'), context()).then([madeUp]));
   it('refuses a make-up for a member who was present or exempt', () => {
-    spec.given([recorded]).when(makeUp('M1'), context()).thenThrows(MakeUpNotNeeded, (e) => expect(e.kind).toBe('precondition'));
+    spec.given([recorded]).when(makeUp('M1'), context()).thenThrows(MakeUpNotNeeded, (e) => expect(e.kind).toBe('conflict'));
     spec.given([recorded]).when(makeUp('M3'), context()).thenThrows(MakeUpNotNeeded);
   });
   it('refuses a second make-up, an unknown session or member, and a date before the session', () => {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { branchWorkStream, type EvidenceFile } from '@campaign-ledger/domain';
-import type { BlobStore } from '@campaign-ledger/runtime';
+import { sha256Of, type BlobStore } from '@campaign-ledger/runtime';
 import { BLOB_STORE } from '../../infrastructure/tokens';
 import { BranchWorkWriter, membersOfInstanceKey } from '../shared/branch-work.writer';
 import { CompleteTaskCommand, type CompletionResult } from './complete-task.command';
@@ -14,15 +14,15 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand,
   ) {}
 
   async execute({ principal, campaignId, branchId, instanceKey, input }: CompleteTaskCommand): Promise<CompletionResult> {
-    // Before any file is kept on someone's behalf: a refused writer leaves no blob behind.
     this.writer.authorize(principal, branchId);
-    // Blobs go in before the event that names them, so an event never points at a missing file.
-    // A refusal after this leaves an unreferenced blob: content-addressed, harmless, and only readable by hash.
-    const evidence: EvidenceFile[] = [];
-    for (const file of input.files) {
-      const stored = await this.blobs.put(file.content);
-      evidence.push({ fileName: file.fileName, sha256: stored.sha256, size: stored.size, contentType: file.contentType });
-    }
+    // The files are stored only once the completion is accepted, just before the event that names them: an event
+    // never points at a missing file, and a refused upload leaves nothing behind.
+    const evidence: EvidenceFile[] = input.files.map((file) => ({
+      fileName: file.fileName, sha256: sha256Of(file.content), size: file.content.length, contentType: file.contentType,
+    }));
+    const storeFiles = async () => {
+      for (const file of input.files) await this.blobs.put(file.content);
+    };
     const completedOn = input.completedOn ?? this.writer.today();
     const commandId = input.commandId ?? null;
     const outcome = await this.writer.write(
@@ -36,6 +36,7 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand,
         memberIds: membersOfInstanceKey(instanceKey),
         // The decider repeats nothing while the instance stays completed; the key also holds after a reopening.
         idempotencyKey: commandId ? `${branchWorkStream(campaignId, branchId)}|complete|${commandId}` : undefined,
+        beforeAppend: input.files.length > 0 ? storeFiles : undefined,
       },
     );
     return { instanceKey, status: 'completed', alreadyDone: outcome.alreadyDone, revision: outcome.revision, completedOn, evidence };

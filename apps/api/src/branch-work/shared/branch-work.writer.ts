@@ -20,6 +20,8 @@ export interface WriteOptions {
   readonly idempotencyKey?: string;
   /** Why, as the user said it (kept in the event metadata for the auditor). */
   readonly reason?: string;
+  /** Runs once the command is accepted, before its events are appended (see HandleOptions.beforeAppend). */
+  readonly beforeAppend?: () => Promise<void>;
 }
 
 interface FirstLook {
@@ -89,6 +91,7 @@ export class BranchWorkWriter {
       {
         metadata: { actor: actorOf(principal), ...(options.reason ? { reason: options.reason } : {}) },
         idempotencyKey: options.idempotencyKey,
+        beforeAppend: options.beforeAppend,
         preloaded: first.work,
         optimistic: first.optimistic,
         conditions: () => basis,

@@ -39,11 +39,18 @@ export interface HandleOptions<State> {
   readonly optimistic?: boolean;
   /** The other streams the attempt's context was taken from, at the revisions read: the append happens only if they have not moved. */
   readonly conditions?: () => readonly StreamCondition[];
+  /**
+   * Called once the decision produced events, just before they are appended: what the events name must exist first
+   * (evidence files), and nothing of it is kept for a command that is refused.
+   */
+  readonly beforeAppend?: () => Promise<void>;
   /** Called with the freshly loaded state before deciding (e.g. to check a precondition that needs it). */
   readonly beforeDecide?: (loaded: Loaded<State>) => void | Promise<void>;
 }
 
-const MAX_ATTEMPTS = 5;
+// A write that lost a race in storage terms only (someone appended first; a context stream moved) is decided again
+// on fresh state, not answered 409: a conflict a person must resolve comes from the decider, or from If-Match.
+const MAX_ATTEMPTS = 12;
 // A city has 5,000 branches (one stream each per campaign) plus its units' organisations and plans.
 const CACHED_STREAMS = 20_000;
 
@@ -211,6 +218,7 @@ export class AggregateStore {
         if (fromMemory) continue;
         return { events, state: loaded.state, revision: loaded.revision, append: null };
       }
+      if (options.beforeAppend) await options.beforeAppend();
       try {
         const append = await this.store.append(streamId, events, {
           expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision,
@@ -226,6 +234,8 @@ export class AggregateStore {
         // If-Match names this stream's revision: a newer one is the caller's to resolve. Another stream moving only
         // means the context must be read again.
         if (options.expectedRevision !== undefined && error.streamId === streamId) throw error;
+        // Many writers on one stream: after a few lost races, step aside for a random moment so that they spread out.
+        if (attempt >= 3) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
   }
