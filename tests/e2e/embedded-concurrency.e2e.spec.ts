@@ -23,7 +23,7 @@ const LOAD_MS = 20_000;
 const READERS_PER_ROLE = 2;
 
 interface Session {
-  readonly role: 'leader' | 'auditor' | 'secretary';
+  readonly role: 'leader' | 'auditor' | 'secretary' | 'administrator';
   readonly token: string;
   readonly accountId: string;
   readonly branchId: string | null;
@@ -89,6 +89,13 @@ describe('the embedded default (npm start) under concurrent readers and writers'
   /** The pages of the leading group and the auditor: the web app's GETs (route template, concrete path). */
   function watcherReads(session: Session, today: string): [string, string][] {
     const branch = pick(BRANCHES);
+    if (session.role === 'administrator') {
+      return [
+        ['/api/accounts', '/api/accounts'], ['/api/units', '/api/units'], ['/api/units/{unitId}', `/api/units/${UNIT}`],
+        ['/api/projections/status', '/api/projections/status'], ['/api/metrics', '/api/metrics'], ['/api/projections/freshness', '/api/projections/freshness'],
+        ['/api/audit/history', `/api/audit/history?stream=accounts&pageSize=100`], ['/api/health', '/api/health'],
+      ];
+    }
     const c = `/api/campaigns/${CAMPAIGN}`;
     const reads: [string, string][] = [
       ['/api/campaigns', '/api/campaigns'],
@@ -144,6 +151,7 @@ describe('the embedded default (npm start) under concurrent readers and writers'
   it('answers every page and write without a 5xx or a wrong 404, and records every read of the auditor', async () => {
     const leader = await login('leader', 'leader-demo-2009', 'leader');
     const auditor = await login('auditor', 'auditor-demo-2009', 'auditor');
+    const administrator = await login('admin', 'admin-demo-2009', 'administrator');
     const secretaries = await Promise.all(BRANCHES.map((b) => login(`sec-${b.toLowerCase()}`, 'sec-demo-2009', 'secretary', b)));
 
     // The routes exercised exist in the API's own description.
@@ -218,6 +226,7 @@ describe('the embedded default (npm start) under concurrent readers and writers'
       ...secretaries.map(secretary),
       ...Array.from({ length: READERS_PER_ROLE }, () => watcher(leader)),
       ...Array.from({ length: READERS_PER_ROLE }, () => watcher(auditor)),
+      watcher(administrator),
     ]);
 
     const histogram = new Map<string, number>();
