@@ -359,7 +359,7 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     server = t.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
-    db = new Client({ connectionString: t.database.url });
+    db = new Client({ connectionString: t.sqlUrl });
     await db.connect();
     // The server's error log (5xx stacks) goes to stderr/stdout: keep it to attach to failures.
     const { write: errWrite } = process.stderr;

@@ -113,7 +113,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const api = await startApiTestApp();
   let browser: Browser | null = null;
   try {
-    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.database.url }), { DEMO_SEED: 'true' });
+    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.sqlUrl }), { DEMO_SEED: 'true' });
     if (!seeded.seeded) throw new Error(`the demo office was not seeded: ${seeded.why}`);
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;

@@ -29,7 +29,7 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   }
 }
 
-describe('audit over HTTP', () => {
+describe.each(['postgres', 'embedded'] as const)('audit over HTTP on %s', (backend) => {
   let api: ApiTestApp;
   let store: EventStore;
   let auditor: string;
@@ -38,7 +38,7 @@ describe('audit over HTTP', () => {
   let secretaryToken: string;
 
   beforeAll(async () => {
-    api = await startApiTestApp({ unitId: 'u9' });
+    api = await startApiTestApp({ backend, unitId: 'u9' });
     store = api.app.get(EVENT_STORE);
     auditor = await api.signIn({ username: 'aud', password: 'pw-aud-123456', role: 'auditor' });
     leader = await api.signIn({ username: 'lead', password: 'pw-lead-123456', role: 'leading_group' });
@@ -118,8 +118,9 @@ describe('audit over HTTP', () => {
   it('gives the digest and its manifest to auditors only', async () => {
     const response = await get('/api/audit/digest', auditor);
     expect(response.status).toBe(200);
-    expect(response.body.digest).toMatch(/^v2:all:\d+:[0-9a-f]{64}$/);
-    expect(response.body.digest).toBe(`v2:all:${response.body.events}:${response.body.root}`);
+    // An auditor of unit u9: the digest covers that unit's part of the log (and the streams every unit shares).
+    expect(response.body.digest).toMatch(/^v2:unit\.u9:\d+:[0-9a-f]{64}$/);
+    expect(response.body.digest).toBe(`v2:unit.u9:${response.body.events}:${response.body.root}`);
     expect(response.body.position).toMatch(/^\d+\/\d+$/);
     expect(response.body.manifest.streams.length).toBe(response.body.streams);
     expect((await get('/api/audit/digest', administrator)).status).toBe(403);

@@ -1,16 +1,13 @@
 // The part of the log an account may read (history, verification, digests): the whole log for an installation
 // administrator, its own unit's events for everyone else, and one stream only if it is within reach.
 import { Injectable } from '@nestjs/common';
-import { emptyScope, unitScope, type LogScope } from '@campaign-ledger/audit';
-import { ACCOUNTS_STREAM, parseBranchWorkStream, StreamCategories } from '@campaign-ledger/domain';
+import { emptyScope, SHARED_STREAMS, unitScope, type LogScope } from '@campaign-ledger/audit';
+import { parseBranchWorkStream, StreamCategories } from '@campaign-ledger/domain';
 import { isInstallationAdministrator, mayReachUnit, NotFoundForYou } from '../auth/access-policy';
 import { AccountsService } from '../auth/accounts.service';
 import type { Principal } from '../auth/principal';
 import { CampaignUnits } from '../auth/campaign-units';
 import { AUDITOR_READS_STREAM_PREFIX } from '@campaign-ledger/audit';
-
-/** Streams that hold events of every unit: each event is kept to its unit by the scope. */
-const SHARED_STREAMS = new Set([ACCOUNTS_STREAM, 'unit-index']);
 
 @Injectable()
 export class LogScopes {
@@ -19,10 +16,16 @@ export class LogScopes {
     private readonly accounts: AccountsService,
   ) {}
 
-  /** Undefined: the whole log. */
+  /** What history shows: undefined for the whole log, else the principal's unit's events only. */
   of(principal: Principal): LogScope | undefined {
     if (isInstallationAdministrator(principal)) return undefined;
     return principal.unitId === null ? emptyScope : unitScope(principal.unitId);
+  }
+
+  /** What chain checks and digests cover: the unit's streams, and whole the streams every unit shares. */
+  forProofs(principal: Principal): LogScope | undefined {
+    if (isInstallationAdministrator(principal)) return undefined;
+    return principal.unitId === null ? emptyScope : unitScope(principal.unitId, { wholeSharedStreams: true });
   }
 
   /** A stream of another unit answers as a stream that does not exist. */

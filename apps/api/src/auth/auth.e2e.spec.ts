@@ -13,7 +13,7 @@ function forgedToken(payload: Record<string, unknown>): string {
   return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
 }
 
-describe('accounts and sign-in over HTTP on real PostgreSQL', () => {
+describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP on %s', (backend) => {
   let t: ApiTestApp;
   let admin: string;
   const auth = (token: string) => `Bearer ${token}`;
@@ -25,7 +25,7 @@ describe('accounts and sign-in over HTTP on real PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    t = await startApiTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await startApiTestApp({ backend, env: { TRUST_PROXY: 'true' } });
     admin = await t.signIn({ username: 'admin', password: 'admin-password', role: 'administrator' });
     for (const unitId of ['U1', 'U2']) {
       await post(admin, '/api/units', { unitId, name: `单位${unitId}`, code: unitId }).expect(201);
@@ -68,7 +68,7 @@ describe('accounts and sign-in over HTTP on real PostgreSQL', () => {
   it('keeps every password hash out of the log, the answers and the history', async () => {
     await post(admin, '/api/accounts', { username: 'hashless', displayName: '审计', role: 'auditor', unitId: 'U1', password: 'a-secret-password' }).expect(201);
     const store = t.app.get<EventStore>(EVENT_STORE);
-    const client = new Client({ connectionString: t.database.url });
+    const client = new Client({ connectionString: t.sqlUrl });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT data::text AS data FROM events');

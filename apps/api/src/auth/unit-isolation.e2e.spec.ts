@@ -41,7 +41,7 @@ interface Route {
   readonly query: readonly string[];
 }
 
-describe('unit isolation: every route, every account of unit A, unit B identifiers', () => {
+describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, every account of unit A, unit B identifiers, on %s', (backend) => {
   let api: ApiTestApp;
   let store: EventStore;
   let routes: Route[];
@@ -50,7 +50,7 @@ describe('unit isolation: every route, every account of unit A, unit B identifie
   const ids: Record<'A' | 'B', Record<string, string>> = { A: {}, B: {} };
 
   beforeAll(async () => {
-    api = await startApiTestApp({ unitId: A.unitId });
+    api = await startApiTestApp({ backend, unitId: A.unitId });
     store = api.app.get(EVENT_STORE);
     const today = officeToday({ now: () => new Date() });
     for (const unit of [A, B]) {

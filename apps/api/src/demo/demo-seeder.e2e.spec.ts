@@ -11,7 +11,7 @@ describe('first-run demo seed on real PostgreSQL', () => {
   beforeEach(async () => { t = await startApiTestApp(); });
   afterEach(() => t?.close());
 
-  const config = () => loadConfig({ DATABASE_URL: t.database.url });
+  const config = () => loadConfig({ DATABASE_URL: t.sqlUrl });
 
   it('is off on a configured PostgreSQL unless DEMO_SEED=true, then seeds once and lets the demo accounts sign in', async () => {
     expect(await seedDemoIfEmpty(t.app, config(), {})).toEqual({ seeded: false, why: expect.stringContaining('off') });

@@ -1,4 +1,4 @@
-// Starts the real API over HTTP on a fresh PostgreSQL database, with accounts for every role.
+// Starts the real API over HTTP on a fresh PostgreSQL database (or the embedded default), with accounts for every role.
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-
 import { AccountsService } from '../auth/accounts.service';
 import { TokenIssuer } from '../auth/token-issuer';
 import { createApp } from '../bootstrap';
-import { loadConfig } from '@campaign-ledger/runtime';
+import { loadConfig, type Storage } from '@campaign-ledger/runtime';
+import { STORAGE } from '../infrastructure/tokens';
 
 export interface TestAccount {
   readonly username: string;
@@ -24,14 +25,22 @@ export interface TestAccount {
 export interface ApiTestApp {
   readonly app: INestApplication;
   readonly http: ReturnType<typeof request>;
-  readonly database: TestDatabase;
+  /** The PostgreSQL database of a 'postgres' app; null on the embedded default. */
+  readonly database: TestDatabase | null;
+  /** Where the app's tables are (its database, or the embedded server's socket): for a test's own SQL. */
+  readonly sqlUrl: string;
+  readonly backend: TestBackend;
   readonly dataDir: string;
   /** Creates an account directly (as the system) and returns a bearer token for it. */
   signIn(account: TestAccount): Promise<string>;
   close(): Promise<void>;
 }
 
+/** `postgres`: a fresh database on the test server; `embedded`: the default `npm start` runs (PGlite in a temp DATA_DIR). */
+export type TestBackend = 'postgres' | 'embedded';
+
 export interface ApiTestAppOptions {
+  readonly backend?: TestBackend;
   readonly clock?: Clock;
   readonly env?: Record<string, string>;
   /** The unit accounts belong to when `signIn` names none (administrators excepted). */
@@ -39,14 +48,16 @@ export interface ApiTestAppOptions {
 }
 
 export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<ApiTestApp> {
-  const database = await createTestDatabase('cl_api');
+  const backend = options.backend ?? 'postgres';
+  const database = backend === 'postgres' ? await createTestDatabase('cl_api') : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-api-'));
+  const where = database ? { DATABASE_URL: database.url, EVENT_STORE: 'postgres' } : {};
   const config = loadConfig({
-    DATABASE_URL: database.url, EVENT_STORE: 'postgres', DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    ...where, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     // The projector on the main thread, where a test's clock reaches it; the thread mode has suites of its own.
     // API_TEST_PROJECTOR=thread runs every API suite with the projector in its worker thread, as production does.
-    PROJECTOR: process.env.API_TEST_PROJECTOR ?? 'in-process', ...options.env,
+    PROJECTOR: database ? (process.env.API_TEST_PROJECTOR ?? 'in-process') : 'in-process', ...options.env,
   });
   const app = await createApp(config, options.clock);
   await app.init();
@@ -58,6 +69,8 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
     app,
     http,
     database,
+    sqlUrl: database?.url ?? app.get<Storage>(STORAGE).readModelUrl,
+    backend,
     dataDir,
     async signIn(account) {
       if (!created.has(account.username)) {
@@ -85,7 +98,7 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
     },
     async close() {
       await app.close();
-      await database.drop();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

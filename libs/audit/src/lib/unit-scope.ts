@@ -47,10 +47,24 @@ export class UnitClassifier {
   }
 }
 
-/** The events of one unit: its organisation, campaigns, branches' work, accounts and their auditors' reads. */
-export function unitScope(unitId: string): LogScope {
+/** Streams that hold events of every unit (one event each): the accounts and the unit registry. */
+export const SHARED_STREAMS: ReadonlySet<string> = new Set([ACCOUNTS_STREAM, UNIT_INDEX_STREAM]);
+
+/**
+ * The events of one unit: its organisation, campaigns, branches' work, accounts and their auditors' reads. For proofs
+ * (`wholeSharedStreams`: chain checks and digests) the streams shared by every unit are taken whole, since a chain
+ * cannot be checked with links left out; what the events of another unit there say is never shown, only counted.
+ */
+export function unitScope(unitId: string, options: { wholeSharedStreams?: boolean } = {}): LogScope {
   const classifier = new UnitClassifier();
-  return { label: `unit.${unitId}`, includes: (event) => classifier.unitOf(event) === unitId };
+  const whole = options.wholeSharedStreams === true;
+  return {
+    label: `unit.${unitId}`,
+    includes: (event) => {
+      const unit = classifier.unitOf(event);
+      return unit === unitId || (whole && SHARED_STREAMS.has(event.streamId));
+    },
+  };
 }
 
 /** Nothing at all: what an account that belongs to no unit may read of a unit's log. */
