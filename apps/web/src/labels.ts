@@ -30,7 +30,7 @@ export const EVENT_TYPE_GROUPS: readonly { group: 'plan' | 'work' | 'organisatio
     group: 'organisation',
     types: ['UnitRegistered', 'UnitIndexed', 'DivisionAdded', 'BranchAdded', 'BranchRenamed', 'BranchSecretaryChanged', 'MemberJoined', 'MemberTransferred', 'MemberExempted', 'MemberReinstated', 'MemberLeft'],
   },
-  { group: 'accounts', types: ['AccountCreated', 'AccountPasswordChanged', 'AccountRoleChanged', 'AccountDisabled', 'AuditorRead'] },
+  { group: 'accounts', types: ['AccountCreated', 'AccountPasswordChanged', 'AccountPasswordReset', 'AccountRoleChanged', 'AccountDisabled', 'AccountEnabled', 'AuditorRead'] },
 ];
 
 /** An event type in words (“登记完成”); a type this build does not know is shown as stored. */

@@ -9,8 +9,8 @@ import { SignInRequired } from './auth.errors';
 import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
 import { claimsOf, VerifiedTokens, type TokenClaims } from './verified-tokens';
 
-/** The query parameter that may carry the token of a live stream (EventSource cannot send headers). */
-export const STREAM_TOKEN_PARAMETER = 'access_token';
+/** A query parameter some clients put a token in: never accepted, and never recorded or logged (see redactUrl). */
+export const TOKEN_IN_ADDRESS = 'access_token';
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -80,15 +80,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/**
- * The bearer token of the request. Only a live stream (a path ending in /stream, read by EventSource, which cannot
- * send headers) may carry it in the query instead; it is read only when there is no header (express parses the query
- * string on every read of request.query), and never recorded or logged (see redactUrl).
- */
-function tokenOf(request: { headers?: Record<string, string | undefined>; path?: string; query?: Record<string, unknown> }): string | undefined {
+/** The bearer token of the request: from the Authorization header only, never from an address (proxies log those). */
+function tokenOf(request: { headers?: Record<string, string | undefined> }): string | undefined {
   const header = request.headers?.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7);
-  if (!/\/stream$/.test(request.path ?? '')) return undefined;
-  const inQuery = request.query?.[STREAM_TOKEN_PARAMETER];
-  return typeof inQuery === 'string' ? inQuery : undefined;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }

@@ -46,7 +46,7 @@ export interface HistoryQuery {
   readonly pageSize?: number;
 }
 
-export type BreakReason = 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' | 'duplicate_revision' | 'log_order';
+export type BreakReason = 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' | 'duplicate_revision' | 'log_order' | 'recorded_at_mismatch';
 
 export interface BrokenPlace {
   readonly streamId: string;
@@ -61,6 +61,8 @@ export interface BrokenPlace {
 
 export interface VerifyReport {
   readonly ok: boolean;
+  /** Label of the scope checked: 'all' (the whole log) or 'unit.<unitId>' (a unit's auditor). */
+  readonly scope?: string;
   readonly streams: number;
   readonly events: number;
   readonly brokenCount: number;
@@ -68,19 +70,33 @@ export interface VerifyReport {
   readonly lastPosition: string | null;
 }
 
-/** What the server answers when it re-checks the log against an earlier digest (when it supports that). */
+/** `v2:<scope>:<events>:<root>`; older digests are `v1:<commit>/<prepare>:<root>` and still check. */
+export type DigestVersion = 'v1' | 'v2';
+
+/** What the server answers when it re-checks the log against an earlier digest. */
 export interface DigestCheck {
   readonly ok: boolean;
   readonly digest: string;
+  readonly version: DigestVersion;
+  /** The scope checked: 'all' or 'unit.<unitId>'. */
+  readonly scope: string;
   readonly rootMatches: boolean;
+  /** Events covered by the digest that are still there now. */
+  readonly eventsAtDigest: number;
+  /** Events the digest covered when taken (v2 says so itself; v1 only with its manifest). */
+  readonly eventsAtDigestThen: number | null;
   readonly eventsSince: number;
+  /** With the digest's manifest: the stretch of the log (1-based event numbers in log order) where it first differs. */
+  readonly firstDifference: { readonly fromEvent: number; readonly toEvent: number } | null;
   readonly message: string;
   readonly verify: VerifyReport;
 }
 
 export interface DigestView {
-  /** `v1:<commit>/<prepare>:<root>`: what an auditor writes down or signs. */
+  /** `v2:<scope>:<events>:<root>`: what an auditor writes down or signs. */
   readonly digest: string;
+  /** 'all' or 'unit.<unitId>'. */
+  readonly scope: string;
   readonly position: string;
   readonly root: string;
   readonly events: number;

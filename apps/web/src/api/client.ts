@@ -1,10 +1,12 @@
 // The one place that knows the API's routes and shapes: every page calls these functions, never fetch directly.
 import { deriveDashboard, deriveOverview, warningColour } from './derive';
 import type {
-  Account, AccountRow, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff, CampaignSummary, DashboardInstance,
-  ErrorBody, InstanceStatus, LoginAnswer, Overview, ProjectionStatus, Ratio, Roster, StageUnfinished, ThreeOnesItem, Unit, WarningRow,
+  Account, AccountRow, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff, CampaignSummary, ChangeRoleInput,
+  CreateAccountInput, DashboardInstance, ErrorBody, Freshness, InstanceStatus, LoginAnswer, Overview, ProjectionStatus, Ratio, Roster, RosterImportReport,
+  StageUnfinished, ThreeOnesItem, Unit, UnitSummary, WarningRow,
 } from './types';
 import type { AsOfView, DigestCheck, DigestView, HistoryEntry, HistoryPage, HistoryQuery, VerifyReport } from './audit-types';
+import { openFetchEventStream, type StreamLike } from './event-stream';
 
 const TOKEN_KEY = 'ledger.token';
 const ACCOUNT_KEY = 'ledger.account';
@@ -35,6 +37,21 @@ export const setUnauthorizedHandler = (handler: () => void) => {
   onUnauthorized = handler;
 };
 
+/** A change of the user's own password while it is out: the server ends the old token before the answer brings the new one. */
+let tokenChange: Promise<unknown> | null = null;
+
+/**
+ * A 401 signs out, unless the token it was sent with has been replaced meanwhile (a request that crossed a password
+ * change): then true, and the caller may send it again with the new token.
+ */
+async function unauthorized(usedToken: string | null): Promise<boolean> {
+  if (tokenChange) await tokenChange.catch(() => undefined);
+  const now = session.token();
+  if (usedToken !== null && now !== null && now !== usedToken) return true;
+  onUnauthorized();
+  return false;
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: ErrorBody) {
     super(body.message);
@@ -49,6 +66,8 @@ export class ApiError extends Error {
 }
 
 export const isNotFound = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.status === 501);
+/** No answer from the API itself: the network, or a proxy in front of it that could not reach it. */
+export const isUnreachable = (e: unknown) => e instanceof ApiError && [0, 502, 503, 504].includes(e.status);
 
 interface RequestOptions {
   readonly method?: string;
@@ -58,7 +77,7 @@ interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
+async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -87,7 +106,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<{
       parsed && typeof parsed === 'object' && 'message' in parsed
         ? { ...(parsed as ErrorBody), statusCode: response.status, error: String((parsed as ErrorBody).error ?? response.status), message: String((parsed as ErrorBody).message) }
         : { statusCode: response.status, error: response.statusText || String(response.status), message: text || response.statusText || `HTTP ${response.status}` };
-    if (response.status === 401 && !path.startsWith('/auth/login')) onUnauthorized();
+    if (response.status === 401 && path.startsWith('/auth/password')) onUnauthorized();
+    else if (response.status === 401 && !path.startsWith('/auth/login') && (await unauthorized(token)) && !retried) return request<T>(path, options, true);
     throw new ApiError(response.status, errorBody);
   }
   return { data: parsed as T, headers: response.headers };
@@ -109,7 +129,7 @@ export async function downloadDossier(campaignId: string): Promise<void> {
     } catch {
       body = { statusCode: response.status, error: String(response.status), message: text || response.statusText };
     }
-    if (response.status === 401) onUnauthorized();
+    if (response.status === 401 && (await unauthorized(token))) return downloadDossier(campaignId);
     throw new ApiError(response.status, body);
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
@@ -130,14 +150,49 @@ const branchPath = (campaignId: string, branchId: string) => `/campaigns/${enc(c
 // ---------------- auth & organisation ----------------
 
 export const login = (username: string, password: string) => post<LoginAnswer>('/auth/login', { username, password });
+/** Every earlier token of the account stops working at once: the answer's token is kept in the session before anything else is sent. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<LoginAnswer> {
+  const change = post<LoginAnswer>('/auth/password', { currentPassword, newPassword }).then((answer) => {
+    session.save(answer);
+    return answer;
+  });
+  tokenChange = change;
+  try {
+    return await change;
+  } finally {
+    if (tokenChange === change) tokenChange = null;
+  }
+}
 export const listAccounts = () => get<AccountRow[]>('/accounts');
-export const listUnits = async (): Promise<{ unitId: string; name: string; code?: string }[]> => {
-  const raw = await get<unknown>('/units');
-  const list = Array.isArray(raw) ? raw : ((raw as { units?: unknown[] })?.units ?? []);
-  return list as { unitId: string; name: string; code?: string }[];
-};
+export const createAccount = (input: CreateAccountInput) => post<AccountRow>('/accounts', input);
+export const resetPassword = (accountId: string, password: string, reason?: string) =>
+  post<AccountRow>(`/accounts/${enc(accountId)}/password`, reason ? { password, reason } : { password });
+export const disableAccount = (accountId: string, reason: string) => post<AccountRow>(`/accounts/${enc(accountId)}/disable`, { reason });
+export const enableAccount = (accountId: string, reason: string) => post<AccountRow>(`/accounts/${enc(accountId)}/enable`, { reason });
+export const changeRole = (accountId: string, input: ChangeRoleInput) => post<AccountRow>(`/accounts/${enc(accountId)}/role`, input);
+
+export const listUnits = () => get<UnitSummary[]>('/units');
 export const getUnit = (unitId: string) => get<Unit>(`/units/${enc(unitId)}`);
 export const getRoster = (unitId: string, branchId: string) => get<Roster>(`/units/${enc(unitId)}/branches/${enc(branchId)}/roster`);
+
+const isImportReport = (value: unknown): value is RosterImportReport =>
+  typeof value === 'object' && value !== null && Array.isArray((value as RosterImportReport).refused) && typeof (value as RosterImportReport).rows === 'number';
+
+/**
+ * Checks (dryRun) or imports a roster file. A file with refused rows answers 422 and writes nothing: its report comes
+ * back like a preview's (written: false), so that the rows to correct can be listed.
+ */
+export async function importRoster(unitId: string, file: File, dryRun: boolean): Promise<RosterImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  try {
+    return (await request<RosterImportReport>(`/units/${enc(unitId)}/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', form })).data;
+  } catch (error) {
+    const report = error instanceof ApiError && error.status === 422 ? error.body.report : undefined;
+    if (isImportReport(report)) return report;
+    throw error;
+  }
+}
 
 // ---------------- campaigns ----------------
 
@@ -332,12 +387,28 @@ export async function getBranchDashboard(campaign: Campaign, branchId: string, s
   return deriveDashboard(campaign, instances, work);
 }
 
-/** EventSource cannot send headers: the token travels as ?access_token= (the API must accept it on this route). */
-export function overviewStreamUrl(campaignId: string): string {
-  return `/api/campaigns/${enc(campaignId)}/overview/stream?access_token=${enc(session.token() ?? '')}`;
+/** The live overview (server-sent events, event "overview"); opened with openEventStream, so no token is in the address. */
+export const overviewStreamUrl = (campaignId: string): string => `/api/campaigns/${enc(campaignId)}/overview/stream`;
+
+/** A server-sent event stream of the API, read over fetch with the session's Authorization header (read at every reconnection). */
+export function openEventStream(url: string): StreamLike {
+  let sentToken: string | null = null;
+  return openFetchEventStream(url, {
+    headers: (): Record<string, string> => {
+      sentToken = session.token();
+      return sentToken ? { Authorization: `Bearer ${sentToken}` } : {};
+    },
+    // A stream refused for a token replaced meanwhile is simply opened again later by the live feed.
+    onRefused: (status) => {
+      if (status === 401) void unauthorized(sentToken);
+    },
+  });
 }
 
 export const projectionsStatus = () => get<ProjectionStatus>('/projections/status');
+
+/** How current the figures are; read by every signed-in page for the "figures delayed" banner. */
+export const getFreshness = (signal?: AbortSignal) => get<Freshness>('/projections/freshness', signal);
 
 // ---------------- audit (apps/api/src/audit) and the campaign at a moment ----------------
 

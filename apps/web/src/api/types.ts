@@ -16,6 +16,8 @@ export interface Account {
   readonly role: Role;
   readonly unitId: string | null;
   readonly branchId: string | null;
+  /** A disabled account cannot sign in; absent in sessions stored by older builds. */
+  readonly disabled?: boolean;
 }
 
 export interface LoginAnswer {
@@ -35,6 +37,8 @@ export interface ErrorBody {
   readonly messageZh?: string;
   readonly details?: unknown;
   readonly fieldErrors?: readonly FieldError[];
+  /** A roster import refused row by row (422 ROSTER_IMPORT.ROWS_REFUSED): the report, checked before use. */
+  readonly report?: unknown;
 }
 
 // ---- campaigns (GET /api/campaigns, GET /api/campaigns/:id) ----
@@ -276,7 +280,73 @@ export interface Roster {
 }
 
 export interface AccountRow extends Account {
-  readonly disabled?: boolean;
+  readonly disabled: boolean;
+}
+
+/** GET /api/units: the unit itself, or every unit for an installation administrator. */
+export interface UnitSummary {
+  readonly unitId: string;
+  readonly name: string;
+  readonly code: string;
+}
+
+// ---- accounts (apps/api/src/auth): administrators manage them; everyone changes their own password ----
+
+/** POST /api/accounts. unitId is left out by a unit administrator (their unit) and for an installation administrator. */
+export interface CreateAccountInput {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly unitId?: string;
+  readonly branchId?: string;
+  readonly password: string;
+}
+
+/** POST /api/accounts/:accountId/role. */
+export interface ChangeRoleInput {
+  readonly role: Role;
+  readonly unitId?: string;
+  readonly branchId?: string;
+  readonly reason?: string;
+}
+
+// ---- roster import (POST /api/units/:unitId/import[?dryRun=true]) ----
+
+export type RosterField = 'branchId' | 'branchName' | 'secretaryName' | 'memberId' | 'name' | 'isLeader' | 'joinedOn';
+
+export interface RefusedRosterRow {
+  /** Row number as the spreadsheet shows it (the header is row 1). */
+  readonly row: number;
+  readonly field?: RosterField;
+  readonly reason: string;
+}
+
+export interface RosterImportReport {
+  readonly format: 'csv' | 'xlsx';
+  readonly rows: number;
+  readonly accepted: number;
+  readonly unchanged: number;
+  readonly refused: readonly RefusedRosterRow[];
+  readonly ignoredColumns: readonly string[];
+  /** Ids of the branches the import creates (their names are in the file). */
+  readonly branchesCreated: readonly string[];
+  readonly membersJoined: readonly string[];
+  readonly events: number;
+  readonly written: boolean;
+  readonly dryRun: boolean;
+  readonly revision: number;
+}
+
+// ---- GET /api/projections/freshness ----
+
+export interface Freshness {
+  /** The projector is running (here or in another process). */
+  readonly ok: boolean;
+  /** The figures are more than a few seconds behind the log, or events are held back by an open transaction. */
+  readonly delayed: boolean;
+  readonly eventsBehind: number;
+  readonly secondsBehind: number;
+  readonly heldBack: { readonly events: number; readonly since: string; readonly blockingPid: number | null } | null;
 }
 
 // ---- read models (assumed shapes, normalised in client.ts) ----

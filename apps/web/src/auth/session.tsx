@@ -9,6 +9,8 @@ interface SessionContext {
   /** Set when the session ended on a 401, so the log-in page can say why. */
   readonly expired: boolean;
   readonly login: (username: string, password: string) => Promise<Account>;
+  /** Changes the signed-in account's password and keeps the new token: the server ends every earlier one at once. */
+  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<Account>;
   readonly logout: () => void;
 }
 
@@ -42,7 +44,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return answer.account;
   }, []);
 
-  const value = useMemo(() => ({ account, expired, login, logout }), [account, expired, login, logout]);
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const answer = await api.changeOwnPassword(currentPassword, newPassword);
+    setAccount(answer.account);
+    return answer.account;
+  }, []);
+
+  const value = useMemo(() => ({ account, expired, login, changePassword, logout }), [account, expired, login, changePassword, logout]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

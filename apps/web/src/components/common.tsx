@@ -84,9 +84,26 @@ export function ErrorAlert({ error, action }: { error: unknown; action?: ReactNo
   );
 }
 
-/** Field-level errors from the API, ready for Form.Item validateStatus / help. */
-export function fieldError(error: unknown, field: string): { validateStatus?: 'error'; help?: string } {
+/** The field a domain validation error names (COMMAND.INVALID carries it as details.path), if any. */
+function domainPath(error: ApiError): string | null {
+  const details = error.body.details;
+  return details && typeof details === 'object' && 'path' in details && typeof details.path === 'string' ? details.path : null;
+}
+
+/** Field-level errors from the API, ready for Form.Item validateStatus / help: fieldErrors, or the field a domain error names. */
+export function fieldError(error: unknown, field: string, lang: 'zh' | 'en' = 'en'): { validateStatus?: 'error'; help?: string } {
   if (!(error instanceof ApiError)) return {};
   const messages = error.fieldMessages(field);
-  return messages.length ? { validateStatus: 'error', help: messages.join('; ') } : {};
+  if (messages.length) return { validateStatus: 'error', help: messages.join('; ') };
+  if (domainPath(error) === field) return { validateStatus: 'error', help: error.text(lang).replace(new RegExp(`^${field}\\s*[:：]\\s*`), '') };
+  return {};
+}
+
+/** Whether every problem the error names is shown on one of these fields, so that no separate alert is needed. */
+export function shownOnFields(error: unknown, fields: readonly string[]): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const listed = error.body.fieldErrors ?? [];
+  if (listed.length > 0) return listed.every((f) => fields.some((name) => f.field === name || f.field.startsWith(`${name}.`)));
+  const path = domainPath(error);
+  return path !== null && fields.includes(path);
 }

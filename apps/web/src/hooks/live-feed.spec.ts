@@ -183,6 +183,26 @@ describe('live feed (pushed, else polled)', () => {
       expect(h.streams[1].closed).toBe(true);
     });
 
+    it('waits twice as long after each stream the server closes, and starts from the shortest wait once one opens', async () => {
+      const h = harness();
+      await h.reads[0].answer();
+      const closeAndCount = (stream: number, wait: number) => {
+        h.streams[stream].fail(true);
+        jest.advanceTimersByTime(wait - 1);
+        const before = h.streams.length;
+        jest.advanceTimersByTime(1);
+        return [before, h.streams.length];
+      };
+      expect(closeAndCount(0, 30_000)).toEqual([1, 2]);
+      expect(closeAndCount(1, 60_000)).toEqual([2, 3]);
+      expect(closeAndCount(2, 120_000)).toEqual([3, 4]);
+      expect(closeAndCount(3, 240_000)).toEqual([4, 5]);
+      expect(closeAndCount(4, 240_000)).toEqual([5, 6]); // at most 8 × 30 s
+      h.streams[5].open();
+      expect(closeAndCount(5, 30_000)).toEqual([6, 7]);
+      h.feed.close();
+    });
+
     it('polls only when there is no stream URL; after close nothing more is shown or read', async () => {
       const h = harness({ streamUrl: null });
       expect(h.streams).toHaveLength(0);

@@ -1,30 +1,24 @@
 // A value that follows the server, without React: pushed by server-sent events when the stream answers, polled when
 // it does not. useLive wraps it; it is plain code so that its ordering rules can be tested in node.
+import { STREAM_CLOSED, type StreamLike } from '../api/event-stream';
+
+export { STREAM_CLOSED, type StreamLike } from '../api/event-stream';
 
 export type LiveMode = 'connecting' | 'live' | 'polling';
-
-/** The part of EventSource the feed uses (the browser's, or a test's). */
-export interface StreamLike {
-  readonly readyState: number;
-  onopen: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent<string>) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
-  close(): void;
-}
-
-export const STREAM_CLOSED = 2; // EventSource.CLOSED
 
 export interface LiveFeedOptions<T> {
   /** Reads the current value (also used by polling). */
   readonly fetch: (signal: AbortSignal) => Promise<T>;
-  /** The SSE URL, or null for polling only. */
+  /** The SSE address (no credentials in it), or null for polling only. */
   readonly streamUrl: string | null;
   /** Applies a pushed message to the value at once (null: keep it); a full read follows every push either way. */
   readonly fromEvent?: (data: string, previous: T | null) => T | null;
   readonly pollMs: number;
+  /** Wait before opening a new stream after the server closed or refused one; doubles after each such failure, up to maxRetryStreamMs. */
   readonly retryStreamMs: number;
-  /** Opens the stream (default: the browser's EventSource; none: poll only). */
+  /** Default: eight times retryStreamMs. */
+  readonly maxRetryStreamMs?: number;
+  /** Opens the stream, sending the credentials itself (none: poll only). */
   readonly openStream?: (url: string) => StreamLike;
   readonly onData: (value: T) => void;
   readonly onError: (error: unknown) => void;
@@ -51,6 +45,8 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
   let stream: StreamLike | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Streams closed or refused in a row: each waits twice as long before the next attempt. */
+  let streamFailures = 0;
   let reading: Reading | null = null;
   // Bumped by every push: a read that began before a push may carry older figures than the push; another read follows.
   let generation = 0;
@@ -124,12 +120,14 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
     }
   };
 
-  const open = options.openStream ?? (typeof EventSource === 'undefined' ? null : (url: string) => new EventSource(url) as unknown as StreamLike);
+  const open = options.openStream ?? null;
   const connect = () => {
+    retryTimer = null;
     if (!options.streamUrl || closed || !open) return startPolling();
     const source = open(options.streamUrl);
     stream = source;
     source.onopen = () => {
+      streamFailures = 0;
       stopPolling();
       options.onMode('live');
       void invalidate(); // catch up on anything between the first read and the subscription
@@ -138,10 +136,12 @@ export function startLiveFeed<T>(options: LiveFeedOptions<T>): LiveFeed {
     source.addEventListener('overview', onPush);
     source.onerror = () => {
       startPolling();
-      if (source.readyState === STREAM_CLOSED) {
+      if (source.readyState === STREAM_CLOSED && stream === source) {
         source.close();
-        if (stream === source) stream = null;
-        retryTimer = setTimeout(connect, options.retryStreamMs);
+        stream = null;
+        const wait = Math.min(options.retryStreamMs * 2 ** streamFailures, options.maxRetryStreamMs ?? options.retryStreamMs * 8);
+        streamFailures += 1;
+        retryTimer = setTimeout(connect, wait);
       }
     };
   };

@@ -1,5 +1,6 @@
 // Data that follows the server: pushed by server-sent events when the stream answers, polled every 1.5 s when it does not.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { openEventStream } from '../api/client';
 import { startLiveFeed, type LiveFeed, type LiveMode } from './live-feed';
 
 export type { LiveMode } from './live-feed';
@@ -9,7 +10,7 @@ const SSE_RETRY_MS = 30_000;
 interface Options<T> {
   /** Reads the current value (also used by polling). */
   readonly fetch: (signal: AbortSignal) => Promise<T>;
-  /** The SSE URL, or null for polling only. */
+  /** The SSE address (opened with the session's Authorization header, never a token in the address), or null for polling only. */
   readonly streamUrl: string | null;
   /** Applies a pushed message to the value at once (null: keep it); a full read follows every push either way. */
   readonly fromEvent?: (data: string, previous: T | null) => T | null;
@@ -39,6 +40,7 @@ export function useLive<T>({ fetch, streamUrl, fromEvent, key, pollMs = POLL_MS 
       fromEvent: fromEventRef.current ? (text, previous) => fromEventRef.current?.(text, previous) ?? null : undefined,
       pollMs,
       retryStreamMs: SSE_RETRY_MS,
+      openStream: openEventStream,
       onData: (value) => {
         setData(value);
         setUpdatedAt(Date.now());

@@ -1,12 +1,15 @@
-// The signed-in frame: a menu with only the role's pages (a drawer on phones), the campaign picker and the language switch.
+// The signed-in frame: a menu with only the role's pages (a drawer on phones), the campaign picker, the language switch,
+// the user menu (change my password, log out) and the banner that says when figures are delayed or the server is away.
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Typography, theme } from 'antd';
 import {
-  ApartmentOutlined, BookOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, HistoryOutlined, LogoutOutlined, MenuOutlined, ReadOutlined,
-  SafetyCertificateOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, BookOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, HistoryOutlined, KeyOutlined, LogoutOutlined, MenuOutlined,
+  ReadOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useSession, useAccount } from '../auth/session';
 import { useCampaign } from '../campaign-context';
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
+import { FreshnessBanner } from '../components/FreshnessBanner';
 import { useI18n } from '../i18n/i18n';
 import { PAGES, PAGES_BY_ROLE, pageOfPath, type PageId } from '../roles';
 import { navigate, usePath } from '../router';
@@ -18,7 +21,7 @@ const ICONS: Record<PageId, ReactNode> = {
   'my-branch': <ApartmentOutlined />,
   study: <ReadOutlined />,
   'three-ones': <BookOutlined />,
-  organisation: <ApartmentOutlined />,
+  organisation: <SettingOutlined />,
   history: <HistoryOutlined />,
   'as-of': <FieldTimeOutlined />,
   verify: <SafetyCertificateOutlined />,
@@ -49,6 +52,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const mobile = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const { token } = theme.useToken();
 
   const pages = PAGES_BY_ROLE[account.role];
@@ -118,7 +122,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Dropdown
               menu={{
                 items: [
-                  { key: 'who', label: <span>{account.displayName}</span>, disabled: true },
+                  { key: 'who', label: <span data-testid="user-name">{account.displayName}</span>, disabled: true },
+                  { type: 'divider' },
+                  { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('changePassword')}</span>, onClick: () => setChangingPassword(true) },
                   { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('logout')}</span>, onClick: logout },
                 ],
               }}
@@ -134,8 +140,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Dropdown>
           </Space>
         </Layout.Header>
+        <FreshnessBanner />
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>{children}</Layout.Content>
       </Layout>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </Layout>
   );
 }

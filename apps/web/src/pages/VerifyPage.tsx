@@ -3,12 +3,38 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Input, Result, Row, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, LockOutlined, SafetyCertificateOutlined, FieldNumberOutlined } from '@ant-design/icons';
 import * as api from '../api/client';
+import { ApiError } from '../api/client';
 import type { BrokenPlace, DigestCheck, DigestView, VerifyReport } from '../api/audit-types';
+import { useCampaign } from '../campaign-context';
 import { ErrorAlert } from '../components/common';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from './OverviewPage';
 
-const DIGEST = /^v1:(\d+)\/(\d+):([0-9a-f]{64})$/;
+/** `v2:<scope>:<events>:<root>`: names no database position, so it survives a restore. */
+const DIGEST_V2 = /^v2:([^\s:]+):(\d+):([0-9a-f]{64})$/;
+/** The older `v1:<commit>/<prepare>:<root>`, still checked. */
+const DIGEST_V1 = /^v1:(\d+)\/(\d+):([0-9a-f]{64})$/;
+
+type ParsedDigest = { version: 'v2'; scope: string; events: number; root: string } | { version: 'v1'; commit: number; prepare: number; root: string };
+
+export function parseDigest(text: string): ParsedDigest | null {
+  const v2 = DIGEST_V2.exec(text);
+  if (v2) return { version: 'v2', scope: v2[1], events: Number(v2[2]), root: v2[3] };
+  const v1 = DIGEST_V1.exec(text);
+  return v1 ? { version: 'v1', commit: Number(v1[1]), prepare: Number(v1[2]), root: v1[3] } : null;
+}
+
+/** A digest's scope in words: the whole ledger, or a unit by its name. */
+function useScopeLabel(): (scope: string) => string {
+  const { t } = useI18n();
+  const { unit } = useCampaign();
+  return (scope) => {
+    if (scope === 'all') return t('digestScopeAll');
+    const unitId = scope.startsWith('unit.') ? scope.slice('unit.'.length) : null;
+    if (unitId !== null) return t('digestScopeUnit', { name: unit?.unitId === unitId ? unit.name : unitId });
+    return scope;
+  };
+}
 
 const isDigestCheck = (r: VerifyReport | DigestCheck): r is DigestCheck => 'rootMatches' in r;
 
@@ -63,13 +89,15 @@ function ChainsCard() {
 
 function VerifyResult({ report }: { report: VerifyReport }) {
   const { t } = useI18n();
+  const scopeLabel = useScopeLabel();
+  const stats = t('verifyStats', { streams: report.streams, events: report.events, position: report.lastPosition ?? '—' });
   return (
-    <div data-testid="verify-result" data-ok={String(report.ok)} data-events={report.events} data-broken={report.brokenCount}>
+    <div data-testid="verify-result" data-ok={String(report.ok)} data-events={report.events} data-broken={report.brokenCount} data-scope={report.scope ?? ''}>
       <Result
         style={{ padding: '24px 0 8px' }}
         status={report.ok ? 'success' : 'error'}
         title={report.ok ? t('verifyOk') : t('verifyBroken', { n: report.brokenCount })}
-        subTitle={t('verifyStats', { streams: report.streams, events: report.events, position: report.lastPosition ?? '—' })}
+        subTitle={report.scope ? `${scopeLabel(report.scope)} · ${stats}` : stats}
       />
       {report.broken.length > 0 && (
         <Table<BrokenPlace>
@@ -93,6 +121,7 @@ function VerifyResult({ report }: { report: VerifyReport }) {
 
 function DigestCard() {
   const { t } = useI18n();
+  const scopeLabel = useScopeLabel();
   const [digest, setDigest] = useState<DigestView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -113,7 +142,7 @@ function DigestCard() {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `ledger-manifest-${digest.position.replace('/', '-')}.json`;
+    a.download = `ledger-manifest-${digest.scope}-${digest.events}.json`;
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -134,7 +163,12 @@ function DigestCard() {
           >
             {digest.digest}
           </Typography.Paragraph>
-          <Typography.Text type="secondary">{t('digestMeta', { position: digest.position, events: digest.events, streams: digest.streams })}</Typography.Text>
+          <Space size={8} wrap>
+            <Tag color="blue" data-testid="digest-scope" data-scope={digest.scope}>{scopeLabel(digest.scope)}</Tag>
+            <Typography.Text type="secondary" data-testid="digest-meta" data-events={digest.events}>
+              {t('digestMeta', { events: digest.events, streams: digest.streams })}
+            </Typography.Text>
+          </Space>
           <Alert type="info" showIcon title={t('digestReadsNote')} style={{ margin: '12px 0' }} />
           <Button size="small" icon={<DownloadOutlined />} onClick={download} data-testid="digest-manifest">
             {t('downloadManifest')}
@@ -149,17 +183,31 @@ type Outcome =
   | { kind: 'server'; check: DigestCheck }
   | { kind: 'local'; verdict: 'same' | 'changed' | 'later' | 'earlier'; current: string };
 
+/** Without the server's re-check, comparing with the digest now can tell only this much. */
+function compareLocally(pasted: ParsedDigest, now: ParsedDigest | null): Extract<Outcome, { kind: 'local' }>['verdict'] {
+  if (!now || now.version !== pasted.version) return 'earlier';
+  const order =
+    pasted.version === 'v2' && now.version === 'v2'
+      ? pasted.events - now.events
+      : pasted.version === 'v1' && now.version === 'v1'
+        ? pasted.commit - now.commit || pasted.prepare - now.prepare
+        : 0;
+  if (order === 0) return pasted.root === now.root ? 'same' : 'changed';
+  return order > 0 ? 'later' : 'earlier';
+}
+
 function CompareCard() {
   const { t } = useI18n();
+  const scopeLabel = useScopeLabel();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const pasted = text.trim();
-  const valid = DIGEST.test(pasted);
+  const parsed = parseDigest(pasted);
 
   const run = async () => {
-    if (!valid) return;
+    if (!parsed) return;
     setBusy(true);
     setError(null);
     setOutcome(null);
@@ -167,13 +215,9 @@ function CompareCard() {
       const answer = await api.verifyLedger(pasted);
       if (isDigestCheck(answer)) setOutcome({ kind: 'server', check: answer });
       else {
-        // The server checks chains only: say what comparing with the digest now can and cannot tell.
+        // The server checked the chains only: say what comparing with the digest now can and cannot tell.
         const now = await api.getDigest();
-        const [, pc, pp, root] = DIGEST.exec(pasted) ?? [];
-        const [, nc, np, nowRoot] = DIGEST.exec(now.digest) ?? [];
-        const order = Number(pc) - Number(nc) || Number(pp) - Number(np);
-        const verdict = order === 0 ? (root === nowRoot ? 'same' : 'changed') : order > 0 ? 'later' : 'earlier';
-        setOutcome({ kind: 'local', verdict, current: now.digest });
+        setOutcome({ kind: 'local', verdict: compareLocally(parsed, parseDigest(now.digest)), current: now.digest });
       }
     } catch (e) {
       setError(e);
@@ -182,6 +226,7 @@ function CompareCard() {
     }
   };
 
+  const otherScope = error instanceof ApiError && error.body.error === 'AUDIT.DIGEST_SCOPE';
   return (
     <Card title={t('compareTitle')} data-testid="compare-card">
       <Typography.Paragraph type="secondary">{t('compareHint')}</Typography.Paragraph>
@@ -189,17 +234,28 @@ function CompareCard() {
         <Input
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="v1:123456/789:0f3a…"
-          status={pasted && !valid ? 'error' : undefined}
+          placeholder="v2:unit.demo-unit:1234:0f3a…"
+          status={pasted && !parsed ? 'error' : undefined}
           style={{ fontFamily: 'monospace' }}
           data-testid="compare-input"
         />
-        <Button type="primary" onClick={() => void run()} disabled={!valid} loading={busy} data-testid="compare-run">
+        <Button type="primary" onClick={() => void run()} disabled={!parsed} loading={busy} data-testid="compare-run">
           {t('compareRun')}
         </Button>
       </Space.Compact>
-      {pasted && !valid && <Typography.Text type="danger">{t('compareInvalid')}</Typography.Text>}
-      {error !== null && <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div>}
+      {pasted && !parsed && <Typography.Text type="danger" data-testid="compare-invalid">{t('compareInvalid')}</Typography.Text>}
+      {parsed && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="compare-parsed" data-version={parsed.version}>
+          {parsed.version === 'v2'
+            ? t('compareParsedV2', { scope: scopeLabel(parsed.scope), n: parsed.events })
+            : t('compareParsedV1', { position: `${parsed.commit}/${parsed.prepare}` })}
+        </Typography.Text>
+      )}
+      {otherScope ? (
+        <Alert style={{ marginTop: 16 }} type="error" showIcon title={t('compareOtherScope')} description={(error as ApiError).body.message} data-testid="compare-scope-error" />
+      ) : (
+        error !== null && <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div>
+      )}
       {outcome && <CompareOutcome outcome={outcome} digest={pasted} />}
     </Card>
   );
@@ -207,18 +263,40 @@ function CompareCard() {
 
 function CompareOutcome({ outcome, digest }: { outcome: Outcome; digest: string }) {
   const { t } = useI18n();
+  const scopeLabel = useScopeLabel();
   if (outcome.kind === 'server') {
     const c = outcome.check;
+    const title = c.rootMatches ? t('compareServerOk', { n: c.eventsSince }) : t('compareServerChanged');
     return (
       <Alert
         style={{ marginTop: 16 }}
         type={c.ok ? 'success' : 'error'}
         icon={c.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
         showIcon
-        title={c.rootMatches ? t('compareServerOk', { n: c.eventsSince }) : t('compareServerChanged')}
-        description={c.message}
+        title={title}
+        description={
+          <div>
+            <div data-testid="compare-facts">
+              {t('compareFacts', {
+                version: c.version, scope: scopeLabel(c.scope), n: c.eventsAtDigestThen ?? c.eventsAtDigest, since: c.eventsSince,
+              })}
+            </div>
+            {!c.rootMatches && c.eventsAtDigestThen !== null && c.eventsAtDigest < c.eventsAtDigestThen && (
+              <div>{t('compareEventsMissing', { now: c.eventsAtDigest, then: c.eventsAtDigestThen })}</div>
+            )}
+            {c.firstDifference && (
+              <div data-testid="compare-first-difference" data-from={c.firstDifference.fromEvent} data-to={c.firstDifference.toEvent}>
+                {t('compareFirstDifference', { from: c.firstDifference.fromEvent, to: c.firstDifference.toEvent })}
+              </div>
+            )}
+            {!c.verify.ok && <div>{t('verifyBroken', { n: c.verify.brokenCount })}</div>}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.message}</Typography.Text>
+          </div>
+        }
         data-testid="compare-result"
         data-ok={String(c.ok)}
+        data-version={c.version}
+        data-scope={c.scope}
       />
     );
   }

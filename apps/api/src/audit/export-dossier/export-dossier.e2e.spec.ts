@@ -2,7 +2,7 @@
 // with exceljs, every figure equal to what the live endpoints answer.
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { verifyAgainstDigest } from '@campaign-ledger/audit';
+import { unitScope, verifyAgainstDigest } from '@campaign-ledger/audit';
 import { branchWorkStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
 import { comparePositions, parsePosition, type EventStore, type LogPosition } from '@campaign-ledger/event-store';
 import { CAMPAIGN, seedOffice } from '../../branch-work/testing/seed-office';
@@ -156,7 +156,7 @@ describe('the dossier workbook over HTTP', () => {
     const cover = Object.fromEntries(rowsOf(workbook.getWorksheet('概况')).rows.map((r) => [r['项目'], r['内容']]));
     expect(cover).toMatchObject({ 活动编号: CAMPAIGN, 单位: '市政协机关', 已完成: overview.totals.done, 日志摘要: response.headers['x-ledger-digest'] });
     expect(day(cover['统计日期'])).toBe(TODAY);
-    const check = await verifyAgainstDigest(store, String(cover['日志摘要']));
+    const check = await verifyAgainstDigest(store, String(cover['日志摘要']), { scope: unitScope('U1', { wholeSharedStreams: true }) });
     expect(check.rootMatches).toBe(true);
   });
 });

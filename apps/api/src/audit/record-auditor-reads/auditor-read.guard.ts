@@ -8,7 +8,7 @@ import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@c
 import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AccessRefused } from '../../auth/access-policy';
-import { STREAM_TOKEN_PARAMETER } from '../../auth/auth.guard';
+import { TOKEN_IN_ADDRESS } from '../../auth/auth.guard';
 import { actorOf, type Principal } from '../../auth/principal';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 
@@ -48,7 +48,7 @@ export class AuditorReadGuard implements CanActivate {
 
   private async record(principal: Principal, request: { method: string; originalUrl?: string; url: string; query?: Record<string, unknown> }): Promise<void> {
     const at = this.clock.now().toISOString();
-    const { [STREAM_TOKEN_PARAMETER]: _secret, ...query } = request.query ?? {};
+    const { [TOKEN_IN_ADDRESS]: _secret, ...query } = request.query ?? {};
     const data: AuditorReadData = {
       path: (request.originalUrl ?? request.url).split('?')[0],
       query,

@@ -29,7 +29,12 @@ export class VerifyLogHttpController {
       return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000, scope: this.scopes.forProofs(principal) });
     } catch (error) {
       if (error instanceof InvalidDigestError || error instanceof DigestScopeError) {
-        throw new BadRequestException({ statusCode: HttpStatus.BAD_REQUEST, error: error.code, message: error.message });
+        throw new BadRequestException({
+          statusCode: HttpStatus.BAD_REQUEST, error: error.code, message: error.message,
+          messageZh: error instanceof DigestScopeError
+            ? '该摘要属于另一范围（单位），不能用您的范围核验：请使用本单位的摘要'
+            : '这不是有效的台账摘要：请粘贴完整的摘要（v2:范围:事件数:根哈希）',
+        });
       }
       throw error;
     }

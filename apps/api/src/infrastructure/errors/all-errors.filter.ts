@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { toHttpError } from './http-errors';
 
-/** A live stream's token may ride in its address (EventSource sends no headers): never into a log line. */
+/** A client may have put a token in the address (it is not accepted there): never into a log line. */
 export const redactUrl = (url: string): string => url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 
 /** The one place where errors become HTTP answers. */
