@@ -319,6 +319,8 @@ export interface RefusedRosterRow {
   readonly row: number;
   readonly field?: RosterField;
   readonly reason: string;
+  /** The same reason in Chinese. */
+  readonly reasonZh?: string;
 }
 
 export interface RosterImportReport {

@@ -84,7 +84,7 @@ describe('roster import over HTTP on real PostgreSQL', () => {
     const response = await upload('BAD', csv, 'roster.csv').expect(422);
     expect(response.body).toMatchObject({ statusCode: 422, error: 'ROSTER_IMPORT.ROWS_REFUSED', message: expect.stringContaining('row 3') });
     expect(response.body.report).toMatchObject({ accepted: 2, written: false, events: 0 });
-    expect(response.body.report.refused).toEqual([{ row: 3, field: 'joinedOn', reason: expect.stringContaining('YYYY-MM-DD') }]);
+    expect(response.body.report.refused).toEqual([{ row: 3, field: 'joinedOn', reason: expect.stringContaining('YYYY-MM-DD'), reasonZh: expect.stringContaining('有效日期') }]);
     expect((await unit('BAD')).headers.etag).toBe(before);
     expect((await unit('BAD')).body.members).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('roster import over HTTP on real PostgreSQL', () => {
   it('refuses duplicate member ids inside the file', async () => {
     const csv = `${HEADER}\nB1,,,M1,王一,否,\nB1,,,M1,王一,否,\n`;
     const response = await upload('BAD', csv, 'roster.csv').expect(422);
-    expect(response.body.report.refused).toEqual([{ row: 3, field: 'memberId', reason: expect.stringContaining('already appears on row 2') }]);
+    expect(response.body.report.refused).toEqual([{ row: 3, field: 'memberId', reason: expect.stringContaining('already appears on row 2'), reasonZh: expect.stringContaining('已在第 2 行出现') }]);
   });
 
   it('only reports on a dry run', async () => {
@@ -100,7 +100,7 @@ describe('roster import over HTTP on real PostgreSQL', () => {
     const good = await upload('BAD', `${HEADER}\nB1,,,M1,王一,否,\n`, 'roster.csv', admin, '?dryRun=true').expect(200);
     expect(good.body).toMatchObject({ dryRun: true, written: false, accepted: 1, membersJoined: ['M1'], events: 1 });
     const bad = await upload('BAD', `${HEADER}\nB1,,,M1,王一,也许,\n`, 'roster.csv', admin, '?dryRun=true').expect(200);
-    expect(bad.body.refused).toEqual([{ row: 2, field: 'isLeader', reason: expect.any(String) }]);
+    expect(bad.body.refused).toEqual([{ row: 2, field: 'isLeader', reason: expect.any(String), reasonZh: expect.any(String) }]);
     expect((await unit('BAD')).headers.etag).toBe(before);
     await upload('BAD', `${HEADER}\nB1,,,M1,王一,否,\n`, 'roster.csv', admin, '?dryRun=maybe').expect(400);
   });

@@ -174,7 +174,7 @@ function ImportReport({ report, unit }: { report: RosterImportReport; unit: Unit
 }
 
 function RefusedTable({ refused }: { refused: readonly RefusedRosterRow[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // On a phone the column goes into the reason's cell: three columns there would leave the reason no room.
   const narrow = !Grid.useBreakpoint().md;
   const column = (field: RosterField | undefined) => {
@@ -198,7 +198,7 @@ function RefusedTable({ refused }: { refused: readonly RefusedRosterRow[] }) {
           render: (_: unknown, r: RefusedRosterRow) => (
             <span style={{ wordBreak: 'break-word' }}>
               {narrow && <Typography.Text strong style={{ display: 'block' }}>{column(r.field)}</Typography.Text>}
-              {r.reason}
+              {lang === 'zh' && r.reasonZh ? r.reasonZh : r.reason}
             </span>
           ),
         },
