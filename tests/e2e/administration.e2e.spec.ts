@@ -71,10 +71,14 @@ const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The element is wholly inside the viewport's width and height. */
+/** Whether the part is wholly in the viewport once it has settled (a dialog zooms in for a moment after it opens). */
 async function inViewport(page: Page, part: Locator): Promise<boolean> {
-  const box = await part.boundingBox();
   const size = page.viewportSize();
-  return box !== null && size !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
+  for (const deadline = Date.now() + 2_000; ; await page.waitForTimeout(100)) {
+    const box = await part.boundingBox();
+    const inside = box !== null && size !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
+    if (inside || Date.now() > deadline) return inside;
+  }
 }
 
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
