@@ -1,8 +1,8 @@
 // 修改密码: any signed-in user changes their own password; the server ends every earlier token, the session keeps the new one.
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { ApiError } from '../api/client';
 import { useSession } from '../auth/session';
+import { useSubmit } from '../hooks/useSubmit';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, fieldError, shownOnFields } from './common';
 
@@ -19,22 +19,15 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const { changePassword } = useSession();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await changePassword(values.currentPassword, values.newPassword);
       void message.success({ content: t('passwordChanged'), duration: 6 });
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const wrongCurrent = error instanceof ApiError && error.status === 403;

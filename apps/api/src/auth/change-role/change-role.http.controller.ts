@@ -1,22 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Role } from '@campaign-ledger/domain';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
 import { assertCanGrant, NotFoundForYou } from '../access-policy';
 import { accountView, AccountsService, type AccountView } from '../accounts.service';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';
-import { assertScopeExists, IsBranchOfSecretary, IsReason, IsRole, IsUnitId } from '../shared/account-fields';
+import { AccountScopeDto, assertScopeExists, IsReason } from '../shared/account-fields';
 
-export class ChangeRoleDto {
-  @IsRole()
-  role!: Role;
-
-  @IsUnitId()
-  unitId?: string;
-
-  @IsBranchOfSecretary()
-  branchId?: string;
-
+export class ChangeRoleDto extends AccountScopeDto {
   @IsReason(false)
   reason?: string;
 }

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import type { Role } from '@campaign-ledger/domain';
-import { IsBranchOfSecretary, IsNewPassword, IsRole, IsUnitId } from '../shared/account-fields';
+import { AccountScopeDto, IsNewPassword } from '../shared/account-fields';
 
-export class CreateAccountDto {
+export class CreateAccountDto extends AccountScopeDto {
   @ApiProperty({ example: 'secretary-b1' })
   @Matches(/^[A-Za-z0-9._-]{2,64}$/, { message: 'username must be 2..64 letters, digits, dot, dash or underscore' })
   username!: string;
@@ -12,15 +11,6 @@ export class CreateAccountDto {
   @IsString()
   @Length(1, 100)
   displayName!: string;
-
-  @IsRole()
-  role!: Role;
-
-  @IsUnitId()
-  unitId?: string;
-
-  @IsBranchOfSecretary()
-  branchId?: string;
 
   @IsNewPassword()
   password!: string;

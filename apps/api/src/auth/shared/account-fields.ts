@@ -38,3 +38,15 @@ export async function assertScopeExists(aggregates: AggregateStore, unitId: stri
   if (state.status !== 'registered') throw UnitNotRegistered.yet();
   if (branchId && !state.branches[branchId]) throw BranchNotFound.withId(branchId);
 }
+
+/** The role an account has and where it works: what creating an account and changing its role both name. */
+export class AccountScopeDto {
+  @IsRole()
+  role!: Role;
+
+  @IsUnitId()
+  unitId?: string;
+
+  @IsBranchOfSecretary()
+  branchId?: string;
+}

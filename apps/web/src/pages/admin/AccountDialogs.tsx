@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import type { AccountRow, BranchSummary, Role, Unit, UnitSummary } from '../../api/types';
 import { NewPasswordFields } from '../../components/ChangePasswordDialog';
 import { ErrorAlert, fieldError, shownOnFields } from '../../components/common';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n/i18n';
 
 export const ROLES: readonly Role[] = ['administrator', 'leading_group', 'secretary', 'auditor'];
@@ -99,14 +100,11 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
   const role = Form.useWatch('role', form);
   const unitId = Form.useWatch('unitId', form);
   const branches = useBranches(scope, unitId ?? scope.unit.unitId);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // A unit administrator's accounts are always of their unit; only an installation administrator may leave it out.
       const chosenUnit = scope.installation ? values.unitId : scope.unit.unitId;
       const created = await api.createAccount({
@@ -120,11 +118,7 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
       void message.success(t('accountCreated', { name: created.displayName }));
       await onDone();
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const taken = error instanceof ApiError && error.body.error === 'ACCOUNT.USERNAME_TAKEN' ? error : null;
@@ -197,24 +191,17 @@ export function ResetPasswordDialog({ account, onClose, onDone }: DialogProps & 
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string; reason?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // The API names the new password "password"; the form shares its fields with the change of one's own.
       await api.resetPassword(account.accountId, values.newPassword, values.reason?.trim() || undefined);
       void message.success(t('passwordResetDone', { name: account.displayName }));
       await onDone();
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -245,25 +232,18 @@ export function DisableEnableDialog({ account, onClose, onDone }: DialogProps & 
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const disabling = !account.disabled;
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (disabling) await api.disableAccount(account.accountId, values.reason.trim());
       else await api.enableAccount(account.accountId, values.reason.trim());
       void message.success(t(disabling ? 'accountDisabledDone' : 'accountEnabledDone', { name: account.displayName }));
       await onDone();
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -309,14 +289,11 @@ export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProp
   const unitId = Form.useWatch('unitId', form);
   const currentUnit = account.unitId ?? INSTALLATION;
   const branches = useBranches(scope, scope.installation ? unitId || undefined : (account.unitId ?? scope.unit.unitId));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const unit = scope.installation ? values.unitId : undefined;
       const changed = await api.changeRole(account.accountId, {
         role: values.role,
@@ -328,11 +305,7 @@ export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProp
       void message.success(t('roleChangedDone', { name: changed.displayName, role: t(`role_${changed.role}`) }));
       await onDone();
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
