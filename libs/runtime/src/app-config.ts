@@ -60,7 +60,9 @@ function parseTrustProxy(value: string | undefined, problems: string[]): boolean
   if (text === '' || text === 'false' || text === '0') return false;
   if (text === 'true') return true;
   if (/^\d+$/.test(text)) return Number(text);
-  if (/^[\w.:/,\s-]+$/.test(text)) return text;
+  // Express's own names, IPv4 / IPv6 addresses, and subnets of them.
+  const known = /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d{1,2})?|[0-9a-f:]+(\/\d{1,3})?)$/i;
+  if (text.split(',').map((part) => part.trim()).every((part) => known.test(part))) return text;
   problems.push(`TRUST_PROXY must be true, false, a number of proxy hops, or addresses/subnets separated by commas (got "${value}")`);
   return false;
 }

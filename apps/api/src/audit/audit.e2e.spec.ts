@@ -176,8 +176,16 @@ describe.each(['postgres', 'embedded'] as const)('audit over HTTP on %s', (backe
     // A token in the address is not accepted (proxies log addresses), and not recorded when a client sends one anyway.
     await api.http.get(`/api/campaigns/c9/overview/stream?access_token=${auditor}`).expect(401);
     await get(`/api/audit/history?campaignId=c9&access_token=${auditor}`, auditor).expect(400);
+    // Under any name, in any case, as a value with "Bearer", or in the path: nothing token-shaped reaches the log.
+    await get(`/api/campaigns/c9?token=${auditor}&Access_Token=${auditor}&x=${encodeURIComponent(`Bearer ${auditor}`)}`, auditor);
+    await get(`/api/campaigns/c9/branches/${auditor}/dashboard`, auditor);
+    await get(`/api/audit/history?campaignId=c9&password=hunter2-secret`, auditor);
     const reads = await store.readStream('audit-reads-acc-aud');
-    expect(JSON.stringify(reads.map((e) => e.data))).not.toContain(auditor);
+    const recorded = JSON.stringify(reads.map((e) => e.data));
+    expect(recorded).not.toContain(auditor);
+    expect(recorded).not.toContain(auditor.split('.')[1]);
+    expect(recorded).not.toContain('hunter2-secret');
+    expect(recorded).toContain('[redacted]');
   });
 
   it('refuses every write route to an auditor with 403 (logging in still works)', async () => {

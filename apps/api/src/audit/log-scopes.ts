@@ -16,17 +16,15 @@ export class LogScopes {
     private readonly accounts: AccountsService,
   ) {}
 
-  /** What history shows: undefined for the whole log, else the principal's unit's events only. */
+  /**
+   * What history, chain checks and digests cover: undefined for the whole log, else the principal's unit's events
+   * (checks link the shared streams' other events without showing them).
+   */
   of(principal: Principal): LogScope | undefined {
     if (isInstallationAdministrator(principal)) return undefined;
     return principal.unitId === null ? emptyScope : unitScope(principal.unitId);
   }
 
-  /** What chain checks and digests cover: the unit's streams, and whole the streams every unit shares. */
-  forProofs(principal: Principal): LogScope | undefined {
-    if (isInstallationAdministrator(principal)) return undefined;
-    return principal.unitId === null ? emptyScope : unitScope(principal.unitId, { wholeSharedStreams: true });
-  }
 
   /** A stream of another unit answers as a stream that does not exist. */
   async assertStreamReachable(principal: Principal, streamId: string): Promise<void> {

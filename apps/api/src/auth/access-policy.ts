@@ -22,6 +22,19 @@ export class NotFoundForYou extends DomainError {
   }
 }
 
+/** An id chosen by a client is already used somewhere it may not look: say only that it is taken. */
+export class IdNotAvailable extends DomainError {
+  static readonly code = 'ID.NOT_AVAILABLE';
+  static readonly kind: DomainErrorKind = 'conflict';
+  static campaign(campaignId: string): IdNotAvailable {
+    return new IdNotAvailable(
+      `the campaign id "${campaignId}" is not available: choose another, or leave it out and one is generated`,
+      `活动标识“${campaignId}”不可用：请换一个，或留空由系统生成`,
+      { campaignId },
+    );
+  }
+}
+
 /** An administrator without a unit runs the installation: every unit, the unit registry and every account. */
 export const isInstallationAdministrator = (principal: Pick<Principal, 'role' | 'unitId'>): boolean =>
   principal.role === 'administrator' && principal.unitId === null;

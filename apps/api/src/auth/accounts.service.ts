@@ -8,6 +8,7 @@ import type { EventStore, MetadataInput } from '@campaign-ledger/event-store';
 import { PasswordHasher, type CredentialStore } from '@campaign-ledger/identity';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
 import { CREDENTIAL_STORE, EVENT_STORE } from '../infrastructure/tokens';
+import type { Principal } from './principal';
 
 /** The state may be this old for the auth guard: changes made through this process apply at once (they update it). */
 const GUARD_MAX_AGE_MS = 1_000;
@@ -69,6 +70,16 @@ export class AccountsService implements OnApplicationBootstrap {
     const known = this.aggregates.peek(ACCOUNTS_STREAM, accountsDecider);
     const state = known && performance.now() - this.loadedAt <= GUARD_MAX_AGE_MS ? known.state : await this.state();
     return state.byId.get(accountId);
+  }
+
+  /**
+   * Whether a signed-in session is still good: the token not expired, the account enabled, its password unchanged
+   * since the token was issued. A live stream asks this as it goes, as every request's guard does.
+   */
+  async stillSignedIn(principal: Principal, nowMs: number): Promise<boolean> {
+    if (!principal.session || nowMs >= principal.session.expiresAtMs) return false;
+    const account = await this.forRequest(principal.accountId);
+    return !!account && !account.disabled && account.tokenEpoch === principal.session.tokenEpoch;
   }
 
   async findById(accountId: string): Promise<Account | undefined> {

@@ -204,21 +204,52 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     expect(first.body.token).toBeDefined();
   });
 
-  it('limits log-in attempts per account, whatever the address, and per address, whatever the account', async () => {
+  it('limits failed log-ins per account and address, per account from everywhere, and attempts per address', async () => {
     await post(admin, '/api/accounts', { username: 'target', displayName: 't', role: 'auditor', unitId: 'U1', password: 'target-password' }).expect(201);
-    const perAccount: number[] = [];
-    for (let i = 0; i < 12; i += 1) perAccount.push((await login('target', `wrong-${i}`, `10.0.0.${i + 1}`)).status);
-    expect(perAccount.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(perAccount.slice(10)).toEqual([429, 429]);
-    const locked = await login('target', 'target-password', '10.0.1.1');
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers['retry-after'] ?? locked.headers['retry-after-account'])).toBeGreaterThan(0);
+    // Successes do not count: a person signing in often is never locked out.
+    for (let i = 0; i < 12; i += 1) await login('target', 'target-password', '10.0.9.1').expect(200);
 
+    // Ten failures from one address lock that address out of the account, not the account's owner elsewhere.
+    const fromOne: number[] = [];
+    for (let i = 0; i < 12; i += 1) fromOne.push((await login('target', `wrong-${i}`, '10.0.0.1')).status);
+    expect(fromOne.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(fromOne.slice(10)).toEqual([429, 429]);
+    const locked = await login('target', 'target-password', '10.0.0.1');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.body).toMatchObject({ error: 'AUTH.TOO_MANY_ATTEMPTS', messageZh: expect.stringContaining('分钟') });
+    await login('target', 'target-password', '10.0.0.2').expect(200);
+
+    // Guessing from many addresses is stopped too, at a higher bar: 100 failures for the account in all.
+    const spread: number[] = [];
+    for (let i = 0; i < 100; i += 1) spread.push((await login('target', `wrong-${i}`, `10.1.${Math.floor(i / 9)}.${i % 9}`)).status);
+    expect(spread.filter((s) => s === 429)).toHaveLength(10); // the first address's ten, still locked
+    await login('target', 'target-password', '10.2.0.1').expect(429);
+
+    // Every attempt counts per address: 30 a minute, whatever the account.
     const perAddress: number[] = [];
     for (let i = 0; i < 32; i += 1) perAddress.push((await login(`nobody-${i}`, 'whatever-pass', '192.0.2.7')).status);
     expect(perAddress.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(perAddress.slice(30)).toEqual([429, 429]);
-    // Another address is not held back by that one.
     await login('keyed', 'keyed-password', '192.0.2.8').expect(200);
+  });
+
+  it('lets an auditor change their own password (the one write an auditor makes), and limits guesses of the current one as a log-in is limited', async () => {
+    await post(admin, '/api/accounts', { username: 'auditor-self', displayName: 'a', role: 'auditor', unitId: 'U1', password: 'auditor-self-pass' }).expect(201);
+    const own = (await login('auditor-self', 'auditor-self-pass', '10.3.0.9').expect(200)).body.token;
+    await t.http.post('/api/auth/password').set('Authorization', auth(own)).send({ currentPassword: 'auditor-self-pass', newPassword: 'auditor-self-pass-2' }).expect(200);
+    await login('auditor-self', 'auditor-self-pass-2', '10.3.0.9').expect(200);
+
+    await post(admin, '/api/accounts', { username: 'guessed', displayName: 'g', role: 'auditor', unitId: 'U1', password: 'guessed-password' }).expect(201);
+    const token = (await login('guessed', 'guessed-password', '10.3.0.1').expect(200)).body.token;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      statuses.push((await t.http.post('/api/auth/password').set('Authorization', auth(token)).set('X-Forwarded-For', '10.3.0.1')
+        .send({ currentPassword: `wrong-${i}`, newPassword: 'a-new-password-1' })).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
+    expect(statuses[10]).toBe(429);
+    await t.http.post('/api/auth/password').set('Authorization', auth(token)).set('X-Forwarded-For', '10.3.0.1')
+      .send({ currentPassword: 'guessed-password', newPassword: 'a-new-password-1' }).expect(429);
   });
 });

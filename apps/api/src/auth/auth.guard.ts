@@ -9,9 +9,6 @@ import { SignInRequired } from './auth.errors';
 import { IS_PUBLIC, ROLES_ALLOWED, type Principal } from './principal';
 import { claimsOf, VerifiedTokens, type TokenClaims } from './verified-tokens';
 
-/** A query parameter some clients put a token in: never accepted, and never recorded or logged (see redactUrl). */
-export const TOKEN_IN_ADDRESS = 'access_token';
-
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly verified = new VerifiedTokens();
@@ -59,7 +56,10 @@ export class AuthGuard implements CanActivate {
     const account = await this.accounts.forRequest(claims.sub);
     if (!account || account.disabled) throw SignInRequired.accountGone();
     if (account.tokenEpoch !== claims.ep) throw SignInRequired.passwordChanged();
-    return { accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId };
+    return {
+      accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,
+      session: { expiresAtMs: claims.exp * 1000, tokenEpoch: claims.ep },
+    };
   }
 
   private routeOf(context: ExecutionContext) {

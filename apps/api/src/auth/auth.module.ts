@@ -4,7 +4,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Pool } from 'pg';
-import { normaliseUsername } from '@campaign-ledger/domain';
 import { InMemoryCredentialStore, PasswordHasher, PostgresCredentialStore } from '@campaign-ledger/identity';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { APP_CONFIG, CREDENTIAL_STORE, READ_MODEL_POOL } from '../infrastructure/tokens';
@@ -19,14 +18,15 @@ import { GetMeHttpController } from './get-me/get-me.http.controller';
 import { loadJwtSecret } from './jwt-secret';
 import { ListAccountsHttpController } from './list-accounts/list-accounts.http.controller';
 import { PostgresThrottlerStorage } from './login/login-throttle.storage';
+import { InMemoryFailureCounts, LoginAttempts, PostgresFailureCounts } from './login/login-attempts';
 import { LoginHttpController } from './login/login.http.controller';
 import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
 import { TokenIssuer } from './token-issuer';
 import { UnitScopeGuard } from './unit-scope.guard';
 import { CampaignUnits } from './campaign-units';
 
-/** Log-in attempts per client address a minute, and per account a quarter of an hour (every process counts together). */
-export const LOGIN_LIMITS = { perAddressPerMinute: 30, perAccountPerQuarterHour: 10 } as const;
+/** Log-in attempts per client address a minute (failures per account: see LoginAttempts). */
+export const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30;
 
 @Module({
   imports: [
@@ -44,13 +44,8 @@ export const LOGIN_LIMITS = { perAddressPerMinute: 30, perAccountPerQuarterHour:
     ThrottlerModule.forRootAsync({
       inject: [READ_MODEL_POOL],
       useFactory: async (pool: Pool | null): Promise<ThrottlerModuleOptions> => ({
-        throttlers: [
-          { name: 'address', ttl: 60_000, limit: LOGIN_LIMITS.perAddressPerMinute },
-          {
-            name: 'account', ttl: 15 * 60_000, limit: LOGIN_LIMITS.perAccountPerQuarterHour,
-            getTracker: (request) => `account:${typeof request.body?.username === 'string' ? normaliseUsername(request.body.username) : ''}`,
-          },
-        ],
+        // The default throttler's name gives the standard Retry-After header.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE }],
         errorMessage: 'too many log-in attempts: wait and try again (see Retry-After)',
         ...(pool ? { storage: await PostgresThrottlerStorage.create(pool) } : {}),
       }),
@@ -64,6 +59,11 @@ export const LOGIN_LIMITS = { perAddressPerMinute: 30, perAccountPerQuarterHour:
   providers: [
     AccountsService,
     TokenIssuer,
+    {
+      provide: LoginAttempts,
+      inject: [READ_MODEL_POOL],
+      useFactory: async (pool: Pool | null) => new LoginAttempts(pool ? await PostgresFailureCounts.create(pool) : new InMemoryFailureCounts()),
+    },
     CampaignUnits,
     { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PasswordHasher({ cost: config.passwordHashCost }) },
     {

@@ -181,6 +181,13 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
     expect(refused.filter((line) => !line.startsWith('GET /api/evidence/'))).toEqual([]);
   });
 
+  it("refuses another unit's campaign id as merely taken, saying nothing of its plan or unit", async () => {
+    const answer = await api.http.post('/api/campaigns').set('Authorization', `Bearer ${tokens['leader-alpha']}`)
+      .send({ campaignId: B.campaignId, name: '探测', unitId: A.unitId, templateId: 'sdp-2009', startDate: '2026-12-07' }).expect(409);
+    expect(answer.body.error).toBe('ID.NOT_AVAILABLE');
+    expect(JSON.stringify(answer.body)).not.toMatch(/unit-beta|乙单位|already planned/);
+  });
+
   it("lets unit B's own accounts work as before", async () => {
     await api.http.get(`/api/campaigns/${B.campaignId}/overview`).set('Authorization', `Bearer ${tokens['leader-beta']}`).expect(200);
     const file = await api.http.get(`/api/evidence/${ids.B.sha256}?campaignId=${B.campaignId}&branchId=B01`).set('Authorization', `Bearer ${tokens['sec-beta']}`).expect(200);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { AddTaskHandler } from './add-task/add-task.handler';
 import { AddTaskHttpController } from './add-task/add-task.http.controller';
 import { CampaignContext } from './campaign-context';
@@ -33,6 +34,7 @@ import { ValidateTemplateHttpController } from './validate-template/validate-tem
 
 /** Campaigns use cases: one folder per use case (controller, command or query, handler, DTO). */
 @Module({
+  imports: [AuthModule],
   controllers: [
     ListTemplatesHttpController,
     ValidateTemplateHttpController,

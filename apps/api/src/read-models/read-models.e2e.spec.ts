@@ -6,6 +6,7 @@ import { comparePositions, parsePosition, systemClock, type EventStore } from '@
 import { officeToday } from '../infrastructure/office-today';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { buildDemoOffice, DEMO_CAMPAIGN_ID, DEMO_UNIT_ID } from '../demo/demo-office';
+import { JwtService } from '@nestjs/jwt';
 import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
 import { appendDemo, SYSTEM } from './testing/read-model-fixtures';
 
@@ -25,6 +26,7 @@ describe('read models over HTTP', () => {
     tokens.leader = await api.signIn({ username: 'leader', password: 'leader-pass-1', role: 'leading_group', unitId: DEMO_UNIT_ID });
     tokens.auditor = await api.signIn({ username: 'auditor', password: 'auditor-pass-1', role: 'auditor', unitId: DEMO_UNIT_ID });
     tokens.admin = await api.signIn({ username: 'admin', password: 'admin-pass-1', role: 'administrator', unitId: DEMO_UNIT_ID });
+    tokens.root = await api.signIn({ username: 'root', password: 'root-pass-1', role: 'administrator' });
     tokens.b01 = await api.signIn({ username: 'sec-b01', password: 'sec-pass-1', role: 'secretary', unitId: DEMO_UNIT_ID, branchId: 'B01' });
     tokens.b02 = await api.signIn({ username: 'sec-b02', password: 'sec-pass-1', role: 'secretary', unitId: DEMO_UNIT_ID, branchId: 'B02' });
     const deadline = Date.now() + 20_000;
@@ -159,6 +161,50 @@ describe('read models over HTTP', () => {
     } finally {
       request.destroy();
     }
+  });
+
+  it('ends a live stream when its token expires, and when its account is disabled', async () => {
+    const server = api.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    /** Opens the stream; resolves when it ends, with the events it carried and how long it lasted. */
+    const watch = (token: string) => new Promise<{ events: string[]; ms: number }>((done, fail) => {
+      const started = Date.now();
+      const events: string[] = [];
+      const request = httpRequest({ host: '127.0.0.1', port, path: `/api/campaigns/${DEMO_CAMPAIGN_ID}/overview/stream`, headers: { Authorization: `Bearer ${token}` } });
+      request.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => events.push(...chunk.split('\n').filter((l) => l.startsWith('event: ')).map((l) => l.slice(7))));
+        res.on('end', () => {
+          clearTimeout(giveUp);
+          done({ events, ms: Date.now() - started });
+        });
+      });
+      request.on('error', fail);
+      request.end();
+      const giveUp = setTimeout(() => {
+        request.destroy();
+        done({ events, ms: Date.now() - started });
+      }, 20_000);
+    });
+
+    // A token that expires in two seconds (signed as the API signs them): the stream ends then, without anything moving.
+    const me = (await get('/api/auth/me', 'auditor').expect(200)).body;
+    const shortLived = await api.app.get(JwtService).signAsync({ sub: me.accountId, ep: 0, role: 'auditor' }, { expiresIn: 2 });
+    const expired = await watch(shortLived);
+    expect(expired.events[0]).toBe('overview');
+    expect(expired.events[expired.events.length - 1]).toBe('signed-out');
+    expect(expired.ms).toBeLessThan(5_000);
+
+    // An account disabled while its stream is open: the stream ends at its next look.
+    const viewer = await api.signIn({ username: 'stream-viewer', password: 'stream-viewer-pass', role: 'leading_group', unitId: DEMO_UNIT_ID });
+    const watching = watch(viewer);
+    await new Promise((r) => setTimeout(r, 500));
+    const viewerId = (await api.http.get('/api/auth/me').set('Authorization', `Bearer ${viewer}`).expect(200)).body.accountId;
+    await api.http.post(`/api/accounts/${viewerId}/disable`).set('Authorization', `Bearer ${tokens.root}`).send({ reason: '调离' }).expect(200);
+    const disabled = await watching;
+    expect(disabled.events[disabled.events.length - 1]).toBe('signed-out');
+    expect(disabled.ms).toBeLessThan(8_000);
   });
 
   it('serves projection status and Prometheus metrics to administrators only (PUBLIC_METRICS=true opens them)', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@campaign-ledger/projections';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { AccessRefused } from '../auth/access-policy';
+import { AccountsService } from '../auth/accounts.service';
 import { SignInRequired } from '../auth/auth.errors';
 import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
 import { APP_CONFIG } from '../infrastructure/tokens';
@@ -16,6 +17,8 @@ import { ReadModelsService } from './read-models.service';
 
 const WATCHERS = ['leading_group', 'auditor', 'administrator'] as const;
 const STREAM_INTERVAL_MS = 500;
+/** How often an idle live stream checks that its session still holds. */
+const SESSION_CHECK_MS = 5_000;
 
 function translate(error: unknown): never {
   if (error instanceof CampaignNotProjected || error instanceof BranchNotProjected) throw new NotFoundException(error.message);
@@ -26,7 +29,10 @@ function translate(error: unknown): never {
 @ApiBearerAuth()
 @Controller()
 export class ReadModelsHttpController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   private asOf(value: string | undefined): string {
     if (value === undefined || value === '') return this.readModels.today();
@@ -60,14 +66,31 @@ export class ReadModelsHttpController {
   @Sse('campaigns/:campaignId/overview/stream')
   @Roles(...WATCHERS)
   @ApiOperation({ summary: 'Server-sent events: a fresh overview whenever the read model moves (at most every 500 ms)' })
-  overviewStream(@Param('campaignId') campaignId: string, @Query('amberDays') amber?: string): Observable<MessageEvent> {
+  overviewStream(
+    @Param('campaignId') campaignId: string, @CurrentPrincipal() principal: Principal, @Query('amberDays') amber?: string,
+  ): Observable<MessageEvent> {
     const amberWithinDays = this.amberDays(amber);
     return new Observable<MessageEvent>((subscriber) => {
       let timer: NodeJS.Timeout | null = null;
       let lastSent = 0;
       let closed = false;
+      // A stream lives no longer than the session that opened it: it ends when the token expires, and at the next
+      // look (a push, or the periodic check) once the account is disabled or its password changed.
+      const signOut = () => {
+        if (closed) return;
+        subscriber.next({ type: 'signed-out', data: { message: 'the session ended: sign in again', messageZh: '登录已失效，请重新登录' } });
+        subscriber.complete();
+      };
+      const stillSignedIn = async () => {
+        if (await this.accounts.stillSignedIn(principal, Date.now())) return true;
+        signOut();
+        return false;
+      };
+      const expiry = principal.session ? setTimeout(signOut, Math.max(0, principal.session.expiresAtMs - Date.now())) : null;
+      const check = setInterval(() => void stillSignedIn(), SESSION_CHECK_MS);
       const push = async () => {
         lastSent = Date.now();
+        if (!(await stillSignedIn())) return;
         try {
           const overview = await campaignOverview(this.readModels.source(), campaignId, { asOf: this.readModels.today(), amberWithinDays });
           if (!closed) subscriber.next({ type: 'overview', data: overview });
@@ -88,6 +111,8 @@ export class ReadModelsHttpController {
         closed = true;
         subscription.unsubscribe();
         if (timer) clearTimeout(timer);
+        if (expiry) clearTimeout(expiry);
+        clearInterval(check);
       };
     });
   }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionsHttpController, ReadModelsHttpController } from './read-models.http.controller';
 import { READ_MODELS_SETTINGS, ReadModelsService, type ReadModelsSettings } from './read-models.service';
 
 /** Read models: the projector that follows the log, and the queries over its tables. */
 @Module({
+  imports: [AuthModule],
   controllers: [ReadModelsHttpController, ProjectionsHttpController],
   providers: [
     {

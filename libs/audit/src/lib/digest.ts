@@ -324,7 +324,10 @@ async function checkTimeline(
   let read = 0;
   for await (const page of readLog(store, { pageSize: options.pageSize })) {
     for (const event of page) {
-      if (!scope.includes(event)) continue;
+      if (!scope.includes(event)) {
+        if (scope.links?.(event)) checker.add(event, false);
+        continue;
+      }
       checker.add(event);
       witness?.add(event);
       if (tracker.events < parsed.events) tracker.add(event);

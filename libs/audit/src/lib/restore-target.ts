@@ -77,7 +77,7 @@ WITH guard AS (
       AND NOT EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision > $2::int) END
 ), inserted AS (
   INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at)
-  SELECT $1, e.revision, e.id, e.type, e.schema_version, e.data, e.metadata, e.previous_hash, e.hash, coalesce(e.recorded_at, now())
+  SELECT $1, e.revision, e.id, e.type, e.schema_version, e.data, e.metadata, e.previous_hash, e.hash, coalesce(e.recorded_at, date_trunc('milliseconds', now()))
   FROM guard, unnest($4::int[], $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[], $12::timestamptz[])
     WITH ORDINALITY AS e(revision, id, type, schema_version, data, metadata, previous_hash, hash, recorded_at, ord)
   ORDER BY e.ord

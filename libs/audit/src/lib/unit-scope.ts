@@ -2,7 +2,7 @@
 // unit, a campaign's first event (CampaignPlanned) names it and its branches' work follows it, an account's events and
 // the record of what an auditor read follow the account's unit. Used to keep an auditor, a leading group or a unit
 // administrator to their own unit in history, verification and digests over the whole log.
-import { StreamCategories } from '@campaign-ledger/domain';
+import { parseBranchWorkStream, StreamCategories } from '@campaign-ledger/domain';
 import type { RecordedEvent } from '@campaign-ledger/event-store';
 import { AUDITOR_READS_STREAM_PREFIX } from './auditor-reads';
 import type { LogScope } from './verify-log';
@@ -30,8 +30,8 @@ export class UnitClassifier {
       return this.campaignUnits.get(campaignId) ?? null;
     }
     if (streamId.startsWith(BRANCH_WORK)) {
-      const campaignId = streamId.slice(BRANCH_WORK.length).split(':')[0];
-      return this.campaignUnits.get(campaignId) ?? null;
+      const work = parseBranchWorkStream(streamId);
+      return work ? (this.campaignUnits.get(work.campaignId) ?? null) : null;
     }
     if (streamId === ACCOUNTS_STREAM) {
       const accountId = typeof data?.accountId === 'string' ? data.accountId : null;
@@ -51,19 +51,16 @@ export class UnitClassifier {
 export const SHARED_STREAMS: ReadonlySet<string> = new Set([ACCOUNTS_STREAM, UNIT_INDEX_STREAM]);
 
 /**
- * The events of one unit: its organisation, campaigns, branches' work, accounts and their auditors' reads. For proofs
- * (`wholeSharedStreams`: chain checks and digests) the streams shared by every unit are taken whole, since a chain
- * cannot be checked with links left out; what the events of another unit there say is never shown, only counted.
+ * The events of one unit: its organisation, campaigns, branches' work, accounts and their auditors' reads. Chain
+ * checks also link the other units' events of the streams every unit shares (a chain cannot be checked with links left
+ * out), without counting, digesting or naming them: the unit's proofs change with its own events only.
  */
-export function unitScope(unitId: string, options: { wholeSharedStreams?: boolean } = {}): LogScope {
+export function unitScope(unitId: string): LogScope {
   const classifier = new UnitClassifier();
-  const whole = options.wholeSharedStreams === true;
   return {
     label: `unit.${unitId}`,
-    includes: (event) => {
-      const unit = classifier.unitOf(event);
-      return unit === unitId || (whole && SHARED_STREAMS.has(event.streamId));
-    },
+    includes: (event) => classifier.unitOf(event) === unitId,
+    links: (event) => SHARED_STREAMS.has(event.streamId),
   };
 }
 

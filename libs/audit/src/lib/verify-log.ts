@@ -26,7 +26,14 @@ export type BreakReason =
  */
 export interface LogScope {
   readonly label: string;
+  /** Called once for every event, in log order (it may learn from the ones before): whether the scope covers it. */
   includes(event: RecordedEvent): boolean;
+  /**
+   * Optional, asked for events `includes` refused: whether a stream the scope shares with others needs the event to
+   * check its chain. Such an event is linked (a stream's chain cannot be checked with links left out) but never
+   * counted, digested or named in a report: a break there is only counted (`brokenElsewhere`).
+   */
+  links?(event: RecordedEvent): boolean;
 }
 
 /** The whole log. */
@@ -61,6 +68,8 @@ export interface VerifyLogReport {
   readonly brokenCount: number;
   /** The broken places, by stream id then revision; at most `maxReported`. */
   readonly broken: readonly BrokenPlace[];
+  /** Broken places at events of streams the scope shares with other units, outside the scope: counted, not named. */
+  readonly brokenElsewhere?: number;
   /** Position of the last event read ("commit/prepare"), null for an empty log. */
   readonly lastPosition: string | null;
 }
@@ -87,6 +96,8 @@ export interface VerifyLogOptions {
 }
 
 interface Link {
+  /** False for an event of a shared stream the scope does not cover. */
+  readonly shown: boolean;
   readonly revision: number;
   readonly eventId: string;
   readonly position: LogPosition;
@@ -101,6 +112,8 @@ interface Link {
 export class ChainChecker {
   private readonly streams = new Map<string, Link[]>();
   private readonly contentBreaks: BrokenPlace[] = [];
+  /** Broken places at events the scope does not cover (in streams it shares): counted, never named. */
+  private elsewhere = 0;
   private eventCount = 0;
   private last: LogPosition | null = null;
 
@@ -111,10 +124,18 @@ export class ChainChecker {
   }
 
   get streamCount(): number {
-    return this.streams.size;
+    let count = 0;
+    for (const links of this.streams.values()) if (links.some((link) => link.shown)) count += 1;
+    return count;
   }
 
-  add(event: RecordedEvent): void {
+  /** Feeds one event; `shown: false` links an event of a shared stream that the scope does not cover. */
+  add(event: RecordedEvent, shown = true): void {
+    if (!shown) {
+      this.link(event, false);
+      if (hashEvent(event) !== event.hash || recordedAtMismatch(event)) this.elsewhere += 1;
+      return;
+    }
     this.eventCount += 1;
     this.last = event.logPosition;
     // The content check needs only the event itself: its own previousHash is what its hash covers.
@@ -132,52 +153,64 @@ export class ChainChecker {
           'the event was written (as-of and diff cut the log by it)'));
       }
     }
+    this.link(event, true);
+  }
+
+  private link(event: RecordedEvent, shown: boolean): void {
     let links = this.streams.get(event.streamId);
     if (!links) {
       links = [];
       this.streams.set(event.streamId, links);
     }
-    links.push({ revision: event.revision, eventId: event.id, position: event.logPosition, previousHash: event.previousHash, hash: event.hash });
+    links.push({ revision: event.revision, eventId: event.id, position: event.logPosition, previousHash: event.previousHash, hash: event.hash, shown });
   }
 
   finish(maxReported = 10_000): VerifyLogReport {
     const broken: BrokenPlace[] = [...this.contentBreaks];
-    for (const [streamId, links] of this.streams) broken.push(...linkBreaks(streamId, links));
+    let elsewhere = this.elsewhere;
+    for (const [streamId, links] of this.streams) {
+      for (const found of linkBreaks(streamId, links)) {
+        if (found.shown) broken.push(found.place);
+        else elsewhere += 1;
+      }
+    }
     broken.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.revision - b.revision || reasonRank(a.reason) - reasonRank(b.reason)));
     return {
-      ok: broken.length === 0,
+      ok: broken.length === 0 && elsewhere === 0,
       scope: this.scope,
-      streams: this.streams.size,
+      streams: this.streamCount,
       events: this.eventCount,
       brokenCount: broken.length,
       broken: broken.slice(0, maxReported),
+      ...(elsewhere > 0 ? { brokenElsewhere: elsewhere } : {}),
       lastPosition: this.last ? formatPosition(this.last) : null,
     };
   }
 }
 
-function linkBreaks(streamId: string, links: Link[]): BrokenPlace[] {
-  const broken: BrokenPlace[] = [];
+function linkBreaks(streamId: string, links: Link[]): { place: BrokenPlace; shown: boolean }[] {
+  const broken: { place: BrokenPlace; shown: boolean }[] = [];
+  const at = (link: Link, place: BrokenPlace) => broken.push({ place, shown: link.shown });
   const byRevision = [...links].sort((a, b) => a.revision - b.revision || comparePositions(a.position, b.position));
   let expectedRevision = 0;
   let previous: Link | null = null;
   for (const link of byRevision) {
     if (previous && link.revision === previous.revision) {
-      broken.push(place(streamId, link, 'duplicate_revision', `one event at revision ${link.revision}`, `another event ${previous.eventId}`,
+      at(link, place(streamId, link, 'duplicate_revision', `one event at revision ${link.revision}`, `another event ${previous.eventId}`,
         `revision ${link.revision} is claimed by two events`));
       continue;
     }
     if (link.revision > expectedRevision) {
       const missing = link.revision - expectedRevision === 1 ? `revision ${expectedRevision} is` : `revisions ${expectedRevision}..${link.revision - 1} are`;
-      broken.push(place(streamId, link, 'revision_gap', String(expectedRevision), String(link.revision), `${missing} missing before this event: deleted`));
+      at(link, place(streamId, link, 'revision_gap', String(expectedRevision), String(link.revision), `${missing} missing before this event: deleted`));
     } else if (link.previousHash !== (previous?.hash ?? null)) {
-      broken.push(place(streamId, link, 'previous_hash_mismatch', String(previous?.hash ?? null), String(link.previousHash),
+      at(link, place(streamId, link, 'previous_hash_mismatch', String(previous?.hash ?? null), String(link.previousHash),
         previous ? `does not link to the stored hash of revision ${previous.revision}: an event was inserted or replaced`
           : 'the first event of a stream must not link to a previous hash'));
     }
     // The later-written of two events out of order is the suspect: a forged row gets a fresh log position.
     if (previous && comparePositions(link.position, previous.position) < 0) {
-      broken.push(place(streamId, previous, 'log_order', `before ${formatPosition(link.position)}`, formatPosition(previous.position),
+      at(previous, place(streamId, previous, 'log_order', `before ${formatPosition(link.position)}`, formatPosition(previous.position),
         `written to the log after revision ${link.revision}, which should follow it: inserted out of turn`));
     }
     previous = link;
@@ -210,7 +243,10 @@ export async function verifyLog(
   const total = options.total ?? null;
   let read = 0;
   for await (const page of readLog(store, { pageSize: options.pageSize })) {
-    for (const event of page) if (scope.includes(event)) checker.add(event);
+    for (const event of page) {
+      if (scope.includes(event)) checker.add(event);
+      else if (scope.links?.(event)) checker.add(event, false);
+    }
     read += page.length;
     onProgress?.({ phase: 'reading', events: read, streams: checker.streamCount, total });
   }

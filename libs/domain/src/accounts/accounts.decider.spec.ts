@@ -74,6 +74,15 @@ describe('accounts decider', () => {
       .then([{ type: 'AccountDisabled', data: { accountId: 'adm', reason: 'leaving' } }]);
   });
 
+  it('never leaves the installation without an installation administrator, even when unit administrators remain', () => {
+    const unitAdmin: AccountEvent = { type: 'AccountCreated', data: { ...admin.data, accountId: 'u-adm', username: 'unit-admin', unitId: 'U1' } };
+    spec.given([admin, unitAdmin]).when({ type: 'DisableAccount', data: { accountId: 'adm', reason: 'leaving' } }).thenThrows('ACCOUNT.LAST_ADMINISTRATOR');
+    spec.given([admin, unitAdmin]).when({ type: 'ChangeRole', data: { accountId: 'adm', role: 'administrator', unitId: 'U1' } }).thenThrows('ACCOUNT.LAST_ADMINISTRATOR');
+    // The unit administrator may go: the installation keeps its own.
+    spec.given([admin, unitAdmin]).when({ type: 'DisableAccount', data: { accountId: 'u-adm', reason: 'leaving' } })
+      .then([{ type: 'AccountDisabled', data: { accountId: 'u-adm', reason: 'leaving' } }]);
+  });
+
   it('folds legacy events that carried a password hash, and never shows the hash', () => {
     const legacy = { type: 'AccountCreated', data: { ...secretary.data, passwordHash: 'scrypt$1024$8$1$salt$key' } } as AccountEvent;
     const changed = { type: 'AccountPasswordChanged', data: { accountId: 'a1', passwordHash: 'scrypt$x' } } as AccountEvent;

@@ -120,16 +120,26 @@ function scopeOf(role: Role, unitId: string | null | undefined, branchId: string
   return { role, unitId: unit, branchId: branch };
 }
 
-const activeAdministrators = (state: AccountsState) => [...state.byId.values()].filter((a) => a.role === 'administrator' && !a.disabled);
+const isAdministrator = (a: Pick<Account, 'role' | 'disabled'>) => a.role === 'administrator' && !a.disabled;
+/** An enabled administrator without a unit: the one who can register units and reach every account. */
+const isInstallationAdministrator = (a: Pick<Account, 'role' | 'disabled' | 'unitId'>) => isAdministrator(a) && a.unitId === null;
 
-/** Refuses a change that would leave the installation without an administrator who can sign in. */
-function keepOneAdministrator(state: AccountsState, account: Account): void {
-  if (account.role !== 'administrator' || account.disabled) return;
-  if (activeAdministrators(state).length <= 1) {
+/**
+ * Refuses a change (`after`: the account's new scope, or null when it is disabled) that would leave the installation
+ * without an enabled installation administrator, or without any enabled administrator at all: nobody could then
+ * register a unit or reach an account but from the command line.
+ */
+function keepAnAdministrator(state: AccountsState, account: Account, after: AccountScope | null): void {
+  const others = [...state.byId.values()].filter((a) => a.accountId !== account.accountId);
+  const stillInstallation = after !== null && isInstallationAdministrator({ ...after, disabled: false });
+  const stillAdministrator = after !== null && after.role === 'administrator';
+  const lastInstallation = isInstallationAdministrator(account) && !stillInstallation && !others.some(isInstallationAdministrator);
+  const lastAdministrator = isAdministrator(account) && !stillAdministrator && !others.some(isAdministrator);
+  if (lastInstallation || lastAdministrator) {
     throw AccountError.because(
       'ACCOUNT.LAST_ADMINISTRATOR', 'conflict',
-      `${account.username} is the last enabled administrator: create or enable another administrator first`,
-      `${account.username} 是最后一个可用的系统管理员：请先创建或启用另一个管理员`,
+      `${account.username} is the last enabled ${lastInstallation ? 'installation administrator (an administrator of no single unit)' : 'administrator'}: create or enable another first`,
+      `${account.username} 是最后一个可用的${lastInstallation ? '系统级管理员（不属于任何单位）' : '系统管理员'}：请先创建或启用另一个`,
       { accountId: account.accountId },
     );
   }
@@ -170,14 +180,14 @@ export function decideAccounts(command: AccountCommand, state: AccountsState): A
       const account = requireAccount(state, command.data.accountId);
       const scope = scopeOf(command.data.role, command.data.unitId, command.data.branchId);
       if (account.role === scope.role && account.branchId === scope.branchId && account.unitId === scope.unitId) return [];
-      if (scope.role !== 'administrator') keepOneAdministrator(state, account);
+      keepAnAdministrator(state, account, scope);
       return [{ type: 'AccountRoleChanged', data: { accountId: account.accountId, ...scope } }];
     }
     case 'DisableAccount': {
       const account = requireAccount(state, command.data.accountId);
       if (account.disabled) return [];
       const reason = requireReason(command.data.reason, 'disabled', '停用');
-      keepOneAdministrator(state, account);
+      keepAnAdministrator(state, account, null);
       return [{ type: 'AccountDisabled', data: { accountId: account.accountId, reason } }];
     }
     case 'EnableAccount': {

@@ -27,6 +27,17 @@ export interface TaskInstance {
   readonly carriedOverTo?: string | null;
 }
 
+/** What instances are made of: a task of the plan, as the campaign's state or a read model keeps it. */
+export type InstanceTask = Pick<
+  TaskState, 'taskId' | 'stageId' | 'phaseId' | 'trackId' | 'scope' | 'mandatory' | 'kind' | 'cancelled' | 'dueDate' | 'recurringWeeks'
+>;
+
+/** What `expandInstances` reads of a plan: a PlannedCampaign, or a read model's copy of it. */
+export interface InstancePlan extends Pick<PlannedCampaign, 'unitId' | 'officeBranchId' | 'carriedOver'> {
+  /** Plan order. */
+  readonly tasks: readonly InstanceTask[];
+}
+
 export interface ExpandOptions {
   /** Include instances of cancelled tasks (off by default: cancelled work is not applicable). */
   readonly includeCancelled?: boolean;
@@ -41,13 +52,13 @@ export interface ExpandOptions {
  * - `unit`, `division`: only for the campaign's office branch (UNIT_LEVEL_BRANCH_ID unless the plan names a real branch);
  *   `division` gives one instance per division of the unit.
  */
-export function expandInstances(plan: PlannedCampaign, roster: Roster, branchId: string = roster.branchId, options: ExpandOptions = {}): TaskInstance[] {
+export function expandInstances(plan: InstancePlan, roster: Roster, branchId: string = roster.branchId, options: ExpandOptions = {}): TaskInstance[] {
   const isOffice = branchId === plan.officeBranchId;
   const isRealBranch = branchId !== UNIT_LEVEL_BRANCH_ID;
   const active = roster.members.filter((m) => m.status === 'active');
   const carried = new Map(plan.carriedOver.filter((c) => c.branchId === branchId).map((c) => [c.instanceKey, c.toStageId]));
   const result: TaskInstance[] = [];
-  const push = (task: TaskState, key: string, subjectId: string, dueDate: IsoDate, weekOf: IsoDate | null = null): void => {
+  const push = (task: InstanceTask, key: string, subjectId: string, dueDate: IsoDate, weekOf: IsoDate | null = null): void => {
     const instance: TaskInstance = {
       key,
       taskId: task.taskId,

@@ -1,2 +1,3 @@
 export * from './instance-key';
 export * from './expand-instances';
+export * from './instance-counts';

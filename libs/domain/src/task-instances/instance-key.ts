@@ -1,5 +1,6 @@
 // Stable keys of task instances: `<taskId>:<scope>[:<subject>]`, weekly ones `<taskId>:week:<branchId>:<Monday>`.
 import { isIsoDate, type IsoDate } from '../shared/dates';
+import type { TaskScope } from '../template/template.types';
 
 export type InstanceKeyParts =
   | { readonly scope: 'unit'; readonly taskId: string }
@@ -24,4 +25,17 @@ export function parseInstanceKey(key: string): InstanceKeyParts | null {
   if ((scope === 'branch' || scope === 'member' || scope === 'leader' || scope === 'division') && parts.length === 3) return { scope, taskId, subjectId };
   if (scope === 'week' && parts.length === 4 && isIsoDate(weekOf)) return { scope: 'branch_recurring_weekly', taskId, subjectId, weekOf };
   return null;
+}
+
+/** The instance of a member- or leader-scope task a member is the subject of; null when the task has none for them. */
+export function memberInstanceKey(task: { readonly taskId: string; readonly scope: TaskScope }, member: { readonly memberId: string; readonly isLeader: boolean }): string | null {
+  if (task.scope === 'member') return InstanceKeys.member(task.taskId, member.memberId);
+  if (task.scope === 'leader' && member.isLeader) return InstanceKeys.leader(task.taskId, member.memberId);
+  return null;
+}
+
+/** The member an instance key names (`T07:member:M42` → M42); null for keys of other scopes and for what is not a key. */
+export function memberOfInstanceKey(key: string): string | null {
+  const parts = parseInstanceKey(key);
+  return parts && (parts.scope === 'member' || parts.scope === 'leader') ? parts.subjectId : null;
 }

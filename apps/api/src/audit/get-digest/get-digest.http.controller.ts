@@ -32,7 +32,7 @@ export class GetDigestHttpController {
   @ApiOkResponse({ description: '{ digest, scope, position, root, events, streams, manifest }' })
   @ApiForbiddenResponse({ description: 'Anyone but an auditor' })
   async digest(@CurrentPrincipal() principal: Principal): Promise<DigestView> {
-    const result = await computeDigest(this.store, { scope: this.scopes.forProofs(principal) });
+    const result = await computeDigest(this.store, { scope: this.scopes.of(principal) });
     return {
       digest: result.digest, scope: result.scope, position: formatPosition(result.position), root: result.root,
       events: result.events, streams: result.streams, manifest: result.manifest,

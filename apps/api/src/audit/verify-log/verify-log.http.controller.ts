@@ -24,9 +24,9 @@ export class VerifyLogHttpController {
   @ApiForbiddenResponse({ description: 'Roles other than auditor and administrator' })
   async verify(@CurrentPrincipal() principal: Principal, @Query('against') against?: string): Promise<VerifyLogReport | DigestCheck> {
     // Your unit's streams only (every stream for an installation administrator): a scope is learnt afresh per read.
-    if (against === undefined || against.trim() === '') return verifyLog(this.store, undefined, { maxReported: 1000, scope: this.scopes.forProofs(principal) });
+    if (against === undefined || against.trim() === '') return verifyLog(this.store, undefined, { maxReported: 1000, scope: this.scopes.of(principal) });
     try {
-      return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000, scope: this.scopes.forProofs(principal) });
+      return await verifyAgainstDigest(this.store, against.trim(), { maxReported: 1000, scope: this.scopes.of(principal) });
     } catch (error) {
       if (error instanceof InvalidDigestError || error instanceof DigestScopeError) {
         throw new BadRequestException({

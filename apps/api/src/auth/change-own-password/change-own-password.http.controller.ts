@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { InvalidCommand } from '@campaign-ledger/domain';
 import { SkipIdempotency } from '../../infrastructure/idempotency/skip-idempotency.decorator';
 import { accountView, AccountsService } from '../accounts.service';
 import { AccessRefused } from '../access-policy';
-import { actorOf, CurrentPrincipal, type Principal } from '../principal';
+import { actorOf, CurrentPrincipal, OwnAccount, type Principal } from '../principal';
 import { IsNewPassword } from '../shared/account-fields';
 import { TokenIssuer } from '../token-issuer';
+import { LoginAttempts } from '../login/login-attempts';
 
 export class ChangeOwnPasswordDto {
   @ApiProperty()
@@ -26,16 +27,22 @@ export class ChangeOwnPasswordHttpController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly tokens: TokenIssuer,
+    private readonly attempts: LoginAttempts,
   ) {}
 
   @Post('password')
   @HttpCode(200)
   @SkipIdempotency()
+  @OwnAccount()
   @ApiOkResponse({ description: 'Changed: every earlier token of the account stops working; a new token is returned' })
   @ApiUnauthorizedResponse({ description: 'Not signed in' })
-  async change(@Body() body: ChangeOwnPasswordDto, @CurrentPrincipal() principal: Principal) {
+  async change(@Body() body: ChangeOwnPasswordDto, @CurrentPrincipal() principal: Principal, @Req() request: { ip?: string }) {
+    // Guessing the current password with a token in hand is limited as guessing it at the log-in is.
+    const address = request.ip ?? 'unknown';
+    await this.attempts.assertMayTry(principal.username, address);
     const account = await this.accounts.findById(principal.accountId);
     if (!account || !(await this.accounts.passwordMatches(account, body.currentPassword))) {
+      await this.attempts.failed(principal.username, address);
       throw AccessRefused.because('the current password is wrong: nothing was changed', '当前密码不正确，密码未修改');
     }
     if (body.newPassword === body.currentPassword) {

@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, MemberNotFound, organisationDecider, organisationStream,
-  parseInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type BranchWorkState, type CampaignState, type IsoDate,
+  memberOfInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type BranchWorkState, type CampaignState, type IsoDate,
   type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock, StreamCondition } from '@campaign-ledger/event-store';
@@ -43,8 +43,8 @@ export interface WriteOutcome {
 
 /** Member ids an instance key names (`T07:member:M42` → M42). */
 export function membersOfInstanceKey(instanceKey: string | null | undefined): string[] {
-  const parts = instanceKey ? parseInstanceKey(instanceKey) : null;
-  return parts && (parts.scope === 'member' || parts.scope === 'leader') ? [parts.subjectId] : [];
+  const memberId = instanceKey ? memberOfInstanceKey(instanceKey) : null;
+  return memberId === null ? [] : [memberId];
 }
 
 @Injectable()

@@ -6,7 +6,8 @@ import {
 } from '@campaign-ledger/domain';
 import { RequestValidationError } from '../../infrastructure/errors/http-errors';
 import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { assertUnitReachable } from '../../auth/access-policy';
+import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '../../auth/access-policy';
+import { CampaignUnits } from '../../auth/campaign-units';
 import { CampaignContext, metadataFor } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { unknownTemplate } from '../get-template/get-template.handler';
@@ -32,10 +33,16 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly context: CampaignContext,
+    private readonly campaigns: CampaignUnits,
   ) {}
 
   async execute({ input, principal, correlationId }: PlanCampaignCommand): Promise<CampaignView> {
     assertUnitReachable(principal, input.unitId);
+    if (input.campaignId !== undefined) {
+      // Another unit's campaign id is refused as merely taken: neither its plan nor its unit is disclosed.
+      const taken = await this.campaigns.unitOf(input.campaignId);
+      if (taken !== null && !mayReachUnit(principal, taken)) throw IdNotAvailable.campaign(input.campaignId);
+    }
     const template = resolveTemplate(input);
     const organisation = await this.context.organisation(input.unitId);
     if (organisation.status !== 'registered') throw UnitNotRegistered.yet();

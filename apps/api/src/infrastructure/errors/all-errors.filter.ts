@@ -1,8 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { redactUrl } from '../http/redact';
 import { toHttpError } from './http-errors';
-
-/** A client may have put a token in the address (it is not accepted there): never into a log line. */
-export const redactUrl = (url: string): string => url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 
 /** The one place where errors become HTTP answers. */
 @Catch()
@@ -15,6 +13,8 @@ export class AllErrorsFilter implements ExceptionFilter {
     const body = toHttpError(error) ?? { statusCode: 500, error: 'INTERNAL', message: 'an unexpected error occurred; it has been logged' };
     if (body.statusCode >= 500) this.logger.error(`${request?.method} ${redactUrl(String(request?.url ?? ''))}: ${error instanceof Error ? error.stack : String(error)}`);
     if (response.headersSent) return;
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 }

@@ -11,10 +11,11 @@ import { from, lastValueFrom, mergeAll, type Observable } from 'rxjs';
 import type { Principal } from '../../auth/principal';
 import { toHttpError } from '../errors/http-errors';
 import { crashPoint } from '../fault-injection';
+import { redactText } from '../http/redact';
 import type { InstanceLiveness } from '../instance-liveness';
 import { IDEMPOTENCY_STORE, INSTANCE_LIVENESS } from '../tokens';
 import { withRequestKey } from './keyed-request';
-import { isMultipart } from '../uploads/multipart';
+import { assertMultipartText, isMultipart } from '../uploads/multipart';
 import { UPLOADS } from '../uploads/uploads.decorator';
 import type { IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY } from './skip-idempotency.decorator';
@@ -73,6 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private afterBody(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest();
+    if (isMultipart(request)) assertMultipartText(request);
     const key: string | undefined = request.headers?.['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || this.skips(context)) return next.handle();
     if (key.length < 1 || key.length > 200) throw new BadRequestException('Idempotency-Key must be 1..200 characters');
@@ -93,7 +95,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     let recovering = false;
     if (stored) {
       if (stored.fingerprint !== fingerprint) {
-        throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request: use a new key');
+        throw new UnprocessableEntityException({ error: 'IDEMPOTENCY.KEY_REUSED', message: 'this Idempotency-Key was already used for a different request: use a new key', messageZh: '该 Idempotency-Key 已用于另一个请求，请换一个新的键' });
       }
       if (stored.status === null) {
         // Claimed by a process that died before answering: take the request over. The write path then looks in the
@@ -101,9 +103,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         recovering = !(await this.liveness.isAlive(stored.owner)) && (await this.store.takeOver(scope, key, stored.owner, this.liveness.me));
         if (!recovering) {
           response.setHeader('Retry-After', '1');
-          throw new ConflictException('a request with this Idempotency-Key is still in progress: retry shortly');
+          throw new ConflictException({ error: 'IDEMPOTENCY.IN_PROGRESS', message: 'a request with this Idempotency-Key is still in progress: retry shortly', messageZh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试' });
         }
-        this.logger.warn(`Idempotency-Key ${JSON.stringify(key)}: the process that took it died before answering; answering from the log`);
+        this.logger.warn(`Idempotency-Key ${JSON.stringify(redactText(key))}: the process that took it died before answering; answering from the log`);
       } else {
         response.setHeader('Idempotent-Replayed', 'true');
         if (stored.status >= 400) throw new HttpException(stored.body as object, stored.status);
@@ -132,7 +134,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (answer) await this.store.complete(scope, key, answer.statusCode, 'body' in answer ? answer.body : answer);
       else await this.store.release(scope, key);
     } catch (error) {
-      this.logger.warn(`could not store the answer for Idempotency-Key ${JSON.stringify(key)}: ${(error as Error).message}`);
+      this.logger.warn(`could not store the answer for Idempotency-Key ${JSON.stringify(redactText(key))}: ${(error as Error).message}`);
       await this.store.release(scope, key).catch(() => undefined);
     }
   }

@@ -103,8 +103,9 @@ export async function readRosterXlsx(buffer: Buffer): Promise<RosterTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw RosterFileUnreadable.invalidXlsx(error instanceof Error ? error.message : String(error));
+  } catch {
+    // The library's own message names its internals ("Cannot set properties of undefined"): say what is wrong instead.
+    throw RosterFileUnreadable.invalidXlsx('its sheets cannot be read');
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw RosterFileUnreadable.empty();

@@ -44,7 +44,7 @@ export class RosterFileUnreadable extends DomainError {
   static invalidXlsx(detail: string): RosterFileUnreadable {
     return new RosterFileUnreadable(
       `The XLSX workbook cannot be read (${detail}): open it in Excel or WPS, save it again as .xlsx, and retry.`,
-      `无法读取该 XLSX 工作簿（${detail}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx 再上传。`,
+      `无法读取该 XLSX 工作簿（${detail === 'it is not a zip package' ? '不是有效的 xlsx 文件' : '工作表无法读取'}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx 再上传。`,
       { problem: 'invalid_xlsx', detail },
     );
   }

@@ -39,6 +39,18 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'recording times kept to the millisecond they were sealed with',
+    // The sealed recording time (metadata.recordedAt) has millisecond precision, and every reader reads milliseconds:
+    // a recorded_at moved by less than a millisecond would change nothing anyone sees, and so could not be named by
+    // verify either. New and changed rows must be whole milliseconds; rows written before are left as they are.
+    sql: `
+      ALTER TABLE events ALTER COLUMN recorded_at SET DEFAULT date_trunc('milliseconds', now());
+      ALTER TABLE events ADD CONSTRAINT events_recorded_at_whole_ms
+        CHECK (recorded_at = date_trunc('milliseconds', recorded_at)) NOT VALID;
+    `,
+  },
 ];
 
 export const EVENT_STORE_SCHEMA_VERSION = EVENT_STORE_MIGRATIONS[EVENT_STORE_MIGRATIONS.length - 1].version;
