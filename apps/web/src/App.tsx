@@ -1,6 +1,7 @@
 // Providers, the antd theme and locale, and the route table (pages load lazily: the charts only when needed).
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -24,6 +25,7 @@ const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const AsOfPage = lazy(() => import('./pages/AsOfPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
+const PlanCampaignDialog = lazy(() => import('./components/PlanCampaignDialog'));
 
 const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   overview: OverviewPage,
@@ -83,8 +85,38 @@ function CampaignGate({ children }: { children: React.ReactNode }) {
   if (pageOfPath(path) === 'organisation') return <>{children}</>;
   if (error && !campaign) return <ErrorAlert error={error} action={<a onClick={() => void reload()}>{t('retry')}</a>} />;
   if (loading || (campaigns.length > 0 && !campaign)) return <Loading />;
-  if (!campaign) return <Result status="info" title={t('noCampaign')} />;
+  if (!campaign) return <NoCampaign />;
   return <>{children}</>;
+}
+
+/** The unit has no campaign yet: the leading group plans one here; everyone else is told who will. */
+function NoCampaign() {
+  const { account } = useSession();
+  const { t } = useI18n();
+  const [planning, setPlanning] = useState(false);
+  const plans = account?.role === 'leading_group';
+  return (
+    <>
+      <Result
+        status="info"
+        title={t('noCampaign')}
+        subTitle={t(plans ? 'noCampaignLeaderHint' : 'noCampaignWaitHint')}
+        extra={
+          plans ? (
+            <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setPlanning(true)} data-testid="plan-campaign">
+              {t('planCampaign')}
+            </Button>
+          ) : undefined
+        }
+        data-testid="no-campaign"
+      />
+      {planning && (
+        <Suspense fallback={null}>
+          <PlanCampaignDialog onClose={() => setPlanning(false)} />
+        </Suspense>
+      )}
+    </>
+  );
 }
 
 function Routes() {

@@ -16,6 +16,8 @@ interface CampaignContext {
   readonly select: (campaignId: string) => void;
   readonly reload: () => Promise<Campaign | null>;
   readonly setCampaign: (campaign: Campaign) => void;
+  /** A campaign just planned: it joins the list and becomes the one looked at. */
+  readonly adopt: (campaign: Campaign) => void;
   readonly branchName: (branchId: string) => string;
 }
 
@@ -80,14 +82,29 @@ export function CampaignProvider({ children }: { children: ReactNode }) {
     setSelected(campaignId);
   }, []);
 
+  const adopt = useCallback((next: Campaign) => {
+    const summary: CampaignSummary = {
+      campaignId: next.campaignId, unitId: next.unitId, name: next.name, templateCode: next.templateCode ?? null, startDate: next.startDate, endDate: next.endDate,
+      status: next.status, currentStageId: next.currentStageId, closedOn: next.closedOn,
+    };
+    localStorage.setItem(STORAGE_KEY, next.campaignId);
+    setCampaigns((list) => [summary, ...list.filter((c) => c.campaignId !== next.campaignId)]);
+    setCampaign(next);
+    setError(null);
+    setLoading(false);
+    setSelected(next.campaignId);
+    // Branches may have been added since the session began: names for the new campaign's pages.
+    if (account.role !== 'secretary') api.getUnit(next.unitId).then(setUnit, () => undefined);
+  }, [account.role]);
+
   const branchName = useCallback(
     (branchId: string) => unit?.branches.find((b) => b.branchId === branchId)?.name ?? (branchId === campaign?.officeBranchId ? '—' : branchId),
     [unit, campaign],
   );
 
   const value = useMemo(
-    () => ({ campaigns, campaign, unit, loading, error, select, reload, setCampaign, branchName }),
-    [campaigns, campaign, unit, loading, error, select, reload, branchName],
+    () => ({ campaigns, campaign, unit, loading, error, select, reload, setCampaign, adopt, branchName }),
+    [campaigns, campaign, unit, loading, error, select, reload, adopt, branchName],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,10 +1,28 @@
 // Read models of Campaign Ledger: pure folds of the event log into rows, the live projector, rebuilds and queries.
-export * from './lib/rows/tables';
+export {
+  TABLES, TABLE_NAMES, keyOf, type TableName, type RowTypes, type AnyRow,
+  type UnitRow, type DivisionRow, type BranchRow, type MemberRow, type MemberStatusValue, type UnitCampaignRow, type CampaignRow, type StageRow,
+  type PhaseRow, type TaskRow, type CounterRow, type InstanceRow, type InstanceStatus, type SessionRow, type AttendanceRow, type ParticipationRow,
+  type ThreeOnesRow, type CheckpointRow,
+} from './lib/read-models/read-models.tables';
+export type { TableSpec, ColumnType, Column, RowOf } from './lib/table-spec/table-spec';
 export { MemoryRows, WindowRows, type Rows, type RowMiss, type Where } from './lib/rows/row-set';
-export { projectEvent, projectEvents, checkpointPosition, CHECKPOINT_ID, type ProjectedEvent } from './lib/projection/read-model.projection';
-export { projectInMemory } from './lib/projection/project-in-memory';
+export { projectEvent, projectEvents, checkpointPosition, CHECKPOINT_ID, type ProjectedEvent } from './lib/read-models/read-models.projection';
+export { projectInMemory } from './lib/read-models/project-in-memory';
 export { snapshotSource, snapshotTables, type ReadModelSource, type ReadModelSnapshot, type Aggregate } from './lib/queries/source';
-export * from './lib/queries/read-model.queries';
+export { DEFAULT_AMBER_DAYS, type QueryOptions } from './lib/read-models/query-options';
+export {
+  CampaignNotProjected, campaignHalfYearCheck, branchPhaseHeatMap, type Progress, type HeatMap,
+} from './lib/read-models/plan-counters/plan-counters.queries';
+export { branchInstances, overdueInstances, type InstanceView, type WarningInstance } from './lib/read-models/instances/instances.queries';
+export {
+  sessionFigures, branchParticipation, participationOverTime, type ParticipationFigures, type SessionFigures, type WeeklyParticipation,
+} from './lib/read-models/study-sessions/study-sessions.queries';
+export { branchThreeOnes, type ThreeOnesView } from './lib/read-models/three-ones/three-ones.queries';
+export {
+  campaignOverview, rankBranches, type CampaignOverview, type StageOverview, type PhaseOverview, type BranchRanking,
+} from './lib/read-models/dashboards/campaign-overview.queries';
+export { branchDashboard, BranchNotProjected, type BranchDashboard } from './lib/read-models/dashboards/branch-dashboard.queries';
 export { READ_MODEL_SCHEMA, CONTROL_SCHEMA, readModelTablesDdl, controlDdl, READ_MODEL_DDL_VERSIONS } from './lib/postgres/ddl';
 export { typeOrmSql, type SqlDatabase, type SqlExecutor } from './lib/postgres/sql';
 export { databaseSource } from './lib/postgres/db-source';
@@ -16,5 +34,5 @@ export {
 } from './lib/postgres/projector';
 export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type RebuildReport } from './lib/postgres/rebuild';
 export { createReadModelDataSource, openReadModelDataSource, type ReadModelDataSourceOptions } from './lib/postgres/data-source';
-export { READ_MODEL_ENTITIES } from './lib/entities';
+export { READ_MODEL_ENTITIES } from './lib/postgres/read-model.entity';
 export { READ_MODEL_MIGRATIONS } from './lib/migrations';

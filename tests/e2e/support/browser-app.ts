@@ -205,3 +205,41 @@ export const WRITE_CONTROLS = [
   '[data-testid^="three-ones-cell-"]', '[data-testid^="open-stage-"]', '[data-testid^="close-stage-"]', '[data-testid="complete-submit"]',
   '[data-testid="reopen-submit"]', '[data-testid="session-submit"]', 'input[type="file"]',
 ].join(', ');
+
+/**
+ * A fresh installation as `DEMO_SEED=false` leaves it: the real API on an empty PostgreSQL database (no unit, no
+ * account, no campaign) serving the built web app, and Chromium. `token` creates the account it names when it is not
+ * there (an administrator of no unit unless told otherwise), as `ledger account create` would, and mints its token.
+ */
+export async function startEmptyBrowserApp(): Promise<BrowserApp> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium');
+  const web = await ensureWebBuild();
+  process.env.WEB_DIST = web;
+  const api = await startApiTestApp({ env: { DEMO_SEED: 'false' } });
+  let browser: Browser | null = null;
+  try {
+    await api.app.listen(0, '127.0.0.1');
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const token = (username: string) => api.signIn({ username, password: `${username}-unused-password`, role: 'administrator' });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const launched = browser;
+    return {
+      baseUrl, api, browser: launched, token,
+      newContext: ({ width = 1366, height = 900 } = {}) =>
+        launched.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: width < 600, hasTouch: width < 600 }),
+      async close() {
+        await launched.close().catch(() => undefined);
+        await api.close();
+        rmSync(web, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await api.close();
+    rmSync(web, { recursive: true, force: true });
+    throw error;
+  }
+}

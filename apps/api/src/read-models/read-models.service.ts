@@ -151,13 +151,15 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     }
     if (this.memory) {
       const position = this.memory.subscription.position;
-      const behind = (await this.eventStore.readAll({ from: position, maxCount: 10_001 })).length;
+      const unprojected = await this.eventStore.readAll({ from: position, maxCount: 10_001 });
+      const behind = unprojected.length;
       const checkpoint = this.memory.rows.get('checkpoint', { id: 'main' });
       return {
         me: 'in-memory', state: 'active', lease: null, checkpoint: position ? `${position.commit}/${position.prepare}` : null,
         eventsApplied: checkpoint?.events_applied ?? 0, lastRecordedAt: checkpoint?.last_recorded_at ?? null,
         eventsBehind: Math.min(behind, 10_000), eventsBehindCapped: behind > 10_000,
-        secondsBehind: behind > 0 && checkpoint?.last_recorded_at ? Math.max(0, (this.clock.now().getTime() - Date.parse(checkpoint.last_recorded_at)) / 1000) : 0,
+        // The age of the oldest event not yet projected (see projectionStatus).
+        secondsBehind: behind > 0 ? Math.max(0, (this.clock.now().getTime() - unprojected[0].recordedAt.getTime()) / 1000) : 0,
         heldBack: null,
       };
     }

@@ -1,9 +1,10 @@
 // The one place that knows the API's routes and shapes: every page calls these functions, never fetch directly.
 import { deriveDashboard, deriveOverview, warningColour } from './derive';
 import type {
-  Account, AccountRow, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff, CampaignSummary, ChangeRoleInput,
-  CreateAccountInput, DashboardInstance, ErrorBody, Freshness, InstanceStatus, LoginAnswer, Overview, ProjectionStatus, Ratio, Roster, RosterImportReport,
-  StageUnfinished, ThreeOnesItem, Unit, UnitSummary, WarningRow,
+  Account, AccountRow, AddBranchInput, AddDivisionInput, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff,
+  CampaignSummary, ChangeRoleInput, CreateAccountInput, DashboardInstance, ErrorBody, Freshness, InstanceStatus, LoginAnswer, OrganisationWriteResult, Overview,
+  PlanCampaignInput, ProjectionStatus, Ratio, RegisterUnitInput, Roster, RosterImportReport, StageUnfinished, TemplateListItem, ThreeOnesItem, Unit, UnitSummary,
+  WarningRow,
 } from './types';
 import type { AsOfView, DigestCheck, DigestView, HistoryEntry, HistoryPage, HistoryQuery, VerifyReport } from './audit-types';
 import { openFetchEventStream, type StreamLike } from './event-stream';
@@ -174,6 +175,14 @@ export const changeRole = (accountId: string, input: ChangeRoleInput) => post<Ac
 export const listUnits = () => get<UnitSummary[]>('/units');
 export const getUnit = (unitId: string) => get<Unit>(`/units/${enc(unitId)}`);
 export const getRoster = (unitId: string, branchId: string) => get<Roster>(`/units/${enc(unitId)}/branches/${enc(branchId)}/roster`);
+/**
+ * Registers a unit (installation administrator only; a unit administrator is answered 403). The key makes a retry after
+ * a lost answer safe: the server gives the first answer again instead of a second unit.
+ */
+export const registerUnit = (input: RegisterUnitInput, idempotencyKey?: string) =>
+  post<OrganisationWriteResult>('/units', input, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
+export const addBranch = (unitId: string, input: AddBranchInput) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/branches`, input);
+export const addDivision = (unitId: string, input: AddDivisionInput) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/divisions`, input);
 
 const isImportReport = (value: unknown): value is RosterImportReport =>
   typeof value === 'object' && value !== null && Array.isArray((value as RosterImportReport).refused) && typeof (value as RosterImportReport).rows === 'number';
@@ -199,6 +208,10 @@ export async function importRoster(unitId: string, file: File, dryRun: boolean):
 export const listCampaigns = async (unitId?: string | null) =>
   (await get<{ campaigns: CampaignSummary[] }>(`/campaigns${unitId ? `?unitId=${enc(unitId)}` : ''}`)).campaigns;
 export const getCampaign = (campaignId: string) => get<Campaign>(`/campaigns/${enc(campaignId)}`);
+export const listTemplates = () => get<TemplateListItem[]>('/templates');
+/** Plans a campaign (leading group); the answer is the campaign view. The key keeps a retry from planning it twice. */
+export const planCampaign = (input: PlanCampaignInput, idempotencyKey?: string) =>
+  post<Campaign>('/campaigns', input, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
 export const openStage = (campaign: Campaign, stageId: string) =>
   post<Campaign>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/open`, {}, { 'If-Match': campaign.etag });
 export const closeStage = (campaign: Campaign, stageId: string, carryOver: boolean, reason?: string) =>

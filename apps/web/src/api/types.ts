@@ -110,6 +110,8 @@ export interface Campaign {
   readonly campaignId: string;
   readonly unitId: string;
   readonly name: string;
+  /** The template's code (absent in views of older servers). */
+  readonly templateCode?: string | null;
   readonly status: 'planned' | 'closed';
   readonly startDate: IsoDate;
   readonly endDate: IsoDate;
@@ -288,6 +290,63 @@ export interface UnitSummary {
   readonly unitId: string;
   readonly name: string;
   readonly code: string;
+}
+
+// ---- organisation writes (POST /api/units, /api/units/:unitId/branches, /api/units/:unitId/divisions) ----
+
+/** POST /api/units (installation administrator only). unitId is generated (UUID v7) when left out. */
+export interface RegisterUnitInput {
+  readonly unitId?: string;
+  readonly name: string;
+  readonly code: string;
+}
+
+export interface AddBranchInput {
+  readonly branchId: string;
+  readonly name: string;
+  readonly secretaryName: string;
+}
+
+export interface AddDivisionInput {
+  readonly divisionId: string;
+  readonly name: string;
+}
+
+/** The answer of every organisation write: the unit's stream revision after it and the facts recorded. */
+export interface OrganisationWriteResult {
+  readonly unitId: string;
+  readonly revision: number;
+  readonly events: readonly { readonly type: string }[];
+}
+
+// ---- templates and planning (GET /api/templates, POST /api/campaigns) ----
+
+/** GET /api/templates: a built-in template with its size. */
+export interface TemplateListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly summary: {
+    readonly code: string;
+    readonly name: string;
+    readonly nameEn?: string | null;
+    /** The template's stated length in weeks, when it says. */
+    readonly weeks?: number | null;
+    readonly structure: 'stages' | 'tracks' | 'flat';
+    readonly counts: { readonly stages: number; readonly phases: number; readonly tracks: number; readonly tasks: number };
+  };
+}
+
+/** POST /api/campaigns (leading group) from a built-in template; endDate defaults to the template's last week. */
+export interface PlanCampaignInput {
+  readonly name: string;
+  readonly unitId: string;
+  readonly templateId: string;
+  /** Monday of week 1. */
+  readonly startDate: IsoDate;
+  readonly endDate?: IsoDate;
+  /** The branch that keeps unit- and division-level work; left out: the unit level. */
+  readonly officeBranchId?: string;
 }
 
 // ---- accounts (apps/api/src/auth): administrators manage them; everyone changes their own password ----

@@ -1,14 +1,16 @@
 // 系统管理: the administrator's office. Accounts (create, reset passwords, disable / enable, change roles), the roster
-// import, and the unit's branches, members and divisions. An installation administrator picks the unit at the top; a
-// unit administrator sees their own.
+// import, and the unit's branches, members and divisions (added by hand too). An installation administrator registers
+// units and picks the unit at the top; a unit administrator sees their own.
 import { useCallback, useEffect, useState } from 'react';
-import { Card, Col, Input, Result, Row, Select, Skeleton, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, Input, Result, Row, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import * as api from '../api/client';
 import type { AccountRow, Unit, UnitSummary } from '../api/types';
 import { useAccount } from '../auth/session';
 import { ErrorAlert } from '../components/common';
 import { useI18n } from '../i18n/i18n';
 import { AccountsTab } from './admin/AccountsTab';
+import { AddBranchDialog, AddDivisionDialog, RegisterUnitDialog } from './admin/OrganisationDialogs';
 import { RosterImportTab } from './admin/RosterImportTab';
 import { PageTitle } from './OverviewPage';
 
@@ -31,6 +33,9 @@ export default function OrganisationPage() {
   const [accounts, setAccounts] = useState<readonly AccountRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<TabKey>(initialTab);
+  const [registering, setRegistering] = useState(false);
+  /** The unit just registered: the page says what comes next. */
+  const [registered, setRegistered] = useState<{ unitId: string; name: string } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -81,16 +86,35 @@ export default function OrganisationPage() {
     window.history.replaceState(null, '', `${window.location.pathname}?tab=${next}`);
   };
 
+  /** A unit is registered: it joins the list and is the one shown, at its roster import (the next step). */
+  const onRegistered = async (created: { unitId: string; name: string }) => {
+    const list = await api.listUnits().catch(() => null);
+    setUnits((current) => list ?? [...(current ?? []), { unitId: created.unitId, name: created.name, code: '' }]);
+    chooseUnit(created.unitId);
+    chooseTab('import');
+    setRegistered(created);
+  };
+
+  const registerButton = (testId: string, primary: boolean) => (
+    <Button type={primary ? 'primary' : 'default'} icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid={testId}>
+      {t('registerUnit')}
+    </Button>
+  );
+
+  // Only an installation administrator registers units (the API refuses a unit administrator).
   const unitPicker =
     installation && units && units.length > 0 ? (
-      <Select
-        value={unitId ?? undefined}
-        onChange={chooseUnit}
-        options={units.map((u) => ({ value: u.unitId, label: u.name }))}
-        style={{ minWidth: 200, maxWidth: '100%' }}
-        aria-label={t('unit')}
-        data-testid="admin-unit-select"
-      />
+      <Space wrap size={8} style={{ maxWidth: '100%' }}>
+        <Select
+          value={unitId ?? undefined}
+          onChange={chooseUnit}
+          options={units.map((u) => ({ value: u.unitId, label: u.name }))}
+          style={{ minWidth: 200, maxWidth: '100%' }}
+          aria-label={t('unit')}
+          data-testid="admin-unit-select"
+        />
+        {registerButton('register-unit', false)}
+      </Space>
     ) : unit ? (
       <Tag data-testid="admin-unit-name">{unit.name}</Tag>
     ) : null;
@@ -99,13 +123,40 @@ export default function OrganisationPage() {
     <div>
       <PageTitle title={t('orgTitle')} extra={unitPicker} />
       {error !== null && <ErrorAlert error={error} />}
+      {registered !== null && registered.unitId === unitId && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setRegistered(null) }}
+          title={t('unitNextStepsTitle', { name: registered.name })}
+          description={
+            <div>
+              <div>{t('unitNextSteps')}</div>
+              <Space wrap size={8} style={{ marginTop: 8 }}>
+                <Button size="small" type="primary" onClick={() => chooseTab('import')} data-testid="next-step-import">{t('rosterImportTab')}</Button>
+                <Button size="small" onClick={() => chooseTab('branches')} data-testid="next-step-branches">{t('addBranch')}</Button>
+                <Button size="small" onClick={() => chooseTab('accounts')} data-testid="next-step-accounts">{t('createAccount')}</Button>
+              </Space>
+            </div>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="unit-next-steps"
+        />
+      )}
       {units !== null && units.length === 0 ? (
-        <Result status="info" title={t('noUnits')} data-testid="admin-no-units" />
+        <Result
+          status="info"
+          title={t('noUnits')}
+          subTitle={installation ? t('noUnitsHint') : undefined}
+          extra={installation ? registerButton('register-first-unit', true) : undefined}
+          data-testid="admin-no-units"
+        />
       ) : !unit || !accounts ? (
         error === null && <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
         <Office unit={unit} units={units ?? []} accounts={accounts} installation={installation} tab={tab} onTab={chooseTab} reloadUnit={reloadUnit} reloadAccounts={reloadAccounts} />
       )}
+      {registering && <RegisterUnitDialog onClose={() => setRegistering(false)} onDone={onRegistered} />}
     </div>
   );
 }
@@ -116,6 +167,7 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState<'branch' | 'division' | null>(null);
   const branchName = (id: string | null) => (id ? (unit.branches.find((b) => b.branchId === id)?.name ?? id) : '—');
   const members = unit.members.filter((m) => !query || m.name.includes(query) || m.memberId.toLowerCase().includes(query.toLowerCase()));
   const scope = { installation, units: units.length > 0 ? units : [{ unitId: unit.unitId, name: unit.name, code: unit.code }], unit };
@@ -150,14 +202,18 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
             {
               key: 'branches', label: <span data-testid="tab-branches">{t('branches')}</span>,
               children: (
-                <Table rowKey="branchId" size="small" pagination={false} dataSource={unit.branches as Unit['branches'][number][]} scroll={{ x: 520 }}
-                  onRow={(b) => ({ 'data-testid': 'branch-row', 'data-branch': b.branchId }) as React.HTMLAttributes<HTMLElement>}
-                  columns={[
-                    { title: t('branch'), dataIndex: 'name' },
-                    { title: t('secretary'), dataIndex: 'secretaryName', width: 100 },
-                    { title: t('activeMembers'), dataIndex: 'activeMembers', width: 80 },
-                    { title: t('exemptMembers'), dataIndex: 'exemptMembers', width: 80 },
-                  ]} />
+                <>
+                  <AddBar hint={t('addBranchHint')} button={t('addBranch')} testId="add-branch" onClick={() => setAdding('branch')} />
+                  <Table rowKey="branchId" size="small" pagination={false} dataSource={unit.branches as Unit['branches'][number][]} scroll={{ x: 520 }}
+                    locale={{ emptyText: t('noBranchesYet') }}
+                    onRow={(b) => ({ 'data-testid': 'branch-row', 'data-branch': b.branchId }) as React.HTMLAttributes<HTMLElement>}
+                    columns={[
+                      { title: t('branch'), dataIndex: 'name' },
+                      { title: t('secretary'), dataIndex: 'secretaryName', width: 100 },
+                      { title: t('activeMembers'), dataIndex: 'activeMembers', width: 80 },
+                      { title: t('exemptMembers'), dataIndex: 'exemptMembers', width: 80 },
+                    ]} />
+                </>
               ),
             },
             {
@@ -184,11 +240,31 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
             },
             {
               key: 'divisions', label: <span data-testid="tab-divisions">{t('divisions')}</span>,
-              children: <Table rowKey="divisionId" size="small" pagination={false} dataSource={unit.divisions as Unit['divisions'][number][]} columns={[{ title: t('divisions'), dataIndex: 'name' }]} />,
+              children: (
+                <>
+                  <AddBar hint={t('addDivisionHint')} button={t('addDivision')} testId="add-division" onClick={() => setAdding('division')} />
+                  <Table rowKey="divisionId" size="small" pagination={false} dataSource={unit.divisions as Unit['divisions'][number][]}
+                    locale={{ emptyText: t('noDivisionsYet') }}
+                    onRow={(d) => ({ 'data-testid': 'division-row', 'data-division': d.divisionId }) as React.HTMLAttributes<HTMLElement>}
+                    columns={[{ title: t('divisions'), dataIndex: 'name' }]} />
+                </>
+              ),
             },
           ]}
         />
       </Card>
+      {adding === 'branch' && <AddBranchDialog unit={unit} onClose={() => setAdding(null)} onDone={reloadUnit} />}
+      {adding === 'division' && <AddDivisionDialog unit={unit} onClose={() => setAdding(null)} onDone={reloadUnit} />}
     </>
+  );
+}
+
+/** Above a tab's table: what adding by hand is for, and the button that does it. */
+function AddBar({ hint, button, testId, onClick }: { hint: string; button: string; testId: string; onClick: () => void }) {
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
+      <Typography.Text type="secondary" style={{ flex: '1 1 240px' }}>{hint}</Typography.Text>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>{button}</Button>
+    </div>
   );
 }

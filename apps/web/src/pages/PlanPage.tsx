@@ -1,13 +1,14 @@
 // 计划与转段: the plan (stages, phases, tasks) with stage statuses; the leading group opens and closes stages here.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Form, Input, Modal, Row, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
-import { LockOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { LockOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import * as api from '../api/client';
 import { ApiError } from '../api/client';
 import type { Campaign, Stage, StageUnfinished, Task } from '../api/types';
 import { useAccount } from '../auth/session';
 import { useCampaign, useCurrentCampaign } from '../campaign-context';
 import { ErrorAlert, errorText, StageTag } from '../components/common';
+import PlanCampaignDialog from '../components/PlanCampaignDialog';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { canManageStages } from '../roles';
@@ -20,6 +21,7 @@ export default function PlanPage() {
   const c = useCurrentCampaign();
   const { modal, message } = App.useApp();
   const [closing, setClosing] = useState<Stage | null>(null);
+  const [planning, setPlanning] = useState(false);
   const manage = canManageStages(account.role) && c.status === 'planned';
 
   const openStage = (stage: Stage) => {
@@ -46,12 +48,23 @@ export default function PlanPage() {
   const stepIndex = Math.max(0, c.stages.findIndex((s) => s.status !== 'closed'));
   return (
     <div>
-      <PageTitle title={t('planTitle')} extra={!canManageStages(account.role) ? <Tag icon={<LockOutlined />}>{t('readOnly')}</Tag> : undefined} />
+      <PageTitle
+        title={t('planTitle')}
+        extra={
+          !canManageStages(account.role) ? (
+            <Tag icon={<LockOutlined />}>{t('readOnly')}</Tag>
+          ) : (
+            <Button icon={<PlusOutlined />} onClick={() => setPlanning(true)} data-testid="new-campaign">
+              {t('newCampaign')}
+            </Button>
+          )
+        }
+      />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-          { key: 'name', label: t('campaign'), children: c.name },
+          { key: 'name', label: t('campaign'), children: <span data-testid="plan-campaign-name">{c.name}</span> },
           { key: 'period', label: t('period'), children: `${c.startDate} ~ ${c.endDate}` },
-          { key: 'tasks', label: t('task'), children: t('tasksCount', { n: c.counts.activeTasks ?? c.tasks.length }) },
+          { key: 'tasks', label: t('task'), children: <span data-testid="plan-task-count">{t('tasksCount', { n: c.counts.activeTasks ?? c.tasks.length })}</span> },
         ]} />
         {c.stages.length > 0 && (
           <Steps
@@ -118,6 +131,7 @@ export default function PlanPage() {
         })}
       </Space>
       {closing && <CloseStageDialog campaign={c} stage={closing} onDone={() => setClosing(null)} />}
+      {planning && <PlanCampaignDialog onClose={() => setPlanning(false)} />}
       {c.stages.length === 0 && (
         <Card>
           <TaskTable tasks={c.tasks} campaign={c} />

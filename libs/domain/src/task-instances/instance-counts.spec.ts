@@ -40,8 +40,8 @@ describe('countInstances', () => {
 
   it('keeps a group of 0 where the work applies but nobody does it yet, and none where it does not apply', () => {
     const plan = campaignOf(planned2009());
-    const memberTask = plan.tasks.find((t) => t.scope === 'member')!;
-    const unitTask = plan.tasks.find((t) => t.scope === 'unit')!;
+    const [memberTask] = plan.tasks.filter((t) => t.scope === 'member');
+    const [unitTask] = plan.tasks.filter((t) => t.scope === 'unit');
     const nobody = { activeMembers: 0, activeLeaders: 0, divisions: 0 };
     expect(countInstances(plan, memberTask, 'B9', nobody)).toEqual([{ weekOf: null, dueDate: memberTask.dueDate, count: 0 }]);
     expect(countInstances(plan, memberTask, '_unit', nobody)).toEqual([]);

@@ -1,5 +1,5 @@
 // Test helpers: domain events made into recorded events with increasing log positions, and a small plan.
-import type { CampaignPlan, CampaignPlanned } from '@campaign-ledger/domain';
+import { parseInstanceKey, type CampaignPlan, type CampaignPlanned, type InstanceKeyParts } from '@campaign-ledger/domain';
 import type { RecordedEvent } from '@campaign-ledger/event-store';
 
 export interface PlainEvent {
@@ -67,12 +67,18 @@ export const organisationEvents = (unitId = 'U1'): PlainEvent[] => [
   { type: 'MemberJoined', data: { unitId, memberId: 'M3', name: 'Zhang', branchId: 'B1', isLeader: false, joinedOn: '2008-01-01' } },
 ];
 
+function partsOf(instanceKey: string): InstanceKeyParts {
+  const parts = parseInstanceKey(instanceKey);
+  if (!parts) throw new Error(`not an instance key: ${instanceKey}`);
+  return parts;
+}
+
 export const ref = (instanceKey: string, extra: Record<string, unknown> = {}) => {
-  const [taskId, scope, subject, weekOf] = instanceKey.split(':');
-  const scopes: Record<string, string> = { week: 'branch_recurring_weekly' };
+  const parts = partsOf(instanceKey);
   return {
-    campaignId: 'C1', branchId: 'B1', instanceKey, taskId, stageId: 'S1', phaseId: 'P1', trackId: null, scope: scopes[scope] ?? scope,
-    subjectId: subject ?? 'U1', weekOf: weekOf ?? null, dueDate: '2009-03-29', mandatory: true, ...extra,
+    campaignId: 'C1', branchId: 'B1', instanceKey, taskId: parts.taskId, stageId: 'S1', phaseId: 'P1', trackId: null, scope: parts.scope,
+    subjectId: parts.scope === 'unit' ? 'U1' : parts.subjectId, weekOf: parts.scope === 'branch_recurring_weekly' ? parts.weekOf : null,
+    dueDate: '2009-03-29', mandatory: true, ...extra,
   };
 };
 
@@ -83,5 +89,5 @@ export const completed = (instanceKey: string, extra: Record<string, unknown> = 
 
 export const reopened = (instanceKey: string, extra: Record<string, unknown> = {}): PlainEvent => ({
   type: 'TaskReopened',
-  data: { campaignId: 'C1', branchId: 'B1', instanceKey, taskId: instanceKey.split(':')[0], stageId: 'S1', reopenedOn: '2009-03-21', reason: 'missing minutes', by: 'Wang', ...extra },
+  data: { campaignId: 'C1', branchId: 'B1', instanceKey, taskId: partsOf(instanceKey).taskId, stageId: 'S1', reopenedOn: '2009-03-21', reason: 'missing minutes', by: 'Wang', ...extra },
 });

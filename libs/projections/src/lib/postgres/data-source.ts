@@ -1,6 +1,6 @@
 // The TypeORM DataSource of the read models: entities, migrations (never synchronize), a small pool.
 import { DataSource } from 'typeorm';
-import { READ_MODEL_ENTITIES } from '../entities';
+import { READ_MODEL_ENTITIES } from './read-model.entity';
 import { READ_MODEL_MIGRATIONS } from '../migrations';
 
 export interface ReadModelDataSourceOptions {

@@ -1,6 +1,6 @@
 // The query layer's source on PostgreSQL: equality filters and GROUP BY sums run in the database.
 import type { ReadModelSource } from '../queries/source';
-import { TABLES, type ColumnType, type TableName } from '../rows/tables';
+import { specOf, type TableName } from '../read-models/read-models.tables';
 import { quoteIdent, READ_MODEL_SCHEMA } from './ddl';
 import { selectExpr, selectList } from './row-io';
 import type { SqlExecutor } from './sql';
@@ -9,7 +9,7 @@ function whereClause(table: TableName, where: Record<string, unknown>, offset = 
   const entries = Object.entries(where).filter(([, v]) => v !== undefined);
   const params: unknown[] = [];
   const parts = entries.map(([c, v]) => {
-    if (!(c in TABLES[table].columns)) throw new Error(`${table} has no column ${c}`);
+    if (!(c in specOf(table).columns)) throw new Error(`${table} has no column ${c}`);
     if (v === null) return `${quoteIdent(c)} IS NULL`;
     params.push(v);
     return `${quoteIdent(c)} = $${offset + params.length}`;
@@ -27,8 +27,8 @@ export function databaseSource(db: SqlExecutor, schema: string = READ_MODEL_SCHE
     },
     async aggregate(table, where, groupBy, sums) {
       const w = whereClause(table, where as Record<string, unknown>);
-      const columns = TABLES[table].columns as Record<string, ColumnType>;
-      const keys = groupBy.map((g) => `${selectExpr(quoteIdent(g), columns[g])} AS ${quoteIdent(g)}`);
+      const columns = specOf(table).columns;
+      const keys = groupBy.map((g) => `${selectExpr(quoteIdent(g), columns[g].type)} AS ${quoteIdent(g)}`);
       const totals = sums.map((s) => `COALESCE(SUM(${quoteIdent(s)}), 0)::float8 AS ${quoteIdent(s)}`);
       const select = [...keys, ...totals, 'COUNT(*)::int AS "count"'].join(', ');
       const group = groupBy.length > 0 ? ` GROUP BY ${groupBy.map(quoteIdent).join(', ')}` : '';

@@ -1,34 +1,32 @@
 // DDL of the read-model schema, written from the table specs; migrations and the rebuild both run it, the latter on a fresh schema.
-import { TABLES, TABLE_NAMES, type ColumnType } from '../rows/tables';
+import { specOf, TABLE_NAMES } from '../read-models/read-models.tables';
 
 export const READ_MODEL_SCHEMA = 'rm';
 /** Schema that is never swapped: the lease. */
 export const CONTROL_SCHEMA = 'rm_control';
-
-const SQL_TYPES: Record<ColumnType, string> = {
-  text: 'text', int: 'integer', bigint: 'bigint', bool: 'boolean', date: 'date', float: 'double precision', jsonb: 'jsonb', timestamptz: 'timestamptz',
-};
 
 export const quoteIdent = (name: string): string => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a safe identifier: ${name}`);
   return `"${name}"`;
 };
 
+export const indexName = (table: string, columns: readonly string[]): string => `${table}_${columns.join('_')}_idx`;
+
 /** Version 1 of the read-model tables, in `schema`. */
 export function readModelTablesDdl(schema: string): string[] {
   const s = quoteIdent(schema);
   const statements = [`CREATE SCHEMA IF NOT EXISTS ${s}`];
   for (const name of TABLE_NAMES) {
-    const spec = TABLES[name];
-    const columns = Object.entries(spec.columns).map(([c, t]) => {
+    const spec = specOf(name);
+    const columns = Object.entries(spec.columns).map(([c, { type }]) => {
       const notNull = spec.primaryKey.includes(c) ? ' NOT NULL' : '';
-      return `${quoteIdent(c)} ${SQL_TYPES[t]}${notNull}`;
+      return `${quoteIdent(c)} ${type}${notNull}`;
     });
     statements.push(
       `CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(name)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(quoteIdent).join(', ')}))`,
     );
     for (const index of spec.indexes ?? []) {
-      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${name}_${index.join('_')}_idx`)} ON ${s}.${quoteIdent(name)} (${index.map(quoteIdent).join(', ')})`);
+      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(name, index))} ON ${s}.${quoteIdent(name)} (${index.map(quoteIdent).join(', ')})`);
     }
   }
   return statements;

@@ -2,15 +2,14 @@
 // transaction, fenced by the lease so that two processes never both write.
 import { randomUUID } from 'node:crypto';
 import { formatPosition, systemClock, type Clock, type EventStore, type HeldBackEvents, type LogPosition, type RecordedEvent, type Subscription } from '@campaign-ledger/event-store';
-import { CHECKPOINT_ID, checkpointPosition, projectEvents } from '../projection/read-model.projection';
+import { CHECKPOINT_ID, checkpointPosition, projectEvents } from '../read-models/read-models.projection';
 import { WindowRows } from '../rows/row-set';
-import type { CheckpointRow } from '../rows/tables';
+import type { CheckpointRow, TableName } from '../read-models/read-models.tables';
 import { quoteIdent, READ_MODEL_SCHEMA } from './ddl';
 import { ProjectorLease, type LeaseState } from './lease';
 import { loadMisses, selectList, writeRows } from './row-io';
 import type { SqlDatabase, SqlExecutor } from './sql';
 import { TableStatistics } from './table-statistics';
-import type { TableName } from '../rows/tables';
 
 export interface ProjectorOptions {
   readonly eventStore: EventStore;
@@ -267,8 +266,10 @@ export async function projectionStatus(
   const lastRecordedAt = checkpoint?.last_recorded_at ?? null;
   let secondsBehind = 0;
   if (behind > 0) {
-    const since = lastRecordedAt ? Date.parse(lastRecordedAt) : (await options.eventStore.readAll({ maxCount: 1 }))[0]?.recordedAt.getTime() ?? now;
-    secondsBehind = Math.max(0, (now - since) / 1000);
+    // The lag is the age of the oldest event not yet projected: an event appended a moment ago (an auditor's read
+    // recorded just before this question) is a moment behind, however long the log had been quiet before it.
+    const oldest = (await options.eventStore.readAll({ from: position, maxCount: 1 }))[0]?.recordedAt.getTime() ?? now;
+    secondsBehind = Math.max(0, (now - oldest) / 1000);
   }
   const heldBack = (await options.eventStore.heldBack?.().catch(() => null)) ?? null;
   return {

@@ -1,7 +1,7 @@
 // Rebuilds the read model from the whole log into a fresh schema, then swaps it in atomically.
 import { randomUUID } from 'node:crypto';
 import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
-import { checkpointPosition, CHECKPOINT_ID, projectEvents } from '../projection/read-model.projection';
+import { checkpointPosition, CHECKPOINT_ID, projectEvents } from '../read-models/read-models.projection';
 import { MemoryRows } from '../rows/row-set';
 import { quoteIdent, READ_MODEL_DDL_VERSIONS, READ_MODEL_SCHEMA } from './ddl';
 import { ProjectorLease } from './lease';

@@ -1,6 +1,7 @@
 // Reading and writing read-model rows in a schema: typed selects, batched upserts, bulk inserts.
 import type { RowMiss, TableMaps, WindowRows } from '../rows/row-set';
-import { TABLES, TABLE_NAMES, type AnyRow, type ColumnType, type RowTypes, type TableName } from '../rows/tables';
+import { specOf, TABLE_NAMES, type AnyRow, type RowTypes, type TableName } from '../read-models/read-models.tables';
+import type { ColumnType } from '../table-spec/table-spec';
 import { quoteIdent } from './ddl';
 import type { SqlDatabase, SqlExecutor } from './sql';
 
@@ -10,7 +11,7 @@ const BULK_CONCURRENCY = 3;
 
 export function selectList(table: TableName, alias = ''): string {
   const prefix = alias ? `${alias}.` : '';
-  return Object.entries(TABLES[table].columns).map(([c, t]) => `${selectExpr(`${prefix}${quoteIdent(c)}`, t)} AS ${quoteIdent(c)}`).join(', ');
+  return Object.entries(specOf(table).columns).map(([c, { type }]) => `${selectExpr(`${prefix}${quoteIdent(c)}`, type)} AS ${quoteIdent(c)}`).join(', ');
 }
 
 export function selectExpr(column: string, type: ColumnType): string {
@@ -21,27 +22,26 @@ export function selectExpr(column: string, type: ColumnType): string {
   }
 }
 
-const ARRAY_TYPES: Record<ColumnType, string> = {
-  text: 'text[]', int: 'integer[]', bigint: 'bigint[]', bool: 'boolean[]', date: 'date[]', float: 'double precision[]', jsonb: 'text[]', timestamptz: 'timestamptz[]',
-};
+/** Rows go in as one array per column; jsonb travels as text and is cast in the SELECT. */
+const arrayTypeOf = (type: ColumnType): string => (type === 'jsonb' ? 'text[]' : `${type}[]`);
 
 function columnArrays(table: TableName, rows: readonly AnyRow[]): unknown[][] {
-  const columns = Object.entries(TABLES[table].columns);
-  return columns.map(([c, t]) =>
+  const columns = Object.entries(specOf(table).columns);
+  return columns.map(([c, { type }]) =>
     rows.map((row) => {
       const value = (row as unknown as Record<string, unknown>)[c];
       if (value === null || value === undefined) return null;
-      return t === 'jsonb' ? JSON.stringify(value) : value;
+      return type === 'jsonb' ? JSON.stringify(value) : value;
     }),
   );
 }
 
 function insertSql(schema: string, table: TableName, upsert: boolean): string {
-  const spec = TABLES[table];
+  const spec = specOf(table);
   const columns = Object.entries(spec.columns);
   const names = columns.map(([c]) => quoteIdent(c)).join(', ');
-  const unnest = columns.map(([, t], i) => `$${i + 1}::${ARRAY_TYPES[t]}`).join(', ');
-  const select = columns.map(([c, t]) => (t === 'jsonb' ? `u.${quoteIdent(c)}::jsonb` : `u.${quoteIdent(c)}`)).join(', ');
+  const unnest = columns.map(([, { type }], i) => `$${i + 1}::${arrayTypeOf(type)}`).join(', ');
+  const select = columns.map(([c, { type }]) => (type === 'jsonb' ? `u.${quoteIdent(c)}::jsonb` : `u.${quoteIdent(c)}`)).join(', ');
   let sql = `INSERT INTO ${quoteIdent(schema)}.${quoteIdent(table)} (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${names})`;
   if (upsert) {
     const updates = columns.filter(([c]) => !spec.primaryKey.includes(c)).map(([c]) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
@@ -153,7 +153,7 @@ export async function loadMisses(db: SqlExecutor, schema: string, window: Window
     if (miss.kind === 'scan') scans.set(`${miss.table}:${JSON.stringify(Object.entries(miss.where).sort())}`, miss);
     else {
       const keys = byTable.get(miss.table) ?? new Map();
-      keys.set(JSON.stringify(TABLES[miss.table].primaryKey.map((c) => miss.where[c])), miss.where);
+      keys.set(JSON.stringify(specOf(miss.table).primaryKey.map((c) => miss.where[c])), miss.where);
       byTable.set(miss.table, keys);
     }
   }
@@ -164,7 +164,7 @@ export async function loadMisses(db: SqlExecutor, schema: string, window: Window
     window.addLoadedScan(miss.table, miss.where, rows as unknown as AnyRow[]);
   }
   for (const [table, keys] of byTable) {
-    const pk = TABLES[table].primaryKey;
+    const pk = specOf(table).primaryKey;
     const wanted = [...keys.values()];
     for (let i = 0; i < wanted.length; i += CHUNK) {
       const chunk = wanted.slice(i, i + CHUNK);
@@ -186,7 +186,7 @@ export async function dumpSchema(db: SqlExecutor, schema: string): Promise<Recor
   const out = {} as Record<TableName, unknown[]>;
   for (const table of TABLE_NAMES) {
     const { rows } = await db.query(
-      `SELECT ${selectList(table)} FROM ${quoteIdent(schema)}.${quoteIdent(table)} ORDER BY ${TABLES[table].primaryKey.map(quoteIdent).join(', ')}`,
+      `SELECT ${selectList(table)} FROM ${quoteIdent(schema)}.${quoteIdent(table)} ORDER BY ${specOf(table).primaryKey.map(quoteIdent).join(', ')}`,
     );
     out[table] = rows;
   }

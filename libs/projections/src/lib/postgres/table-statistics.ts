@@ -8,7 +8,7 @@
 // analyses what it loads; this does the same for the live projector, cheaply: a table is analysed after a batch once
 // the rows written to it since it was last analysed reach its row estimate (and at least `minRows`), so about once
 // per doubling of a growing table, and rarely for one that is only updated.
-import { TABLE_NAMES, type TableName } from '../rows/tables';
+import { TABLE_NAMES, type TableName } from '../read-models/read-models.tables';
 import { quoteIdent } from './ddl';
 import type { SqlExecutor } from './sql';
 

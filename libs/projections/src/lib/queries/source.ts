@@ -2,8 +2,7 @@
 // offer it, so every figure is computed by the same pure functions on either.
 import type { MemoryRows } from '../rows/row-set';
 import { matches } from '../rows/row-set';
-import type { RowTypes, TableName } from '../rows/tables';
-import { TABLE_NAMES } from '../rows/tables';
+import { TABLE_NAMES, type RowTypes, type TableName } from '../read-models/read-models.tables';
 
 export type Aggregate<T extends TableName, G extends keyof RowTypes[T], S extends keyof RowTypes[T]> = Pick<RowTypes[T], G> & { [K in S]: number } & {
   count: number;

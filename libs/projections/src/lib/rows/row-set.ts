@@ -1,5 +1,5 @@
 // Row sets the projection folds over: everything in memory (rebuild, as-of replays), or a window onto the database (live).
-import { TABLES, TABLE_NAMES, keyOf, type RowTypes, type TableName } from './tables';
+import { keyOf, specOf, TABLE_NAMES, type RowTypes, type TableName } from '../read-models/read-models.tables';
 
 export type Where<T extends TableName> = Partial<RowTypes[T]>;
 
@@ -17,7 +17,7 @@ export const matches = (row: object, where: object): boolean => {
 
 function assertPrimaryKeyColumns(table: TableName, where: object): void {
   for (const column of Object.keys(where)) {
-    if (!TABLES[table].primaryKey.includes(column)) throw new Error(`scan of ${table} by ${column}: only primary-key columns may be scanned`);
+    if (!specOf(table).primaryKey.includes(column)) throw new Error(`scan of ${table} by ${column}: only primary-key columns may be scanned`);
   }
 }
 
@@ -59,7 +59,7 @@ export class MemoryRows implements Rows {
     assertPrimaryKeyColumns(table, where);
     const map = this.tables[table] as Map<string, RowTypes[T]>;
     const result: RowTypes[T][] = [];
-    const value = (where as Record<string, unknown>)[TABLES[table].primaryKey[0]];
+    const value = (where as Record<string, unknown>)[specOf(table).primaryKey[0]];
     if (typeof value === 'string') {
       // Only the rows sharing the first key column, visited in the table's own order: the same rows as a full pass.
       for (const key of this.groupsOf(table).get(value) ?? []) {
@@ -76,7 +76,7 @@ export class MemoryRows implements Rows {
     const key = keyOf(table, row);
     const map = this.tables[table] as Map<string, RowTypes[T]>;
     const groups = this.groups[table];
-    if (groups && !map.has(key)) addToGroup(groups, (row as unknown as Record<string, unknown>)[TABLES[table].primaryKey[0]], key);
+    if (groups && !map.has(key)) addToGroup(groups, (row as unknown as Record<string, unknown>)[specOf(table).primaryKey[0]], key);
     map.set(key, row);
     if (this.tracking) (this.changed[table] ??= new Set()).add(key);
   }
@@ -85,7 +85,7 @@ export class MemoryRows implements Rows {
     let groups = this.groups[table];
     if (!groups) {
       groups = new Map();
-      const first = TABLES[table].primaryKey[0];
+      const first = specOf(table).primaryKey[0];
       for (const [key, row] of this.tables[table] as Map<string, unknown>) addToGroup(groups, (row as Record<string, unknown>)[first], key);
       this.groups[table] = groups;
     }
@@ -159,7 +159,7 @@ export class WindowRows implements Rows {
     const written = (this.writes[table] as Map<string, RowTypes[T]>).get(k);
     if (written) return written;
     if (!this.covered(table, k, key)) {
-      this.misses.push({ table, kind: 'key', where: Object.fromEntries(TABLES[table].primaryKey.map((c) => [c, (key as Record<string, unknown>)[c]])) });
+      this.misses.push({ table, kind: 'key', where: Object.fromEntries(specOf(table).primaryKey.map((c) => [c, (key as Record<string, unknown>)[c]])) });
       return undefined;
     }
     return (this.loaded[table] as Map<string, RowTypes[T]>).get(k);

@@ -1,0 +1,104 @@
+// The leading group's figures of a campaign, across read models: progress by stage and phase with participation, and
+// the branch ranking.
+import { halfYearCheck, type HalfYearCheck, type Ratio } from '@campaign-ledger/domain';
+import type { ReadModelSource } from '../../queries/source';
+import { campaignOrThrow, colourCounts, progressOf, type Progress } from '../plan-counters/plan-counters.queries';
+import type { PhaseRow, StageRow } from '../plan-counters/plan-counters.tables';
+import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
+import { participationByBranch, participationFigures, type ParticipationFigures } from '../study-sessions/study-sessions.queries';
+
+export interface StageOverview extends Progress {
+  readonly stageId: string;
+  readonly name: string;
+  readonly order: number;
+  readonly status: string;
+  readonly openedOn: string | null;
+  readonly closedOn: string | null;
+  readonly carriedOver: number;
+  readonly phases: PhaseOverview[];
+}
+export interface PhaseOverview extends Progress {
+  readonly phaseId: string;
+  readonly stageId: string | null;
+  readonly name: string;
+  readonly order: number;
+}
+export interface CampaignOverview {
+  readonly campaignId: string;
+  readonly name: string;
+  readonly status: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly asOf: string;
+  readonly totals: Progress;
+  readonly stages: StageOverview[];
+  /** Phases outside any stage (stage-less campaigns). */
+  readonly phases: PhaseOverview[];
+  /** Work of tasks in no phase (tracks). */
+  readonly unphased: Progress;
+  readonly halfYear: HalfYearCheck;
+  readonly warnings: { readonly red: number; readonly amber: number; readonly amberWithinDays: number };
+  readonly participation: ParticipationFigures;
+}
+
+export async function campaignOverview(source: ReadModelSource, campaignId: string, options: QueryOptions): Promise<CampaignOverview> {
+  const campaign = await campaignOrThrow(source, campaignId);
+  const amberDays = options.amberWithinDays ?? DEFAULT_AMBER_DAYS;
+  const [stages, phases, counters, participation] = await Promise.all([
+    source.rows('stage', { campaign_id: campaignId }),
+    source.rows('phase', { campaign_id: campaignId }),
+    source.aggregate('counter', { campaign_id: campaignId }, ['stage_id', 'phase_id', 'due_date', 'cancelled'], ['applicable', 'done']),
+    participationFigures(source, { campaign_id: campaignId }),
+  ]);
+  const phaseOverview = (p: PhaseRow): PhaseOverview => ({
+    phaseId: p.phase_id, stageId: p.stage_id, name: p.name, order: p.ord, ...progressOf(counters.filter((c) => c.phase_id === p.phase_id), options.asOf),
+  });
+  const sortedPhases = [...phases].sort((a, b) => a.ord - b.ord || byText(a.phase_id, b.phase_id));
+  const totals = progressOf(counters, options.asOf);
+  return {
+    campaignId, name: campaign.name, status: campaign.status, startDate: campaign.start_date, endDate: campaign.end_date, asOf: options.asOf,
+    totals,
+    stages: [...stages].sort((a, b) => a.ord - b.ord).map((s: StageRow) => ({
+      stageId: s.stage_id, name: s.name, order: s.ord, status: s.status, openedOn: s.opened_on, closedOn: s.closed_on, carriedOver: s.carried_over,
+      ...progressOf(counters.filter((c) => c.stage_id === s.stage_id), options.asOf),
+      phases: sortedPhases.filter((p) => p.stage_id === s.stage_id).map(phaseOverview),
+    })),
+    phases: sortedPhases.filter((p) => p.stage_id === null).map(phaseOverview),
+    unphased: progressOf(counters.filter((c) => c.phase_id === null), options.asOf),
+    halfYear: halfYearCheck({ periodStart: campaign.start_date, periodEnd: campaign.end_date, asOf: options.asOf, done: totals.done, planned: totals.applicable }),
+    warnings: { ...colourCounts(counters, options.asOf, amberDays), amberWithinDays: amberDays },
+    participation,
+  };
+}
+
+export interface BranchRanking {
+  readonly rank: number;
+  readonly branchId: string;
+  readonly name: string;
+  readonly completion: Ratio;
+  readonly participation: ParticipationFigures;
+}
+
+const fractionOf = (r: Ratio): number => (r.denominator === 0 ? -1 : r.numerator / r.denominator);
+
+/** Branches ranked by completion or by participation (person-sessions); ties keep branch order. */
+export async function rankBranches(source: ReadModelSource, campaignId: string, by: 'completion' | 'participation'): Promise<BranchRanking[]> {
+  const campaign = await campaignOrThrow(source, campaignId);
+  const [branches, counters, participationOf] = await Promise.all([
+    source.rows('branch', { unit_id: campaign.unit_id }),
+    source.aggregate('counter', { campaign_id: campaignId }, ['branch_id', 'cancelled'], ['applicable', 'done']),
+    participationByBranch(source, campaignId),
+  ]);
+  const rows = [...branches]
+    .sort((a, b) => byText(a.branch_id, b.branch_id))
+    .map((b) => ({
+      branchId: b.branch_id, name: b.name,
+      completion: progressOf(counters.filter((c) => c.branch_id === b.branch_id), campaign.start_date).completion,
+      participation: participationOf(b.branch_id),
+    }));
+  const score = (r: (typeof rows)[number]) => fractionOf(by === 'completion' ? r.completion : r.participation.byPersonSession);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => score(b.r) - score(a.r) || a.i - b.i)
+    .map(({ r }, i) => ({ rank: i + 1, ...r }));
+}

@@ -1,0 +1,11 @@
+// What every read model's queries share: the day figures are evaluated on, and the order of ids.
+
+export const DEFAULT_AMBER_DAYS = 7;
+
+export interface QueryOptions {
+  /** The day figures are evaluated on (overdue, colours, half-year check): 'YYYY-MM-DD'. */
+  readonly asOf: string;
+  readonly amberWithinDays?: number;
+}
+
+export const byText = (a: string | null | undefined, b: string | null | undefined): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
