@@ -5,6 +5,7 @@
 // Screenshots go to test-output/screenshots.
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { message, pick } from './support/antd';
 
 jest.setTimeout(180_000);
 
@@ -61,12 +62,7 @@ async function signedIn(world: BrowserApp, username: string, options: { width: n
 }
 
 /** Picks an option of an antd select by its visible label. */
-async function pick(page: Page, testId: string, label: string, within?: Locator): Promise<void> {
-  await (within ?? page).getByTestId(testId).click();
-  await page.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true }).click();
-}
 
-const message = (page: Page, text: string) => page.locator('.ant-message-notice').filter({ hasText: text }).first();
 const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-error');
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -146,8 +142,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     expect(creates).toBe(1);
     await screenshot(admin, 'admin-create-account');
     await create.getByTestId('account-username').fill(NEW_USER);
-    await create.getByTestId('create-account-submit').click();
-    await message(admin, `已创建账号「${NEW_NAME}」`).waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(admin, `已创建账号「${NEW_NAME}」`).waitFor(), create.getByTestId('create-account-submit').click()]);
     await create.waitFor({ state: 'hidden' });
     const created = row(admin, NEW_USER);
     await created.waitFor();
@@ -164,8 +160,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await reset.getByTestId('password-new').fill(RESET_PASSWORD);
     await reset.getByTestId('password-confirm').fill(RESET_PASSWORD);
     await reset.getByTestId('account-reason').fill('本人遗忘初始密码（端到端测试）');
-    await reset.getByTestId('reset-password-submit').click();
-    await message(admin, `已重置「${NEW_NAME}」的密码`).waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(admin, `已重置「${NEW_NAME}」的密码`).waitFor(), reset.getByTestId('reset-password-submit').click()]);
     expect(await loginStatus(world, NEW_USER, INITIAL_PASSWORD)).toBe(401);
     expect(await loginStatus(world, NEW_USER, RESET_PASSWORD)).toBe(200);
 
@@ -177,8 +173,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await fieldErrors(disable).filter({ hasText: '请填写原因' }).waitFor();
     await disable.getByTestId('account-reason').fill('借调外单位（端到端测试）');
     await screenshot(admin, 'admin-disable-confirm');
-    await disable.getByTestId('disable-enable-submit').click();
-    await message(admin, `已停用账号「${NEW_NAME}」`).waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(admin, `已停用账号「${NEW_NAME}」`).waitFor(), disable.getByTestId('disable-enable-submit').click()]);
     await admin.locator(`[data-testid="account-row"][data-username="${NEW_USER}"][data-disabled="true"]`).waitFor();
     expect(await created.getByTestId('account-status').innerText()).toBe('已停用');
     expect(await loginStatus(world, NEW_USER, RESET_PASSWORD)).toBe(401);
@@ -186,8 +182,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await created.getByTestId('account-enable').click();
     const enable = dialog(admin);
     await enable.getByTestId('account-reason').fill('借调结束（端到端测试）');
-    await enable.getByTestId('disable-enable-submit').click();
-    await message(admin, `已启用账号「${NEW_NAME}」`).waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(admin, `已启用账号「${NEW_NAME}」`).waitFor(), enable.getByTestId('disable-enable-submit').click()]);
     await admin.locator(`[data-testid="account-row"][data-username="${NEW_USER}"][data-disabled="false"]`).waitFor();
     expect(await created.getByTestId('account-status').innerText()).toBe('正常');
 
@@ -197,8 +193,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     const toLeader = dialog(admin);
     await pick(admin, 'role-role', '领导小组', toLeader);
     await toLeader.getByTestId('account-reason').fill('调任领导小组（端到端测试）');
-    await toLeader.getByTestId('change-role-submit').click();
-    await message(admin, '领导小组').waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(admin, '领导小组').waitFor(), toLeader.getByTestId('change-role-submit').click()]);
     await admin.locator('[data-testid="account-row"][data-username="sec-b10"][data-role="leading_group"]').waitFor();
     expect(await b10.getByTestId('account-role-label').innerText()).toBe('领导小组');
     expect(await b10.getByTestId('account-branch-name').innerText()).toBe('—');
@@ -237,8 +233,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await change.getByTestId('password-new').fill(OWN_PASSWORD);
     await change.getByTestId('password-confirm').fill(OWN_PASSWORD);
     await screenshot(page, 'secretary-change-password');
-    await change.getByTestId('password-submit').click();
-    await message(page, '密码已修改').waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(page, '密码已修改').waitFor(), change.getByTestId('password-submit').click()]);
     await change.waitFor({ state: 'hidden' });
 
     // The page keeps working on the new token; the old one is refused.
@@ -296,11 +292,10 @@ describeInChromium('administration, own password, freshness banner and the live 
     expect(await report.getByTestId('roster-ready').innerText()).toContain('新建 1 个支部、新增 3 名党员');
     const importButton = admin.getByTestId('roster-import');
     expect(await importButton.isEnabled()).toBe(true);
-    await importButton.click();
     const result = admin.getByTestId('roster-result');
+    await Promise.all([message(admin, '导入完成：新建 1 个支部，新增 3 名党员').waitFor(), importButton.click()]);
     await result.waitFor();
     await result.getByText(`新建的支部：${NEW_BRANCH_NAME}`).waitFor();
-    await message(admin, '导入完成：新建 1 个支部，新增 3 名党员').waitFor();
     expect(await importButton.isDisabled()).toBe(true);
     await admin.locator(`[data-testid="admin-branch-count"][data-value="${branchesBefore + 1}"]`).waitFor();
     expect(Number(await admin.getByTestId('admin-member-count').getAttribute('data-value'))).toBe(membersBefore + 3);
@@ -352,8 +347,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await create.getByTestId('password-new').fill(INITIAL_PASSWORD);
     await create.getByTestId('password-confirm').fill(INITIAL_PASSWORD);
     await screenshot(page, 'admin-create-account-phone-en');
-    await create.getByTestId('create-account-submit').click();
-    await message(page, 'Account “Li Lei” created').waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(page, 'Account “Li Lei” created').waitFor(), create.getByTestId('create-account-submit').click()]);
     const created = row(page, 'li-lei');
     await created.waitFor();
     expect(await created.getByTestId('account-role-label').innerText()).toBe('Leading group');
@@ -364,8 +359,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     expect(await disable.getByTestId('disable-enable-warning').innerText()).toContain('signed out everywhere at once');
     await disable.getByTestId('account-reason').fill('Left the office (end-to-end test)');
     expect(await inViewport(page, disable.getByTestId('disable-enable-submit'))).toBe(true);
-    await disable.getByTestId('disable-enable-submit').click();
-    await message(page, 'Account “Li Lei” disabled').waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(page, 'Account “Li Lei” disabled').waitFor(), disable.getByTestId('disable-enable-submit').click()]);
     await page.locator('[data-testid="account-row"][data-username="li-lei"][data-disabled="true"]').waitFor();
     expect(await created.getByTestId('account-status').innerText()).toBe('Disabled');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
@@ -405,8 +400,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     await pick(page, 'account-branch', '科教文卫委员会党支部', create);
     await create.getByTestId('password-new').fill(INITIAL_PASSWORD);
     await create.getByTestId('password-confirm').fill(INITIAL_PASSWORD);
-    await create.getByTestId('create-account-submit').click();
-    await message(page, '已创建账号「吴芳」').waitFor();
+    // Watch for the confirmation before the click: it shows for a few seconds only.
+    await Promise.all([message(page, '已创建账号「吴芳」').waitFor(), create.getByTestId('create-account-submit').click()]);
     expect(await row(page, 'wu-b05').getByTestId('account-branch-name').innerText()).toBe('科教文卫委员会党支部');
     const accounts = JSON.parse((await fetchFromPage(page, '/api/accounts')).text) as { username: string; unitId: string; branchId: string }[];
     expect(accounts.find((a) => a.username === 'wu-b05')).toMatchObject({ unitId: 'demo-unit', branchId: 'B05' });

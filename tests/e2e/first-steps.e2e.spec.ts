@@ -5,6 +5,7 @@
 // Screenshots go to test-output/screenshots (first-steps-*).
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startEmptyBrowserApp, type BrowserApp } from './support/browser-app';
+import { message, pick } from './support/antd';
 
 jest.setTimeout(180_000);
 
@@ -47,7 +48,6 @@ async function openDialog(page: Page, opener: Locator): Promise<Locator> {
   await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal')].every((m) => !/-(appear|enter|leave)\b/.test(m.className)));
   return dialog(page);
 }
-const message = (page: Page, text: string) => page.locator('.ant-message-notice').filter({ hasText: text }).first();
 /** Clicks and sees the confirmation, watched for from before the click (it shows for 3 s only, and a busy machine is slow). */
 async function clickAndSee(page: Page, button: Locator, text: string): Promise<void> {
   try {
@@ -78,22 +78,6 @@ async function inViewport(page: Page, part: Locator): Promise<boolean> {
  * Picks an option of an antd select by its visible label, and sees it chosen: a tap that lands while the list is still
  * sliding in (a busy machine, a phone) is lost, and is then made again.
  */
-async function pick(page: Page, testId: string, label: string, within?: Locator): Promise<void> {
-  const select = (within ?? page).getByTestId(testId);
-  for (let attempt = 1; ; attempt++) {
-    if (!(await page.locator('.ant-select-dropdown').filter({ visible: true }).count())) await select.click();
-    const option = page.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true });
-    await option.waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-dropdown')].every((d) => !/-(appear|enter|leave)\b/.test(d.className)));
-    await option.click();
-    try {
-      await select.filter({ hasText: label }).waitFor({ timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 /** Types a date into an antd date picker, as one can instead of clicking through the calendar. */
 async function typeDate(page: Page, input: Locator, date: string): Promise<void> {

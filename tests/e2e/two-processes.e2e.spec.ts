@@ -22,8 +22,11 @@ describe('two API processes on one PostgreSQL', () => {
     database = await createTestDatabase('cl_two');
     dir = mkdtempSync(join(tmpdir(), 'cl-two-'));
     // No JWT_SECRET and separate data directories: nothing is shared but the database.
-    first = await startApiProcess({ DATABASE_URL: database.url, DATA_DIR: join(dir, 'one'), DEMO_SEED: 'true' });
-    second = await startApiProcess({ DATABASE_URL: database.url, DATA_DIR: join(dir, 'two'), DEMO_SEED: 'false' });
+    // Started at the same moment: both create their tables and the signing key at once, and must agree.
+    [first, second] = await Promise.all([
+      startApiProcess({ DATABASE_URL: database.url, DATA_DIR: join(dir, 'one'), DEMO_SEED: 'true' }),
+      startApiProcess({ DATABASE_URL: database.url, DATA_DIR: join(dir, 'two'), DEMO_SEED: 'false' }),
+    ]);
   });
   afterAll(async () => {
     for (const api of [first, second]) {

@@ -1,6 +1,7 @@
 // Password hashes, kept outside the event log: the log records that a password was set, changed or reset, never the
 // hash. One row per account in the database that holds the read models (DATABASE_URL, or the embedded PGlite).
 import type { Pool } from 'pg';
+import { ensureSchema } from '@campaign-ledger/runtime';
 
 export interface CredentialStore {
   /** The stored hash of the account's password; null when none was ever set. */
@@ -30,7 +31,7 @@ export class PostgresCredentialStore implements CredentialStore {
   private constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresCredentialStore> {
-    await pool.query(`CREATE TABLE IF NOT EXISTS account_credentials (
+    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS account_credentials (
       account_id text PRIMARY KEY, password_hash text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
     return new PostgresCredentialStore(pool);
   }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
+import { ensureSchema } from './ensure-schema';
 
 export interface StoredBlob {
   readonly sha256: string;
@@ -63,13 +64,7 @@ export class PostgresBlobStore implements BlobStore {
 
   /** Creates the table if missing; safe when several processes start at once. */
   async ensureTable(): Promise<void> {
-    try {
-      await this.db.query(EVIDENCE_FILES_DDL);
-    } catch (error) {
-      // Two processes creating it at once: the loser's CREATE fails on the catalog's keys, and the table is there.
-      const code = (error as { code?: string }).code;
-      if (code !== '23505' && code !== '42P07') throw error;
-    }
+    await ensureSchema(this.db, EVIDENCE_FILES_DDL);
   }
 
   async put(content: Buffer): Promise<StoredBlob> {

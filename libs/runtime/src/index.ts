@@ -2,3 +2,4 @@
 export * from './app-config';
 export * from './storage';
 export * from './blob-store';
+export * from './ensure-schema';

@@ -4,6 +4,7 @@
 // from many addresses is stopped too. A successful sign-in clears that address's count.
 import type { Pool } from 'pg';
 import { DomainError, normaliseUsername, type DomainErrorKind } from '@campaign-ledger/domain';
+import { ensureSchema } from '@campaign-ledger/runtime';
 
 export const ATTEMPT_LIMITS = {
   /** Failures for one account from one address within the window. */
@@ -59,7 +60,7 @@ export class PostgresFailureCounts implements FailureCounts {
   private constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresFailureCounts> {
-    await pool.query('CREATE TABLE IF NOT EXISTS login_failures (key text PRIMARY KEY, failures int NOT NULL, window_ends timestamptz NOT NULL)');
+    await ensureSchema(pool, 'CREATE TABLE IF NOT EXISTS login_failures (key text PRIMARY KEY, failures int NOT NULL, window_ends timestamptz NOT NULL)');
     return new PostgresFailureCounts(pool);
   }
 

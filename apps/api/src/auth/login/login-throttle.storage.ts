@@ -2,6 +2,7 @@
 // would let N processes take N times the guesses. One row per key (address or account) and fixed window.
 import type { Pool } from 'pg';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { ensureSchema } from '@campaign-ledger/runtime';
 
 interface ThrottleRecord {
   readonly totalHits: number;
@@ -24,7 +25,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
   private constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresThrottlerStorage> {
-    await pool.query(`CREATE TABLE IF NOT EXISTS login_throttle (
+    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS login_throttle (
       key text PRIMARY KEY, hits int NOT NULL, window_ends timestamptz NOT NULL, blocked_until timestamptz)`);
     return new PostgresThrottlerStorage(pool);
   }

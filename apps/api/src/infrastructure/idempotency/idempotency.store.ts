@@ -2,6 +2,7 @@
 // still "in progress" names the API process that claimed it: when that process has died (a crash between the write
 // and the answer), a retry takes the record over and finds out from the log what the first attempt committed.
 import type { Pool } from 'pg';
+import { ensureSchema } from '@campaign-ledger/runtime';
 
 export interface StoredResponse {
   readonly fingerprint: string;
@@ -54,10 +55,10 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresIdempotencyStore> {
-    await pool.query(`CREATE TABLE IF NOT EXISTS http_idempotency (
+    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS http_idempotency (
       scope text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status int, body jsonb,
       created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, key))`);
-    await pool.query('ALTER TABLE http_idempotency ADD COLUMN IF NOT EXISTS owner text');
+    await ensureSchema(pool, 'ALTER TABLE http_idempotency ADD COLUMN IF NOT EXISTS owner text');
     return new PostgresIdempotencyStore(pool);
   }
 
