@@ -5,7 +5,7 @@
 // Screenshots go to test-output/screenshots.
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { message, pick } from './support/antd';
+import { chooseFromMenu, message, pick } from './support/antd';
 
 jest.setTimeout(180_000);
 
@@ -216,9 +216,8 @@ describeInChromium('administration, own password, freshness banner and the live 
     const page = await context.newPage();
     await logInThroughForm(page, NEW_USER, RESET_PASSWORD, '/my-branch');
     const before = await page.evaluate(() => sessionStorage.getItem('ledger.token') ?? '');
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('change-password').click();
     const change = dialog(page);
+    await chooseFromMenu(page, page.getByTestId('user-menu'), page.getByTestId('change-password'), change);
     await change.getByTestId('password-current').fill('not-my-password');
     await change.getByTestId('password-new').fill(OWN_PASSWORD);
     await change.getByTestId('password-confirm').fill(OWN_PASSWORD);
