@@ -21,6 +21,8 @@ describe('health over HTTP on real PostgreSQL', () => {
   it('reports the event store backend and that it answers', async () => {
     const response = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(response.body.status).toBe('ok');
+    // The server does not announce what it runs on.
+    expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.body.eventStore).toMatchObject({ backend: 'postgres', ok: true });
     const status = await request(app.getHttpServer()).get('/api/event-store/status').expect(200);
     expect(status.body.backend).toBe('postgres');
