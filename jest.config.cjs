@@ -6,7 +6,9 @@ const swc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const { compilerOptions } = require('./tsconfig.base.json');
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-  moduleNameMapper[`^${alias.replace(/[/.]/g, '\\$&')}$`] = `<rootDir>/${target}`;
+  // `@api/*` → `apps/api/src/*`: a wildcard alias maps what follows it.
+  if (alias.endsWith('/*')) moduleNameMapper[`^${alias.slice(0, -2).replace(/[/.]/g, '\\$&')}/(.*)$`] = `<rootDir>/${target.slice(0, -2)}/$1`;
+  else moduleNameMapper[`^${alias.replace(/[/.]/g, '\\$&')}$`] = `<rootDir>/${target}`;
 }
 
 module.exports = {

@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import { unitScope, verifyAgainstDigest } from '@campaign-ledger/audit';
 import { branchWorkStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
 import { comparePositions, parsePosition, type EventStore, type LogPosition } from '@campaign-ledger/event-store';
-import { CAMPAIGN, seedOffice } from '../../branch-work/testing/seed-office';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { startApiTestApp, type ApiTestApp } from '../../testing/api-test-app';
+import { CAMPAIGN, seedOffice } from '@api/branch-work/testing/seed-office';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+import { startApiTestApp, type ApiTestApp } from '@api/testing/api-test-app';
 
 jest.setTimeout(120_000);
 

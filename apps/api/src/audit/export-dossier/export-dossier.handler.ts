@@ -1,11 +1,28 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { collectDossier, dossierFileName, dossierXlsx, unitScope } from '@campaign-ledger/audit';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { collectDossier, type Dossier, dossierFileName, dossierXlsx, unitScope } from '@campaign-ledger/audit';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
-import { CampaignUnits } from '../../auth/campaign-units';
-import { officeToday } from '../../infrastructure/office-today';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
-import { ExportDossierQuery, type DossierFile } from './export-dossier.query';
+import { CampaignUnits } from '@api/auth/campaign-units';
+import { officeToday } from '@api/infrastructure/office-today';
+import { CLOCK, EVENT_STORE } from '@api/infrastructure/tokens';
+import type { Principal } from '@api/auth/principal';
+
+export interface DossierFile {
+  readonly fileName: string;
+  readonly content: Buffer;
+  readonly dossier: Dossier;
+}
+
+export class ExportDossierQuery extends Query<DossierFile> {
+  constructor(
+    readonly campaignId: string,
+    readonly principal: Principal,
+    /** The office day figures are evaluated on; an earlier day also leaves out what was recorded after it. Default: today. */
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
 
 /**
  * Replays the log once per export, as `ledger export --dossier` does: the figures are the live queries' over exactly the

@@ -5,9 +5,9 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isIsoDate } from '@campaign-ledger/domain';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { translateAuditError } from '../audit.http-errors';
-import { ExportDossierQuery } from './export-dossier.query';
+import { ExportDossierQuery } from './export-dossier.handler';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

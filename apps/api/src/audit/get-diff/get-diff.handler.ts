@@ -1,9 +1,19 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { diffBetween, type CampaignDiff } from '@campaign-ledger/audit';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type CampaignDiff, diffBetween } from '@campaign-ledger/audit';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { GetDiffQuery } from './get-diff.query';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+
+export class GetDiffQuery extends Query<CampaignDiff> {
+  constructor(
+    readonly campaignId: string,
+    /** ISO instants, or office days (YYYY-MM-DD) meaning their end. */
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(GetDiffQuery)
 export class GetDiffHandler implements IQueryHandler<GetDiffQuery, CampaignDiff> {

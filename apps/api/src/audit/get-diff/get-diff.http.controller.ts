@@ -4,9 +4,9 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import type { CampaignDiff } from '@campaign-ledger/audit';
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 import { translateAuditError } from '../audit.http-errors';
-import { GetDiffQuery } from './get-diff.query';
+import { GetDiffQuery } from './get-diff.handler';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { computeDigest, type LedgerManifest } from '@campaign-ledger/audit';
 import { formatPosition, type EventStore } from '@campaign-ledger/event-store';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { LogScopes } from '../log-scopes';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
 
 export interface DigestView {
   readonly digest: string;

@@ -3,8 +3,8 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFound
 import { history, InvalidHistoryFilterError, type HistoryFilter, type HistoryPage } from '@campaign-ledger/audit';
 import { InvalidCommand, StreamCategories, branchWorkStream, campaignStream } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
 import { LogScopes } from '../log-scopes';
 import { GetHistoryQueryDto } from './get-history.dto';
 

@@ -1,9 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { stateAsOf, type StateAsOf } from '@campaign-ledger/audit';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { GetStateAsOfQuery } from './get-state-as-of.query';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+
+export class GetStateAsOfQuery extends Query<StateAsOf> {
+  constructor(
+    readonly campaignId: string,
+    /** An ISO instant, or an office day (YYYY-MM-DD) meaning its end. */
+    readonly at: string,
+  ) {
+    super();
+  }
+}
 
 /** Replays the log up to the moment on every call: an audit read, not a dashboard (the live read models are for that). */
 @QueryHandler(GetStateAsOfQuery)

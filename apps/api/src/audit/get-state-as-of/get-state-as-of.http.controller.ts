@@ -4,9 +4,9 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import type { StateAsOf } from '@campaign-ledger/audit';
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 import { translateAuditError } from '../audit.http-errors';
-import { GetStateAsOfQuery } from './get-state-as-of.query';
+import { GetStateAsOfQuery } from './get-state-as-of.handler';
 
 @ApiTags('audit')
 @ApiBearerAuth()

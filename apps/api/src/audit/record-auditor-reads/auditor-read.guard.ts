@@ -7,11 +7,11 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@campaign-ledger/audit';
 import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
-import { AccessRefused } from '../../auth/access-policy';
-import { redactQuery, redactText } from '../../infrastructure/http/redact';
-import { actorOf, OWN_ACCOUNT, type Principal } from '../../auth/principal';
+import { AccessRefused } from '@api/auth/access-policy';
+import { redactQuery, redactText } from '@api/infrastructure/http/redact';
+import { actorOf, OWN_ACCOUNT, type Principal } from '@api/auth/principal';
 import { Reflector } from '@nestjs/core';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
+import { CLOCK, EVENT_STORE } from '@api/infrastructure/tokens';
 
 const RECORDED = new Set(['GET', 'HEAD']);
 

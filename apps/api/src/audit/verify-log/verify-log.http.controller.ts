@@ -2,9 +2,9 @@ import { BadRequestException, Controller, Get, HttpStatus, Inject, Query } from 
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DigestScopeError, InvalidDigestError, verifyAgainstDigest, verifyLog, type DigestCheck, type VerifyLogReport } from '@campaign-ledger/audit';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { LogScopes } from '../log-scopes';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { InvalidCommand } from '@campaign-ledger/domain';
-import { SkipIdempotency } from '../../infrastructure/idempotency/skip-idempotency.decorator';
+import { SkipIdempotency } from '@api/infrastructure/idempotency/skip-idempotency.decorator';
 import { accountView, AccountsService } from '../accounts.service';
 import { AccessRefused } from '../access-policy';
 import { actorOf, CurrentPrincipal, OwnAccount, type Principal } from '../principal';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { assertCanGrant, NotFoundForYou } from '../access-policy';
 import { accountView, AccountsService, type AccountView } from '../accounts.service';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { assertCanGrant } from '../access-policy';
 import { accountView, AccountsService, type AccountView } from '../accounts.service';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';

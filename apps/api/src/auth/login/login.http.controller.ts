@@ -4,7 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { accountView, AccountsService } from '../accounts.service';
 import { SignInRequired } from '../auth.errors';
 import { Public } from '../principal';
-import { SkipIdempotency } from '../../infrastructure/idempotency/skip-idempotency.decorator';
+import { SkipIdempotency } from '@api/infrastructure/idempotency/skip-idempotency.decorator';
 import { TokenIssuer } from '../token-issuer';
 import { LoginAttempts } from './login-attempts';
 import { LoginDto } from './login.dto';

@@ -3,7 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import { BranchNotFound, organisationDecider, organisationStream, ROLES, UnitNotRegistered, type Role } from '@campaign-ledger/domain';
-import type { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import type { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 
 export const PASSWORD_RULE = 'password must be 8..200 characters';
 

@@ -1,10 +1,39 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { branchWorkStream, type EvidenceFile } from '@campaign-ledger/domain';
-import { sha256Of, type BlobStore } from '@campaign-ledger/runtime';
-import { BLOB_STORE } from '../../infrastructure/tokens';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { branchWorkStream, type EvidenceFile, type IsoDate } from '@campaign-ledger/domain';
+import { type BlobStore, sha256Of } from '@campaign-ledger/runtime';
+import { BLOB_STORE } from '@api/infrastructure/tokens';
 import { BranchWorkWriter, membersOfInstanceKey } from '../shared/branch-work.writer';
-import { CompleteTaskCommand, type CompletionResult } from './complete-task.command';
+import type { Principal } from '@api/auth/principal';
+
+/** An uploaded evidence file as the HTTP layer received it. */
+export interface UploadedEvidence {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+}
+
+export interface CompletionResult {
+  readonly instanceKey: string;
+  readonly status: 'completed';
+  /** True for an identical retry (same note and evidence, or same commandId): nothing new was recorded. */
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+  readonly completedOn: IsoDate;
+  readonly evidence: readonly EvidenceFile[];
+}
+
+export class CompleteTaskCommand extends Command<CompletionResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly instanceKey: string,
+    readonly input: { readonly note?: string; readonly completedOn?: IsoDate; readonly commandId?: string; readonly files: readonly UploadedEvidence[] },
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CompleteTaskCommand)
 export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand, CompletionResult> {

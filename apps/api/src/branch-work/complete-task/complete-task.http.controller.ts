@@ -1,14 +1,14 @@
 import { Body, Controller, Param, Post, Res, UploadedFiles } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { Uploads } from '../../infrastructure/uploads/uploads.decorator';
+import { Uploads } from '@api/infrastructure/uploads/uploads.decorator';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiPayloadTooLargeResponse, ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { answerWrite, BRANCH_ROUTE, BranchWorkWriters, type HttpResponse } from '../shared/http';
-import { CompleteTaskCommand } from './complete-task.command';
+import { CompleteTaskCommand } from './complete-task.handler';
 import { CompleteTaskDto } from './complete-task.dto';
 
 export const MAX_EVIDENCE_FILES = 10;

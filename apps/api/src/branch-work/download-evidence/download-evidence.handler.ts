@@ -2,14 +2,33 @@
 // checked by the UnitScopeGuard) and the branch (a secretary's own). A hash alone opens nothing, so that no one can
 // fetch another unit's file by knowing or guessing its hash.
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { branchWorkStream, InvalidCommand, type EvidenceFile } from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { branchWorkStream, type EvidenceFile, InvalidCommand } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import type { BlobStore } from '@campaign-ledger/runtime';
-import { NotFoundForYou } from '../../auth/access-policy';
-import { BLOB_STORE, EVENT_STORE } from '../../infrastructure/tokens';
+import { NotFoundForYou } from '@api/auth/access-policy';
+import { BLOB_STORE, EVENT_STORE } from '@api/infrastructure/tokens';
 import { foldBranchWorkView } from '../get-branch-work/branch-work.view';
-import { DownloadEvidenceQuery, type EvidenceDownload } from './download-evidence.query';
+import type { Principal } from '@api/auth/principal';
+
+export interface EvidenceDownload {
+  readonly sha256: string;
+  readonly content: Buffer;
+  /** Known when the file was looked up through a branch's work that references it. */
+  readonly fileName: string | null;
+  readonly contentType: string;
+}
+
+export class DownloadEvidenceQuery extends Query<EvidenceDownload> {
+  constructor(
+    readonly principal: Principal,
+    readonly sha256: string,
+    /** The branch work through which the file is read; a secretary must name the campaign (their branch is the default). */
+    readonly via: { readonly campaignId?: string; readonly branchId?: string },
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(DownloadEvidenceQuery)
 export class DownloadEvidenceHandler implements IQueryHandler<DownloadEvidenceQuery, EvidenceDownload> {

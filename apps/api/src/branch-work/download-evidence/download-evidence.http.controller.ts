@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import type { HttpResponse } from '../shared/http';
 import { EvidenceParamsDto, EvidenceViaDto } from './download-evidence.dto';
-import { DownloadEvidenceQuery } from './download-evidence.query';
+import { DownloadEvidenceQuery } from './download-evidence.handler';
 
 @ApiTags('branch work')
 @ApiBearerAuth()

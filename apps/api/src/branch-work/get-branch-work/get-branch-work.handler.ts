@@ -1,13 +1,21 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  BranchNotFound, branchWorkStream, campaignDecider, campaignStream, CampaignNotFound, organisationDecider, organisationStream, UNIT_LEVEL_BRANCH_ID,
-} from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { BranchNotFound, branchWorkStream, campaignDecider, CampaignNotFound, campaignStream, organisationDecider, organisationStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { foldBranchWorkView, type BranchWorkView } from './branch-work.view';
-import { GetBranchWorkQuery } from './get-branch-work.query';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+import { type BranchWorkView, foldBranchWorkView } from './branch-work.view';
+import type { Principal } from '@api/auth/principal';
+
+export class GetBranchWorkQuery extends Query<BranchWorkView> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(GetBranchWorkQuery)
 export class GetBranchWorkHandler implements IQueryHandler<GetBranchWorkQuery, BranchWorkView> {

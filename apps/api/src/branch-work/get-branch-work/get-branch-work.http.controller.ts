@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { BRANCH_ROUTE, type HttpResponse } from '../shared/http';
-import { GetBranchWorkQuery } from './get-branch-work.query';
+import { GetBranchWorkQuery } from './get-branch-work.handler';
 
 @ApiTags('branch work')
 @ApiBearerAuth()

@@ -1,6 +1,26 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
-import { RecordMakeUpCommand, type MakeUpResult } from './record-make-up.command';
+import type { IsoDate } from '@campaign-ledger/domain';
+import type { Principal } from '@api/auth/principal';
+
+export interface MakeUpResult {
+  readonly sessionId: string;
+  readonly memberId: string;
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+}
+
+export class RecordMakeUpCommand extends Command<MakeUpResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly sessionId: string,
+    readonly input: { readonly memberId: string; readonly date: IsoDate; readonly note?: string },
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordMakeUpCommand)
 export class RecordMakeUpHandler implements ICommandHandler<RecordMakeUpCommand, MakeUpResult> {

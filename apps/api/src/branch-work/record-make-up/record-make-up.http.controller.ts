@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { answerWrite, BRANCH_ROUTE, BranchWorkWriters, type HttpResponse } from '../shared/http';
-import { RecordMakeUpCommand } from './record-make-up.command';
+import { RecordMakeUpCommand } from './record-make-up.handler';
 import { RecordMakeUpDto } from './record-make-up.dto';
 
 @ApiTags('branch work')

@@ -1,7 +1,28 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
-import { RecordStudySessionCommand, type StudySessionResult } from './record-study-session.command';
+import type { AttendanceMark, IsoDate } from '@campaign-ledger/domain';
+import type { Principal } from '@api/auth/principal';
+
+export interface StudySessionResult {
+  readonly sessionId: string;
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+  /** Present ÷ expected for this session (到会率), as numerator and denominator. */
+  readonly present: number;
+  readonly expected: number;
+}
+
+export class RecordStudySessionCommand extends Command<StudySessionResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly input: { readonly sessionId?: string; readonly date: IsoDate; readonly topic: string; readonly attendance: Readonly<Record<string, AttendanceMark>> },
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordStudySessionCommand)
 export class RecordStudySessionHandler implements ICommandHandler<RecordStudySessionCommand, StudySessionResult> {

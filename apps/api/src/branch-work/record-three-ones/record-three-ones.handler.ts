@@ -1,6 +1,25 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
-import { RecordThreeOnesCommand, type ThreeOnesResult } from './record-three-ones.command';
+import type { IsoDate, ThreeOnesItem } from '@campaign-ledger/domain';
+import type { Principal } from '@api/auth/principal';
+
+export interface ThreeOnesResult {
+  readonly memberId: string;
+  readonly item: ThreeOnesItem;
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+}
+
+export class RecordThreeOnesCommand extends Command<ThreeOnesResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly input: { readonly memberId: string; readonly item: ThreeOnesItem; readonly date: IsoDate; readonly title: string; readonly note?: string },
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordThreeOnesCommand)
 export class RecordThreeOnesHandler implements ICommandHandler<RecordThreeOnesCommand, ThreeOnesResult> {

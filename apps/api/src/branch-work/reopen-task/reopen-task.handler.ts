@@ -1,6 +1,27 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
-import { ReopenTaskCommand, type ReopenResult } from './reopen-task.command';
+import type { IsoDate } from '@campaign-ledger/domain';
+import type { Principal } from '@api/auth/principal';
+
+export interface ReopenResult {
+  readonly instanceKey: string;
+  readonly status: 'reopened';
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+  readonly reopenedOn: IsoDate;
+}
+
+export class ReopenTaskCommand extends Command<ReopenResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly instanceKey: string,
+    readonly input: { readonly reason: string; readonly on?: IsoDate },
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReopenTaskCommand)
 export class ReopenTaskHandler implements ICommandHandler<ReopenTaskCommand, ReopenResult> {

@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { answerWrite, BRANCH_ROUTE, BranchWorkWriters, type HttpResponse } from '../shared/http';
-import { ReopenTaskCommand } from './reopen-task.command';
+import { ReopenTaskCommand } from './reopen-task.handler';
 import { ReopenTaskDto } from './reopen-task.dto';
 
 @ApiTags('branch work')

@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { answerWrite, BRANCH_ROUTE, BranchWorkWriters, type HttpResponse } from '../shared/http';
-import { ReportQuantityCommand } from './report-quantity.command';
+import { ReportQuantityCommand } from './report-quantity.handler';
 import { ReportQuantityDto } from './report-quantity.dto';
 
 @ApiTags('branch work')

@@ -6,11 +6,11 @@ import {
   type OrganisationState, type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock, StreamCondition } from '@campaign-ledger/event-store';
-import { assertCanWriteBranchWork } from '../../auth/access-policy';
-import { actorOf, type Principal } from '../../auth/principal';
-import { AggregateStore, type Loaded } from '../../infrastructure/event-sourcing/aggregate-store';
-import { CLOCK } from '../../infrastructure/tokens';
-import { officeToday } from '../../infrastructure/office-today';
+import { assertCanWriteBranchWork } from '@api/auth/access-policy';
+import { actorOf, type Principal } from '@api/auth/principal';
+import { AggregateStore, type Loaded } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { CLOCK } from '@api/infrastructure/tokens';
+import { officeToday } from '@api/infrastructure/office-today';
 
 export interface WriteOptions {
   /** The command's own date: the roster is taken on it. */

@@ -1,5 +1,5 @@
 // What the branch-work controllers share: the route prefix, the roles that write, and 201-or-200 answers.
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 
 export const BRANCH_ROUTE = 'campaigns/:campaignId/branches/:branchId';
 

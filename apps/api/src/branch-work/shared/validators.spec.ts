@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { RecordStudySessionDto } from '../record-study-session/record-study-session.dto';
-import { officeToday } from '../../infrastructure/office-today';
+import { officeToday } from '@api/infrastructure/office-today';
 
 const errorsOf = (body: object) => validateSync(plainToInstance(RecordStudySessionDto, body)).map((e) => e.property).sort();
 

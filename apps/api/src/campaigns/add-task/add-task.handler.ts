@@ -1,7 +1,22 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CampaignWriter } from '../campaign-writer';
 import type { CampaignView } from '../campaign-view';
-import { AddTaskCommand } from './add-task.command';
+import type { NewTask } from '@campaign-ledger/domain';
+import type { Principal } from '@api/auth/principal';
+
+export class AddTaskCommand extends Command<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly task: NewTask,
+    readonly reason: string,
+    /** The revision the editor saw (If-Match). */
+    readonly expectedRevision: number,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AddTaskCommand)
 export class AddTaskHandler implements ICommandHandler<AddTaskCommand, CampaignView> {

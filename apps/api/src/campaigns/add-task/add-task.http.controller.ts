@@ -2,9 +2,9 @@ import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { requireIfMatch, writeAtRevision } from '../if-match';
-import { AddTaskCommand } from './add-task.command';
+import { AddTaskCommand } from './add-task.handler';
 import { AddTaskDto } from './add-task.dto';
 
 @ApiTags('campaigns')

@@ -1,7 +1,20 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CampaignWriter } from '../campaign-writer';
 import type { CampaignView } from '../campaign-view';
-import { CancelTaskCommand } from './cancel-task.command';
+import type { Principal } from '@api/auth/principal';
+
+export class CancelTaskCommand extends Command<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly taskId: string,
+    readonly reason: string,
+    readonly expectedRevision: number,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CancelTaskCommand)
 export class CancelTaskHandler implements ICommandHandler<CancelTaskCommand, CampaignView> {

@@ -1,8 +1,20 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CampaignContext } from '../campaign-context';
 import { CampaignWriter } from '../campaign-writer';
 import type { CampaignView } from '../campaign-view';
-import { CloseCampaignCommand } from './close-campaign.command';
+import type { Principal } from '@api/auth/principal';
+
+export class CloseCampaignCommand extends Command<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly note: string | null,
+    readonly expectedRevision: number | undefined,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CloseCampaignCommand)
 export class CloseCampaignHandler implements ICommandHandler<CloseCampaignCommand, CampaignView> {

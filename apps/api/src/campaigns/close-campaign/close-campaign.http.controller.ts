@@ -2,9 +2,9 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { revisionFromIfMatch, writeAtRevision } from '../if-match';
-import { CloseCampaignCommand } from './close-campaign.command';
+import { CloseCampaignCommand } from './close-campaign.handler';
 import { CloseCampaignDto } from './close-campaign.dto';
 
 @ApiTags('campaigns')

@@ -1,11 +1,25 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { campaignDecider, campaignStream, CampaignNotFound } from '@campaign-ledger/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { campaignDecider, CampaignNotFound, campaignStream } from '@campaign-ledger/domain';
 import { ConcurrencyError } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { CampaignContext, metadataFor } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { StageWork } from '../stage-work';
-import { CloseStageCommand } from './close-stage.command';
+import type { Principal } from '@api/auth/principal';
+
+export class CloseStageCommand extends Command<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly stageId: string,
+    readonly carryOver: boolean,
+    readonly reason: string | null,
+    readonly expectedRevision: number | undefined,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 const MAX_ATTEMPTS = 5;
 

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nes
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { revisionFromIfMatch, writeAtRevision } from '../if-match';
-import { CloseStageCommand } from './close-stage.command';
+import { CloseStageCommand } from './close-stage.handler';
 import { CloseStageDto } from './close-stage.dto';
-import { StageUnfinishedQuery } from './stage-unfinished.query';
+import { StageUnfinishedQuery } from './stage-unfinished.handler';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

@@ -1,8 +1,28 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { StageNotFound } from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IsoDate, StageNotFound } from '@campaign-ledger/domain';
 import { CampaignContext } from '../campaign-context';
 import { StageWork } from '../stage-work';
-import { StageUnfinishedQuery, type StageUnfinishedView } from './stage-unfinished.query';
+import type { Principal } from '@api/auth/principal';
+
+export interface StageUnfinishedView {
+  readonly campaignId: string;
+  readonly stageId: string;
+  readonly asOf: IsoDate;
+  readonly count: number;
+  readonly byBranch: Record<string, number>;
+  readonly instances: { instanceKey: string; taskId: string; taskTitle: string | null; branchId: string }[];
+}
+
+/** What would hold a stage transition back today: the same computation the close uses, without writing. */
+export class StageUnfinishedQuery extends Query<StageUnfinishedView> {
+  constructor(
+    readonly campaignId: string,
+    readonly stageId: string,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(StageUnfinishedQuery)
 export class StageUnfinishedHandler implements IQueryHandler<StageUnfinishedQuery, StageUnfinishedView> {

@@ -1,7 +1,16 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CampaignContext } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
-import { GetCampaignQuery } from './get-campaign.query';
+import type { Principal } from '@api/auth/principal';
+
+export class GetCampaignQuery extends Query<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
 
 /** Folds the campaign stream on every read: a plan is a few dozen events, so no projection is needed for this one. */
 @QueryHandler(GetCampaignQuery)

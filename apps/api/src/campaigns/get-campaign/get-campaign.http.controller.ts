@@ -2,9 +2,9 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { etagOf } from '../campaign-context';
-import { GetCampaignQuery } from './get-campaign.query';
+import { GetCampaignQuery } from './get-campaign.handler';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

@@ -1,8 +1,19 @@
 import { NotFoundException } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { builtinTemplates, findBuiltinTemplate } from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { builtinTemplates, type CampaignTemplate, findBuiltinTemplate } from '@campaign-ledger/domain';
 import { templateSummary } from '../template-problems';
-import { GetTemplateQuery, type TemplateDetail } from './get-template.query';
+
+export interface TemplateDetail {
+  readonly id: string;
+  readonly summary: ReturnType<typeof templateSummary>;
+  readonly template: CampaignTemplate;
+}
+
+export class GetTemplateQuery extends Query<TemplateDetail> {
+  constructor(readonly templateId: string) {
+    super();
+  }
+}
 
 export const unknownTemplate = (templateId: string) => ({
   statusCode: 404,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GetTemplateQuery } from './get-template.query';
+import { GetTemplateQuery } from './get-template.handler';
 
 @ApiTags('templates')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamCategories, type CampaignEvent, type IsoDate } from '@campaign-ledger/domain';
 import type { EventStore, LogPosition, RecordedEvent } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
 
 export interface CampaignSummary {
   readonly campaignId: string;

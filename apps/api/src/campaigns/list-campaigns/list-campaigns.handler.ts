@@ -1,7 +1,22 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isInstallationAdministrator } from '../../auth/access-policy';
-import { CampaignCatalogue } from './campaign-catalogue';
-import { ListCampaignsQuery, type CampaignList } from './list-campaigns.query';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { isInstallationAdministrator } from '@api/auth/access-policy';
+import { CampaignCatalogue, type CampaignSummary } from './campaign-catalogue';
+import type { Principal } from '@api/auth/principal';
+
+export interface CampaignList {
+  readonly unitId: string | null;
+  readonly count: number;
+  readonly campaigns: CampaignSummary[];
+}
+
+export class ListCampaignsQuery extends Query<CampaignList> {
+  constructor(
+    readonly unitId: string | undefined,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(ListCampaignsQuery)
 export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery, CampaignList> {

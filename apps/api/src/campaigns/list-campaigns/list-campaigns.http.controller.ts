@@ -1,9 +1,9 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { ListCampaignsQueryDto } from './list-campaigns.dto';
-import { ListCampaignsQuery } from './list-campaigns.query';
+import { ListCampaignsQuery } from './list-campaigns.handler';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

@@ -1,9 +1,38 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  expandInstances, isBefore, rosterOn, type BranchWorkState, type IsoDate, type PlannedCampaign, type TaskInstance,
-} from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type BranchWorkState, expandInstances, isBefore, type IsoDate, type PlannedCampaign, rosterOn, type TaskInstance } from '@campaign-ledger/domain';
 import { CampaignContext } from '../campaign-context';
-import { ListInstancesQuery, type BranchInstances, type InstanceStatus, type InstanceView } from './list-instances.query';
+import type { Principal } from '@api/auth/principal';
+
+export type InstanceStatus = 'open' | 'completed' | 'carried_over' | 'cancelled';
+
+export interface InstanceView extends Omit<TaskInstance, 'carriedOverTo'> {
+  readonly title: string;
+  readonly status: InstanceStatus;
+  readonly overdue: boolean;
+  readonly completedOn: IsoDate | null;
+  /** The stage the instance was carried into (null: past the last stage); null when never carried over. */
+  readonly carriedOverTo: string | null;
+  /** Times the instance was reopened after a completion (each with a reason in the branch's history). */
+  readonly reopenCount: number;
+}
+
+export interface BranchInstances {
+  readonly campaignId: string;
+  readonly branchId: string;
+  readonly asOf: IsoDate;
+  readonly counts: Record<InstanceStatus | 'total' | 'overdue', number>;
+  readonly instances: InstanceView[];
+}
+
+export class ListInstancesQuery extends Query<BranchInstances> {
+  constructor(
+    readonly campaignId: string,
+    readonly branchId: string,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
 
 /** Pure: one instance's status in its branch's work, and whether it is overdue on `today`. */
 export function instanceView(campaign: PlannedCampaign, work: BranchWorkState, instance: TaskInstance, today: IsoDate): InstanceView {

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
-import { RequestValidationError } from '../../infrastructure/errors/http-errors';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
+import { RequestValidationError } from '@api/infrastructure/errors/http-errors';
 import { ListInstancesQueryDto } from './list-instances.dto';
-import { ListInstancesQuery } from './list-instances.query';
+import { ListInstancesQuery } from './list-instances.handler';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

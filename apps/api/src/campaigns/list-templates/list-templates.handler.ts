@@ -1,7 +1,15 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { builtinTemplates } from '@campaign-ledger/domain';
 import { templateSummary } from '../template-problems';
-import { ListTemplatesQuery, type TemplateListItem } from './list-templates.query';
+
+export interface TemplateListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly summary: ReturnType<typeof templateSummary>;
+}
+
+export class ListTemplatesQuery extends Query<TemplateListItem[]> {}
 
 @QueryHandler(ListTemplatesQuery)
 export class ListTemplatesHandler implements IQueryHandler<ListTemplatesQuery, TemplateListItem[]> {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListTemplatesQuery } from './list-templates.query';
+import { ListTemplatesQuery } from './list-templates.handler';
 
 @ApiTags('templates')
 @ApiBearerAuth()

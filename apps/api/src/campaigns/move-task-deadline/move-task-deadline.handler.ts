@@ -1,7 +1,21 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CampaignWriter } from '../campaign-writer';
 import type { CampaignView } from '../campaign-view';
-import { MoveTaskDeadlineCommand } from './move-task-deadline.command';
+import type { Principal } from '@api/auth/principal';
+
+export class MoveTaskDeadlineCommand extends Command<CampaignView> {
+  constructor(
+    readonly campaignId: string,
+    readonly taskId: string,
+    readonly dueDate: string,
+    readonly reason: string,
+    readonly expectedRevision: number,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(MoveTaskDeadlineCommand)
 export class MoveTaskDeadlineHandler implements ICommandHandler<MoveTaskDeadlineCommand, CampaignView> {

@@ -2,9 +2,9 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { requireIfMatch, writeAtRevision } from '../if-match';
-import { MoveTaskDeadlineCommand } from './move-task-deadline.command';
+import { MoveTaskDeadlineCommand } from './move-task-deadline.handler';
 import { MoveTaskDeadlineDto } from './move-task-deadline.dto';
 
 @ApiTags('campaigns')

@@ -2,9 +2,9 @@ import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { revisionFromIfMatch, writeAtRevision } from '../if-match';
-import { OpenStageCommand } from './open-stage.command';
+import { OpenStageCommand } from './open-stage.handler';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

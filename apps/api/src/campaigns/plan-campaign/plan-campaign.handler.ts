@@ -1,18 +1,36 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  BranchNotFound, campaignDecider, campaignStream, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered,
-  type CampaignTemplate,
-} from '@campaign-ledger/domain';
-import { RequestValidationError } from '../../infrastructure/errors/http-errors';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '../../auth/access-policy';
-import { CampaignUnits } from '../../auth/campaign-units';
+import { BranchNotFound, campaignDecider, campaignStream, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered } from '@campaign-ledger/domain';
+import { RequestValidationError } from '@api/infrastructure/errors/http-errors';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '@api/auth/access-policy';
+import { CampaignUnits } from '@api/auth/campaign-units';
 import { CampaignContext, metadataFor } from '../campaign-context';
 import { campaignView, type CampaignView } from '../campaign-view';
 import { unknownTemplate } from '../get-template/get-template.handler';
 import { TemplateInvalid } from '../template-problems';
-import { PlanCampaignCommand, type PlanCampaignInput } from './plan-campaign.command';
+import type { Principal } from '@api/auth/principal';
+
+export interface PlanCampaignInput {
+  readonly campaignId?: string;
+  readonly unitId: string;
+  readonly name: string;
+  readonly templateId?: string;
+  readonly template?: Record<string, unknown>;
+  readonly startDate: string;
+  readonly endDate?: string;
+  readonly officeBranchId?: string;
+}
+
+export class PlanCampaignCommand extends Command<CampaignView> {
+  constructor(
+    readonly input: PlanCampaignInput,
+    readonly principal: Principal,
+    readonly correlationId?: string,
+  ) {
+    super();
+  }
+}
 
 function resolveTemplate(input: PlanCampaignInput): CampaignTemplate {
   if (input.templateId !== undefined) {

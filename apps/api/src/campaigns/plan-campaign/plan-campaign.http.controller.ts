@@ -2,9 +2,9 @@ import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { etagOf } from '../campaign-context';
-import { PlanCampaignCommand } from './plan-campaign.command';
+import { PlanCampaignCommand } from './plan-campaign.handler';
 import { PlanCampaignDto } from './plan-campaign.dto';
 
 @ApiTags('campaigns')

@@ -1,7 +1,18 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { parseTemplate } from '@campaign-ledger/domain';
 import { TemplateInvalid, templateSummary } from '../template-problems';
-import { ValidateTemplateQuery, type TemplateValidation } from './validate-template.query';
+
+export interface TemplateValidation {
+  readonly valid: true;
+  readonly summary: ReturnType<typeof templateSummary>;
+}
+
+/** Checking a template writes nothing, so it is a query even though the template arrives in a POST body. */
+export class ValidateTemplateQuery extends Query<TemplateValidation> {
+  constructor(readonly json: unknown) {
+    super();
+  }
+}
 
 @QueryHandler(ValidateTemplateQuery)
 export class ValidateTemplateHandler implements IQueryHandler<ValidateTemplateQuery, TemplateValidation> {

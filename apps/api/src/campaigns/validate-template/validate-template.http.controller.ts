@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CampaignTemplateBody } from './validate-template.dto';
-import { ValidateTemplateQuery } from './validate-template.query';
+import { ValidateTemplateQuery } from './validate-template.handler';
 
 @ApiTags('templates')
 @ApiBearerAuth()

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, mergeAll, type Observable } from 'rxjs';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '@api/auth/principal';
 import { toHttpError } from '../errors/http-errors';
 import { crashPoint } from '../fault-injection';
 import { redactText } from '../http/redact';

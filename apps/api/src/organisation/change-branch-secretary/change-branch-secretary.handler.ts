@@ -1,6 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
-import { ChangeBranchSecretaryCommand } from './change-branch-secretary.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
+import type { ChangeBranchSecretary } from '@campaign-ledger/domain';
+
+export class ChangeBranchSecretaryCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    readonly unitId: string,
+    readonly data: ChangeBranchSecretary['data'],
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ChangeBranchSecretaryCommand)
 export class ChangeBranchSecretaryHandler implements ICommandHandler<ChangeBranchSecretaryCommand> {

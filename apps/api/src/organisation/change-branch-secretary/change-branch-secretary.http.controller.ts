@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
-import { ChangeBranchSecretaryCommand } from './change-branch-secretary.command';
+import { ChangeBranchSecretaryCommand } from './change-branch-secretary.handler';
 import { ChangeBranchSecretaryDto } from './change-branch-secretary.dto';
 
 @ApiTags('organisation')

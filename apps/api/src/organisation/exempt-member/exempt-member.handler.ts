@@ -1,6 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
-import { ExemptMemberCommand } from './exempt-member.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
+import type { ExemptMember } from '@campaign-ledger/domain';
+
+export class ExemptMemberCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    readonly unitId: string,
+    readonly data: ExemptMember['data'],
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ExemptMemberCommand)
 export class ExemptMemberHandler implements ICommandHandler<ExemptMemberCommand> {

@@ -1,11 +1,26 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { organisationDecider, organisationStream, rosterOn } from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IsoDate, organisationDecider, organisationStream, type Roster, rosterOn } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { CLOCK } from '../../infrastructure/tokens';
-import { officeToday as todayOf } from '../../infrastructure/office-today';
-import { GetRosterQuery, type RosterAnswer } from './get-roster.query';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { CLOCK } from '@api/infrastructure/tokens';
+import { officeToday as todayOf } from '@api/infrastructure/office-today';
+
+export interface RosterAnswer {
+  readonly roster: Roster;
+  readonly revision: number;
+}
+
+export class GetRosterQuery extends Query<RosterAnswer> {
+  constructor(
+    readonly unitId: string,
+    readonly branchId: string,
+    /** Today when omitted. */
+    readonly asOf: IsoDate | undefined,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(GetRosterQuery)
 export class GetRosterHandler implements IQueryHandler<GetRosterQuery> {

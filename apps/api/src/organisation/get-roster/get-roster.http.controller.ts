@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Roster } from '@campaign-ledger/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 import { AsOfQueryDto } from '../get-unit/get-unit.dto';
 import { etagOf, ROSTER_READERS } from '../shared/organisation.http';
-import { GetRosterQuery } from './get-roster.query';
+import { GetRosterQuery } from './get-roster.handler';
 
 @ApiTags('organisation')
 @ApiBearerAuth()

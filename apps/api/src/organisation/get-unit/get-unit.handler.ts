@@ -1,12 +1,21 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { organisationDecider, organisationStream, UnitNotRegistered } from '@campaign-ledger/domain';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IsoDate, organisationDecider, organisationStream, UnitNotRegistered } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { CLOCK } from '../../infrastructure/tokens';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { CLOCK } from '@api/infrastructure/tokens';
 import { organisationView, type OrganisationView } from '../shared/organisation.view';
-import { officeToday as todayOf } from '../../infrastructure/office-today';
-import { GetUnitQuery } from './get-unit.query';
+import { officeToday as todayOf } from '@api/infrastructure/office-today';
+
+export class GetUnitQuery extends Query<OrganisationView> {
+  constructor(
+    readonly unitId: string,
+    /** Members are placed and classified as of this date; today when omitted. */
+    readonly asOf: IsoDate | undefined,
+  ) {
+    super();
+  }
+}
 
 @QueryHandler(GetUnitQuery)
 export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {

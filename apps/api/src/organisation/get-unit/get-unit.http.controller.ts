@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 import { etagOf, READERS } from '../shared/organisation.http';
 import type { OrganisationView } from '../shared/organisation.view';
 import { AsOfQueryDto } from './get-unit.dto';
-import { GetUnitQuery } from './get-unit.query';
+import { GetUnitQuery } from './get-unit.handler';
 
 @ApiTags('organisation')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { startApiTestApp, type ApiTestApp } from '../../testing/api-test-app';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+import { startApiTestApp, type ApiTestApp } from '@api/testing/api-test-app';
 
 const clock = { now: () => new Date('2009-03-16T02:00:00Z') };
 const BOM = '\uFEFF';

@@ -1,13 +1,28 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { organisationDecider, organisationStream, UnitNotRegistered } from '@campaign-ledger/domain';
-import { ConcurrencyError, type Clock, type EventStore } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
-import { officeToday as todayOf } from '../../infrastructure/office-today';
-import { ImportRosterCommand, type ImportRosterOutcome } from './import-roster.command';
-import { readRosterFile } from './roster-file.parser';
-import { planRosterImport } from './roster-import.plan';
+import { type Actor, type Clock, ConcurrencyError, type EventStore } from '@campaign-ledger/event-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { CLOCK, EVENT_STORE } from '@api/infrastructure/tokens';
+import { officeToday as todayOf } from '@api/infrastructure/office-today';
+import { readRosterFile, type UploadedRosterFile } from './roster-file.parser';
+import { planRosterImport, type RosterImportReport } from './roster-import.plan';
+
+export type ImportRosterOutcome =
+  | { readonly written: true; readonly revision: number; readonly report: RosterImportReport }
+  | { readonly written: false; readonly dryRun: boolean; readonly revision: number; readonly report: RosterImportReport };
+
+export class ImportRosterCommand extends Command<ImportRosterOutcome> {
+  constructor(
+    readonly unitId: string,
+    readonly file: UploadedRosterFile,
+    /** Only report what the import would do. */
+    readonly dryRun: boolean,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
 
 const MAX_ATTEMPTS = 5;
 

@@ -1,15 +1,15 @@
 import { BadRequestException, Controller, HttpCode, Param, Post, Query, Res, UnprocessableEntityException, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { Uploads } from '../../infrastructure/uploads/uploads.decorator';
+import { Uploads } from '@api/infrastructure/uploads/uploads.decorator';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { actorOf, CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { actorOf, CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { etagOf, WRITERS } from '../shared/organisation.http';
-import { ImportRosterCommand } from './import-roster.command';
+import { ImportRosterCommand } from './import-roster.handler';
 import { ImportRosterFileDto, ImportRosterQueryDto } from './import-roster.dto';
 import type { RosterImportReport } from './roster-import.plan';
 

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
 import { readUnitIndex, type UnitSummary } from '../shared/unit-index';
-import { ListUnitsQuery } from './list-units.query';
+
+export class ListUnitsQuery extends Query<UnitSummary[]> {}
 
 @QueryHandler(ListUnitsQuery)
 export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {

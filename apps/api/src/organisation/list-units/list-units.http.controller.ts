@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isInstallationAdministrator } from '../../auth/access-policy';
-import { CurrentPrincipal, Roles, type Principal } from '../../auth/principal';
+import { isInstallationAdministrator } from '@api/auth/access-policy';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { READERS } from '../shared/organisation.http';
 import type { UnitSummary } from '../shared/unit-index';
-import { ListUnitsQuery } from './list-units.query';
+import { ListUnitsQuery } from './list-units.handler';
 
 @ApiTags('organisation')
 @ApiBearerAuth()

@@ -1,13 +1,24 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { organisationDecider, organisationStream, UnitAlreadyRegistered } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { EVENT_STORE } from '@api/infrastructure/tokens';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
 import { indexUnit } from '../shared/unit-index';
-import { RegisterUnitCommand } from './register-unit.command';
+
+export class RegisterUnitCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    /** Omitted: the handler gives the unit a UUID v7. */
+    readonly unitId: string | undefined,
+    readonly name: string,
+    readonly code: string,
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterUnitCommand)
 export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand> {

@@ -2,11 +2,11 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertInstallationAdministrator } from '../../auth/access-policy';
-import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { assertInstallationAdministrator } from '@api/auth/access-policy';
+import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { etagOf, OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
-import { RegisterUnitCommand } from './register-unit.command';
+import { RegisterUnitCommand } from './register-unit.handler';
 import { RegisterUnitDto } from './register-unit.dto';
 
 @ApiTags('organisation')

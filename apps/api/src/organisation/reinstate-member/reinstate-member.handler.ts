@@ -1,6 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
-import { ReinstateMemberCommand } from './reinstate-member.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
+import type { ReinstateMember } from '@campaign-ledger/domain';
+
+export class ReinstateMemberCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    readonly unitId: string,
+    readonly data: ReinstateMember['data'],
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReinstateMemberCommand)
 export class ReinstateMemberHandler implements ICommandHandler<ReinstateMemberCommand> {

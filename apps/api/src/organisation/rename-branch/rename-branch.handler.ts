@@ -1,6 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
-import { RenameBranchCommand } from './rename-branch.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
+import type { RenameBranch } from '@campaign-ledger/domain';
+
+export class RenameBranchCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    readonly unitId: string,
+    readonly data: RenameBranch['data'],
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RenameBranchCommand)
 export class RenameBranchHandler implements ICommandHandler<RenameBranchCommand> {

@@ -4,7 +4,7 @@ import {
   ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPreconditionFailedResponse,
 } from '@nestjs/swagger';
 import type { Role } from '@campaign-ledger/domain';
-import { Roles } from '../../auth/principal';
+import { Roles } from '@api/auth/principal';
 
 export const WRITERS: Role[] = ['administrator'];
 export const READERS: Role[] = ['administrator', 'leading_group', 'auditor'];

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { organisationDecider, organisationStream, type OrganisationCommand, type OrganisationEvent } from '@campaign-ledger/domain';
 import { ConcurrencyError, type Actor } from '@campaign-ledger/event-store';
-import { AggregateStore } from '../../infrastructure/event-sourcing/aggregate-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { UnitChangedSince } from './organisation.api-errors';
 
 /** Who asks for a change, why, and (If-Match) at which revision they saw the unit. */

@@ -1,6 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationWriter, type OrganisationWriteResult } from '../shared/organisation.writer';
-import { TransferMemberCommand } from './transfer-member.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
+import type { TransferMember } from '@campaign-ledger/domain';
+
+export class TransferMemberCommand extends Command<OrganisationWriteResult> {
+  constructor(
+    readonly unitId: string,
+    readonly data: TransferMember['data'],
+    readonly by: WrittenBy,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(TransferMemberCommand)
 export class TransferMemberHandler implements ICommandHandler<TransferMemberCommand> {

@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { actorOf, CurrentPrincipal, type Principal } from '../../auth/principal';
+import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
 import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
-import { TransferMemberCommand } from './transfer-member.command';
+import { TransferMemberCommand } from './transfer-member.handler';
 import { TransferMemberDto } from './transfer-member.dto';
 
 @ApiTags('organisation')

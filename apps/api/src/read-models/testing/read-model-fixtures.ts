@@ -7,7 +7,7 @@ import {
 } from '@campaign-ledger/projections';
 import { branchWorkStream } from '@campaign-ledger/domain';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
-import { buildDemoOffice, DEMO_CAMPAIGN_ID, type DemoPlan } from '../../demo/demo-office';
+import { buildDemoOffice, DEMO_CAMPAIGN_ID, type DemoPlan } from '@api/demo/demo-office';
 
 export const SYSTEM = { actor: { id: 'system:test', role: 'system' } };
 
