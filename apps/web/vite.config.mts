@@ -4,11 +4,19 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The only libraries the browser may import (as apps/web/tsconfig.json's paths say): the pure domain and the API's types.
+const lib = (path: string) => fileURLToPath(new URL(`../../libs/${path}`, import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: {
+    alias: {
+      '@campaign-ledger/api-contract': lib('api-contract/src/index.ts'),
+      '@campaign-ledger/domain': lib('domain/src/index.ts'),
+    },
+  },
   server: {
     host: '127.0.0.1',
     port: 5173,

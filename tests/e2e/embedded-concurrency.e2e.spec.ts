@@ -132,12 +132,12 @@ describe('the embedded default (npm start) under concurrent readers and writers'
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cl-embedded-e2e-'));
     const config = loadConfig({
-      DATA_DIR: dir, PORT: '0', PASSWORD_HASH_COST: '1024', JWT_SECRET: 'embedded-concurrency-e2e-secret-0123456789',
+      DATA_DIR: dir, PORT: '0', PASSWORD_HASH_COST: '1024', JWT_SECRET: 'embedded-concurrency-e2e-secret-0123456789', DEMO_SEED: 'true',
     });
     expect(config.databaseUrl).toBeNull();
     expect(config.eventStore).toBe('pglite');
     app = await createApp(config);
-    const seeded = await seedDemoIfEmpty(app, config, { DEMO_SEED: 'true' });
+    const seeded = await seedDemoIfEmpty(app, config);
     expect(seeded.seeded).toBe(true);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -34,7 +34,7 @@ async function signInThroughApi(env: Record<string, string>, username: string, p
   const app: INestApplication = await createApp(config);
   try {
     await app.init();
-    const seeded = (await seedDemoIfEmpty(app, config, { DEMO_SEED: env.DEMO_SEED })).seeded;
+    const seeded = (await seedDemoIfEmpty(app, config)).seeded;
     const response = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password });
     return { status: response.status, role: response.body?.account?.role, seeded };
   } finally {

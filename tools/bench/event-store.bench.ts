@@ -61,11 +61,13 @@ const closers: (() => Promise<unknown>)[] = [];
 let dbCreated = false;
 let cleaning: Promise<void> | null = null;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  return Promise.race([promise, new Promise<undefined>((resolve) => {
-      const timer: any = setTimeout(resolve, ms);
-      timer.unref?.();
-    })]);
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: Parameters<typeof clearTimeout>[0];
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => { timer = setTimeout(resolve, ms); })]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function cleanup(): Promise<void> {
@@ -168,7 +170,7 @@ function emmettSystem(store: EmmettStore): AppendSystem {
           }
           const metadata = storedMetadata(correlationId);
           const events = Array.from({ length: count }, () => ({ type: EVENT_TYPE, data: taskCompletedPayload, metadata }));
-          const result = await store.appendToStream(stream, events as any, { expectedStreamVersion: version });
+          const result = await store.appendToStream(stream, events, { expectedStreamVersion: version });
           version = result.nextExpectedStreamVersion;
           system.appended += count;
         },

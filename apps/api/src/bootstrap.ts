@@ -6,11 +6,12 @@ import type { NestExpressApplication, NestExpressBodyParserOptions } from '@nest
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock } from '@campaign-ledger/event-store';
+import { setOfficeTimeZone } from '@campaign-ledger/office-time';
 import { AppModule } from './app.module';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { openStorage } from '@campaign-ledger/runtime';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
-import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/http-errors';
+import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/request-validation.error';
 import { problemWithJsonBody, problemWithTarget } from './infrastructure/http/request-text';
 import { trackRequests } from './infrastructure/graceful-shutdown';
 
@@ -35,14 +36,14 @@ function refuseDeepJson(_request: unknown, _response: unknown, buffer: Buffer): 
   }
 }
 
-/** The built web app (dist/apps/web), served by this same process so that `npm start` is one URL. */
-export function webAppDirectory(): string | null {
-  const candidates = [process.env.WEB_DIST, resolve(__dirname, '../../web'), resolve(process.cwd(), 'dist/apps/web')];
+/** The built web app (WEB_DIST, else dist/apps/web), served by this same process so that `npm start` is one URL. */
+export function webAppDirectory(config: Pick<AppConfig, 'webDist'>): string | null {
+  const candidates = [config.webDist, resolve(__dirname, '../../web'), resolve(process.cwd(), 'dist/apps/web')];
   return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-function serveWebApp(app: INestApplication): void {
-  const dir = webAppDirectory();
+function serveWebApp(app: INestApplication, config: AppConfig): void {
+  const dir = webAppDirectory(config);
   if (!dir) return;
   (app as NestExpressApplication).useStaticAssets(dir, { index: false, maxAge: '1h' });
   const express = app.getHttpAdapter().getInstance();
@@ -54,6 +55,7 @@ function serveWebApp(app: INestApplication): void {
 }
 
 export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
+  setOfficeTimeZone(config.officeTimeZone);
   const storage = await openStorage(config, clock);
   try {
     const app = await NestFactory.create(AppModule.register({ config, storage, clock }), { logger: ['error', 'warn'] });
@@ -87,7 +89,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
       new DocumentBuilder().setTitle('Campaign Ledger 活动台账').setVersion('0.1').addBearerAuth().build(),
     );
     SwaggerModule.setup('api/docs', app, document);
-    serveWebApp(app);
+    serveWebApp(app, config);
     return app;
   } catch (error) {
     await storage.close();

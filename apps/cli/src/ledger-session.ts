@@ -4,6 +4,7 @@ import {
   DataDirectoryLockedError, EventStoreUnavailableError, type EventStore,
 } from '@campaign-ledger/event-store';
 import { PostgresRestoreTarget, RestoreNotSupportedError, type RestoreTarget } from '@campaign-ledger/audit';
+import { setOfficeTimeZone } from '@campaign-ledger/office-time';
 import { ConfigError, loadConfig, openStorage, PostgresBlobStore, type AppConfig, type BlobStore, type Storage } from '@campaign-ledger/runtime';
 import { CliError, ExitCode, type CliIo } from './cli-io';
 
@@ -29,6 +30,8 @@ export async function openLedgerSession(io: CliIo): Promise<LedgerSession> {
     if (error instanceof ConfigError) throw new CliError(`${error.message}\n(the ledger command reads the same environment as the API)`, ExitCode.usage);
     throw error;
   }
+  // Days given and shown are office days, as the API counts them.
+  setOfficeTimeZone(config.officeTimeZone);
   let storage: Storage;
   try {
     storage = await openStorage(config);

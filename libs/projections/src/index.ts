@@ -11,18 +11,17 @@ export { projectEvent, projectEvents, checkpointPosition, CHECKPOINT_ID, type Pr
 export { projectInMemory } from './lib/read-models/project-in-memory';
 export { snapshotSource, snapshotTables, type ReadModelSource, type ReadModelSnapshot, type Aggregate } from './lib/queries/source';
 export { DEFAULT_AMBER_DAYS, type QueryOptions } from './lib/read-models/query-options';
-export {
-  CampaignNotProjected, campaignHalfYearCheck, branchPhaseHeatMap, type Progress, type HeatMap,
-} from './lib/read-models/plan-counters/plan-counters.queries';
-export { branchInstances, overdueInstances, type InstanceView, type WarningInstance } from './lib/read-models/instances/instances.queries';
-export {
-  sessionFigures, branchParticipation, participationOverTime, type ParticipationFigures, type SessionFigures, type WeeklyParticipation,
-} from './lib/read-models/study-sessions/study-sessions.queries';
-export { branchThreeOnes, type ThreeOnesView } from './lib/read-models/three-ones/three-ones.queries';
-export {
-  campaignOverview, rankBranches, type CampaignOverview, type StageOverview, type PhaseOverview, type BranchRanking,
-} from './lib/read-models/dashboards/campaign-overview.queries';
-export { branchDashboard, BranchNotProjected, type BranchDashboard } from './lib/read-models/dashboards/branch-dashboard.queries';
+export { CampaignNotProjected, campaignHalfYearCheck, branchPhaseHeatMap } from './lib/read-models/plan-counters/plan-counters.queries';
+export { branchInstances, overdueInstances } from './lib/read-models/instances/instances.queries';
+export { sessionFigures, branchParticipation, participationOverTime } from './lib/read-models/study-sessions/study-sessions.queries';
+export { branchThreeOnes } from './lib/read-models/three-ones/three-ones.queries';
+export { campaignOverview, rankBranches } from './lib/read-models/dashboards/campaign-overview.queries';
+export { branchDashboard, BranchNotProjected } from './lib/read-models/dashboards/branch-dashboard.queries';
+// What the queries answer is the API's: declared once, in the contract the web app reads too.
+export type {
+  Progress, HeatMap, ReadModelInstance, WarningInstance, OverdueList, ParticipationFigures, SessionFigures, WeeklyParticipation,
+  MemberThreeOnes, BranchThreeOnes, CampaignOverview, StageOverview, PhaseOverview, BranchRanking, BranchDashboard,
+} from '@campaign-ledger/api-contract';
 export { READ_MODEL_SCHEMA, CONTROL_SCHEMA, readModelTablesDdl, controlDdl, READ_MODEL_DDL_VERSIONS } from './lib/postgres/ddl';
 export { typeOrmSql, type SqlDatabase, type SqlExecutor } from './lib/postgres/sql';
 export { databaseSource } from './lib/postgres/db-source';

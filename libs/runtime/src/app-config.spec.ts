@@ -56,4 +56,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'bogus' })).toThrow(/TRUST_PROXY must be/);
     expect(loadConfig({ TRUST_PROXY: '::1, 192.168.0.0/16' }).trustProxy).toBe('::1, 192.168.0.0/16');
   });
+
+  it('reads the projector and read-model settings as integers in range, and says what to fix', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/ledger';
+    expect(loadConfig({})).toMatchObject({ projectorLeaseTtlMs: 10_000, projectorBatchIntervalMs: 50, readModelPoolSize: 2 });
+    expect(loadConfig({ DATABASE_URL: url }).readModelPoolSize).toBe(4);
+    expect(loadConfig({ PROJECTOR_LEASE_TTL_MS: '30000', PROJECTOR_BATCH_INTERVAL_MS: '0', READ_MODEL_POOL_SIZE: '8' }))
+      .toMatchObject({ projectorLeaseTtlMs: 30_000, projectorBatchIntervalMs: 0, readModelPoolSize: 8 });
+    expect(() => loadConfig({ PROJECTOR_LEASE_TTL_MS: '10s' })).toThrow(/PROJECTOR_LEASE_TTL_MS must be an integer 1000..3600000 \(milliseconds\) \(got "10s"\)/);
+    expect(() => loadConfig({ PROJECTOR_BATCH_INTERVAL_MS: '-1' })).toThrow(/PROJECTOR_BATCH_INTERVAL_MS must be an integer 0..60000/);
+    expect(() => loadConfig({ READ_MODEL_POOL_SIZE: '0' })).toThrow(/READ_MODEL_POOL_SIZE must be an integer 1..100/);
+    expect(() => loadConfig({ READ_MODEL_POOL_SIZE: 'many' })).toThrow(ConfigError);
+  });
+
+  it('seeds the demo office by default only on the embedded store (DEMO_SEED), and refuses anything but true or false', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/ledger';
+    expect(loadConfig({}).demoSeed).toBe(true);
+    expect(loadConfig({ DATABASE_URL: url }).demoSeed).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, DEMO_SEED: 'true' }).demoSeed).toBe(true);
+    expect(loadConfig({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
+    expect(loadConfig({ DEMO_SEED: '' }).demoSeed).toBe(false);
+    expect(() => loadConfig({ DEMO_SEED: 'yes' })).toThrow(/DEMO_SEED must be true or false \(got "yes"\)/);
+  });
+
+  it('keeps office days in Asia/Shanghai unless OFFICE_TIME_ZONE names another IANA zone', () => {
+    expect(loadConfig({}).officeTimeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ OFFICE_TIME_ZONE: 'Europe/Berlin' }).officeTimeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ OFFICE_TIME_ZONE: 'Beijing' })).toThrow(/OFFICE_TIME_ZONE must be an IANA time zone name .* \(got "Beijing"\)/);
+    expect(() => loadConfig({ OFFICE_TIME_ZONE: '+08:00' })).toThrow(/OFFICE_TIME_ZONE/);
+  });
+
+  it('serves the web app from WEB_DIST when set', () => {
+    expect(loadConfig({}).webDist).toBeNull();
+    expect(loadConfig({ WEB_DIST: '/srv/ledger/web' }).webDist).toBe('/srv/ledger/web');
+  });
+
+  it('arms a crash point only for the crash tests (LEDGER_FAULT), and only a known one', () => {
+    expect(loadConfig({}).crashAt).toBeNull();
+    expect(loadConfig({ LEDGER_FAULT: 'after-commit-before-answer' }).crashAt).toBe('after-commit-before-answer');
+    expect(() => loadConfig({ LEDGER_FAULT: 'after-commit' })).toThrow(/LEDGER_FAULT \(crash tests only\) must be one of after-claim-before-write, after-commit-before-answer/);
+  });
 });

@@ -1,5 +1,7 @@
-// Configuration from the environment, checked once at start-up with messages that say what to fix.
+// Configuration from the environment, checked once at start-up with messages that say what to fix. Nothing else in the
+// product reads process.env: every setting is here, and reaches the code that uses it as a value.
 import { resolve } from 'node:path';
+import { DEFAULT_OFFICE_TIME_ZONE, isTimeZone } from '@campaign-ledger/office-time';
 
 export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb' | 'memory';
 
@@ -9,6 +11,10 @@ export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb' | 'memory';
  * the postgres or kurrentdb event store. The embedded database (PGlite) and the memory store live in the main thread.
  */
 export type ProjectorMode = 'thread' | 'in-process';
+
+/** Where the crash tests kill the API (LEDGER_FAULT): after claiming an Idempotency-Key, or after the commit. */
+export const CRASH_POINTS = ['after-claim-before-write', 'after-commit-before-answer'] as const;
+export type CrashPoint = (typeof CRASH_POINTS)[number];
 
 export interface AppConfig {
   readonly port: number;
@@ -44,6 +50,20 @@ export interface AppConfig {
   readonly publicMetrics: boolean;
   /** JWT_SECRET (≥ 32 characters): the token-signing key; unset, one is generated once and kept in the database. */
   readonly jwtSecret: string | null;
+  /** PROJECTOR_LEASE_TTL_MS (default 10 000): how long the projector's lease lasts unrenewed before another process takes over. */
+  readonly projectorLeaseTtlMs: number;
+  /** PROJECTOR_BATCH_INTERVAL_MS (default 50): live projector batches start at least this far apart. */
+  readonly projectorBatchIntervalMs: number;
+  /** READ_MODEL_POOL_SIZE: connections of the read-model queries; 4 with DATABASE_URL, else 2 (PGlite's socket is one session). */
+  readonly readModelPoolSize: number;
+  /** DEMO_SEED: seed the demo office into an empty store; by default only on the embedded store (no DATABASE_URL). */
+  readonly demoSeed: boolean;
+  /** WEB_DIST: the built web app the API serves; unset, it is looked for next to the compiled API and in dist/apps/web. */
+  readonly webDist: string | null;
+  /** OFFICE_TIME_ZONE (default Asia/Shanghai): the IANA zone whose calendar days campaign dates, "today" and day filters are. */
+  readonly officeTimeZone: string;
+  /** LEDGER_FAULT, for the crash tests only: the API kills itself at this point of a request. Never set in an installation. */
+  readonly crashAt: CrashPoint | null;
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
@@ -67,7 +87,38 @@ function parseTrustProxy(value: string | undefined, problems: string[]): boolean
   return false;
 }
 
+/** An integer setting within bounds; the problem names the variable and what it may be. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit: string, problems: string[]): number {
+  const text = env[name]?.trim();
+  const value = text ? Number(text) : fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer ${min}..${max}${unit ? ` (${unit})` : ''} (got "${env[name]}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseDemoSeed(value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined) return fallback;
+  const text = value.trim().toLowerCase();
+  // Empty counts as false, as it always has: an installation that blanks the variable is never seeded.
+  if (text === 'true') return true;
+  if (text === 'false' || text === '') return false;
+  problems.push(`DEMO_SEED must be true or false (got "${value}")`);
+  return false;
+}
+
+function parseCrashPoint(value: string | undefined, problems: string[]): CrashPoint | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  if ((CRASH_POINTS as readonly string[]).includes(text)) return text as CrashPoint;
+  problems.push(`LEDGER_FAULT (crash tests only) must be one of ${CRASH_POINTS.join(', ')} or unset (got "${value}")`);
+  return null;
+}
+
 export class ConfigError extends Error {
+  readonly code = 'CONFIG.INVALID';
+  readonly kind = 'validation' as const;
   constructor(problems: string[]) {
     super(`configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
@@ -106,6 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicMetrics = (env.PUBLIC_METRICS ?? '').trim().toLowerCase() === 'true';
   const jwtSecret = env.JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters (or unset it: a key is then generated and kept in the database)');
+  const projectorLeaseTtlMs = integerSetting(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 1_000, 3_600_000, 'milliseconds', problems);
+  const projectorBatchIntervalMs = integerSetting(env, 'PROJECTOR_BATCH_INTERVAL_MS', 50, 0, 60_000, 'milliseconds', problems);
+  // The embedded PGlite socket is one shared session: a small pool is all it can use.
+  const readModelPoolSize = integerSetting(env, 'READ_MODEL_POOL_SIZE', databaseUrl ? 4 : 2, 1, 100, 'connections', problems);
+  const demoSeed = parseDemoSeed(env.DEMO_SEED, databaseUrl === null, problems);
+  const officeTimeZone = env.OFFICE_TIME_ZONE?.trim() || DEFAULT_OFFICE_TIME_ZONE;
+  if (!isTimeZone(officeTimeZone)) problems.push(`OFFICE_TIME_ZONE must be an IANA time zone name such as Asia/Shanghai or Europe/Berlin (got "${env.OFFICE_TIME_ZONE}")`);
+  const crashAt = parseCrashPoint(env.LEDGER_FAULT, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -122,5 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     publicMetrics,
     jwtSecret,
+    projectorLeaseTtlMs,
+    projectorBatchIntervalMs,
+    readModelPoolSize,
+    demoSeed,
+    webDist: env.WEB_DIST?.trim() ? resolve(env.WEB_DIST.trim()) : null,
+    officeTimeZone,
+    crashAt,
   };
 }

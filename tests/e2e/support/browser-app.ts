@@ -109,11 +109,10 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium');
   const web = await ensureWebBuild();
-  process.env.WEB_DIST = web;
-  const api = await startApiTestApp();
+  const api = await startApiTestApp({ env: { WEB_DIST: web } });
   let browser: Browser | null = null;
   try {
-    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.sqlUrl }), { DEMO_SEED: 'true' });
+    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.sqlUrl, DEMO_SEED: 'true' }));
     if (!seeded.seeded) throw new Error(`the demo office was not seeded: ${seeded.why}`);
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;
@@ -215,8 +214,7 @@ export async function startEmptyBrowserApp(): Promise<BrowserApp> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium');
   const web = await ensureWebBuild();
-  process.env.WEB_DIST = web;
-  const api = await startApiTestApp({ env: { DEMO_SEED: 'false' } });
+  const api = await startApiTestApp({ env: { WEB_DIST: web, DEMO_SEED: 'false' } });
   let browser: Browser | null = null;
   try {
     await api.app.listen(0, '127.0.0.1');

@@ -19,8 +19,6 @@ export interface LoadedCampaign {
   readonly revision: number;
 }
 
-export const etagOf = (revision: number): string => `"${revision}"`;
-
 export function metadataFor(principal: Principal, reason?: string | null, correlationId?: string): MetadataInput {
   return { actor: actorOf(principal), ...(reason ? { reason } : {}), ...(correlationId ? { correlationId } : {}) };
 }

@@ -1,7 +1,7 @@
 // The campaign as the API shows it: the plan and stage statuses folded from the stream, with its revision (the ETag).
 import { openStageOf, type CarriedOverInstance, type PlannedCampaign } from '@campaign-ledger/domain';
 import type { Principal } from '../auth/principal';
-import { etagOf } from './campaign-context';
+import { etagOf } from '@api/infrastructure/http/if-match';
 
 export interface CarriedOverView extends CarriedOverInstance {
   readonly taskTitle: string | null;

@@ -213,7 +213,9 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
       expect(stale.body).toMatchObject({ error: 'PRECONDITION.ETAG_MISMATCH', details: { currentETag: '"1"', sent: '"0"' } });
       expect(stale.body.message).toContain('"1"');
       expect(stale.headers['etag']).toBe('"1"');
-      await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', 'garbage').send(task).expect(412);
+      // A header that is no ETag at all is a malformed request (400), as on every other If-Match route.
+      const malformed = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', 'garbage').send(task).expect(400);
+      expect(malformed.body.error).toBe('REQUEST.IF_MATCH_MALFORMED');
       expect(await revisionOf(campaignStream(C))).toBe(1);
 
       const added = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', '"1"').send(task).expect(201);

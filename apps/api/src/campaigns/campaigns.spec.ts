@@ -1,11 +1,10 @@
-// The pure parts of the campaigns API: which instances hold a stage back, instance status, If-Match parsing, the catalogue fold, planned end.
+// The pure parts of the campaigns API: which instances hold a stage back, instance status, the catalogue fold, planned end.
 import {
   campaignDecider, findBuiltinTemplate, foldEvents, parseTemplate, UNIT_LEVEL_BRANCH_ID,
   type BranchWorkState, type CampaignEvent, type PlannedCampaign, type Roster,
 } from '@campaign-ledger/domain';
 import { foldCatalogue, type CampaignSummary } from './list-campaigns/campaign-catalogue';
 import { instanceView } from './list-instances/list-instances.handler';
-import { revisionFromIfMatch } from './if-match';
 import { plannedEnd } from './plan-campaign/plan-campaign.handler';
 import { unfinishedInStage, workingBranchesOf } from './stage-work';
 
@@ -79,17 +78,6 @@ describe('instanceView', () => {
     expect(instanceView(campaign, work(), instance, '2009-03-30')).toMatchObject({ status: 'open', overdue: true });
     expect(instanceView(campaign, work('T05:branch:B1'), instance, '2009-04-30')).toMatchObject({ status: 'completed', overdue: false, completedOn: '2009-03-20' });
     expect(instanceView(campaign, work(), { ...instance, carriedOverTo: 'S2' }, '2009-04-30')).toMatchObject({ status: 'carried_over', carriedOverTo: 'S2', overdue: true });
-  });
-});
-
-describe('revisionFromIfMatch', () => {
-  it('reads strong and weak ETags; anything else never matches', () => {
-    expect(revisionFromIfMatch(undefined)).toBeUndefined();
-    expect(revisionFromIfMatch('  ')).toBeUndefined();
-    expect(revisionFromIfMatch('"7"')).toBe(7);
-    expect(revisionFromIfMatch('W/"7"')).toBe(7);
-    expect(revisionFromIfMatch('7')).toBe(7);
-    for (const value of ['*', '"1", "2"', '"-1"', 'abc']) expect(revisionFromIfMatch(value)).toBe(-2);
   });
 });
 

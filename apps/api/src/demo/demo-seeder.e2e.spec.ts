@@ -11,15 +11,15 @@ describe('first-run demo seed on real PostgreSQL', () => {
   beforeEach(async () => { t = await startApiTestApp(); });
   afterEach(() => t?.close());
 
-  const config = () => loadConfig({ DATABASE_URL: t.sqlUrl });
+  const config = (env: Record<string, string> = {}) => loadConfig({ DATABASE_URL: t.sqlUrl, ...env });
 
   it('is off on a configured PostgreSQL unless DEMO_SEED=true, then seeds once and lets the demo accounts sign in', async () => {
-    expect(await seedDemoIfEmpty(t.app, config(), {})).toEqual({ seeded: false, why: expect.stringContaining('off') });
-    const outcome = await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' });
+    expect(await seedDemoIfEmpty(t.app, config())).toEqual({ seeded: false, why: expect.stringContaining('off') });
+    const outcome = await seedDemoIfEmpty(t.app, config({ DEMO_SEED: 'true' }));
     expect(outcome.seeded).toBe(true);
     const login = await t.http.post('/api/auth/login').send({ username: 'sec-b01', password: 'sec-demo-2009' }).expect(200);
     expect(login.body.account).toMatchObject({ role: 'secretary', branchId: 'B01' });
-    const again = await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' });
+    const again = await seedDemoIfEmpty(t.app, config({ DEMO_SEED: 'true' }));
     expect(again).toEqual({ seeded: false, why: 'the event store already holds data' });
   });
 
@@ -32,7 +32,7 @@ describe('first-run demo seed on real PostgreSQL', () => {
     for (const deadline = Date.now() + 15_000; (await store.readAll()).length === 0 && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect((await seedDemoIfEmpty(t.app, config(), { DEMO_SEED: 'true' })).seeded).toBe(false);
+    expect((await seedDemoIfEmpty(t.app, config({ DEMO_SEED: 'true' }))).seeded).toBe(false);
     expect(await store.streamHead(organisationStream(DEMO_UNIT_ID))).toBeNull();
     expect(await store.streamHead(ACCOUNTS_STREAM)).toBeNull();
   });

@@ -23,9 +23,8 @@ export type SeedOutcome = { seeded: true; accounts: DemoAccount[] } | { seeded: 
 const SYSTEM = { actor: { id: 'system:demo-seed', role: 'system' }, reason: '首次运行的演示数据 demo data on first run' };
 
 /** Seeds when DEMO_SEED=true, or by default when the embedded store is empty (never on DATABASE_URL unless asked). */
-export async function seedDemoIfEmpty(app: INestApplication, config: AppConfig, env: NodeJS.ProcessEnv = process.env): Promise<SeedOutcome> {
-  const wanted = env.DEMO_SEED === undefined ? config.databaseUrl === null : env.DEMO_SEED === 'true';
-  if (!wanted) return { seeded: false, why: 'DEMO_SEED is off for this configuration' };
+export async function seedDemoIfEmpty(app: INestApplication, config: Pick<AppConfig, 'demoSeed'>): Promise<SeedOutcome> {
+  if (!config.demoSeed) return { seeded: false, why: 'DEMO_SEED is off for this configuration' };
   const store = app.get<EventStore>(EVENT_STORE);
   const clock = app.get<Clock>(CLOCK);
   // Any account or any visible event means the installation is in use (readAll alone can lag behind open transactions).

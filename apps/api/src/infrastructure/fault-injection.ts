@@ -1,10 +1,10 @@
-// Crash points for the tests that kill the API at an exact moment (a child process started with LEDGER_FAULT set).
-// Nothing happens unless that variable names the point; it is never set in a real installation.
-const armed = process.env.LEDGER_FAULT ?? '';
+// Crash points for the tests that kill the API at an exact moment: a child process started with LEDGER_FAULT set, read
+// into the configuration (AppConfig.crashAt) like every other setting. Test-only: never set in a real installation.
+import type { CrashPoint } from '@campaign-ledger/runtime';
 
-export type CrashPoint = 'after-claim-before-write' | 'after-commit-before-answer';
+export type { CrashPoint };
 
-/** Dies at once, as kill -9 would, when LEDGER_FAULT names this point. */
-export function crashPoint(point: CrashPoint): void {
+/** Dies at once, as kill -9 would, when the configuration arms this point. */
+export function crashPoint(armed: CrashPoint | null, point: CrashPoint): void {
   if (armed === point) process.kill(process.pid, 'SIGKILL');
 }

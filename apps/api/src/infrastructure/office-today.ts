@@ -1,9 +1,7 @@
-// "Today" for the office, from the injected clock: campaign dates are calendar days in China, not in UTC.
+// "Today" for the office, from the injected clock: campaign dates are calendar days in the office's time zone
+// (OFFICE_TIME_ZONE, set at start-up), not in UTC.
 import type { IsoDate } from '@campaign-ledger/domain';
 import type { Clock } from '@campaign-ledger/event-store';
+import { officeCalendar } from '@campaign-ledger/office-time';
 
-export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
-
-const officeDate = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export const officeToday = (clock: Clock): IsoDate => officeDate.format(clock.now());
+export const officeToday = (clock: Clock): IsoDate => officeCalendar().today(clock);

@@ -14,7 +14,8 @@ interface AsOfOptions {
 
 export const MOMENT_HELP =
   'A moment is an ISO instant with its time zone (2009-03-20T10:00:00Z, 2009-03-20T18:00:00+08:00) or a day (2009-03-20),\n' +
-  'meaning the end of that office day, China time. The log is read in order up to the first event recorded after the moment.';
+  'meaning the end of that office day in the office time zone (OFFICE_TIME_ZONE, default Asia/Shanghai). The log is read in\n' +
+  'order up to the first event recorded after the moment.';
 
 export const asOfCommand: LedgerCommand = {
   name: 'as-of',

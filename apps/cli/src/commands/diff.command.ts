@@ -1,5 +1,6 @@
 // `ledger diff <campaignId> --from <moment> --to <moment>`: what changed in a campaign between two moments, who did it and why.
 import { diffBetween, type CampaignDiff } from '@campaign-ledger/audit';
+import { officeCalendar } from '@campaign-ledger/office-time';
 import { writeLine } from '../cli-io';
 import { createProgress } from '../progress';
 import { renderTable } from '../table';
@@ -43,11 +44,8 @@ async function diff(context: CommandContext, campaignId: string, options: DiffOp
   });
 }
 
-const officeTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
 function renderDiff(result: CampaignDiff): string {
+  const office = officeCalendar();
   const { summary } = result;
   const header = `campaign ${result.campaignId}: changes recorded after ${result.from} (office day ${result.fromOfficeDate}) ` +
     `up to ${result.to} (office day ${result.toOfficeDate})`;
@@ -55,9 +53,9 @@ function renderDiff(result: CampaignDiff): string {
     `${summary.cancelled} cancelled, ${summary.deadlineMoved} deadline(s) moved`;
   if (result.changes.length === 0) return `${header}\n\nno changes\n\n${totals}`;
   const rows = result.changes.map((c) => [
-    officeTime.format(new Date(c.recordedAt)), c.type, c.branchId ?? '(plan)', c.instanceKey ?? c.taskId, c.title ?? '',
+    office.wallClock(new Date(c.recordedAt)), c.type, c.branchId ?? '(plan)', c.instanceKey ?? c.taskId, c.title ?? '',
     `${c.actorId} (${c.actorRole})`,
     c.change === 'deadlineMoved' ? `${c.previousDueDate} → ${c.dueDate}; ${c.reason ?? ''}` : (c.reason ?? c.note ?? ''),
   ]);
-  return [header, '', renderTable(['recorded (UTC+8)', 'type', 'branch', 'instance / task', 'title', 'actor (role)', 'reason / note'], rows), '', totals].join('\n');
+  return [header, '', renderTable([`recorded (${office.label})`, 'type', 'branch', 'instance / task', 'title', 'actor (role)', 'reason / note'], rows), '', totals].join('\n');
 }

@@ -26,7 +26,7 @@ export const exportCommand: LedgerCommand = {
       .requiredOption('--out <file>', 'the file to write (e.g. ledger-2024-06-30.ndjson, or 台账.xlsx with --dossier)')
       .option('--force', 'overwrite the file if it exists')
       .option('--dossier <campaignId>', 'write the dossier of this campaign instead: sheets 概况, 任务台账, 学习参与, 半年检查 (XLSX)')
-      .option('--as-of <date>', 'with --dossier: the office day (YYYY-MM-DD, China time) the figures are evaluated on; ' +
+      .option('--as-of <date>', 'with --dossier: the office day (YYYY-MM-DD, office time zone) the figures are evaluated on; ' +
         'an earlier day also leaves out events recorded after it (default: today)')
       .addHelpText('after', '\nThe dossier is computed from the log alone (no API needed) by the same queries as the live read models, and ' +
         'names the log digest it was built from: `ledger verify --against <digest>` proves later that the log behind it is unchanged.')

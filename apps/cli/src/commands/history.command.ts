@@ -1,6 +1,7 @@
 // `ledger history --campaign ID | --branch CAMPAIGN:BRANCH | --member ID | --stream ID`: who did what, when and why.
 import { InvalidArgumentError } from 'commander';
 import { history, type HistoryFilter, type HistoryPage } from '@campaign-ledger/audit';
+import { officeCalendar } from '@campaign-ledger/office-time';
 import { StreamCategories, branchWorkStream, campaignStream } from '@campaign-ledger/domain';
 import { CliError, writeLine } from '../cli-io';
 import { renderTable } from '../table';
@@ -40,7 +41,7 @@ export const historyCommand: LedgerCommand = {
       .option('--member <id>', 'everything about one member, in any stream')
       .option('--stream <id>', 'one stream by its id')
       .option('--type <type>', 'only these event types (repeat or separate with commas)', collect, [])
-      .option('--from <date>', 'from this office day (YYYY-MM-DD, China time) or ISO date-time, inclusive')
+      .option('--from <date>', 'from this office day (YYYY-MM-DD, office time zone) or ISO date-time, inclusive')
       .option('--to <date>', 'up to this office day or ISO date-time, inclusive')
       .option('--recorded', 'apply --from/--to to when the database recorded the event, not when it occurred')
       .option('--include-auditor-reads', "also list auditors' read records")
@@ -81,18 +82,15 @@ function toFilter(options: HistoryOptions): HistoryFilter {
   return { ...base, streams: [options.stream as string] };
 }
 
-const officeTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-const inOffice = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : officeTime.format(new Date(iso)));
-
 function renderHistory(page: HistoryPage): string {
   if (page.total === 0) return 'no events match';
+  const office = officeCalendar();
+  const inOffice = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : office.wallClock(new Date(iso)));
   const rows = page.items.map((entry) => [
     inOffice(entry.occurredAt), inOffice(entry.recordedAt), `${entry.streamId}@${entry.revision}`, entry.type,
     `${entry.actor.id} (${entry.actor.role})`, entry.reason ?? '', entry.evidence.map((file) => file.sha256.slice(0, 16)).join(' '),
   ]);
-  const table = renderTable(['occurred (UTC+8)', 'recorded (UTC+8)', 'stream@revision', 'type', 'actor (role)', 'reason', 'evidence sha256'], rows);
+  const table = renderTable([`occurred (${office.label})`, `recorded (${office.label})`, 'stream@revision', 'type', 'actor (role)', 'reason', 'evidence sha256'], rows);
   const shown = page.items.length === 0 ? 'none' : `${(page.page - 1) * page.pageSize + 1}-${(page.page - 1) * page.pageSize + page.items.length}`;
   return `${table}\n\nevents ${shown} of ${page.total} (page ${page.page} of ${page.pages})`;
 }

@@ -1,6 +1,7 @@
 // The dossier as an Excel workbook with Chinese headers: 概况, 任务台账, 学习参与, 半年检查.
 import ExcelJS from 'exceljs';
 import { fraction, type HalfYearCheck, type Ratio } from '@campaign-ledger/domain';
+import { DEFAULT_OFFICE_TIME_ZONE, officeCalendar } from '@campaign-ledger/office-time';
 import type { Dossier, DossierInstanceStatus, DossierProgress } from './dossier';
 
 export const DOSSIER_SHEETS = { overview: '概况', tasks: '任务台账', study: '学习参与', halfYear: '半年检查' } as const;
@@ -26,12 +27,13 @@ const CAMPAIGN_STATUS: Readonly<Record<string, string>> = { planned: '进行中'
 const DATE = 'yyyy-mm-dd';
 const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
 const PERCENT = '0.0%';
-const OFFICE_OFFSET_MS = 8 * 3600 * 1000;
 
 /** A calendar day as an Excel date (midnight UTC: Excel dates have no time zone). */
 const asDate = (day: string | null): Date | null => (day ? new Date(`${day}T00:00:00.000Z`) : null);
-/** An instant shown as Beijing wall-clock time (China keeps no daylight saving). */
-const asOfficeTime = (at: Date | string | null): Date | null => (at === null ? null : new Date(new Date(at).getTime() + OFFICE_OFFSET_MS));
+/** An instant shown as the office's wall-clock time (OFFICE_TIME_ZONE). */
+const asOfficeTime = (at: Date | string | null): Date | null => (at === null ? null : officeCalendar().wallClockDate(new Date(at)));
+/** How the headings name that time: 北京时间 in the default zone, else the zone itself. */
+const officeTimeName = (): string => (officeCalendar().timeZone === DEFAULT_OFFICE_TIME_ZONE ? '北京时间' : `${officeCalendar().timeZone} 时间`);
 const share = (r: Ratio): number | null => fraction(r);
 const counts = (r: Ratio): string => `${r.numerator}/${r.denominator}`;
 const yesNo = (value: boolean | null): string => (value === null ? '' : value ? '是' : '否');
@@ -95,7 +97,7 @@ function addOverview(workbook: ExcelJS.Workbook, d: Dossier): void {
   row('结束日期', asDate(campaign.endDate), '', DATE);
   row('活动状态', CAMPAIGN_STATUS[campaign.status] ?? campaign.status, campaign.closedOn ? `${campaign.closedOn} 结束` : '');
   row('统计日期', asDate(d.asOf), '逾期、时间进度按此日计算', DATE);
-  row('导出时间（北京时间）', asOfficeTime(d.exportedAt), '', DATE_TIME);
+  row(`导出时间（${officeTimeName()}）`, asOfficeTime(d.exportedAt), '', DATE_TIME);
   row('应完成任务实例', overview.totals.applicable, '不含已取消的任务');
   row('已完成', overview.totals.done);
   row('逾期未完成', overview.totals.overdue);
@@ -107,7 +109,7 @@ function addOverview(workbook: ExcelJS.Workbook, d: Dossier): void {
   row('到会率', share(overview.participation.attendance), counts(overview.participation.attendance), PERCENT);
   row('依据的日志位置', basis.position, `共 ${basis.events} 个事件${basis.recordedUntil ? `，截至 ${basis.recordedUntil} 记录的事件` : ''}`);
   row('日志摘要', basis.digest, `核验：ledger verify --against ${basis.digest}`);
-  row('最后事件记录时间（北京时间）', asOfficeTime(basis.lastRecordedAt), '', DATE_TIME);
+  row(`最后事件记录时间（${officeTimeName()}）`, asOfficeTime(basis.lastRecordedAt), '', DATE_TIME);
 }
 
 function addTasks(workbook: ExcelJS.Workbook, d: Dossier): void {

@@ -6,7 +6,7 @@ import {
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
   branchDashboard, campaignOverview, projectInMemory, snapshotSource,
-  type CampaignOverview, type InstanceView, type Progress, type ReadModelSource, type TaskRow,
+  type CampaignOverview, type ReadModelInstance as InstanceView, type Progress, type ReadModelSource, type TaskRow,
 } from '@campaign-ledger/projections';
 import { DigestTracker } from './digest';
 import { CampaignNotInLogError } from './errors';

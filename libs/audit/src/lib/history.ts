@@ -1,13 +1,12 @@
 // The history of a campaign, a branch or a member: who did what, when, why, with which evidence, from the log itself.
-import { withoutSecrets } from '@campaign-ledger/domain';
+import { isIsoDate, withoutSecrets } from '@campaign-ledger/domain';
+import { officeCalendar } from '@campaign-ledger/office-time';
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import { isAuditorReadsStream } from './auditor-reads';
 import { AuditError } from './errors';
 import { readLog } from './read-log';
 import type { LogScope } from './verify-log';
 
-/** Calendar days in filters are office days (China, no daylight saving). */
-export const OFFICE_UTC_OFFSET = '+08:00';
 export const MAX_HISTORY_PAGE_SIZE = 1000;
 
 export interface HistoryFilter {
@@ -64,6 +63,7 @@ export interface HistoryPage {
 
 export class InvalidHistoryFilterError extends AuditError {
   readonly code = 'AUDIT.INVALID_HISTORY_FILTER';
+  readonly kind = 'validation' as const;
 }
 
 interface CompiledFilter {
@@ -140,11 +140,10 @@ function instant(value: string | Date, which: 'from' | 'to'): number {
   }
   const text = String(value).trim();
   if (DAY.test(text)) {
-    const start = Date.parse(`${text}T00:00:00.000${OFFICE_UTC_OFFSET}`);
-    if (Number.isNaN(start) || new Date(start + 8 * 3_600_000).toISOString().slice(0, 10) !== text) {
-      throw new InvalidHistoryFilterError(`"${which}" is not a real calendar day: ${text}`);
-    }
-    return which === 'from' ? start : start + 86_400_000 - 1;
+    // Calendar days in filters are office days (OFFICE_TIME_ZONE).
+    if (!isIsoDate(text)) throw new InvalidHistoryFilterError(`"${which}" is not a real calendar day: ${text}`);
+    const office = officeCalendar();
+    return (which === 'from' ? office.startOfDay(text) : office.endOfDay(text)).getTime();
   }
   const parsed = Date.parse(text);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(parsed)) {

@@ -1,9 +1,8 @@
-// Moments the audit tools are asked about: an ISO instant, or an office day meaning the end of that day in China.
+// Moments the audit tools are asked about: an ISO instant, or an office day meaning the end of that day in the office's
+// time zone (OFFICE_TIME_ZONE, through the office calendar the process was started with).
 import { isIsoDate, type IsoDate } from '@campaign-ledger/domain';
+import { officeCalendar } from '@campaign-ledger/office-time';
 import { InvalidMomentError } from './errors';
-import { OFFICE_UTC_OFFSET } from './history';
-
-export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
 
 export interface Moment {
   /** The instant itself. */
@@ -12,23 +11,21 @@ export interface Moment {
   readonly officeDate: IsoDate;
 }
 
-const officeDay = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The office day (China) an instant falls on. */
-export const officeDateOf = (instant: Date): IsoDate => officeDay.format(instant);
+/** The office day an instant falls on. */
+export const officeDateOf = (instant: Date): IsoDate => officeCalendar().dayOf(instant);
 
 /** The last millisecond of an office day. */
 export function endOfOfficeDay(date: IsoDate): Date {
   if (!isIsoDate(date)) throw new InvalidMomentError(`not a real calendar day: ${String(date)}`);
-  return new Date(`${date}T23:59:59.999${OFFICE_UTC_OFFSET}`);
+  return officeCalendar().endOfDay(date);
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * Reads a moment: `YYYY-MM-DD` is the end of that office day; an ISO date-time must say its time zone (`Z` or `+08:00`),
- * since a bare local time would mean different instants on different machines.
+ * Reads a moment: `YYYY-MM-DD` is the end of that office day; an ISO date-time must say its time zone (`Z` or an offset
+ * such as `+08:00`), since a bare local time would mean different instants on different machines.
  */
 export function parseMoment(value: string | Date, name = 'at'): Moment {
   if (value instanceof Date) {
@@ -44,9 +41,11 @@ export function parseMoment(value: string | Date, name = 'at'): Moment {
   const match = INSTANT.exec(text);
   const parsed = match ? Date.parse(text) : Number.NaN;
   if (!match || !isIsoDate(match[1]) || Number.isNaN(parsed)) {
+    const office = officeCalendar();
+    const example = new Date('2024-03-07T10:00:00Z');
     throw new InvalidMomentError(
-      `"${name}" must be a day (YYYY-MM-DD, meaning the end of that office day, China time) or an ISO instant with its time zone ` +
-        `(2024-03-07T10:00:00Z or 2024-03-07T18:00:00+08:00), not "${text}"`,
+      `"${name}" must be a day (YYYY-MM-DD, meaning the end of that office day, ${office.timeZone}) or an ISO instant with its time zone ` +
+        `(2024-03-07T10:00:00Z or ${office.isoWithOffset(example)}), not "${text}"`,
     );
   }
   const at = new Date(parsed);

@@ -138,7 +138,7 @@ function postgresWriter(client: PoolClient, blobs: BlobSink | undefined): Sealed
     },
     async appendSealed(streamId, events, expectedRevision) {
       const previousRevision = expectedRevision === 'no_stream' ? -1 : expectedRevision;
-      const result = await client.query(RESTORE_SQL, [
+      const result = await client.query<RestoredRow>(RESTORE_SQL, [
         streamId, previousRevision, events[0].previousHash,
         events.map((e) => e.revision), events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion),
         events.map((e) => JSON.stringify(e.data ?? null)), events.map((e) => JSON.stringify(e.metadata)),
@@ -169,7 +169,23 @@ async function recordIdempotencyKeys(client: PoolClient, streamId: string, resto
   }
 }
 
-function toRestored(row: any): RestoredEvent {
+/** A row RESTORE_SQL returns. */
+interface RestoredRow {
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly previous_hash: string | null;
+  readonly hash: string;
+  readonly transaction_id: string;
+  readonly position: string;
+  readonly recorded_at: Date | string;
+}
+
+function toRestored(row: RestoredRow): RestoredEvent {
   return {
     id: row.event_id,
     streamId: row.stream_id,

@@ -89,6 +89,9 @@ export const targetCompletion = (actual: number, target: number): Ratio => ratio
 
 export type OverdueColour = 'green' | 'amber' | 'red';
 
+/** How many days before its due date an open instance turns amber, unless the reader asks for another window. */
+export const DEFAULT_AMBER_DAYS = 7;
+
 /**
  * Warning colour of an instance: red when past its due date and not done, amber when not done and due within
  * `amberWithinDays` days (today included), green otherwise (including everything done).

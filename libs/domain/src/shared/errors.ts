@@ -1,8 +1,13 @@
 // Domain errors: a stable code, a kind the HTTP filter maps to a status, details, and bilingual messages that say what to fix.
 
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'precondition' | 'too_many' | 'unavailable';
+export type DomainErrorKind =
+  | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'precondition' | 'too_large' | 'unprocessable'
+  | 'precondition_required' | 'too_many' | 'unavailable';
 
-/** HTTP status a filter should use for each kind (the domain never throws HTTP exceptions; this is just the agreed table). */
+/**
+ * HTTP status for each kind: the one table the API's error filter uses. Every error raised on purpose — domain,
+ * event store, audit, read models, the API's own — carries a `code` and one of these kinds; nothing else picks a status.
+ */
 export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   validation: 400,
   unauthenticated: 401,
@@ -10,11 +15,58 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorKind, number>>
   not_found: 404,
   conflict: 409,
   precondition: 412,
+  too_large: 413,
+  unprocessable: 422,
+  precondition_required: 428,
   too_many: 429,
   unavailable: 503,
 };
 
 export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+/** What an answer says about an error: its code, kind, what to fix in both languages, details, and for a form the fields. */
+export interface ErrorReport {
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+  readonly message: string;
+  readonly messageZh?: string;
+  readonly details?: ErrorDetails;
+  readonly fieldErrors?: readonly { readonly field: string; readonly messages: readonly string[] }[];
+  /** Further members of the answer, beside the standard ones (a refused import's `report`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * An error raised on purpose by any layer: a stable `code` and a `kind` from the table above (libraries that do not
+ * depend on the domain declare the same two fields). `toJSON` may give the words shown to people when they differ
+ * from the message written for the log.
+ */
+export interface CodedError extends Error {
+  readonly code: string;
+  readonly kind: DomainErrorKind;
+  readonly messageZh?: string;
+  readonly details?: ErrorDetails;
+  toJSON?(): Partial<ErrorReport>;
+}
+
+export const isCodedError = (error: unknown): error is CodedError =>
+  error instanceof Error &&
+  typeof (error as Partial<CodedError>).code === 'string' &&
+  Object.prototype.hasOwnProperty.call(DOMAIN_ERROR_HTTP_STATUS, String((error as Partial<CodedError>).kind));
+
+/** The report of a coded error: its own `toJSON` words where it has them, its fields otherwise. */
+export function reportOf(error: CodedError): ErrorReport {
+  const own = typeof error.toJSON === 'function' ? error.toJSON() : {};
+  return {
+    code: error.code,
+    kind: error.kind,
+    message: own.message ?? error.message,
+    ...(own.messageZh ?? error.messageZh ? { messageZh: own.messageZh ?? error.messageZh } : {}),
+    ...(own.details ?? error.details ? { details: own.details ?? error.details } : {}),
+    ...(own.fieldErrors ? { fieldErrors: own.fieldErrors } : {}),
+    ...(own.extra ? { extra: own.extra } : {}),
+  };
+}
 
 interface DomainErrorClass {
   readonly code: string;

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags,
@@ -6,7 +6,7 @@ import {
 import type { Response } from 'express';
 import { isIsoDate } from '@campaign-ledger/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { translateAuditError } from '../audit.http-errors';
+import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
 import { ExportDossierQuery } from './export-dossier.handler';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,8 +32,8 @@ export class ExportDossierHttpController {
     @Res({ passthrough: true }) response: Response,
     @Query('asOf') asOf?: string,
   ): Promise<StreamableFile> {
-    if (asOf !== undefined && asOf !== '' && !isIsoDate(asOf)) throw new BadRequestException('asOf must be a day written YYYY-MM-DD');
-    const file = await this.queries.execute(new ExportDossierQuery(campaignId, principal, asOf || undefined)).catch(translateAuditError);
+    if (asOf !== undefined && asOf !== '' && !isIsoDate(asOf)) throw RequestValidationError.field('asOf', 'asOf must be a day written YYYY-MM-DD');
+    const file = await this.queries.execute(new ExportDossierQuery(campaignId, principal, asOf || undefined));
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Ledger-Digest', file.dossier.basis.digest);
     const fallback = `dossier-${campaignId}-${file.dossier.asOf}.xlsx`.replace(/[^\x20-\x7e]|["\\]/g, '_');

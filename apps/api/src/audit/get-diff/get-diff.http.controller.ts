@@ -5,7 +5,6 @@ import {
 } from '@nestjs/swagger';
 import type { CampaignDiff } from '@campaign-ledger/audit';
 import { Roles } from '@api/auth/principal';
-import { translateAuditError } from '../audit.http-errors';
 import { GetDiffQuery } from './get-diff.handler';
 
 @ApiTags('audit')
@@ -24,6 +23,6 @@ export class GetDiffHttpController {
   @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiForbiddenResponse({ description: 'Secretaries' })
   async diff(@Param('campaignId') campaignId: string, @Query('from') from?: string, @Query('to') to?: string): Promise<CampaignDiff> {
-    return this.queries.execute(new GetDiffQuery(campaignId, from ?? '', to ?? '')).catch(translateAuditError);
+    return this.queries.execute(new GetDiffQuery(campaignId, from ?? '', to ?? ''));
   }
 }

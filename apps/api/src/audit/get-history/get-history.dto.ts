@@ -27,7 +27,7 @@ export class GetHistoryQueryDto {
   @IsOptional() @Transform(list) @IsString({ each: true })
   type?: string[];
 
-  @ApiPropertyOptional({ description: 'Office day (YYYY-MM-DD, China time) or ISO date-time, inclusive' })
+  @ApiPropertyOptional({ description: 'Office day (YYYY-MM-DD, in OFFICE_TIME_ZONE, default Asia/Shanghai) or ISO date-time, inclusive' })
   @IsOptional() @IsString()
   from?: string;
 

@@ -5,7 +5,6 @@ import {
 } from '@nestjs/swagger';
 import type { StateAsOf } from '@campaign-ledger/audit';
 import { Roles } from '@api/auth/principal';
-import { translateAuditError } from '../audit.http-errors';
 import { GetStateAsOfQuery } from './get-state-as-of.handler';
 
 @ApiTags('audit')
@@ -23,6 +22,6 @@ export class GetStateAsOfHttpController {
   @ApiNotFoundResponse({ description: 'No such campaign, or it was planned after that moment' })
   @ApiForbiddenResponse({ description: 'Secretaries' })
   async asOf(@Param('campaignId') campaignId: string, @Query('at') at?: string): Promise<StateAsOf> {
-    return this.queries.execute(new GetStateAsOfQuery(campaignId, at ?? '')).catch(translateAuditError);
+    return this.queries.execute(new GetStateAsOfQuery(campaignId, at ?? ''));
   }
 }

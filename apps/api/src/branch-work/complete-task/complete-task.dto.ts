@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../shared/validators';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
 /** Text fields of the completion (multipart/form-data or application/json); the files come in `evidence`. */
 export class CompleteTaskDto {

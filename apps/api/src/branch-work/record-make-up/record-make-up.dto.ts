@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../shared/validators';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
 export class RecordMakeUpDto {
   @ApiProperty({ description: 'A member who was absent or on leave at the session', example: 'M2' })

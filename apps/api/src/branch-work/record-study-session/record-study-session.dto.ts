@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '@campaign-ledger/domain';
-import { IsAttendanceSheet, IsCalendarDate } from '../shared/validators';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
+import { IsAttendanceSheet } from '../shared/validators';
 
 export class RecordStudySessionDto {
   @ApiPropertyOptional({ description: 'Client-chosen id (letters, digits, . _ -); generated when left out', example: 'S-0325' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { THREE_ONES_ITEMS, type ThreeOnesItem } from '@campaign-ledger/domain';
-import { IsCalendarDate } from '../shared/validators';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
 export class RecordThreeOnesDto {
   @ApiProperty({ example: 'M1' })

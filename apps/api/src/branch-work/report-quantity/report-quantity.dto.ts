@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsNumber, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../shared/validators';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
 export class ReportQuantityDto {
   @ApiPropertyOptional({ description: 'The instance reported on; give this or taskId', example: 'Q1:branch:B1' })

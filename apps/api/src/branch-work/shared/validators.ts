@@ -1,19 +1,6 @@
 // class-validator rules for the branch-work request bodies, in the domain's own terms.
 import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
-import { ATTENDANCE_MARKS, isIsoDate } from '@campaign-ledger/domain';
-
-/** A real calendar date written YYYY-MM-DD (2009-02-30 is refused). */
-export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => isIsoDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a calendar date written YYYY-MM-DD`, options),
-      },
-    },
-    options,
-  );
+import { ATTENDANCE_MARKS } from '@campaign-ledger/domain';
 
 const MEMBER_ID = /^[A-Za-z0-9._-]{1,100}$/;
 

@@ -10,7 +10,8 @@ export class AddTaskCommand extends Command<CampaignView> {
     readonly task: NewTask,
     readonly reason: string,
     /** The revision the editor saw (If-Match). */
-    readonly expectedRevision: number,
+    /** If-Match as sent; undefined for `*` (any current version). */
+    readonly expectedRevision: number | undefined,
     readonly principal: Principal,
     readonly correlationId?: string,
   ) {

@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { requireIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { AddTaskCommand } from './add-task.handler';
 import { AddTaskDto } from './add-task.dto';
 
@@ -15,6 +14,7 @@ export class AddTaskHttpController {
 
   @Post(':campaignId/tasks')
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: 'Add a task to the plan (增加任务), with a reason' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET /api/campaigns/:id' })
   @ApiCreatedResponse({ description: 'The changed campaign, with its new ETag' })
@@ -23,15 +23,11 @@ export class AddTaskHttpController {
   async add(
     @Param('campaignId') campaignId: string,
     @Body() body: AddTaskDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch({ requiredFrom: '/api/campaigns/:campaignId' }) expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    const expectedRevision = requireIfMatch(ifMatch, campaignId);
     const { reason, ...task } = body;
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(new AddTaskCommand(campaignId, { ...task }, reason, expectedRevision, principal, correlationId)),
-    );
+    return this.commands.execute(new AddTaskCommand(campaignId, { ...task }, reason, expectedRevision, principal, correlationId));
   }
 }

@@ -8,7 +8,8 @@ export class CancelTaskCommand extends Command<CampaignView> {
     readonly campaignId: string,
     readonly taskId: string,
     readonly reason: string,
-    readonly expectedRevision: number,
+    /** If-Match as sent; undefined for `*` (any current version). */
+    readonly expectedRevision: number | undefined,
     readonly principal: Principal,
     readonly correlationId?: string,
   ) {

@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { requireIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { CancelTaskCommand } from './cancel-task.handler';
 import { CancelTaskDto } from './cancel-task.dto';
 
@@ -16,6 +15,7 @@ export class CancelTaskHttpController {
   @Post(':campaignId/tasks/:taskId/cancel')
   @HttpCode(200)
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: 'Cancel a task (取消任务), with a reason; it stays in the plan, flagged' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET /api/campaigns/:id' })
   @ApiOkResponse({ description: 'The changed campaign, with its new ETag' })
@@ -26,14 +26,10 @@ export class CancelTaskHttpController {
     @Param('campaignId') campaignId: string,
     @Param('taskId') taskId: string,
     @Body() body: CancelTaskDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch({ requiredFrom: '/api/campaigns/:campaignId' }) expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    const expectedRevision = requireIfMatch(ifMatch, campaignId);
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(new CancelTaskCommand(campaignId, taskId, body.reason, expectedRevision, principal, correlationId)),
-    );
+    return this.commands.execute(new CancelTaskCommand(campaignId, taskId, body.reason, expectedRevision, principal, correlationId));
   }
 }

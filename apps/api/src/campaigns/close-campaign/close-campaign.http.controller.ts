@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { revisionFromIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { CloseCampaignCommand } from './close-campaign.handler';
 import { CloseCampaignDto } from './close-campaign.dto';
 
@@ -16,6 +15,7 @@ export class CloseCampaignHttpController {
   @Post(':campaignId/close')
   @HttpCode(200)
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: 'Close the campaign today (活动结束); every stage must be closed first' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Optional: refuse (412) unless the campaign is still at this ETag' })
   @ApiOkResponse({ description: 'The closed campaign, and its new ETag' })
@@ -23,13 +23,10 @@ export class CloseCampaignHttpController {
   async close(
     @Param('campaignId') campaignId: string,
     @Body() body: CloseCampaignDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(new CloseCampaignCommand(campaignId, body.note ?? null, revisionFromIfMatch(ifMatch), principal, correlationId)),
-    );
+    return this.commands.execute(new CloseCampaignCommand(campaignId, body.note ?? null, expectedRevision, principal, correlationId));
   }
 }

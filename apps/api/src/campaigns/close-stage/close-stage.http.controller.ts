@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { revisionFromIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { CloseStageCommand } from './close-stage.handler';
 import { CloseStageDto } from './close-stage.dto';
 import { StageUnfinishedQuery } from './stage-unfinished.handler';
@@ -20,6 +19,7 @@ export class CloseStageHttpController {
   @Post(':campaignId/stages/:stageId/close')
   @HttpCode(200)
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: 'Close a stage today (转段): refused while mandatory work of any branch is unfinished, unless carried over' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Optional: refuse (412) unless the campaign is still at this ETag' })
   @ApiOkResponse({ description: 'The campaign with the stage closed (carried-over instances listed), and its new ETag' })
@@ -28,16 +28,13 @@ export class CloseStageHttpController {
     @Param('campaignId') campaignId: string,
     @Param('stageId') stageId: string,
     @Body() body: CloseStageDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(
-        new CloseStageCommand(campaignId, stageId, body.carryOver, body.reason ?? null, revisionFromIfMatch(ifMatch), principal, correlationId),
-      ),
-    );
+    return this.commands.execute(
+        new CloseStageCommand(campaignId, stageId, body.carryOver, body.reason ?? null, expectedRevision, principal, correlationId),
+      );
   }
 
   @Get(':campaignId/stages/:stageId/unfinished')

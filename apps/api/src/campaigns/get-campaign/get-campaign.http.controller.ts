@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf } from '../campaign-context';
+import { etagOf } from '@api/infrastructure/http/if-match';
 import { GetCampaignQuery } from './get-campaign.handler';
 
 @ApiTags('campaigns')

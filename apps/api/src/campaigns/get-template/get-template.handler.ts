@@ -1,6 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { builtinTemplates, type CampaignTemplate, findBuiltinTemplate } from '@campaign-ledger/domain';
+import { builtinTemplates, type CampaignTemplate, DomainError, type DomainErrorKind, findBuiltinTemplate } from '@campaign-ledger/domain';
 import { templateSummary } from '../template-problems';
 
 export interface TemplateDetail {
@@ -15,18 +14,24 @@ export class GetTemplateQuery extends Query<TemplateDetail> {
   }
 }
 
-export const unknownTemplate = (templateId: string) => ({
-  statusCode: 404,
-  error: 'TEMPLATE.NOT_FOUND',
-  message: `there is no built-in template "${templateId}"; pick one of: ${builtinTemplates.map((t) => t.id).join(', ')} (GET /api/templates), or send your own template`,
-  messageZh: `没有内置模板“${templateId}”，请从 GET /api/templates 中选择，或上传自己的模板`,
-});
+/** No built-in template has this id. */
+export class TemplateNotFound extends DomainError {
+  static readonly code = 'TEMPLATE.NOT_FOUND';
+  static readonly kind: DomainErrorKind = 'not_found';
+  static withId(templateId: string): TemplateNotFound {
+    return new TemplateNotFound(
+      `there is no built-in template "${templateId}"; pick one of: ${builtinTemplates.map((t) => t.id).join(', ')} (GET /api/templates), or send your own template`,
+      `没有内置模板“${templateId}”，请从 GET /api/templates 中选择，或上传自己的模板`,
+      { templateId },
+    );
+  }
+}
 
 @QueryHandler(GetTemplateQuery)
 export class GetTemplateHandler implements IQueryHandler<GetTemplateQuery, TemplateDetail> {
   async execute({ templateId }: GetTemplateQuery): Promise<TemplateDetail> {
     const builtin = findBuiltinTemplate(templateId);
-    if (!builtin) throw new NotFoundException(unknownTemplate(templateId));
+    if (!builtin) throw TemplateNotFound.withId(templateId);
     const template = builtin.load();
     return { id: builtin.id, summary: templateSummary(template), template };
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { RequestValidationError } from '@api/infrastructure/errors/http-errors';
+import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
 import { ListInstancesQueryDto } from './list-instances.dto';
 import { ListInstancesQuery } from './list-instances.handler';
 

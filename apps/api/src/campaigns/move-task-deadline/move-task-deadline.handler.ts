@@ -9,7 +9,8 @@ export class MoveTaskDeadlineCommand extends Command<CampaignView> {
     readonly taskId: string,
     readonly dueDate: string,
     readonly reason: string,
-    readonly expectedRevision: number,
+    /** If-Match as sent; undefined for `*` (any current version). */
+    readonly expectedRevision: number | undefined,
     readonly principal: Principal,
     readonly correlationId?: string,
   ) {

@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { requireIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { MoveTaskDeadlineCommand } from './move-task-deadline.handler';
 import { MoveTaskDeadlineDto } from './move-task-deadline.dto';
 
@@ -16,6 +15,7 @@ export class MoveTaskDeadlineHttpController {
   @Post(':campaignId/tasks/:taskId/deadline')
   @HttpCode(200)
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: "Move a task's deadline (调整期限), with a reason" })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from GET /api/campaigns/:id' })
   @ApiOkResponse({ description: 'The changed campaign, with its new ETag' })
@@ -27,14 +27,10 @@ export class MoveTaskDeadlineHttpController {
     @Param('campaignId') campaignId: string,
     @Param('taskId') taskId: string,
     @Body() body: MoveTaskDeadlineDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch({ requiredFrom: '/api/campaigns/:campaignId' }) expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    const expectedRevision = requireIfMatch(ifMatch, campaignId);
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(new MoveTaskDeadlineCommand(campaignId, taskId, body.dueDate, body.reason, expectedRevision, principal, correlationId)),
-    );
+    return this.commands.execute(new MoveTaskDeadlineCommand(campaignId, taskId, body.dueDate, body.reason, expectedRevision, principal, correlationId));
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { revisionFromIfMatch, writeAtRevision } from '../if-match';
+import { IfMatch, RespondsWithETag } from '@api/infrastructure/http/if-match';
 import { OpenStageCommand } from './open-stage.handler';
 
 @ApiTags('campaigns')
@@ -15,6 +14,7 @@ export class OpenStageHttpController {
   @Post(':campaignId/stages/:stageId/open')
   @HttpCode(200)
   @Roles('leading_group')
+  @RespondsWithETag()
   @ApiOperation({ summary: 'Open a stage (启动阶段) today; the previous stage must be closed' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Optional: refuse (412) unless the campaign is still at this ETag' })
   @ApiOkResponse({ description: 'The campaign with the stage open, and its new ETag' })
@@ -24,13 +24,10 @@ export class OpenStageHttpController {
   async open(
     @Param('campaignId') campaignId: string,
     @Param('stageId') stageId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() expectedRevision: number | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    return writeAtRevision(res, campaignId, ifMatch, () =>
-      this.commands.execute(new OpenStageCommand(campaignId, stageId, revisionFromIfMatch(ifMatch), principal, correlationId)),
-    );
+    return this.commands.execute(new OpenStageCommand(campaignId, stageId, expectedRevision, principal, correlationId));
   }
 }

@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { BranchNotFound, campaignDecider, campaignStream, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered } from '@campaign-ledger/domain';
-import { RequestValidationError } from '@api/infrastructure/errors/http-errors';
-import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
+import { BranchNotFound, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered } from '@campaign-ledger/domain';
+import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
 import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '@api/auth/access-policy';
 import { CampaignUnits } from '@api/auth/campaign-units';
-import { CampaignContext, metadataFor } from '../campaign-context';
-import { campaignView, type CampaignView } from '../campaign-view';
-import { unknownTemplate } from '../get-template/get-template.handler';
+import { CampaignContext } from '../campaign-context';
+import type { CampaignView } from '../campaign-view';
+import { CampaignWriter } from '../campaign-writer';
+import { TemplateNotFound } from '../get-template/get-template.handler';
 import { TemplateInvalid } from '../template-problems';
 import type { Principal } from '@api/auth/principal';
 
@@ -35,11 +35,11 @@ export class PlanCampaignCommand extends Command<CampaignView> {
 function resolveTemplate(input: PlanCampaignInput): CampaignTemplate {
   if (input.templateId !== undefined) {
     const builtin = findBuiltinTemplate(input.templateId);
-    if (!builtin) throw new RequestValidationError([{ field: 'templateId', messages: [unknownTemplate(input.templateId).message] }]);
+    if (!builtin) throw new RequestValidationError([{ field: 'templateId', messages: [TemplateNotFound.withId(input.templateId).message] }]);
     return builtin.load();
   }
   const result = parseTemplate(input.template);
-  if (!result.ok) throw new TemplateInvalid(result.errors, 'template');
+  if (!result.ok) throw TemplateInvalid.because(result.errors, 'template');
   return result.template;
 }
 
@@ -49,7 +49,7 @@ export { plannedEnd };
 @CommandHandler(PlanCampaignCommand)
 export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand, CampaignView> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly writer: CampaignWriter,
     private readonly context: CampaignContext,
     private readonly campaigns: CampaignUnits,
   ) {}
@@ -70,17 +70,14 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
       throw new RequestValidationError([{ field: 'endDate', messages: ['is required: the template says neither its length in weeks nor any due week or date'] }]);
     }
     const campaignId = input.campaignId ?? uuidv7();
-    const result = await this.aggregates.handle(
-      campaignStream(campaignId),
-      campaignDecider,
+    return this.writer.write(
+      campaignId,
       {
         type: 'PlanCampaign',
         data: { campaignId, name: input.name, unitId: input.unitId, template, startDate: input.startDate, endDate, createdBy: principal.accountId, officeBranchId: input.officeBranchId ?? null },
       },
-      () => undefined,
-      { metadata: metadataFor(principal, null, correlationId) },
+      principal,
+      { correlationId },
     );
-    if (result.state.status === 'not_planned') throw new Error('planning produced no campaign');
-    return campaignView(result.state, result.revision, principal);
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { etagOf } from '../campaign-context';
+import { etagOf } from '@api/infrastructure/http/if-match';
 import { PlanCampaignCommand } from './plan-campaign.handler';
 import { PlanCampaignDto } from './plan-campaign.dto';
 

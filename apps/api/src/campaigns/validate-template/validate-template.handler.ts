@@ -18,7 +18,7 @@ export class ValidateTemplateQuery extends Query<TemplateValidation> {
 export class ValidateTemplateHandler implements IQueryHandler<ValidateTemplateQuery, TemplateValidation> {
   async execute({ json }: ValidateTemplateQuery): Promise<TemplateValidation> {
     const result = parseTemplate(json);
-    if (!result.ok) throw new TemplateInvalid(result.errors);
+    if (!result.ok) throw TemplateInvalid.because(result.errors);
     return { valid: true, summary: templateSummary(result.template) };
   }
 }

@@ -13,8 +13,10 @@ export class AllErrorsFilter implements ExceptionFilter {
     const body = toHttpError(error) ?? { statusCode: 500, error: 'INTERNAL', message: 'an unexpected error occurred; it has been logged' };
     if (body.statusCode >= 500) this.logger.error(`${request?.method} ${redactUrl(String(request?.url ?? ''))}: ${error instanceof Error ? error.stack : String(error)}`);
     if (response.headersSent) return;
-    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    const details = body.details as { retryAfterSeconds?: unknown; currentETag?: unknown } | undefined;
+    if (typeof details?.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(details.retryAfterSeconds));
+    // A write refused for a stale If-Match names the current version, as the header a client resends.
+    if (body.statusCode === 412 && typeof details?.currentETag === 'string') response.setHeader('ETag', details.currentETag);
     response.status(body.statusCode).json(body);
   }
 }

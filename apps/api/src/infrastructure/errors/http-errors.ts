@@ -1,10 +1,10 @@
-// One table from every error the application raises on purpose to an HTTP answer that says what to fix.
-import { BadRequestException, HttpException, HttpStatus, type ValidationError } from '@nestjs/common';
-import { DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '@campaign-ledger/domain';
+// Every error becomes an HTTP answer here and only here: an error raised on purpose carries a code and a kind, and the
+// kind's status comes from the one table (DOMAIN_ERROR_HTTP_STATUS). What is left are the errors Nest and Express
+// raise themselves (no such route, a throttled address, a body that is not JSON, a file too large).
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DOMAIN_ERROR_HTTP_STATUS, isCodedError, reportOf } from '@campaign-ledger/domain';
 import { ThrottlerException } from '@nestjs/throttler';
-import {
-  ConcurrencyError, DataDirectoryLockedError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
-} from '@campaign-ledger/event-store';
+import type { FieldError } from './request-validation.error';
 
 export interface ErrorBody {
   readonly statusCode: number;
@@ -15,53 +15,19 @@ export interface ErrorBody {
   readonly fieldErrors?: readonly FieldError[];
 }
 
-export interface FieldError {
-  readonly field: string;
-  readonly messages: readonly string[];
-}
-
-export class RequestValidationError extends BadRequestException {
-  constructor(readonly fieldErrors: FieldError[]) {
-    super({
-      statusCode: 400,
-      error: 'REQUEST.INVALID',
-      message: `fix these fields: ${fieldErrors.map((e) => `${e.field} (${e.messages.join('; ')})`).join(', ')}`,
-      messageZh: `请更正以下字段：${fieldErrors.map((e) => e.field).join('、')}`,
-      fieldErrors,
-    } satisfies ErrorBody);
-  }
-}
-
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
-}
-
 const statusName = (status: number) => HttpStatus[status] ?? 'ERROR';
 
 /** Maps a thrown value to status and body; null means an unexpected error (answered 500 and logged). */
 export function toHttpError(error: unknown): ErrorBody | null {
-  if (isDomainError(error)) {
-    const body = error.toJSON();
-    return { statusCode: DOMAIN_ERROR_HTTP_STATUS[body.kind], error: body.code, message: body.message, messageZh: body.messageZh, details: body.details };
-  }
-  if (error instanceof ConcurrencyError) {
+  if (isCodedError(error)) {
+    const report = reportOf(error);
     return {
-      statusCode: 409, error: error.code,
-      message: 'someone changed this record at the same time: reload it and try again',
-      messageZh: '该记录已被他人同时修改，请刷新后重试',
-      details: { streamId: error.streamId, expected: String(error.expected), actual: String(error.actual) },
+      ...report.extra,
+      statusCode: DOMAIN_ERROR_HTTP_STATUS[report.kind], error: report.code, message: report.message,
+      ...(report.messageZh ? { messageZh: report.messageZh } : {}),
+      ...(report.details ? { details: report.details } : {}),
+      ...(report.fieldErrors ? { fieldErrors: report.fieldErrors } : {}),
     };
-  }
-  if (error instanceof IdempotencyKeyReusedError) {
-    return { statusCode: 422, error: error.code, message: 'this Idempotency-Key was already used for another request: use a new key' };
-  }
-  if (error instanceof InvalidAppendError) return { statusCode: 400, error: error.code, message: error.message };
-  if (error instanceof EventStoreUnavailableError || error instanceof DataDirectoryLockedError) {
-    return { statusCode: 503, error: error.code, message: `the event store is unavailable: ${error.message}; try again later`, messageZh: '事件存储暂不可用，请稍后重试' };
   }
   if (error instanceof ThrottlerException) {
     return {

@@ -29,6 +29,11 @@ export interface HandleOptions<State> {
   readonly idempotencyKey?: string;
   /** Refuse unless the stream is at this revision (If-Match); no retry then. */
   readonly expectedRevision?: number;
+  /**
+   * The refusal when `expectedRevision` is not the stream's revision (the stream's kind names it: a campaign's plan
+   * changed, a unit changed); ConcurrencyError when omitted. `actual` is the revision found, 'no_stream' when none.
+   */
+  readonly staleRevision?: (actual: number | 'no_stream') => Error;
   /** The stream as just loaded (by loadMany), or as this process last knew it: used for the first attempt. */
   readonly preloaded?: Loaded<State>;
   /**
@@ -180,14 +185,40 @@ export class AggregateStore {
   }
 
   /**
-   * Runs one command. `context` is computed per attempt (it may read other streams: the plan, the roster).
+   * Runs one command. `context` is computed per attempt (it may read other streams: the plan, the roster); a command
+   * given as a function is made from the state it is decided on (closing a stage lists the work that state leaves open).
    * Deciding again on fresh state after a conflict is safe because the decider re-checks every rule.
    */
-  async handle<Command, State, Event extends Message, Context>(
+  handle<Command, State, Event extends Message, Context>(
     streamId: string,
     decider: Decider<Command, State, Event, Context>,
-    command: Command,
+    command: Command | ((loaded: Loaded<State>) => Promise<Command>),
     context: (attempt: number) => Context | Promise<Context>,
+    options: HandleOptions<State>,
+  ): Promise<HandleResult<State, Event>> {
+    const decide = (loaded: Loaded<State>, attempt: number): Event[] | Promise<Event[]> => {
+      // A context at hand is used as it is: awaiting it would cost microtask turns on every command.
+      const given = context(attempt);
+      if (typeof command !== 'function' && !(given instanceof Promise)) return decider.decide(command, loaded.state, given);
+      return (async () => {
+        const made = typeof command === 'function' ? await (command as (l: Loaded<State>) => Promise<Command>)(loaded) : command;
+        return decider.decide(made, loaded.state, given instanceof Promise ? await given : given);
+      })();
+    };
+    return this.run(streamId, decider, decide, options);
+  }
+
+  /**
+   * The one write loop: load the stream, work out the events from its state (`plan`: a decision, or a whole roster
+   * import), append them at the revision read, and on a lost race do it all again on fresh state. Every write of the
+   * application goes through here, so that there is one retry rule and one concurrency contract:
+   * - without `expectedRevision`, a conflict is retried (up to MAX_ATTEMPTS) — it is storage's business, not the user's;
+   * - with it (If-Match), a stream found elsewhere is refused with `staleRevision` (412), never retried.
+   */
+  async run<State, Event extends Message>(
+    streamId: string,
+    decider: Decider<unknown, State, Event, unknown> | AnyDecider,
+    plan: (loaded: Loaded<State>, attempt: number) => Event[] | Promise<Event[]>,
     options: HandleOptions<State>,
   ): Promise<HandleResult<State, Event>> {
     // A request sent with an Idempotency-Key seals its appends with a key derived from it (unless the command has its
@@ -195,21 +226,21 @@ export class AggregateStore {
     const requestKey = options.idempotencyKey === undefined ? nextAppendKey() : undefined;
     const idempotencyKey = options.idempotencyKey ?? requestKey?.key;
     if (requestKey?.recovering) {
-      const committed = await this.committedWith(streamId, decider, requestKey.key);
+      const committed = await this.committedWith<State, Event>(streamId, decider, requestKey.key);
       if (committed) return committed;
     }
     for (let attempt = 1; ; attempt += 1) {
       const fromMemory = attempt === 1 && options.preloaded !== undefined && options.optimistic === true;
-      const loaded = attempt === 1 && options.preloaded ? options.preloaded : await this.load(streamId, decider);
+      const loaded = attempt === 1 && options.preloaded ? options.preloaded : await this.load(streamId, decider as Decider<unknown, State, Event, unknown>);
       let events: Event[];
       try {
         if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
-          throw new ConcurrencyError(streamId, options.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+          if (fromMemory) continue;
+          throw this.stale(streamId, options, loaded.revision);
         }
         if (options.beforeDecide) await options.beforeDecide(loaded);
-        // A context at hand is used as it is: awaiting it would cost microtask turns on every command.
-        const given = context(attempt);
-        events = decider.decide(command, loaded.state, given instanceof Promise ? await given : given);
+        const planned = plan(loaded, attempt);
+        events = planned instanceof Promise ? await planned : planned;
       } catch (error) {
         if (fromMemory) continue; // refused on a copy from memory: decide again on a fresh read
         throw error;
@@ -226,23 +257,38 @@ export class AggregateStore {
           idempotencyKey,
           alsoExpect: options.conditions?.(),
         });
-        const state = evolveEach(decider, loaded.state, events);
+        const state = evolveEach(decider as Decider<unknown, State, Event, unknown>, loaded.state, events);
         if (!append.replayed) this.remember(streamId, { decider, state, revision: append.nextRevision });
         return { events, state, revision: append.nextRevision, append };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
         // If-Match names this stream's revision: a newer one is the caller's to resolve. Another stream moving only
         // means the context must be read again.
-        if (options.expectedRevision !== undefined && error.streamId === streamId) throw error;
+        if (options.expectedRevision !== undefined && error.streamId === streamId) {
+          throw this.stale(streamId, options, (await this.load(streamId, decider as Decider<unknown, State, Event, unknown>)).revision);
+        }
         // Many writers on one stream: after a few lost races, step aside for a random moment so that they spread out.
         if (attempt >= 3) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
   }
 
+  /**
+   * Appends facts that need no decision (an auditor's read, recorded as it happens): to the end of the stream, whatever
+   * its revision. Nothing is decided, so nothing can be stale: there is no retry and no cached state to keep.
+   */
+  async record(streamId: string, events: readonly Message[], metadata: MetadataInput): Promise<AppendResult> {
+    return this.store.append(streamId, [...events], { expectedRevision: 'any', metadata });
+  }
+
+  private stale<State>(streamId: string, options: HandleOptions<State>, revision: number): Error {
+    const actual = revision < 0 ? 'no_stream' : revision;
+    return options.staleRevision?.(actual) ?? new ConcurrencyError(streamId, options.expectedRevision ?? 'any', actual);
+  }
+
   /** The append a first attempt made with this key, as it was then; null when that attempt committed nothing here. */
-  private async committedWith<Command, State, Event extends Message, Context>(
-    streamId: string, decider: Decider<Command, State, Event, Context>, key: string,
+  private async committedWith<State, Event extends Message>(
+    streamId: string, decider: Decider<unknown, State, Event, unknown> | AnyDecider, key: string,
   ): Promise<HandleResult<State, Event> | null> {
     const recorded = await this.store.readStream(streamId);
     const mine = recorded.filter((event) => event.metadata.idempotencyKey === key);

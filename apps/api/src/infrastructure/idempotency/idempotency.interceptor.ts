@@ -1,32 +1,71 @@
 // Honours Idempotency-Key on every POST: a retry with the same key and body gets the first response, once. On a route
 // marked @Uploads(…), a multipart body's files are read first (multer), so that they are part of the fingerprint.
-import {
-  BadRequestException, CallHandler, ConflictException, ExecutionContext, HttpException, Inject, Injectable, Logger, NestInterceptor,
-  UnprocessableEntityException, type Type,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, Inject, Injectable, Logger, NestInterceptor, type Type } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, mergeAll, type Observable } from 'rxjs';
+import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
+import type { AppConfig } from '@campaign-ledger/runtime';
 import type { Principal } from '@api/auth/principal';
 import { toHttpError } from '../errors/http-errors';
 import { crashPoint } from '../fault-injection';
 import { redactText } from '../http/redact';
 import type { InstanceLiveness } from '../instance-liveness';
-import { IDEMPOTENCY_STORE, INSTANCE_LIVENESS } from '../tokens';
+import { APP_CONFIG, IDEMPOTENCY_STORE, INSTANCE_LIVENESS } from '../tokens';
 import { withRequestKey } from './keyed-request';
 import { assertMultipartText, isMultipart } from '../uploads/multipart';
 import { UPLOADS } from '../uploads/uploads.decorator';
 import type { IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY } from './skip-idempotency.decorator';
 
+/** An Idempotency-Key header that cannot be used: too long, empty, or the body cannot be fingerprinted. */
+export class IdempotencyKeyInvalid extends DomainError {
+  static readonly code = 'IDEMPOTENCY.KEY_INVALID';
+  static readonly kind: DomainErrorKind = 'validation';
+  static badLength(): IdempotencyKeyInvalid {
+    return new IdempotencyKeyInvalid('Idempotency-Key must be 1..200 characters', 'Idempotency-Key 须为 1 至 200 个字符');
+  }
+  static unrecordableBody(): IdempotencyKeyInvalid {
+    return new IdempotencyKeyInvalid(
+      'the body holds a number too large to record (such as 1e999): send finite numbers',
+      '请求体含有无法记录的过大数字（如 1e999）：请发送有限的数字',
+    );
+  }
+}
+
+/** The key was used before for another request. */
+export class IdempotencyKeyReused extends DomainError {
+  static readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  static readonly kind: DomainErrorKind = 'unprocessable';
+  static make(): IdempotencyKeyReused {
+    return new IdempotencyKeyReused('this Idempotency-Key was already used for a different request: use a new key', '该 Idempotency-Key 已用于另一个请求，请换一个新的键');
+  }
+}
+
+/** The first request with this key is still being answered. */
+export class IdempotencyKeyInProgress extends DomainError {
+  static readonly code = 'IDEMPOTENCY.IN_PROGRESS';
+  static readonly kind: DomainErrorKind = 'conflict';
+  static make(): IdempotencyKeyInProgress {
+    return new IdempotencyKeyInProgress('a request with this Idempotency-Key is still in progress: retry shortly', '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试');
+  }
+}
+
 /** The body in canonical JSON; a number JSON.parse made infinite (1e999) cannot be fingerprinted, nor recorded. */
 function canonicalBody(body: unknown): string {
   try {
     return canonicalize(body ?? null) ?? '';
   } catch {
-    throw new BadRequestException('the body holds a number too large to record (such as 1e999): send finite numbers');
+    throw IdempotencyKeyInvalid.unrecordableBody();
   }
+}
+
+/** The part of the (Express) response a replay or a refusal sets. */
+interface ReplyResponse {
+  readonly statusCode?: number;
+  setHeader(name: string, value: string): unknown;
+  status(code: number): unknown;
 }
 
 @Injectable()
@@ -38,6 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(INSTANCE_LIVENESS) private readonly liveness: InstanceLiveness,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'crashAt'>,
     private readonly reflector: Reflector,
   ) {}
 
@@ -77,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (isMultipart(request)) assertMultipartText(request);
     const key: string | undefined = request.headers?.['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || this.skips(context)) return next.handle();
-    if (key.length < 1 || key.length > 200) throw new BadRequestException('Idempotency-Key must be 1..200 characters');
+    if (key.length < 1 || key.length > 200) throw IdempotencyKeyInvalid.badLength();
     const principal: Principal | undefined = request.principal;
     const scope = principal?.accountId ?? 'anonymous';
     const files = ([] as { buffer?: Buffer }[]).concat(request.files ?? [], request.file ?? []);
@@ -86,16 +126,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(canonicalBody(request.body))
       .update(files.map((file) => (file.buffer ? createHash('sha256').update(file.buffer).digest('hex') : '')).join(','))
       .digest('hex');
-    const response = http.getResponse();
+    const response = http.getResponse<ReplyResponse>();
     return from(this.handle(scope, key, fingerprint, response, next));
   }
 
-  private async handle(scope: string, key: string, fingerprint: string, response: any, next: CallHandler): Promise<unknown> {
+  private async handle(scope: string, key: string, fingerprint: string, response: ReplyResponse, next: CallHandler): Promise<unknown> {
     const stored = await this.store.claim(scope, key, fingerprint, this.liveness.me);
     let recovering = false;
     if (stored) {
       if (stored.fingerprint !== fingerprint) {
-        throw new UnprocessableEntityException({ error: 'IDEMPOTENCY.KEY_REUSED', message: 'this Idempotency-Key was already used for a different request: use a new key', messageZh: '该 Idempotency-Key 已用于另一个请求，请换一个新的键' });
+        throw IdempotencyKeyReused.make();
       }
       if (stored.status === null) {
         // Claimed by a process that died before answering: take the request over. The write path then looks in the
@@ -103,21 +143,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
         recovering = !(await this.liveness.isAlive(stored.owner)) && (await this.store.takeOver(scope, key, stored.owner, this.liveness.me));
         if (!recovering) {
           response.setHeader('Retry-After', '1');
-          throw new ConflictException({ error: 'IDEMPOTENCY.IN_PROGRESS', message: 'a request with this Idempotency-Key is still in progress: retry shortly', messageZh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试' });
+          throw IdempotencyKeyInProgress.make();
         }
         this.logger.warn(`Idempotency-Key ${JSON.stringify(redactText(key))}: the process that took it died before answering; answering from the log`);
       } else {
         response.setHeader('Idempotent-Replayed', 'true');
+        // The first answer, as it was sent: a stored refusal is already an HTTP answer.
         if (stored.status >= 400) throw new HttpException(stored.body as object, stored.status);
         response.status(stored.status);
         return stored.body;
       }
     }
-    crashPoint('after-claim-before-write');
+    crashPoint(this.config.crashAt, 'after-claim-before-write');
     let body: unknown;
     try {
       body = await withRequestKey(scope, key, recovering, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
-      crashPoint('after-commit-before-answer');
+      crashPoint(this.config.crashAt, 'after-commit-before-answer');
     } catch (error) {
       // A refusal (4xx) is an answer too and is replayed; anything else frees the key for a retry.
       const answer = toHttpError(error);

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { IfMatch } from '@api/infrastructure/http/if-match';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { AddBranchCommand } from './add-branch.handler';
 import { AddBranchDto } from './add-branch.dto';
@@ -20,13 +20,11 @@ export class AddBranchHttpController {
     @Param('unitId') unitId: string,
     @Body() body: AddBranchDto,
     @CurrentPrincipal() principal: Principal,
-    @IfMatchRevision() expectedRevision: number | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
       new AddBranchCommand(unitId, { branchId: body.branchId, name: body.name, secretaryName: body.secretaryName }, { actor: actorOf(principal), expectedRevision }),
     );
-    response.setHeader('ETag', etagOf(result.revision));
     return result;
   }
 }

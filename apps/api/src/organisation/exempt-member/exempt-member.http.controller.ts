@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { IfMatch } from '@api/infrastructure/http/if-match';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { ExemptMemberCommand } from './exempt-member.handler';
 import { ExemptMemberDto } from './exempt-member.dto';
@@ -22,8 +22,7 @@ export class ExemptMemberHttpController {
     @Param('memberId') memberId: string,
     @Body() body: ExemptMemberDto,
     @CurrentPrincipal() principal: Principal,
-    @IfMatchRevision() expectedRevision: number | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
       new ExemptMemberCommand(
@@ -32,7 +31,6 @@ export class ExemptMemberHttpController {
         { actor: actorOf(principal), reason: body.reason, expectedRevision },
       ),
     );
-    response.setHeader('ETag', etagOf(result.revision));
     return result;
   }
 }

@@ -5,7 +5,8 @@ import type { Roster } from '@campaign-ledger/domain';
 import type { Response } from 'express';
 import { Roles } from '@api/auth/principal';
 import { AsOfQueryDto } from '../get-unit/get-unit.dto';
-import { etagOf, ROSTER_READERS } from '../shared/organisation.http';
+import { etagOf } from '@api/infrastructure/http/if-match';
+import { ROSTER_READERS } from '../shared/organisation.http';
 import { GetRosterQuery } from './get-roster.handler';
 
 @ApiTags('organisation')

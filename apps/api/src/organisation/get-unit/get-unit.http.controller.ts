@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Roles } from '@api/auth/principal';
-import { etagOf, READERS } from '../shared/organisation.http';
+import { RespondsWithETag } from '@api/infrastructure/http/if-match';
+import { READERS } from '../shared/organisation.http';
 import type { OrganisationView } from '../shared/organisation.view';
 import { AsOfQueryDto } from './get-unit.dto';
 import { GetUnitQuery } from './get-unit.handler';
@@ -16,13 +16,12 @@ export class GetUnitHttpController {
 
   @Get(':unitId')
   @Roles(...READERS)
+  @RespondsWithETag()
   @ApiOperation({ summary: 'The unit as recorded: divisions, branches, members with status and branch; ETag = stream revision' })
   @ApiOkResponse({ description: 'The organisation, folded from its stream' })
   @ApiForbiddenResponse({ description: 'Secretaries read only their own branch roster' })
   @ApiNotFoundResponse({ description: 'No such unit' })
-  async get(@Param('unitId') unitId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response): Promise<OrganisationView> {
-    const view = await this.queryBus.execute(new GetUnitQuery(unitId, query.on));
-    response.setHeader('ETag', etagOf(view.revision));
-    return view;
+  get(@Param('unitId') unitId: string, @Query() query: AsOfQueryDto): Promise<OrganisationView> {
+    return this.queryBus.execute(new GetUnitQuery(unitId, query.on));
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, HttpCode, Param, Post, Query, Res, UnprocessableEntityException, UploadedFile } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Query, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Uploads } from '@api/infrastructure/uploads/uploads.decorator';
@@ -6,12 +6,13 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { etagOf, WRITERS } from '../shared/organisation.http';
+import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
+import { RespondsWithETag } from '@api/infrastructure/http/if-match';
+import { WRITERS } from '../shared/organisation.http';
 import { ImportRosterCommand } from './import-roster.handler';
 import { ImportRosterFileDto, ImportRosterQueryDto } from './import-roster.dto';
-import type { RosterImportReport } from './roster-import.plan';
+import type { RosterImportAnswer } from './roster-import.plan';
 
 /** What multer's memory storage hands over (its global `Express.Multer.File` type is not loaded here). */
 interface UploadedFileLike {
@@ -33,6 +34,7 @@ export class ImportRosterHttpController {
   @Roles(...WRITERS)
   // 200 in both cases (imported, or dry run): the body says `written`.
   @HttpCode(200)
+  @RespondsWithETag()
   // Browsers send file names as raw UTF-8 (名册.xlsx); multer would read them as latin1.
   @Uploads(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   @ApiOperation({
@@ -52,23 +54,10 @@ export class ImportRosterHttpController {
     @Query() query: ImportRosterQueryDto,
     @UploadedFile() file: UploadedFileLike | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<RosterImportReport & { written: boolean; dryRun: boolean; revision: number }> {
-    if (!file) throw new BadRequestException('send the roster as a multipart/form-data upload in the field "file"');
-    const dryRun = query.dryRun === 'true';
-    const outcome = await this.commandBus.execute(
-      new ImportRosterCommand(unitId, { buffer: file.buffer, originalname: file.originalname, mimetype: file.mimetype }, dryRun, actorOf(principal)),
+  ): Promise<RosterImportAnswer> {
+    if (!file) throw RequestValidationError.field('file', 'send the roster as a multipart/form-data upload in the field "file"');
+    return this.commandBus.execute(
+      new ImportRosterCommand(unitId, { buffer: file.buffer, originalname: file.originalname, mimetype: file.mimetype }, query.dryRun === 'true', actorOf(principal)),
     );
-    const body = { ...outcome.report, written: outcome.written, dryRun, revision: outcome.revision };
-    if (!outcome.written && !dryRun && outcome.report.refused.length > 0) {
-      throw new UnprocessableEntityException({
-        error: 'ROSTER_IMPORT.ROWS_REFUSED',
-        message: `${outcome.report.refused.length} problem(s) in the roster, first on row ${outcome.report.refused[0].row}: correct the rows listed in report.refused and import again; nothing was written`,
-        messageZh: '名册中有错误行，本次导入未写入任何数据：请按 report.refused 更正后重新导入。',
-        report: body,
-      });
-    }
-    response.setHeader('ETag', etagOf(outcome.revision));
-    return body;
   }
 }

@@ -31,6 +31,9 @@ export interface RosterImportReport {
   readonly events: number;
 }
 
+/** What an import answers: the report, whether it was written (not for a dry run or a refused file), and the revision. */
+export type RosterImportAnswer = RosterImportReport & { readonly written: boolean; readonly dryRun: boolean; readonly revision: number };
+
 export interface RosterImportPlan {
   readonly report: RosterImportReport;
   /** Empty when any row is refused: an import is all or nothing. */

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { IfMatch } from '@api/infrastructure/http/if-match';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { JoinMemberCommand } from './join-member.handler';
 import { JoinMemberDto } from './join-member.dto';
@@ -20,8 +20,7 @@ export class JoinMemberHttpController {
     @Param('unitId') unitId: string,
     @Body() body: JoinMemberDto,
     @CurrentPrincipal() principal: Principal,
-    @IfMatchRevision() expectedRevision: number | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
       new JoinMemberCommand(
@@ -30,7 +29,6 @@ export class JoinMemberHttpController {
         { actor: actorOf(principal), expectedRevision },
       ),
     );
-    response.setHeader('ETag', etagOf(result.revision));
     return result;
   }
 }

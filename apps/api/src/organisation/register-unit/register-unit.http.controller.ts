@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertInstallationAdministrator } from '@api/auth/access-policy';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { RegisterUnitCommand } from './register-unit.handler';
 import { RegisterUnitDto } from './register-unit.dto';
@@ -24,7 +24,6 @@ export class RegisterUnitHttpController {
   ): Promise<OrganisationWriteResult> {
     assertInstallationAdministrator(principal);
     const result = await this.commandBus.execute(new RegisterUnitCommand(body.unitId, body.name, body.code, { actor: actorOf(principal) }));
-    response.setHeader('ETag', etagOf(result.revision));
     response.setHeader('Location', `/api/units/${encodeURIComponent(result.unitId)}`);
     return result;
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { IfMatch } from '@api/infrastructure/http/if-match';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { ReinstateMemberCommand } from './reinstate-member.handler';
 import { ReinstateMemberDto } from './reinstate-member.dto';
@@ -22,13 +22,11 @@ export class ReinstateMemberHttpController {
     @Param('memberId') memberId: string,
     @Body() body: ReinstateMemberDto,
     @CurrentPrincipal() principal: Principal,
-    @IfMatchRevision() expectedRevision: number | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
       new ReinstateMemberCommand(unitId, { memberId, on: body.on, note: body.note ?? null }, { actor: actorOf(principal), reason: body.note, expectedRevision }),
     );
-    response.setHeader('ETag', etagOf(result.revision));
     return result;
   }
 }

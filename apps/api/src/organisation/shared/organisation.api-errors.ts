@@ -1,15 +1,39 @@
 // Refusals raised by the organisation API itself (not by the domain): they go through the same error filter.
 import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
+import { etagOf } from '@api/infrastructure/http/if-match';
+import type { RosterImportAnswer } from '../import-roster/roster-import.plan';
 
 export class UnitChangedSince extends DomainError {
   static readonly code = 'ORGANISATION.CHANGED_SINCE';
   static readonly kind: DomainErrorKind = 'precondition';
-  static revision(unitId: string, expected: number, actual: string): UnitChangedSince {
+  static revision(unitId: string, expected: number, actual: number): UnitChangedSince {
     return new UnitChangedSince(
       `Unit ${unitId} changed since revision ${expected} (If-Match); it is now at ${actual}. Reload it and try again.`,
       `单位 ${unitId} 在版本 ${expected} 之后已被修改（当前为 ${actual}），请刷新后重试。`,
-      { unitId, expected, actual },
+      { unitId, expected, actual: String(actual), currentETag: etagOf(actual) },
     );
+  }
+}
+
+/** Some rows of an uploaded roster are refused: the whole file is, and the report lists every row at fault. */
+export class RosterRowsRefused extends DomainError {
+  static readonly code = 'ROSTER_IMPORT.ROWS_REFUSED';
+  static readonly kind: DomainErrorKind = 'unprocessable';
+  private report?: RosterImportAnswer;
+
+  static inReport(report: RosterImportAnswer): RosterRowsRefused {
+    const error = new RosterRowsRefused(
+      `${report.refused.length} problem(s) in the roster, first on row ${report.refused[0]?.row}: correct the rows listed in report.refused and import again; nothing was written`,
+      '名册中有错误行，本次导入未写入任何数据：请按 report.refused 更正后重新导入。',
+      { refused: report.refused.length },
+    );
+    error.report = report;
+    return error;
+  }
+
+  /** The report is the answer's own `report` member, where clients read the refused rows. */
+  override toJSON() {
+    return { ...super.toJSON(), extra: { report: this.report } };
   }
 }
 

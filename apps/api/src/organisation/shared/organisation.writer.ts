@@ -1,7 +1,8 @@
-// Runs one organisation command on the unit's stream through the aggregate store, recording who did it and why.
+// Runs one organisation command on the unit's stream through the aggregate store, recording who did it and why, and
+// what a stale If-Match is called for a unit.
 import { Injectable } from '@nestjs/common';
-import { organisationDecider, organisationStream, type OrganisationCommand, type OrganisationEvent } from '@campaign-ledger/domain';
-import { ConcurrencyError, type Actor } from '@campaign-ledger/event-store';
+import { organisationDecider, organisationStream, UnitNotRegistered, type OrganisationCommand, type OrganisationEvent } from '@campaign-ledger/domain';
+import type { Actor } from '@campaign-ledger/event-store';
 import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { UnitChangedSince } from './organisation.api-errors';
 
@@ -26,17 +27,13 @@ export class OrganisationWriter {
 
   async execute(unitId: string, command: OrganisationCommand, by: WrittenBy): Promise<OrganisationWriteResult> {
     const reason = by.reason?.trim();
-    try {
-      const result = await this.aggregates.handle(organisationStream(unitId), organisationDecider, command, () => undefined, {
-        metadata: { actor: by.actor, ...(reason ? { reason } : {}) },
-        expectedRevision: by.expectedRevision,
-      });
-      return { unitId, revision: result.revision, events: result.events };
-    } catch (error) {
-      if (error instanceof ConcurrencyError && by.expectedRevision !== undefined) {
-        throw UnitChangedSince.revision(unitId, by.expectedRevision, String(error.actual));
-      }
-      throw error;
-    }
+    const { expectedRevision } = by;
+    const result = await this.aggregates.handle(organisationStream(unitId), organisationDecider, command, () => undefined, {
+      metadata: { actor: by.actor, ...(reason ? { reason } : {}) },
+      expectedRevision,
+      staleRevision: (actual) =>
+        actual === 'no_stream' || expectedRevision === undefined ? UnitNotRegistered.yet() : UnitChangedSince.revision(unitId, expectedRevision, actual),
+    });
+    return { unitId, revision: result.revision, events: result.events };
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { IfMatch } from '@api/infrastructure/http/if-match';
 import { actorOf, CurrentPrincipal, type Principal } from '@api/auth/principal';
-import { etagOf, IfMatchRevision, OrganisationWrite } from '../shared/organisation.http';
+import { OrganisationWrite } from '../shared/organisation.http';
 import type { OrganisationWriteResult } from '../shared/organisation.writer';
 import { TransferMemberCommand } from './transfer-member.handler';
 import { TransferMemberDto } from './transfer-member.dto';
@@ -22,8 +22,7 @@ export class TransferMemberHttpController {
     @Param('memberId') memberId: string,
     @Body() body: TransferMemberDto,
     @CurrentPrincipal() principal: Principal,
-    @IfMatchRevision() expectedRevision: number | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
       new TransferMemberCommand(
@@ -32,7 +31,6 @@ export class TransferMemberHttpController {
         { actor: actorOf(principal), reason: body.reason, expectedRevision },
       ),
     );
-    response.setHeader('ETag', etagOf(result.revision));
     return result;
   }
 }

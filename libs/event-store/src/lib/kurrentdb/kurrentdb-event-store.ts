@@ -112,13 +112,6 @@ export class KurrentDbEventStore implements EventStore {
     if (!Number.isFinite(this.timeoutMs) || this.timeoutMs <= 0) throw new RangeError('timeoutMs must be positive');
   }
 
-  /** Reads KURRENTDB_URL (or the given variable). */
-  static fromEnv(clock: Clock = systemClock, options: KurrentDbEventStoreOptions = {}, variable = 'KURRENTDB_URL'): KurrentDbEventStore {
-    const url = process.env[variable];
-    if (!url) throw new Error(`${variable} is not set (e.g. kurrentdb://localhost:2113?tls=false)`);
-    return new KurrentDbEventStore(url, clock, options);
-  }
-
   // ---- calls to the server: every one through here -------------------------------------------
 
   private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ import { pollingSubscription, type PollingOptions } from '../polling-subscriptio
 import { brokenCondition, preparePending, sealEvents, sealedRecordedAt, validateAppend, verifyChain, type SealedEvent } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type HeldBackEvents,
+  type AppendOptions, type AppendResult, type Clock, type EventMetadata, type EventStore, type EventStoreStatus, type HeldBackEvents,
   type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StreamCondition, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
 } from '../types';
@@ -16,7 +16,43 @@ import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
 
 /** Anything that runs a parameterised query: a Pool, a PoolClient or a Client. */
 export interface Queryable {
-  query(config: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: any[]; rowCount: number | null }>;
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** A row of EVENT_COLUMNS. */
+interface EventRow {
+  readonly position: string;
+  readonly transaction_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly previous_hash: string | null;
+  readonly hash: string;
+  readonly recorded_at: Date | string;
+}
+
+type AppendRow = AppendRows[number];
+
+interface IdempotencyRow {
+  readonly stream_id: string;
+  readonly first_revision: number;
+  readonly last_revision: number;
+  readonly last_position: string;
+  readonly last_transaction_id: string;
+  readonly event_ids: string[];
+}
+
+interface HoldingSessionRow {
+  readonly pid: number | string;
+  readonly datname: string | null;
+  readonly usename: string | null;
+  readonly application_name: string | null;
+  readonly xact_start: Date | string | null;
+  readonly state: string | null;
 }
 
 export interface PostgresEventStoreOptions {
@@ -161,7 +197,7 @@ export class PostgresEventStore implements EventStore {
     // An idle client losing its connection must not crash the process; the next query reports it.
     if (this.ownsPool) this.pool.on('error', () => undefined);
     this.groupCommit = options.groupCommit === false ? null : new GroupCommit(
-      (request) => this.query(this.pool, 'es_append', APPEND_SQL, appendParameters(request)),
+      (request) => this.query<AppendRow>(this.pool, 'es_append', APPEND_SQL, appendParameters(request)),
       (requests) => this.appendMany(requests),
       options.groupCommit,
     );
@@ -265,7 +301,7 @@ export class PostgresEventStore implements EventStore {
     await this.init();
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 2_147_483_647 : 0);
-    const rows = await this.query(this.pool, backwards ? 'es_read_backwards' : 'es_read_forwards',
+    const rows = await this.query<EventRow>(this.pool, backwards ? 'es_read_backwards' : 'es_read_forwards',
       backwards ? READ_BACKWARDS_SQL : READ_FORWARDS_SQL, [streamId, from, options.maxCount ?? null]);
     return rows.map(toRecorded);
   }
@@ -274,7 +310,7 @@ export class PostgresEventStore implements EventStore {
     await this.init();
     const result = new Map<string, RecordedEvent[]>(requests.map((r) => [r.streamId, []]));
     if (requests.length === 0) return result;
-    const rows = await this.query(this.pool, 'es_read_streams', READ_STREAMS_SQL,
+    const rows = await this.query<EventRow>(this.pool, 'es_read_streams', READ_STREAMS_SQL,
       [requests.map((r) => r.streamId), requests.map((r) => Math.max(0, r.fromRevision))]);
     for (const row of rows) result.get(row.stream_id)?.push(toRecorded(row));
     return result;
@@ -284,9 +320,9 @@ export class PostgresEventStore implements EventStore {
     await this.init();
     const max = options.maxCount ?? null;
     const rows = options.from
-      ? await this.query(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL,
+      ? await this.query<EventRow>(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL,
           [max, options.from.commit.toString(), options.from.prepare.toString()])
-      : await this.query(this.pool, 'es_read_all', READ_ALL_SQL, [max]);
+      : await this.query<EventRow>(this.pool, 'es_read_all', READ_ALL_SQL, [max]);
     return rows.map(toRecorded);
   }
 
@@ -323,7 +359,7 @@ export class PostgresEventStore implements EventStore {
   async status(): Promise<EventStoreStatus> {
     try {
       await this.init();
-      const rows = await this.query(this.pool, undefined,
+      const rows = await this.query<{ version: number | string | null; server: string }>(this.pool, undefined,
         'SELECT max(version) AS version, current_setting(\'server_version\') AS server FROM event_store_migrations', []);
       const schemaVersion = Number(rows[0].version);
       const ok = schemaVersion === EVENT_STORE_SCHEMA_VERSION;
@@ -341,15 +377,15 @@ export class PostgresEventStore implements EventStore {
 
   async heldBack(): Promise<HeldBackEvents | null> {
     await this.init();
-    const counted = await this.query(this.pool, undefined,
+    const counted = await this.query<{ events: number; since: Date | string }>(this.pool, undefined,
       `SELECT count(*)::int AS events, min(recorded_at) AS since FROM events
        WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`, []);
     const events = Number(counted[0]?.events ?? 0);
     if (events === 0) return null;
     const since = counted[0].since instanceof Date ? counted[0].since.toISOString() : new Date(counted[0].since).toISOString();
-    const holders = await this.query(this.pool, undefined,
+    const holders = await this.query<HoldingSessionRow>(this.pool, undefined,
       `SELECT pid, datname, usename, application_name, xact_start, state FROM pg_stat_activity
-       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST LIMIT 1`, []).catch(() => []);
+       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST LIMIT 1`, []).catch((): HoldingSessionRow[] => []);
     const holder = holders[0];
     return {
       events,
@@ -384,7 +420,7 @@ export class PostgresEventStore implements EventStore {
       const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, recordedAt, batchJson: `${batch}]`, events: sealed.length, conditions };
       const rows = db === this.pool && this.groupCommit
         ? await this.groupCommit.submit(request)
-        : await this.query(db, 'es_append', APPEND_SQL, appendParameters(request));
+        : await this.query<AppendRow>(db, 'es_append', APPEND_SQL, appendParameters(request));
       return { rows };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -415,7 +451,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async replay(key: string, streamId: string): Promise<AppendResult | null> {
-    const rows = await this.query(this.pool, 'es_idempotency', IDEMPOTENCY_SQL, [key]);
+    const rows = await this.query<IdempotencyRow>(this.pool, 'es_idempotency', IDEMPOTENCY_SQL, [key]);
     if (rows.length === 0) return null;
     const row = rows[0];
     if (row.stream_id !== streamId) throw new IdempotencyKeyReusedError(key, row.stream_id, streamId);
@@ -451,7 +487,7 @@ export class PostgresEventStore implements EventStore {
       json += `${i === 0 ? '' : ','}{"s":${JSON.stringify(r.streamId)},"k":${r.key === null ? 'null' : JSON.stringify(r.key)},"r":${r.previousRevision},"h":${
         r.previousHash === null ? 'null' : `"${r.previousHash}"`},"m":${r.metadataJson},"a":"${r.recordedAt}","b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
     }
-    const rows = await this.query(this.pool, 'es_append_many', APPEND_MANY_SQL, [`${json}]`]);
+    const rows = await this.query<AppendRow & { readonly stream_id: string }>(this.pool, 'es_append_many', APPEND_MANY_SQL, [`${json}]`]);
     const byStream = new Map<string, AppendRows>();
     for (const row of rows) {
       let list = byStream.get(row.stream_id);
@@ -464,19 +500,19 @@ export class PostgresEventStore implements EventStore {
   /** Throws the ConcurrencyError of the first condition the other streams' heads now break. */
   private async checkConditions(conditions: readonly StreamCondition[] | undefined, db: Queryable = this.pool): Promise<void> {
     if (!conditions || conditions.length === 0) return;
-    const rows = await this.query(db, 'es_heads', HEADS_SQL, [conditions.map((c) => c.streamId)]);
-    const heads = new Map<string, number>(rows.map((row) => [row.stream_id as string, row.revision === null ? -1 : Number(row.revision)]));
+    const rows = await this.query<{ stream_id: string; revision: number | string | null }>(db, 'es_heads', HEADS_SQL, [conditions.map((c) => c.streamId)]);
+    const heads = new Map<string, number>(rows.map((row) => [row.stream_id, row.revision === null ? -1 : Number(row.revision)]));
     const broken = brokenCondition(conditions, (other) => heads.get(other) ?? -1);
     if (broken) throw broken;
   }
 
   private async readHead(streamId: string, db: Queryable = this.pool): Promise<StreamHead | null> {
-    const rows = await this.query(db, 'es_head', HEAD_SQL, [streamId]);
+    const rows = await this.query<StreamHead>(db, 'es_head', HEAD_SQL, [streamId]);
     if (rows.length === 0) {
       this.heads.delete(streamId);
       return null;
     }
-    const head = { revision: rows[0].revision as number, hash: rows[0].hash as string };
+    const head = { revision: rows[0].revision, hash: rows[0].hash };
     if (db === this.pool) this.rememberHead(streamId, head, true);
     return head;
   }
@@ -499,11 +535,12 @@ export class PostgresEventStore implements EventStore {
     if (this.heads.size > capacity) this.heads.delete(this.heads.keys().next().value as string);
   }
 
-  private async query(db: Queryable, name: string | undefined, text: string, values: unknown[]): Promise<any[]> {
+  /** Runs one statement; `Row` is the shape its SELECT list gives each row. */
+  private async query<Row>(db: Queryable, name: string | undefined, text: string, values: unknown[]): Promise<Row[]> {
     const named = name !== undefined && (this.options.namedStatements ?? this.backend === 'postgres');
     try {
       const result = await db.query(named ? { name, text, values } : { text, values });
-      return result.rows;
+      return result.rows as Row[];
     } catch (error) {
       throw this.translate(error);
     }
@@ -545,7 +582,7 @@ function accepts(expected: ExpectedRevision, head: StreamHead | null): boolean {
   return head !== null && head.revision === expected;
 }
 
-function toRecorded(row: any): RecordedEvent {
+function toRecorded(row: EventRow): RecordedEvent {
   const globalPosition = BigInt(row.position);
   const logPosition: LogPosition = { commit: BigInt(row.transaction_id), prepare: globalPosition };
   return {

@@ -11,8 +11,10 @@ export interface LeaseState {
 
 export class LeaseLost extends Error {
   readonly code = 'PROJECTOR.LEASE_LOST';
+  readonly kind = 'unavailable' as const;
   constructor(owner: string, token: bigint | null) {
     super(`projector ${owner} no longer holds the lease (token ${token ?? 'none'}): another process took over`);
+    this.name = 'LeaseLost';
   }
 }
 

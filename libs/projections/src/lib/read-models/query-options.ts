@@ -1,6 +1,6 @@
 // What every read model's queries share: the day figures are evaluated on, and the order of ids.
 
-export const DEFAULT_AMBER_DAYS = 7;
+export { DEFAULT_AMBER_DAYS } from '@campaign-ledger/domain';
 
 export interface QueryOptions {
   /** The day figures are evaluated on (overdue, colours, half-year check): 'YYYY-MM-DD'. */

@@ -1,38 +1,24 @@
 // A branch's page of a campaign, across read models: progress and instances by phase, warnings, sessions and
 // participation, three ones.
-import type { Ratio } from '@campaign-ledger/domain';
+import type { BranchDashboard } from '@campaign-ledger/api-contract';
 import type { ReadModelSource } from '../../queries/source';
-import { branchInstances, type InstanceView } from '../instances/instances.queries';
+import { branchInstances } from '../instances/instances.queries';
 import { unitLevelBranch } from '../organisation/organisation.queries';
-import { campaignOrThrow, colourCounts, progressOf, type Progress } from '../plan-counters/plan-counters.queries';
+import { campaignOrThrow, colourCounts, progressOf } from '../plan-counters/plan-counters.queries';
 import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
-import {
-  branchParticipation, participationOverTime, sessionFigures, type ParticipationFigures, type SessionFigures, type WeeklyParticipation,
-} from '../study-sessions/study-sessions.queries';
-import { branchThreeOnes, type ThreeOnesView } from '../three-ones/three-ones.queries';
-import type { PhaseOverview } from './campaign-overview.queries';
-
-export interface BranchDashboard {
-  readonly campaignId: string;
-  readonly branchId: string;
-  readonly name: string;
-  readonly secretaryName: string | null;
-  readonly asOf: string;
-  readonly totals: Progress;
-  readonly phases: (PhaseOverview & { instances: InstanceView[] })[];
-  /** Instances of tasks in no phase. */
-  readonly unphased: InstanceView[];
-  readonly warnings: { red: number; amber: number; amberWithinDays: number };
-  readonly sessions: SessionFigures[];
-  readonly participation: ParticipationFigures;
-  readonly participationByWeek: WeeklyParticipation[];
-  readonly threeOnes: { members: ThreeOnesView[]; complete: Ratio };
-}
+import { branchParticipation, participationOverTime, sessionFigures } from '../study-sessions/study-sessions.queries';
+import { branchThreeOnes } from '../three-ones/three-ones.queries';
 
 export class BranchNotProjected extends Error {
   readonly code = 'READ_MODEL.BRANCH_NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  readonly messageZh: string;
+  readonly details: { readonly branchId: string };
   constructor(readonly branchId: string) {
-    super(`branch ${branchId} is not in the read model`);
+    super(`branch ${branchId} is not in the read model: check the branch id`);
+    this.name = 'BranchNotProjected';
+    this.messageZh = `读模型中没有支部 ${branchId}：请核对支部编号`;
+    this.details = { branchId };
   }
 }
 

@@ -1,45 +1,12 @@
 // The leading group's figures of a campaign, across read models: progress by stage and phase with participation, and
 // the branch ranking.
-import { halfYearCheck, type HalfYearCheck, type Ratio } from '@campaign-ledger/domain';
+import type { BranchRanking, CampaignOverview, PhaseOverview } from '@campaign-ledger/api-contract';
+import { halfYearCheck, type Ratio } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
-import { campaignOrThrow, colourCounts, progressOf, type Progress } from '../plan-counters/plan-counters.queries';
+import { campaignOrThrow, colourCounts, progressOf } from '../plan-counters/plan-counters.queries';
 import type { PhaseRow, StageRow } from '../plan-counters/plan-counters.tables';
 import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
-import { participationByBranch, participationFigures, type ParticipationFigures } from '../study-sessions/study-sessions.queries';
-
-export interface StageOverview extends Progress {
-  readonly stageId: string;
-  readonly name: string;
-  readonly order: number;
-  readonly status: string;
-  readonly openedOn: string | null;
-  readonly closedOn: string | null;
-  readonly carriedOver: number;
-  readonly phases: PhaseOverview[];
-}
-export interface PhaseOverview extends Progress {
-  readonly phaseId: string;
-  readonly stageId: string | null;
-  readonly name: string;
-  readonly order: number;
-}
-export interface CampaignOverview {
-  readonly campaignId: string;
-  readonly name: string;
-  readonly status: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly asOf: string;
-  readonly totals: Progress;
-  readonly stages: StageOverview[];
-  /** Phases outside any stage (stage-less campaigns). */
-  readonly phases: PhaseOverview[];
-  /** Work of tasks in no phase (tracks). */
-  readonly unphased: Progress;
-  readonly halfYear: HalfYearCheck;
-  readonly warnings: { readonly red: number; readonly amber: number; readonly amberWithinDays: number };
-  readonly participation: ParticipationFigures;
-}
+import { participationByBranch, participationFigures } from '../study-sessions/study-sessions.queries';
 
 export async function campaignOverview(source: ReadModelSource, campaignId: string, options: QueryOptions): Promise<CampaignOverview> {
   const campaign = await campaignOrThrow(source, campaignId);
@@ -69,14 +36,6 @@ export async function campaignOverview(source: ReadModelSource, campaignId: stri
     warnings: { ...colourCounts(counters, options.asOf, amberDays), amberWithinDays: amberDays },
     participation,
   };
-}
-
-export interface BranchRanking {
-  readonly rank: number;
-  readonly branchId: string;
-  readonly name: string;
-  readonly completion: Ratio;
-  readonly participation: ParticipationFigures;
 }
 
 const fractionOf = (r: Ratio): number => (r.denominator === 0 ? -1 : r.numerator / r.denominator);

@@ -1,37 +1,15 @@
 // Queries of the instances read model: a branch's instances as the domain expands its plan, with the recorded work and
 // a warning colour; the overdue and due-soon list.
-import { expandInstances, overdueColour, type OverdueColour } from '@campaign-ledger/domain';
+import type { OverdueList, ReadModelInstance, WarningInstance } from '@campaign-ledger/api-contract';
+import { expandInstances, overdueColour } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { branchRoster } from '../organisation/organisation.queries';
 import { campaignOrThrow, colourCounts, instancePlanOf } from '../plan-counters/plan-counters.queries';
 import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
 import type { InstanceRow } from './instances.tables';
 
-export interface InstanceView {
-  readonly instanceKey: string;
-  readonly taskId: string;
-  readonly title: string;
-  readonly stageId: string | null;
-  readonly phaseId: string | null;
-  readonly scope: string;
-  readonly subjectId: string;
-  readonly subjectName: string | null;
-  readonly weekOf: string | null;
-  readonly dueDate: string;
-  readonly mandatory: boolean;
-  readonly status: 'open' | 'completed' | 'reopened';
-  readonly completedOn: string | null;
-  readonly completedBy: string | null;
-  readonly evidence: string[];
-  readonly reopenCount: number;
-  readonly actual: number | null;
-  readonly carriedOverTo: string | null | undefined;
-  readonly colour: OverdueColour;
-  readonly daysLeft: number;
-}
-
 /** Every applicable instance of one branch (the domain's expansion of the plan), with its status and warning colour. */
-export async function branchInstances(source: ReadModelSource, campaignId: string, branchId: string, options: QueryOptions): Promise<InstanceView[]> {
+export async function branchInstances(source: ReadModelSource, campaignId: string, branchId: string, options: QueryOptions): Promise<ReadModelInstance[]> {
   const campaign = await campaignOrThrow(source, campaignId);
   const amberDays = options.amberWithinDays ?? DEFAULT_AMBER_DAYS;
   const [tasks, roster, instances] = await Promise.all([
@@ -58,14 +36,10 @@ export async function branchInstances(source: ReadModelSource, campaignId: strin
   });
 }
 
-export interface WarningInstance extends InstanceView {
-  readonly branchId: string;
-}
-
 /** Overdue (red) and due-soon (amber) instances, most overdue first; over the whole campaign or one branch. */
 export async function overdueInstances(
   source: ReadModelSource, campaignId: string, options: QueryOptions & { branchId?: string; limit?: number },
-): Promise<{ red: number; amber: number; instances: WarningInstance[] }> {
+): Promise<OverdueList> {
   const campaign = await campaignOrThrow(source, campaignId);
   const amberDays = options.amberWithinDays ?? DEFAULT_AMBER_DAYS;
   const limit = options.limit ?? 200;

@@ -1,21 +1,13 @@
 // Queries of the plan-counters read model: progress from grouped counter sums, the half-year check, the branch × phase
 // heat map, and the plan as the domain's instance rules read it.
 import {
-  addDays, halfYearCheck, isAfter, isBefore, ratio, UNIT_LEVEL_BRANCH_ID, type HalfYearCheck, type InstancePlan, type Ratio,
+  halfYearCheck, isBefore, overdueColour, ratio, UNIT_LEVEL_BRANCH_ID, type HalfYearCheck, type InstancePlan,
 } from '@campaign-ledger/domain';
+import type { HeatMap, HeatMapCell, Progress } from '@campaign-ledger/api-contract';
 import type { ReadModelSource } from '../../queries/source';
 import { unitLevelBranch } from '../organisation/organisation.queries';
 import { byText } from '../query-options';
 import type { CampaignRow, TaskRow } from './plan-counters.tables';
-
-export interface Progress {
-  readonly applicable: number;
-  readonly done: number;
-  /** Applicable instances due before `asOf` and not done. */
-  readonly overdue: number;
-  /** done ÷ applicable. */
-  readonly completion: Ratio;
-}
 
 /** Counter sums grouped by some of these columns. */
 export interface CounterGroup {
@@ -41,24 +33,30 @@ export function progressOf(groups: readonly CounterGroup[], asOf: string): Progr
   return { applicable, done, overdue, completion: ratio(done, applicable) };
 }
 
-/** Open instances overdue (red) and due within `amberDays` (amber). */
+/** Open instances overdue (red) and due within `amberDays` (amber): the domain's colour of each group's due date. */
 export function colourCounts(groups: readonly CounterGroup[], asOf: string, amberDays: number): { red: number; amber: number } {
   let red = 0;
   let amber = 0;
-  const amberUntil = addDays(asOf, amberDays);
   for (const g of groups) {
     if (g.cancelled || g.due_date === undefined) continue;
     const open = g.applicable - g.done;
-    if (isBefore(g.due_date, asOf)) red += open;
-    else if (!isAfter(g.due_date, amberUntil)) amber += open;
+    const { colour } = overdueColour({ dueDate: g.due_date, asOf, done: false, amberWithinDays: amberDays });
+    if (colour === 'red') red += open;
+    else if (colour === 'amber') amber += open;
   }
   return { red, amber };
 }
 
 export class CampaignNotProjected extends Error {
   readonly code = 'READ_MODEL.CAMPAIGN_NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  readonly messageZh: string;
+  readonly details: { readonly campaignId: string };
   constructor(readonly campaignId: string) {
-    super(`campaign ${campaignId} is not in the read model (unknown, or not projected yet)`);
+    super(`campaign ${campaignId} is not in the read model (unknown, or not projected yet): check the campaign id, or wait a moment and reload`);
+    this.name = 'CampaignNotProjected';
+    this.messageZh = `读模型中没有活动 ${campaignId}（不存在，或尚未投影）：请核对活动编号，或稍候刷新`;
+    this.details = { campaignId };
   }
 }
 
@@ -96,11 +94,6 @@ export async function campaignHalfYearCheck(
   });
 }
 
-export interface HeatMap {
-  readonly phases: { readonly phaseId: string; readonly stageId: string | null; readonly name: string; readonly order: number }[];
-  readonly branches: { readonly branchId: string; readonly name: string; readonly cells: Record<string, { applicable: number; done: number; completion: Ratio }> }[];
-}
-
 /** Branch × phase: applicable and done instances per cell. */
 export async function branchPhaseHeatMap(source: ReadModelSource, campaignId: string): Promise<HeatMap> {
   const campaign = await campaignOrThrow(source, campaignId);
@@ -118,7 +111,7 @@ export async function branchPhaseHeatMap(source: ReadModelSource, campaignId: st
   return {
     phases: sortedPhases.map((p) => ({ phaseId: p.phase_id, stageId: p.stage_id, name: p.name, order: p.ord })),
     branches: [...withUnit].sort((a, b) => byText(a.branch_id, b.branch_id)).map((b) => {
-      const cells: Record<string, { applicable: number; done: number; completion: Ratio }> = {};
+      const cells: Record<string, HeatMapCell> = {};
       for (const p of sortedPhases) {
         const { applicable, done, completion } = progressOf(counters.filter((c) => c.branch_id === b.branch_id && c.phase_id === p.phase_id), campaign.start_date);
         cells[p.phase_id] = { applicable, done, completion };

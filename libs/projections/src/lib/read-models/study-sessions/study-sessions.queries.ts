@@ -1,18 +1,9 @@
 // Queries of the study-sessions read model: each session's figures, and participation over a branch, a campaign or by week.
-import { ratio, type Ratio } from '@campaign-ledger/domain';
+import type { ParticipationFigures, SessionFigures, WeeklyParticipation } from '@campaign-ledger/api-contract';
+import { ratio } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { campaignOrThrow } from '../plan-counters/plan-counters.queries';
 import { byText } from '../query-options';
-
-export interface ParticipationFigures {
-  /** Members who attended or made up every session they were expected at ÷ members expected at any session. */
-  readonly byPerson: Ratio;
-  /** Person-sessions (人次) attended or made up ÷ person-sessions expected. */
-  readonly byPersonSession: Ratio;
-  /** Present ÷ expected over the sessions (到会率). */
-  readonly attendance: Ratio;
-  readonly sessions: number;
-}
 
 function participationOf(
   sessions: readonly { expected: number; present: number; made_up: number; count: number }[],
@@ -31,21 +22,6 @@ function participationOf(
   const members = people.reduce((sum, p) => sum + p.count, 0);
   const complete = people.reduce((sum, p) => sum + (p.complete ? p.count : 0), 0);
   return { byPerson: ratio(complete, members), byPersonSession: ratio(present + madeUp, expected), attendance: ratio(present, expected), sessions: count };
-}
-
-export interface SessionFigures {
-  readonly sessionId: string;
-  readonly date: string;
-  readonly topic: string;
-  readonly expected: number;
-  readonly present: number;
-  readonly leave: number;
-  readonly absent: number;
-  readonly madeUp: number;
-  /** 到会率 = present ÷ expected. */
-  readonly attendance: Ratio;
-  /** Person-sessions attended or made up ÷ expected. */
-  readonly participation: Ratio;
 }
 
 export async function sessionFigures(source: ReadModelSource, campaignId: string, branchId: string): Promise<SessionFigures[]> {
@@ -77,13 +53,6 @@ export async function participationByBranch(source: ReadModelSource, campaignId:
     source.aggregate('participation', { campaign_id: campaignId }, ['branch_id', 'complete'], []),
   ]);
   return (branchId) => participationOf(sessions.filter((s) => s.branch_id === branchId), people.filter((p) => p.branch_id === branchId));
-}
-
-export interface WeeklyParticipation {
-  readonly weekOf: string;
-  readonly sessions: number;
-  readonly participation: Ratio;
-  readonly attendance: Ratio;
 }
 
 /** Participation and attendance per week (Monday of the session's week), over the campaign or one branch. */

@@ -1,19 +1,11 @@
 // Queries of the three-ones read model: a branch's grid of members and items.
-import { ratio, type Ratio } from '@campaign-ledger/domain';
+import type { BranchThreeOnes } from '@campaign-ledger/api-contract';
+import { ratio } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { campaignOrThrow } from '../plan-counters/plan-counters.queries';
 
-export interface ThreeOnesView {
-  readonly memberId: string;
-  readonly name: string | null;
-  readonly reading: string | null;
-  readonly talk: string | null;
-  readonly essay: string | null;
-  readonly complete: boolean;
-}
-
 /** "Three ones" per active member of a branch, and per member with anything recorded there. */
-export async function branchThreeOnes(source: ReadModelSource, campaignId: string, branchId: string): Promise<{ members: ThreeOnesView[]; complete: Ratio }> {
+export async function branchThreeOnes(source: ReadModelSource, campaignId: string, branchId: string): Promise<BranchThreeOnes> {
   const campaign = await campaignOrThrow(source, campaignId);
   const [members, records] = await Promise.all([
     source.rows('member', { unit_id: campaign.unit_id, branch_id: branchId }),

@@ -1,0 +1,33 @@
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { overdueInstances, type WarningInstance } from '@campaign-ledger/projections';
+import { ReadModelsService } from '../read-models.service';
+
+export interface OverdueList {
+  readonly red: number;
+  readonly amber: number;
+  readonly instances: WarningInstance[];
+}
+
+export class ListOverdueQuery extends Query<OverdueList> {
+  constructor(
+    readonly campaignId: string,
+    readonly options: {
+      /** Default: today, from the live read model. */
+      readonly asOf?: string;
+      readonly amberWithinDays?: number;
+      readonly limit?: number;
+    },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListOverdueQuery)
+export class ListOverdueHandler implements IQueryHandler<ListOverdueQuery, OverdueList> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ campaignId, options }: ListOverdueQuery): Promise<OverdueList> {
+    const asOf = options.asOf ?? this.readModels.today();
+    return overdueInstances(await this.readModels.sourceAsOf(asOf), campaignId, { asOf, amberWithinDays: options.amberWithinDays, limit: options.limit });
+  }
+}
