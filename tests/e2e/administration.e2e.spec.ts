@@ -3,9 +3,10 @@
 // roster; the new secretary changes their own password; every signed-in page says when the figures are delayed or the
 // server is away; the live overview stream carries no token in its address. Chinese and English, desktop and phone.
 // Screenshots go to test-output/screenshots.
-import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { chooseFromMenu, message, pick } from './support/antd';
+import { fieldErrors, horizontalOverflow, inViewport } from './support/layout';
 
 jest.setTimeout(180_000);
 
@@ -63,19 +64,7 @@ async function signedIn(world: BrowserApp, username: string, options: { width: n
 
 /** Picks an option of an antd select by its visible label. */
 
-const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-error');
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** The element is wholly inside the viewport's width and height. */
-/** Whether the part is wholly in the viewport once it has settled (a dialog zooms in for a moment after it opens). */
-async function inViewport(page: Page, part: Locator): Promise<boolean> {
-  const size = page.viewportSize();
-  for (const deadline = Date.now() + 2_000; ; await page.waitForTimeout(100)) {
-    const box = await part.boundingBox();
-    const inside = box !== null && size !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
-    if (inside || Date.now() > deadline) return inside;
-  }
-}
 
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('roster-choose').click()]);

@@ -6,6 +6,7 @@
 import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startEmptyBrowserApp, type BrowserApp } from './support/browser-app';
 import { message, pick } from './support/antd';
+import { fieldErrors, horizontalOverflow, inViewport } from './support/layout';
 
 jest.setTimeout(180_000);
 
@@ -61,18 +62,7 @@ async function clickAndSee(page: Page, button: Locator, text: string): Promise<v
     throw error;
   }
 }
-const fieldErrors = (part: Locator) => part.locator('.ant-form-item-explain-error');
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** Whether the part is wholly in the viewport once it has settled (a dialog zooms in for a moment after it opens). */
-async function inViewport(page: Page, part: Locator): Promise<boolean> {
-  const size = page.viewportSize();
-  for (const deadline = Date.now() + 2_000; ; await page.waitForTimeout(100)) {
-    const box = await part.boundingBox();
-    const inside = box !== null && size !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
-    if (inside || Date.now() > deadline) return inside;
-  }
-}
 
 /**
  * Picks an option of an antd select by its visible label, and sees it chosen: a tap that lands while the list is still

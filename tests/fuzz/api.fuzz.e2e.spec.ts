@@ -91,6 +91,22 @@ interface OpenApiSchema {
   format?: string;
 }
 
+/** The parts of the served OpenAPI document the generator reads. */
+interface OpenApiParameter {
+  readonly in: string;
+  readonly name: string;
+}
+
+interface OpenApiOperation {
+  readonly parameters?: OpenApiParameter[];
+  readonly requestBody?: { readonly content?: Record<string, { readonly schema?: OpenApiSchema }> };
+}
+
+interface OpenApiDocument {
+  readonly paths: Record<string, Record<string, OpenApiOperation>>;
+  readonly components: { readonly schemas: Record<string, OpenApiSchema> };
+}
+
 interface Operation {
   readonly method: string;
   readonly template: string;
@@ -101,12 +117,12 @@ interface Operation {
   readonly bodySchema?: OpenApiSchema;
 }
 
-function operationsOf(doc: any): Operation[] {
+function operationsOf(doc: OpenApiDocument): Operation[] {
   const ops: Operation[] = [];
-  for (const [template, item] of Object.entries<any>(doc.paths)) {
-    for (const [method, op] of Object.entries<any>(item)) {
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const params: { in: string; name: string }[] = op.parameters ?? [];
+      const params = op.parameters ?? [];
       const content = op.requestBody?.content ?? {};
       const contentTypes = Object.keys(content);
       ops.push({
@@ -123,7 +139,7 @@ function operationsOf(doc: any): Operation[] {
   return ops;
 }
 
-function resolveSchema(doc: any, schema: OpenApiSchema | undefined, depth = 0): OpenApiSchema | undefined {
+function resolveSchema(doc: OpenApiDocument, schema: OpenApiSchema | undefined, depth = 0): OpenApiSchema | undefined {
   if (!schema || depth > 5) return schema;
   if (schema.$ref) return resolveSchema(doc, doc.components.schemas[schema.$ref.split('/').pop() as string], depth + 1);
   if (schema.allOf?.length === 1) return resolveSchema(doc, schema.allOf[0], depth + 1);
@@ -131,7 +147,7 @@ function resolveSchema(doc: any, schema: OpenApiSchema | undefined, depth = 0): 
 }
 
 /** A plausible value for a schema (examples and enums first), for mutation into something wrong. */
-function plausible(doc: any, raw: OpenApiSchema | undefined, depth = 0): unknown {
+function plausible(doc: OpenApiDocument, raw: OpenApiSchema | undefined, depth = 0): unknown {
   const schema = resolveSchema(doc, raw);
   if (!schema) return 'x';
   if (schema.example !== undefined) return schema.example;
@@ -226,7 +242,7 @@ const bodyContentType = fc.constantFrom(
 type Principal = 'anonymous' | 'bad-token' | 'basic' | 'admin' | 'leader' | 'auditor' | 'sec-b1' | 'sec-b2';
 const PRINCIPALS: Principal[] = ['anonymous', 'bad-token', 'basic', 'admin', 'leader', 'auditor', 'sec-b1', 'sec-b2'];
 
-function buildGenerator(doc: any, ops: Operation[], tokens: Record<string, string>): fc.Arbitrary<FuzzRequest> {
+function buildGenerator(doc: OpenApiDocument, ops: Operation[], tokens: Record<string, string>): fc.Arbitrary<FuzzRequest> {
   const pathValue = (name: string) =>
     fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(REAL_IDS[name] ?? ['x'])).map(encodeURIComponent) }, { weight: 2, arbitrary: hostileSegment });
 
@@ -377,7 +393,7 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
   });
 
   it('answers every malformed request with a 4xx in the error shape (or a 2xx), never ≥ 500, and writes nothing when it refuses', async () => {
-    const doc = JSON.parse((await send(port, { method: 'GET', path: '/api/docs-json', headers: {}, route: 'doc', mutation: 'none' })).text);
+    const doc = JSON.parse((await send(port, { method: 'GET', path: '/api/docs-json', headers: {}, route: 'doc', mutation: 'none' })).text) as OpenApiDocument;
     const ops = operationsOf(doc);
     expect(ops.length).toBeGreaterThan(30);
     const tokens: Record<string, string> = {

@@ -11,8 +11,9 @@ import { AppModule } from './app.module';
 import type { AppConfig } from '@campaign-ledger/runtime';
 import { openStorage } from '@campaign-ledger/runtime';
 import { AllErrorsFilter } from './infrastructure/errors/all-errors.filter';
+import { toHttpError } from './infrastructure/errors/http-errors';
 import { flattenValidationErrors, RequestValidationError } from './infrastructure/errors/request-validation.error';
-import { problemWithJsonBody, problemWithTarget } from './infrastructure/http/request-text';
+import { problemWithJsonBody, problemWithTarget, RequestTextInvalid } from './infrastructure/http/request-text';
 import { trackRequests } from './infrastructure/graceful-shutdown';
 
 const MAX_JSON_DEPTH = 32;
@@ -71,7 +72,9 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     express.use((request: { originalUrl: string }, response: { status(code: number): { json(body: unknown): void } }, next: () => void) => {
       const problem = problemWithTarget(request.originalUrl);
       if (!problem) return next();
-      response.status(400).json({ statusCode: 400, error: 'REQUEST.INVALID_TEXT', message: `${problem}: send the address as UTF-8 without NUL characters`, messageZh: '请求地址必须是不含 NUL 字符的 UTF-8 文本' });
+      // Answered as the filter answers every error (Nest's filters do not reach middleware).
+      const answer = toHttpError(RequestTextInvalid.inAddress(problem));
+      if (answer) response.status(answer.statusCode).json(answer);
     });
     // JSON nested deeper than any request of ours is refused before validation recurses through it.
     (app as NestExpressApplication).useBodyParser('json', { limit: '1mb', verify: refuseDeepJson } as NestExpressBodyParserOptions);

@@ -1,23 +1,23 @@
 // The campaign being looked at (chosen in the header, remembered) and the unit's organisation, loaded once per session.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CampaignSummary, CampaignView, OrganisationView } from '@campaign-ledger/api-contract';
 import * as api from './api/client';
-import type { Campaign, CampaignSummary, Unit } from './api/types';
 import { useAccount } from './auth/session';
 
 const STORAGE_KEY = 'ledger.campaign';
 
 interface CampaignContext {
   readonly campaigns: readonly CampaignSummary[];
-  readonly campaign: Campaign | null;
+  readonly campaign: CampaignView | null;
   /** The unit's organisation; null for a secretary (who reads only their own roster). */
-  readonly unit: Unit | null;
+  readonly unit: OrganisationView | null;
   readonly loading: boolean;
   readonly error: unknown;
   readonly select: (campaignId: string) => void;
-  readonly reload: () => Promise<Campaign | null>;
-  readonly setCampaign: (campaign: Campaign) => void;
+  readonly reload: () => Promise<CampaignView | null>;
+  readonly setCampaign: (campaign: CampaignView) => void;
   /** A campaign just planned: it joins the list and becomes the one looked at. */
-  readonly adopt: (campaign: Campaign) => void;
+  readonly adopt: (campaign: CampaignView) => void;
   readonly branchName: (branchId: string) => string;
 }
 
@@ -27,8 +27,8 @@ export function CampaignProvider({ children }: { children: ReactNode }) {
   const account = useAccount();
   const [campaigns, setCampaigns] = useState<readonly CampaignSummary[]>([]);
   const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
-  const [campaign, setCampaign] = useState<Campaign | null>(null);
-  const [unit, setUnit] = useState<Unit | null>(null);
+  const [campaign, setCampaign] = useState<CampaignView | null>(null);
+  const [unit, setUnit] = useState<OrganisationView | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
 
@@ -82,7 +82,7 @@ export function CampaignProvider({ children }: { children: ReactNode }) {
     setSelected(campaignId);
   }, []);
 
-  const adopt = useCallback((next: Campaign) => {
+  const adopt = useCallback((next: CampaignView) => {
     const summary: CampaignSummary = {
       campaignId: next.campaignId, unitId: next.unitId, name: next.name, templateCode: next.templateCode ?? null, startDate: next.startDate, endDate: next.endDate,
       status: next.status, currentStageId: next.currentStageId, closedOn: next.closedOn,
@@ -110,7 +110,7 @@ export function CampaignProvider({ children }: { children: ReactNode }) {
 }
 
 /** For pages behind the campaign gate: the campaign is loaded. */
-export function useCurrentCampaign(): Campaign {
+export function useCurrentCampaign(): CampaignView {
   const { campaign } = useCampaign();
   if (!campaign) throw new Error('no campaign loaded');
   return campaign;

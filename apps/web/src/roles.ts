@@ -1,5 +1,5 @@
 // Which pages each role may open; the menu and the route guard both read this one table.
-import type { Role } from './api/types';
+import type { Role } from '@campaign-ledger/api-contract';
 import type { DictKey } from './i18n/dict';
 
 export type PageId = 'overview' | 'branches' | 'plan' | 'my-branch' | 'study' | 'three-ones' | 'organisation' | 'history' | 'as-of' | 'verify';

@@ -10,16 +10,18 @@ export { MemoryRows, WindowRows, type Rows, type RowMiss, type Where } from './l
 export { projectEvent, projectEvents, checkpointPosition, CHECKPOINT_ID, type ProjectedEvent } from './lib/read-models/read-models.projection';
 export { projectInMemory } from './lib/read-models/project-in-memory';
 export { snapshotSource, snapshotTables, type ReadModelSource, type ReadModelSnapshot, type Aggregate } from './lib/queries/source';
-export { DEFAULT_AMBER_DAYS, type QueryOptions } from './lib/read-models/query-options';
+export type { QueryOptions } from './lib/read-models/query-options';
+// The amber window of the domain's one colour rule (overdueColour), for the routes' documentation.
+export { DEFAULT_AMBER_DAYS } from '@campaign-ledger/domain';
 export { CampaignNotProjected, campaignHalfYearCheck, branchPhaseHeatMap } from './lib/read-models/plan-counters/plan-counters.queries';
 export { branchInstances, overdueInstances } from './lib/read-models/instances/instances.queries';
-export { sessionFigures, branchParticipation, participationOverTime } from './lib/read-models/study-sessions/study-sessions.queries';
+export { sessionFigures, branchSessions, branchParticipation, participationOverTime } from './lib/read-models/study-sessions/study-sessions.queries';
 export { branchThreeOnes } from './lib/read-models/three-ones/three-ones.queries';
 export { campaignOverview, rankBranches } from './lib/read-models/dashboards/campaign-overview.queries';
 export { branchDashboard, BranchNotProjected } from './lib/read-models/dashboards/branch-dashboard.queries';
 // What the queries answer is the API's: declared once, in the contract the web app reads too.
 export type {
-  Progress, HeatMap, ReadModelInstance, WarningInstance, OverdueList, ParticipationFigures, SessionFigures, WeeklyParticipation,
+  Progress, HeatMap, ReadModelInstance, WarningInstance, OverdueList, ParticipationFigures, SessionFigures, SessionMark, BranchSession, WeeklyParticipation,
   MemberThreeOnes, BranchThreeOnes, CampaignOverview, StageOverview, PhaseOverview, BranchRanking, BranchDashboard,
 } from '@campaign-ledger/api-contract';
 export { READ_MODEL_SCHEMA, CONTROL_SCHEMA, readModelTablesDdl, controlDdl, READ_MODEL_DDL_VERSIONS } from './lib/postgres/ddl';

@@ -106,19 +106,33 @@ export interface BrowserApp {
 }
 
 export async function startBrowserApp(): Promise<BrowserApp> {
+  return startWith({ DEMO_SEED: undefined }, async (api) => {
+    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.sqlUrl, DEMO_SEED: 'true' }));
+    if (!seeded.seeded) throw new Error(`the demo office was not seeded: ${seeded.why}`);
+    const token = (username: string) => api.signIn({ username, password: 'unused: the account exists', role: 'leading_group' });
+    return { token, ready: async (baseUrl) => waitForProjection(baseUrl, await token('leader')) };
+  });
+}
+
+/**
+ * The API on a fresh PostgreSQL database serving the built web app, and Chromium. `prepare` runs before the API
+ * listens (a seed) and gives the token maker; `ready` runs once it listens (the seed projected).
+ */
+async function startWith(
+  env: { DEMO_SEED?: string },
+  prepare: (api: ApiTestApp) => Promise<{ token: (username: string) => Promise<string>; ready?: (baseUrl: string) => Promise<void> }>,
+): Promise<BrowserApp> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium');
   const web = await ensureWebBuild();
-  const api = await startApiTestApp({ env: { WEB_DIST: web } });
+  const api = await startApiTestApp({ env: { WEB_DIST: web, ...(env.DEMO_SEED === undefined ? {} : { DEMO_SEED: env.DEMO_SEED }) } });
   let browser: Browser | null = null;
   try {
-    const seeded = await seedDemoIfEmpty(api.app, loadConfig({ DATABASE_URL: api.sqlUrl, DEMO_SEED: 'true' }));
-    if (!seeded.seeded) throw new Error(`the demo office was not seeded: ${seeded.why}`);
+    const { token, ready } = await prepare(api);
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
-    const token = (username: string) => api.signIn({ username, password: 'unused: the account exists', role: 'leading_group' });
-    await waitForProjection(baseUrl, await token('leader'));
+    await ready?.(baseUrl);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const launched = browser;
@@ -211,33 +225,7 @@ export const WRITE_CONTROLS = [
  * there (an administrator of no unit unless told otherwise), as `ledger account create` would, and mints its token.
  */
 export async function startEmptyBrowserApp(): Promise<BrowserApp> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium');
-  const web = await ensureWebBuild();
-  const api = await startApiTestApp({ env: { WEB_DIST: web, DEMO_SEED: 'false' } });
-  let browser: Browser | null = null;
-  try {
-    await api.app.listen(0, '127.0.0.1');
-    const { port } = api.app.getHttpServer().address() as AddressInfo;
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const token = (username: string) => api.signIn({ username, password: `${username}-unused-password`, role: 'administrator' });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const launched = browser;
-    return {
-      baseUrl, api, browser: launched, token,
-      newContext: ({ width = 1366, height = 900 } = {}) =>
-        launched.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: width < 600, hasTouch: width < 600 }),
-      async close() {
-        await launched.close().catch(() => undefined);
-        await api.close();
-        rmSync(web, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await browser?.close().catch(() => undefined);
-    await api.close();
-    rmSync(web, { recursive: true, force: true });
-    throw error;
-  }
+  return startWith({ DEMO_SEED: 'false' }, async (api) => ({
+    token: (username: string) => api.signIn({ username, password: `${username}-unused-password`, role: 'administrator' }),
+  }));
 }

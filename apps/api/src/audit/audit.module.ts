@@ -4,11 +4,14 @@ import { ExportDossierHandler } from './export-dossier/export-dossier.handler';
 import { ExportDossierHttpController } from './export-dossier/export-dossier.http.controller';
 import { GetDiffHandler } from './get-diff/get-diff.handler';
 import { GetDiffHttpController } from './get-diff/get-diff.http.controller';
+import { GetDigestHandler } from './get-digest/get-digest.handler';
 import { GetDigestHttpController } from './get-digest/get-digest.http.controller';
+import { GetHistoryHandler } from './get-history/get-history.handler';
 import { GetHistoryHttpController } from './get-history/get-history.http.controller';
 import { GetStateAsOfHandler } from './get-state-as-of/get-state-as-of.handler';
 import { GetStateAsOfHttpController } from './get-state-as-of/get-state-as-of.http.controller';
 import { AuditorReadGuard } from './record-auditor-reads/auditor-read.guard';
+import { VerifyLogHandler } from './verify-log/verify-log.handler';
 import { VerifyLogHttpController } from './verify-log/verify-log.http.controller';
 import { AuthModule } from '../auth/auth.module';
 import { LogScopes } from './log-scopes';
@@ -18,7 +21,7 @@ import { LogScopes } from './log-scopes';
   imports: [AuthModule],
   controllers: [GetHistoryHttpController, GetStateAsOfHttpController, GetDiffHttpController, VerifyLogHttpController, GetDigestHttpController, ExportDossierHttpController],
   providers: [
-    GetStateAsOfHandler, GetDiffHandler, ExportDossierHandler, LogScopes,
+    GetHistoryHandler, GetStateAsOfHandler, GetDiffHandler, VerifyLogHandler, GetDigestHandler, ExportDossierHandler, LogScopes,
     // After AuthModule's AuthGuard (imported first in AppModule), which identifies the principal.
     { provide: APP_GUARD, useClass: AuditorReadGuard },
   ],

@@ -85,18 +85,21 @@ export interface AccountScope {
   readonly branchId?: string | null;
 }
 
+/** Accounts are managed (listed, created, changed) by administrators only. */
+export function assertAccountAdministrator(principal: Pick<Principal, 'role'>): void {
+  if (principal.role !== 'administrator') throw AccessRefused.because('only administrators manage accounts', '只有系统管理员可以管理账号');
+}
+
 /** An administrator manages the accounts of their unit; an installation administrator every account. */
 export function assertCanManageAccount(principal: Principal, account: AccountScope & { accountId: string }): void {
-  if (principal.role !== 'administrator') {
-    throw AccessRefused.because('only administrators manage accounts', '只有系统管理员可以管理账号');
-  }
+  assertAccountAdministrator(principal);
   if (isInstallationAdministrator(principal)) return;
   if (account.unitId !== principal.unitId) throw NotFoundForYou.thing('account', '账号', account.accountId);
 }
 
 /** What an administrator may hand out: a unit administrator only roles within their own unit. */
 export function assertCanGrant(principal: Principal, scope: AccountScope): void {
-  if (principal.role !== 'administrator') throw AccessRefused.because('only administrators manage accounts', '只有系统管理员可以管理账号');
+  assertAccountAdministrator(principal);
   if (isInstallationAdministrator(principal)) return;
   if (scope.unitId !== principal.unitId) {
     throw AccessRefused.because(

@@ -4,10 +4,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import {
   ACCOUNTS_STREAM, accountsDecider, findAccountByUsername, type Account, type AccountCommand, type AccountEvent, type AccountsState,
 } from '@campaign-ledger/domain';
+import type { AccountView } from '@campaign-ledger/api-contract';
 import type { EventStore, MetadataInput } from '@campaign-ledger/event-store';
 import { PasswordHasher, type CredentialStore } from '@campaign-ledger/identity';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
 import { CREDENTIAL_STORE, EVENT_STORE } from '../infrastructure/tokens';
+import { assertCanManageAccount, NotFoundForYou } from './access-policy';
 import type { Principal } from './principal';
 
 /** The state may be this old for the auth guard: changes made through this process apply at once (they update it). */
@@ -86,6 +88,14 @@ export class AccountsService implements OnApplicationBootstrap {
     return (await this.state()).byId.get(accountId);
   }
 
+  /** The account, when the principal may manage it; NotFoundForYou when there is none, or it is another unit's. */
+  async manageable(principal: Principal, accountId: string): Promise<Account> {
+    const account = await this.findById(accountId);
+    if (!account) throw NotFoundForYou.thing('account', '账号', accountId);
+    assertCanManageAccount(principal, account);
+    return account;
+  }
+
   async findByUsername(username: string): Promise<Account | undefined> {
     return findAccountByUsername(await this.state(), username);
   }
@@ -129,10 +139,10 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 }
 
-/** An account as answers show it: no secret, the names people read. */
-export function accountView(account: Account) {
+/** An account as answers show it (the contract's AccountView): no secret, the names people read. */
+export function accountView(account: Account): AccountView {
   const { accountId, username, displayName, role, unitId, branchId, disabled } = account;
   return { accountId, username, displayName, role, unitId, branchId, disabled };
 }
 
-export type AccountView = ReturnType<typeof accountView>;
+export type { AccountView };

@@ -9,17 +9,26 @@ import type { AppConfig } from '@campaign-ledger/runtime';
 import { APP_CONFIG, CREDENTIAL_STORE, READ_MODEL_POOL } from '../infrastructure/tokens';
 import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
+import { ChangeOwnPasswordHandler } from './change-own-password/change-own-password.handler';
 import { ChangeOwnPasswordHttpController } from './change-own-password/change-own-password.http.controller';
+import { ChangeRoleHandler } from './change-role/change-role.handler';
 import { ChangeRoleHttpController } from './change-role/change-role.http.controller';
+import { CreateAccountHandler } from './create-account/create-account.handler';
 import { CreateAccountHttpController } from './create-account/create-account.http.controller';
+import { DisableAccountHandler } from './disable-account/disable-account.handler';
 import { DisableAccountHttpController } from './disable-account/disable-account.http.controller';
+import { EnableAccountHandler } from './enable-account/enable-account.handler';
 import { EnableAccountHttpController } from './enable-account/enable-account.http.controller';
+import { GetMeHandler } from './get-me/get-me.handler';
 import { GetMeHttpController } from './get-me/get-me.http.controller';
 import { loadJwtSecret } from './jwt-secret';
+import { ListAccountsHandler } from './list-accounts/list-accounts.handler';
 import { ListAccountsHttpController } from './list-accounts/list-accounts.http.controller';
 import { PostgresThrottlerStorage } from './login/login-throttle.storage';
 import { InMemoryFailureCounts, LoginAttempts, PostgresFailureCounts } from './login/login-attempts';
+import { LoginHandler } from './login/login.handler';
 import { LoginHttpController } from './login/login.http.controller';
+import { ResetPasswordHandler } from './reset-password/reset-password.handler';
 import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
 import { TokenIssuer } from './token-issuer';
 import { UnitScopeGuard } from './unit-scope.guard';
@@ -57,6 +66,9 @@ export const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30;
     EnableAccountHttpController, ChangeRoleHttpController,
   ],
   providers: [
+    // One handler per use case; the CommandBus and QueryBus come from CqrsModule.forRoot() in AppModule (global).
+    LoginHandler, GetMeHandler, ChangeOwnPasswordHandler,
+    ListAccountsHandler, CreateAccountHandler, ResetPasswordHandler, DisableAccountHandler, EnableAccountHandler, ChangeRoleHandler,
     AccountsService,
     TokenIssuer,
     {

@@ -1,11 +1,11 @@
 // The campaign as the API shows it: the plan and stage statuses folded from the stream, with its revision (the ETag).
-import { openStageOf, type CarriedOverInstance, type PlannedCampaign } from '@campaign-ledger/domain';
+import type { CampaignView, CarriedOverView } from '@campaign-ledger/api-contract';
+import { openStageOf, type PlannedCampaign } from '@campaign-ledger/domain';
 import type { Principal } from '../auth/principal';
 import { etagOf } from '@api/infrastructure/http/if-match';
 
-export interface CarriedOverView extends CarriedOverInstance {
-  readonly taskTitle: string | null;
-}
+// What GET /api/campaigns/:id and every plan change answer is the contract's: declared once, there.
+export type { CampaignView, CarriedOverView };
 
 /** A secretary sees only their own branch's carried-over work; everyone else sees all of it. */
 export function carriedOverVisibleTo(campaign: PlannedCampaign, principal: Principal): CarriedOverView[] {
@@ -15,7 +15,7 @@ export function carriedOverVisibleTo(campaign: PlannedCampaign, principal: Princ
     .map((c) => ({ ...c, taskTitle: titles.get(c.taskId) ?? null }));
 }
 
-export function campaignView(campaign: PlannedCampaign, revision: number, principal: Principal) {
+export function campaignView(campaign: PlannedCampaign, revision: number, principal: Principal): CampaignView {
   const active = campaign.tasks.filter((t) => !t.cancelled);
   return {
     campaignId: campaign.campaignId,
@@ -47,5 +47,3 @@ export function campaignView(campaign: PlannedCampaign, revision: number, princi
     carriedOver: carriedOverVisibleTo(campaign, principal),
   };
 }
-
-export type CampaignView = ReturnType<typeof campaignView>;

@@ -1,23 +1,29 @@
-import { foldEvents, organisationDecider, campaignDecider, type OrganisationEvent, type CampaignEvent } from '@campaign-ledger/domain';
+import {
+  foldEvents, organisationDecider, campaignDecider, type CampaignEvent, type OrganisationEvent, type PlannedCampaign, type RegisteredOrganisation,
+} from '@campaign-ledger/domain';
 import { buildDemoOffice } from './demo-office';
 
 describe('demo office', () => {
   const demo = buildDemoOffice('2026-11-24');
 
   it('has 10 branches and 150 members, two of them exempt', () => {
-    const org = foldEvents(organisationDecider, demo.batches[0].events as OrganisationEvent[]) as any;
-    expect(org.branches.size ?? Object.keys(org.branches).length).toBe(10);
-    const members = [...(org.members.values?.() ?? Object.values(org.members))];
-    expect(members).toHaveLength(150);
+    const org = foldEvents(organisationDecider, demo.batches[0].events as OrganisationEvent[]);
+    expect(org.status).toBe('registered');
+    const registered = org as RegisteredOrganisation;
+    expect(Object.keys(registered.branches)).toHaveLength(10);
+    expect(Object.values(registered.members)).toHaveLength(150);
     expect(demo.batches[0].events.filter((e) => e.type === 'MemberExempted')).toHaveLength(2);
   });
 
   it('plans the 2009 campaign so that today falls in stage 1, which is open', () => {
-    const campaign = foldEvents(campaignDecider, demo.batches[1].events as CampaignEvent[]) as any;
+    const state = foldEvents(campaignDecider, demo.batches[1].events as CampaignEvent[]);
+    expect(state.status).toBe('planned');
+    const campaign = state as PlannedCampaign;
     expect(campaign.tasks).toHaveLength(39);
-    expect(campaign.stages.find((s: any) => s.stageId === 'S1').status).toBe('open');
+    const stage1 = campaign.stages.find((s) => s.stageId === 'S1');
+    expect(stage1?.status).toBe('open');
     expect(demo.startDate <= '2026-11-24').toBe(true);
-    expect(campaign.stages.find((s: any) => s.stageId === 'S1').endDate >= '2026-11-24').toBe(true);
+    expect((stage1?.endDate ?? '') >= '2026-11-24').toBe(true);
   });
 
   it('records some but not all of the work already due', () => {

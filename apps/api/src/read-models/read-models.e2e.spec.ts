@@ -1,66 +1,28 @@
 // Over real HTTP on a real PostgreSQL: overview and dashboard (roles), live updates within 2 s, status, metrics, SSE.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { branchWorkStream } from '@campaign-ledger/domain';
-import { comparePositions, parsePosition, systemClock, type EventStore } from '@campaign-ledger/event-store';
-import { officeToday } from '../infrastructure/office-today';
-import { EVENT_STORE } from '../infrastructure/tokens';
-import { buildDemoOffice, DEMO_CAMPAIGN_ID, DEMO_UNIT_ID } from '../demo/demo-office';
+import { DEMO_CAMPAIGN_ID, DEMO_UNIT_ID } from '../demo/demo-office';
 import { JwtService } from '@nestjs/jwt';
-import { startApiTestApp, type ApiTestApp } from '../testing/api-test-app';
-import { appendDemo, SYSTEM } from './testing/read-model-fixtures';
+import type { ApiTestApp } from '../testing/api-test-app';
+import { startDemoApi, type DemoAccount, type DemoApi } from './testing/demo-api';
 
 jest.setTimeout(90_000);
 
 describe('read models over HTTP', () => {
+  let demo: DemoApi;
   let api: ApiTestApp;
-  let store: EventStore;
-  const tokens: Record<string, string> = {};
-  const today = officeToday(systemClock);
-  const get = (path: string, who: string) => api.http.get(path).set('Authorization', `Bearer ${tokens[who]}`);
+  let tokens: DemoApi['tokens'];
+  let today: string;
+  const get = (path: string, who: DemoAccount) => demo.get(path, who);
+  const completeOpenBranchTask = (branchId: string) => demo.completeOpenBranchTask(branchId);
 
   beforeAll(async () => {
-    api = await startApiTestApp();
-    store = api.app.get(EVENT_STORE);
-    const demoHead = await appendDemo(store, buildDemoOffice(today));
-    tokens.leader = await api.signIn({ username: 'leader', password: 'leader-pass-1', role: 'leading_group', unitId: DEMO_UNIT_ID });
-    tokens.auditor = await api.signIn({ username: 'auditor', password: 'auditor-pass-1', role: 'auditor', unitId: DEMO_UNIT_ID });
-    tokens.admin = await api.signIn({ username: 'admin', password: 'admin-pass-1', role: 'administrator', unitId: DEMO_UNIT_ID });
-    tokens.root = await api.signIn({ username: 'root', password: 'root-pass-1', role: 'administrator' });
-    tokens.b01 = await api.signIn({ username: 'sec-b01', password: 'sec-pass-1', role: 'secretary', unitId: DEMO_UNIT_ID, branchId: 'B01' });
-    tokens.b02 = await api.signIn({ username: 'sec-b02', password: 'sec-pass-1', role: 'secretary', unitId: DEMO_UNIT_ID, branchId: 'B02' });
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const status = await api.http.get('/api/projections/status').set('Authorization', `Bearer ${tokens.admin}`);
-      const at = status.body?.checkpoint ? parsePosition(status.body.checkpoint) : null;
-      if (status.status === 200 && at && comparePositions(at, demoHead) >= 0) break;
-      if (Date.now() > deadline) throw new Error(`projection did not catch up: ${JSON.stringify(status.body)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    demo = await startDemoApi();
+    ({ api, tokens, today } = demo);
   });
   afterAll(async () => {
-    await api?.close();
+    await demo?.close();
   });
-
-  async function completeOpenBranchTask(branchId: string) {
-    const dashboard = await get(`/api/campaigns/${DEMO_CAMPAIGN_ID}/branches/${branchId}/dashboard`, 'leader').expect(200);
-    const open = [...dashboard.body.phases.flatMap((p: { instances: unknown[] }) => p.instances), ...dashboard.body.unphased].find(
-      (i: { status: string; scope: string }) => i.status === 'open' && i.scope === 'branch',
-    );
-    await store.append(
-      branchWorkStream(DEMO_CAMPAIGN_ID, branchId),
-      [{
-        type: 'TaskCompleted',
-        data: {
-          campaignId: DEMO_CAMPAIGN_ID, branchId, instanceKey: open.instanceKey, taskId: open.taskId, stageId: open.stageId, phaseId: open.phaseId, trackId: null,
-          scope: open.scope, subjectId: open.subjectId, weekOf: open.weekOf, dueDate: open.dueDate, mandatory: open.mandatory, completedOn: today,
-          onTime: false, by: `sec-${branchId}`, note: 'done', evidence: [], commandId: null,
-        },
-      }],
-      { expectedRevision: 'any', metadata: SYSTEM },
-    );
-    return { instanceKey: open.instanceKey as string, appendedAt: Date.now() };
-  }
 
   it('shows the campaign overview to the leading group, auditors and administrators only', async () => {
     const overview = await get(`/api/campaigns/${DEMO_CAMPAIGN_ID}/overview`, 'leader').expect(200);

@@ -10,6 +10,7 @@ import {
   databaseSource, MemoryRows, openReadModelDataSource, projectEvents, Projector, projectionStatus, snapshotSource, typeOrmSql,
   type CheckpointMoved, type ProjectionStatus, type ReadModelSource, type SqlDatabase,
 } from '@campaign-ledger/projections';
+import type { Freshness } from '@campaign-ledger/api-contract';
 import type { AppConfig, Storage } from '@campaign-ledger/runtime';
 import { officeToday } from '../infrastructure/office-today';
 import { APP_CONFIG, CLOCK, EVENT_STORE, STORAGE } from '../infrastructure/tokens';
@@ -169,17 +170,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 }
 
 /** How current the figures are, as anyone may be told (no session details): for /api/health and the web app's banner. */
-export interface Freshness {
-  /** The projector is running (here or in another process holding the lease). */
-  readonly ok: boolean;
-  /** The figures are behind the log by more than a few seconds, or events are held back by an open transaction. */
-  readonly delayed: boolean;
-  readonly eventsBehind: number;
-  readonly secondsBehind: number;
-  /** Committed events not yet readable by the projector, since when, and the server process holding them back. */
-  readonly heldBack: { readonly events: number; readonly since: string; readonly blockingPid: number | null } | null;
-  readonly error?: string;
-}
+export type { Freshness };
 
 /** Behind by more than this many seconds (or held back that long), the figures are reported as delayed. */
 const DELAYED_AFTER_SECONDS = 5;

@@ -1,23 +1,24 @@
-// The one place that knows the API's routes and shapes: every page calls these functions, never fetch directly.
-import { deriveDashboard, deriveOverview, warningColour } from './derive';
+// The one place that knows the API's routes: every page calls these functions, never fetch directly. What the routes
+// answer is typed by the contract the server answers with (@campaign-ledger/api-contract), used as it comes.
 import type {
-  Account, AccountRow, AddBranchInput, AddDivisionInput, AsOfState, AttendanceMark, BranchDashboard, BranchInstances, BranchWork, Campaign, CampaignDiff,
-  CampaignSummary, ChangeRoleInput, CreateAccountInput, DashboardInstance, ErrorBody, Freshness, InstanceStatus, LoginAnswer, OrganisationWriteResult, Overview,
-  PlanCampaignInput, ProjectionStatus, Ratio, RegisterUnitInput, Roster, RosterImportReport, StageUnfinished, TemplateListItem, ThreeOnesItem, Unit, UnitSummary,
-  WarningRow,
-} from './types';
-import type { AsOfView, DigestCheck, DigestView, HistoryEntry, HistoryPage, HistoryQuery, VerifyReport } from './audit-types';
+  AccountView, AddBranchBody, AddDivisionBody, BranchDashboardAnswer, BranchRanking, CampaignDiff, CampaignList, CampaignOverview, CampaignView, ChangeRoleBody,
+  CompleteTaskFields, CompletionResult, CreateAccountBody, DigestCheck, DigestView, ErrorBody, Freshness, HeatMap, HistoryEntry, HistoryPage, LoginAnswer,
+  MakeUpResult, OrganisationView, OrganisationWriteResult, OverdueList, PlanCampaignBody, RecordMakeUpBody, RecordStudySessionBody, RecordThreeOnesBody,
+  RegisterUnitBody, ReopenResult, Roster, RosterImportAnswer, StageUnfinishedView, StateAsOf, StudySessionResult, TemplateListItem, ThreeOnesResult,
+  UnitSummary, VerifyLogReport, WeeklyParticipation,
+} from '@campaign-ledger/api-contract';
 import { openFetchEventStream, type StreamLike } from './event-stream';
+import { eventData, type OverviewFigures } from './views';
 
 const TOKEN_KEY = 'ledger.token';
 const ACCOUNT_KEY = 'ledger.account';
 
 export const session = {
   token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  account: (): Account | null => {
+  account: (): AccountView | null => {
     const raw = sessionStorage.getItem(ACCOUNT_KEY);
     try {
-      return raw ? (JSON.parse(raw) as Account) : null;
+      return raw ? (JSON.parse(raw) as AccountView) : null;
     } catch {
       return null;
     }
@@ -164,40 +165,40 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
     if (tokenChange === change) tokenChange = null;
   }
 }
-export const listAccounts = () => get<AccountRow[]>('/accounts');
-export const createAccount = (input: CreateAccountInput) => post<AccountRow>('/accounts', input);
+export const listAccounts = () => get<AccountView[]>('/accounts');
+export const createAccount = (input: CreateAccountBody) => post<AccountView>('/accounts', input);
 export const resetPassword = (accountId: string, password: string, reason?: string) =>
-  post<AccountRow>(`/accounts/${enc(accountId)}/password`, reason ? { password, reason } : { password });
-export const disableAccount = (accountId: string, reason: string) => post<AccountRow>(`/accounts/${enc(accountId)}/disable`, { reason });
-export const enableAccount = (accountId: string, reason: string) => post<AccountRow>(`/accounts/${enc(accountId)}/enable`, { reason });
-export const changeRole = (accountId: string, input: ChangeRoleInput) => post<AccountRow>(`/accounts/${enc(accountId)}/role`, input);
+  post<AccountView>(`/accounts/${enc(accountId)}/password`, reason ? { password, reason } : { password });
+export const disableAccount = (accountId: string, reason: string) => post<AccountView>(`/accounts/${enc(accountId)}/disable`, { reason });
+export const enableAccount = (accountId: string, reason: string) => post<AccountView>(`/accounts/${enc(accountId)}/enable`, { reason });
+export const changeRole = (accountId: string, input: ChangeRoleBody) => post<AccountView>(`/accounts/${enc(accountId)}/role`, input);
 
 export const listUnits = () => get<UnitSummary[]>('/units');
-export const getUnit = (unitId: string) => get<Unit>(`/units/${enc(unitId)}`);
+export const getUnit = (unitId: string) => get<OrganisationView>(`/units/${enc(unitId)}`);
 export const getRoster = (unitId: string, branchId: string) => get<Roster>(`/units/${enc(unitId)}/branches/${enc(branchId)}/roster`);
 /**
  * Registers a unit (installation administrator only; a unit administrator is answered 403). The key makes a retry after
  * a lost answer safe: the server gives the first answer again instead of a second unit.
  */
-export const registerUnit = (input: RegisterUnitInput, idempotencyKey?: string) =>
+export const registerUnit = (input: RegisterUnitBody, idempotencyKey?: string) =>
   post<OrganisationWriteResult>('/units', input, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
-export const addBranch = (unitId: string, input: AddBranchInput) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/branches`, input);
-export const addDivision = (unitId: string, input: AddDivisionInput) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/divisions`, input);
+export const addBranch = (unitId: string, input: AddBranchBody) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/branches`, input);
+export const addDivision = (unitId: string, input: AddDivisionBody) => post<OrganisationWriteResult>(`/units/${enc(unitId)}/divisions`, input);
 
-const isImportReport = (value: unknown): value is RosterImportReport =>
-  typeof value === 'object' && value !== null && Array.isArray((value as RosterImportReport).refused) && typeof (value as RosterImportReport).rows === 'number';
+const isImportReport = (value: unknown): value is RosterImportAnswer =>
+  typeof value === 'object' && value !== null && 'refused' in value && Array.isArray(value.refused) && 'rows' in value && typeof value.rows === 'number';
 
 /**
- * Checks (dryRun) or imports a roster file. A file with refused rows answers 422 and writes nothing: its report comes
- * back like a preview's (written: false), so that the rows to correct can be listed.
+ * Checks (dryRun) or imports a roster file. A file with refused rows answers 422 (RosterImportRefused) and writes
+ * nothing: its report comes back like a preview's (written: false), so that the rows to correct can be listed.
  */
-export async function importRoster(unitId: string, file: File, dryRun: boolean): Promise<RosterImportReport> {
+export async function importRoster(unitId: string, file: File, dryRun: boolean): Promise<RosterImportAnswer> {
   const form = new FormData();
   form.append('file', file, file.name);
   try {
-    return (await request<RosterImportReport>(`/units/${enc(unitId)}/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', form })).data;
+    return (await request<RosterImportAnswer>(`/units/${enc(unitId)}/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', form })).data;
   } catch (error) {
-    const report = error instanceof ApiError && error.status === 422 ? error.body.report : undefined;
+    const report = error instanceof ApiError && error.status === 422 && 'report' in error.body ? error.body.report : undefined;
     if (isImportReport(report)) return report;
     throw error;
   }
@@ -205,200 +206,64 @@ export async function importRoster(unitId: string, file: File, dryRun: boolean):
 
 // ---------------- campaigns ----------------
 
-export const listCampaigns = async (unitId?: string | null) =>
-  (await get<{ campaigns: CampaignSummary[] }>(`/campaigns${unitId ? `?unitId=${enc(unitId)}` : ''}`)).campaigns;
-export const getCampaign = (campaignId: string) => get<Campaign>(`/campaigns/${enc(campaignId)}`);
+export const listCampaigns = async (unitId?: string | null) => (await get<CampaignList>(`/campaigns${unitId ? `?unitId=${enc(unitId)}` : ''}`)).campaigns;
+export const getCampaign = (campaignId: string) => get<CampaignView>(`/campaigns/${enc(campaignId)}`);
 export const listTemplates = () => get<TemplateListItem[]>('/templates');
 /** Plans a campaign (leading group); the answer is the campaign view. The key keeps a retry from planning it twice. */
-export const planCampaign = (input: PlanCampaignInput, idempotencyKey?: string) =>
-  post<Campaign>('/campaigns', input, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
-export const openStage = (campaign: Campaign, stageId: string) =>
-  post<Campaign>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/open`, {}, { 'If-Match': campaign.etag });
-export const closeStage = (campaign: Campaign, stageId: string, carryOver: boolean, reason?: string) =>
-  post<Campaign>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/close`, reason ? { carryOver, reason } : { carryOver }, { 'If-Match': campaign.etag });
-export const stageUnfinished = (campaignId: string, stageId: string) => get<StageUnfinished>(`/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/unfinished`);
-export const listInstances = (campaignId: string, branchId: string) => get<BranchInstances>(`/campaigns/${enc(campaignId)}/instances?branchId=${enc(branchId)}`);
+export const planCampaign = (input: PlanCampaignBody, idempotencyKey?: string) =>
+  post<CampaignView>('/campaigns', input, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
+export const openStage = (campaign: CampaignView, stageId: string) =>
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/open`, {}, { 'If-Match': campaign.etag });
+export const closeStage = (campaign: CampaignView, stageId: string, carryOver: boolean, reason?: string) =>
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/close`, reason ? { carryOver, reason } : { carryOver }, { 'If-Match': campaign.etag });
+export const stageUnfinished = (campaignId: string, stageId: string) => get<StageUnfinishedView>(`/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/unfinished`);
 
-// ---------------- branch work ----------------
+// ---------------- branch work (the secretary's writes) ----------------
 
-export const getBranchWork = (campaignId: string, branchId: string) => get<BranchWork>(`${branchPath(campaignId, branchId)}/work`);
-
-export function completeInstance(campaignId: string, branchId: string, instanceKey: string, input: { note?: string; completedOn?: string; files: readonly File[] }) {
+export function completeInstance(campaignId: string, branchId: string, instanceKey: string, input: Omit<CompleteTaskFields, 'commandId'> & { files: readonly File[] }) {
   const form = new FormData();
   if (input.note) form.append('note', input.note);
   if (input.completedOn) form.append('completedOn', input.completedOn);
   form.append('commandId', `web-${crypto.randomUUID?.() ?? Date.now().toString(36)}`);
   for (const file of input.files) form.append('evidence', file, file.name);
-  return request<unknown>(`${branchPath(campaignId, branchId)}/instances/${enc(instanceKey)}/complete`, { method: 'POST', form }).then((r) => r.data);
+  return request<CompletionResult>(`${branchPath(campaignId, branchId)}/instances/${enc(instanceKey)}/complete`, { method: 'POST', form }).then((r) => r.data);
 }
 export const reopenInstance = (campaignId: string, branchId: string, instanceKey: string, reason: string) =>
-  post(`${branchPath(campaignId, branchId)}/instances/${enc(instanceKey)}/reopen`, { reason });
-export const recordStudySession = (campaignId: string, branchId: string, input: { date: string; topic: string; attendance: Record<string, AttendanceMark> }) =>
-  post(`${branchPath(campaignId, branchId)}/study-sessions`, input);
-export const recordMakeUp = (campaignId: string, branchId: string, sessionId: string, input: { memberId: string; date: string; note?: string }) =>
-  post(`${branchPath(campaignId, branchId)}/study-sessions/${enc(sessionId)}/make-ups`, input);
-export const recordThreeOnes = (campaignId: string, branchId: string, input: { memberId: string; item: ThreeOnesItem; date: string; title: string; note?: string }) =>
-  post(`${branchPath(campaignId, branchId)}/three-ones`, input);
+  post<ReopenResult>(`${branchPath(campaignId, branchId)}/instances/${enc(instanceKey)}/reopen`, { reason });
+export const recordStudySession = (campaignId: string, branchId: string, input: RecordStudySessionBody) =>
+  post<StudySessionResult>(`${branchPath(campaignId, branchId)}/study-sessions`, input);
+export const recordMakeUp = (campaignId: string, branchId: string, sessionId: string, input: RecordMakeUpBody) =>
+  post<MakeUpResult>(`${branchPath(campaignId, branchId)}/study-sessions/${enc(sessionId)}/make-ups`, input);
+export const recordThreeOnes = (campaignId: string, branchId: string, input: RecordThreeOnesBody) =>
+  post<ThreeOnesResult>(`${branchPath(campaignId, branchId)}/three-ones`, input);
 
-// ---------------- read models ----------------
-// Mapped from libs/projections (read-model.queries.ts) as served by apps/api/src/read-models: GET .../overview, .../heat-map,
-// .../ranking, .../participation/weekly, .../overdue, .../branches/:bid/dashboard, SSE .../overview/stream (event "overview").
+// ---------------- read models (apps/api/src/read-models) ----------------
 
-const num = (v: any): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const ZERO: Ratio = { numerator: 0, denominator: 0 };
-const asRatio = (v: any): Ratio | null =>
-  v && typeof v === 'object' && 'numerator' in v && 'denominator' in v ? { numerator: num(v.numerator), denominator: num(v.denominator) } : null;
-
-/** Server Progress = { applicable, done, overdue, completion: Ratio }; tolerant of either half. */
-function progress(raw: any) {
-  const completion = asRatio(raw?.completion) ?? (raw && 'done' in raw ? { numerator: num(raw.done), denominator: num(raw.applicable) } : null) ?? ZERO;
-  return { completion, overdue: num(raw?.overdue) };
-}
-
-const participation = (raw: any) => ({ byPerson: asRatio(raw?.byPerson) ?? ZERO, byPersonSession: asRatio(raw?.byPersonSession) ?? ZERO });
-
-const instanceStatus = (s: any): InstanceStatus => (s === 'completed' || s === 'cancelled' || s === 'carried_over' ? s : 'open');
-
-/** The parts of the overview that the overview route (and its stream) carries. */
-export function overviewCore(raw: any, campaign: Campaign): Pick<Overview, 'campaignId' | 'asOf' | 'campaign' | 'stages' | 'phases' | 'halfYear' | 'participation' | 'warningCounts'> {
-  const stages: any[] = raw.stages ?? [];
-  const phases: any[] = [...stages.flatMap((s) => s.phases ?? []), ...(raw.phases ?? [])];
-  const half = raw.halfYear ?? {};
-  return {
-    campaignId: raw.campaignId ?? campaign.campaignId,
-    asOf: raw.asOf ?? new Date().toISOString().slice(0, 10),
-    campaign: progress(raw.totals ?? raw.campaign),
-    stages: stages.map((s) => ({ stageId: s.stageId, name: s.name, status: s.status ?? 'pending', ...progress(s) })),
-    phases: phases.map((p) => ({ phaseId: p.phaseId, stageId: p.stageId ?? null, name: p.name ?? p.phaseId, ...progress(p) })),
-    halfYear: {
-      timeProgress: asRatio(half.timeProgress) ?? ZERO, workProgress: asRatio(half.workProgress) ?? ZERO, halfwayDate: half.halfwayDate ?? null, passes: Boolean(half.passes),
-    },
-    participation: participation(raw.participation),
-    warningCounts: { red: num(raw.warnings?.red), amber: num(raw.warnings?.amber) },
-  };
-}
-
-export function composeOverview(parts: { overview: any; heatMap: any; ranking: any; weekly: any; overdue: any }, campaign: Campaign): Overview {
-  const core = overviewCore(parts.overview, campaign);
-  const heatBranches: any[] = parts.heatMap?.branches ?? [];
-  const names = new Map<string, string>(heatBranches.map((b) => [b.branchId, b.name]));
-  const warnings: WarningRow[] = (parts.overdue?.instances ?? []).map((w: any) => ({
-    instanceKey: w.instanceKey, taskId: w.taskId, title: w.title ?? w.taskId, branchId: w.branchId, branchName: names.get(w.branchId) ?? w.branchId, phaseId: w.phaseId ?? null,
-    subjectId: w.subjectId, subjectName: w.subjectName ?? null, dueDate: w.dueDate, daysLeft: num(w.daysLeft), colour: w.colour ?? warningColour(w.dueDate, core.asOf, false).colour,
-  }));
-  const redByBranch = new Map<string, number>();
-  for (const w of warnings) if (w.colour === 'red') redByBranch.set(w.branchId, (redByBranch.get(w.branchId) ?? 0) + 1);
-  const hasWork = (b: any) => Object.values(b.cells ?? {}).some((c: any) => num(c.applicable) > 0);
-  return {
-    ...core,
-    branches: (parts.ranking ?? []).map((b: any) => ({
-      branchId: b.branchId, name: b.name ?? names.get(b.branchId) ?? b.branchId, completion: asRatio(b.completion) ?? ZERO, overdue: redByBranch.get(b.branchId) ?? 0,
-      participation: participation(b.participation),
-    })),
-    heatmap: {
-      rows: heatBranches.filter((b) => !b.branchId.startsWith('_') || hasWork(b)).map((b) => ({ branchId: b.branchId, name: b.name })),
-      cells: heatBranches.flatMap((b) => Object.entries(b.cells ?? {}).map(([phaseId, c]: [string, any]) => ({ branchId: b.branchId, phaseId, completion: asRatio(c.completion) ?? ZERO }))),
-    },
-    participationOverTime: (parts.weekly ?? []).map((w: any) => ({
-      date: w.weekOf ?? w.date, sessions: num(w.sessions), participation: asRatio(w.participation) ?? ZERO, attendance: asRatio(w.attendance),
-    })),
-    warnings,
-    source: 'read-model',
-  };
-}
-
-/** A pushed overview refreshes the headline figures at once; the rest follows with the next read. */
-export function mergeOverviewPush(data: string, previous: Overview | null, campaign: Campaign): Overview | null {
-  const raw = JSON.parse(data);
-  if (!raw || typeof raw !== 'object' || !('totals' in raw || 'stages' in raw)) return previous;
-  if (!previous) return null;
-  return { ...previous, ...overviewCore(raw, campaign) };
-}
-
-function normaliseDashboard(raw: any, work: BranchWork | null, campaign: Campaign, branchId: string): BranchDashboard {
-  const asOf = raw.asOf ?? new Date().toISOString().slice(0, 10);
-  const completions = new Map((work?.instances ?? []).map((w) => [w.instanceKey, w.completion]));
-  const planOrder = (id: string | null) => (id === null ? Number.MAX_SAFE_INTEGER : campaign.phases.findIndex((p) => p.phaseId === id));
-  const phases: any[] = [...(raw.phases ?? []).slice().sort((a: any, b: any) => planOrder(a.phaseId) - planOrder(b.phaseId)), ...((raw.unphased ?? []).length ? [{ phaseId: null, name: '', stageId: null, instances: raw.unphased, ...progressFromInstances(raw.unphased) }] : [])];
-  return {
-    campaignId: raw.campaignId ?? campaign.campaignId,
-    branchId: raw.branchId ?? branchId,
-    asOf,
-    total: progress(raw.totals),
-    participation: participation(raw.participation),
-    phases: phases.map((p) => ({
-      phaseId: p.phaseId ?? null, name: p.name ?? '', stageId: p.stageId ?? null, ...progress(p),
-      instances: (p.instances ?? []).map((i: any): DashboardInstance => {
-        const status = i.carriedOverTo !== undefined && i.carriedOverTo !== null && i.status !== 'completed' ? 'carried_over' : instanceStatus(i.status);
-        const completion = completions.get(i.instanceKey);
-        return {
-          instanceKey: i.instanceKey, taskId: i.taskId, title: i.title ?? i.taskId, scope: i.scope ?? 'branch', subjectId: i.subjectId ?? branchId, subjectName: i.subjectName ?? null,
-          phaseId: i.phaseId ?? null, stageId: i.stageId ?? null, weekOf: i.weekOf ?? null, dueDate: i.dueDate, status,
-          overdue: i.colour === 'red', colour: i.colour ?? 'green', daysLeft: num(i.daysLeft), completedOn: i.completedOn ?? null, mandatory: i.mandatory ?? true,
-          reopenCount: num(i.reopenCount), note: completion?.note ?? null, evidenceCount: Array.isArray(i.evidence) ? i.evidence.length : (completion?.evidence.length ?? 0),
-        };
-      }),
-    })),
-    // Sessions with each member's mark, and three-ones titles, come from the branch's work (the dashboard carries only figures).
-    sessions: work?.sessions ?? [],
-    threeOnes: work?.threeOnes ?? [],
-    source: 'read-model',
-  };
-}
-
-function progressFromInstances(list: any[]) {
-  const done = list.filter((i) => i.status === 'completed').length;
-  return { applicable: list.length, done, overdue: list.filter((i) => i.colour === 'red').length };
-}
-
-/**
- * Whether the read-model routes exist: a 404 naming the route ("Cannot GET ...") means they are not deployed, and the
- * overview is folded in the browser from the instance and work routes instead. A 404 for a campaign not projected yet is retried.
- */
-let readModelRoutes: 'unknown' | 'present' | 'absent' = 'unknown';
-const routeMissing = (e: unknown) => isNotFound(e) && /Cannot (GET|POST)/i.test((e as ApiError).body.message);
-
-export async function getOverview(campaign: Campaign, unit: Unit | null, signal?: AbortSignal): Promise<Overview> {
-  const base = `/campaigns/${enc(campaign.campaignId)}`;
-  if (readModelRoutes !== 'absent') {
-    try {
-      const [overview, heatMap, ranking, weekly, overdue] = await Promise.all([
-        get<unknown>(`${base}/overview`, signal),
-        get<unknown>(`${base}/heat-map`, signal),
-        get<unknown>(`${base}/ranking?by=completion`, signal),
-        get<unknown>(`${base}/participation/weekly`, signal),
-        get<unknown>(`${base}/overdue?limit=1000`, signal),
-      ]);
-      readModelRoutes = 'present';
-      return composeOverview({ overview, heatMap, ranking, weekly, overdue }, campaign);
-    } catch (error) {
-      if (routeMissing(error)) readModelRoutes = 'absent';
-      else if (!isNotFound(error)) throw error;
-    }
-  }
-  const branchIds = [...(unit?.branches.map((b) => b.branchId) ?? []), campaign.officeBranchId];
-  const [instances, works] = await Promise.all([
-    Promise.all(branchIds.map((id) => get<BranchInstances>(`${base}/instances?branchId=${enc(id)}`, signal))),
-    Promise.all(branchIds.map((id) => get<BranchWork>(`${branchPath(campaign.campaignId, id)}/work`, signal).catch(() => null))),
+/** The overview page's figures: the campaign's overview, heat map, ranking, weekly participation and overdue list. */
+export async function getOverview(campaignId: string, signal?: AbortSignal): Promise<OverviewFigures> {
+  const base = `/campaigns/${enc(campaignId)}`;
+  const [overview, heatMap, ranking, weekly, overdue] = await Promise.all([
+    get<CampaignOverview>(`${base}/overview`, signal),
+    get<HeatMap>(`${base}/heat-map`, signal),
+    get<BranchRanking[]>(`${base}/ranking?by=completion`, signal),
+    get<WeeklyParticipation[]>(`${base}/participation/weekly`, signal),
+    get<OverdueList>(`${base}/overdue?limit=1000`, signal),
   ]);
-  return deriveOverview({ campaign, unit, instances, works: works.filter((w): w is BranchWork => w !== null) });
+  return { overview, heatMap, ranking, weekly, overdue };
 }
 
-export async function getBranchDashboard(campaign: Campaign, branchId: string, signal?: AbortSignal): Promise<BranchDashboard> {
-  const workPromise = get<BranchWork>(`${branchPath(campaign.campaignId, branchId)}/work`, signal);
-  if (readModelRoutes !== 'absent') {
-    try {
-      const [raw, work] = await Promise.all([get<unknown>(`${branchPath(campaign.campaignId, branchId)}/dashboard`, signal), workPromise]);
-      readModelRoutes = 'present';
-      return normaliseDashboard(raw, work, campaign, branchId);
-    } catch (error) {
-      if (routeMissing(error)) readModelRoutes = 'absent';
-      else if (!isNotFound(error)) throw error;
-    }
-  }
-  const [instances, work] = await Promise.all([listInstances(campaign.campaignId, branchId), workPromise]);
-  return deriveDashboard(campaign, instances, work);
+const isOverview = (value: unknown): value is CampaignOverview => typeof value === 'object' && value !== null && 'campaignId' in value && 'totals' in value && 'stages' in value;
+
+/** A pushed overview (SSE event "overview", a CampaignOverview) refreshes the headline figures at once; the rest follows with the next read. */
+export function mergeOverviewPush(data: string, previous: OverviewFigures | null): OverviewFigures | null {
+  const pushed: unknown = JSON.parse(data);
+  if (!isOverview(pushed)) return previous;
+  return previous ? { ...previous, overview: pushed } : null;
 }
+
+/** One branch's page in one answer (the secretary's pages, and the branch ledger the leading group and the auditor open). */
+export const getBranchDashboard = (campaignId: string, branchId: string, signal?: AbortSignal) =>
+  get<BranchDashboardAnswer>(`${branchPath(campaignId, branchId)}/dashboard`, signal);
 
 /** The live overview (server-sent events, event "overview"); opened with openEventStream, so no token is in the address. */
 export const overviewStreamUrl = (campaignId: string): string => `/api/campaigns/${enc(campaignId)}/overview/stream`;
@@ -418,8 +283,6 @@ export function openEventStream(url: string): StreamLike {
   });
 }
 
-export const projectionsStatus = () => get<ProjectionStatus>('/projections/status');
-
 /** How current the figures are; read by every signed-in page for the "figures delayed" banner. */
 export const getFreshness = (signal?: AbortSignal) => get<Freshness>('/projections/freshness', signal);
 
@@ -429,6 +292,20 @@ const query = (params: Record<string, string | number | undefined>) => {
   const pairs = Object.entries(params).filter((p): p is [string, string | number] => p[1] !== undefined && p[1] !== '');
   return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${enc(String(v))}`).join('&')}` : '';
 };
+
+/** The history's filters (GET /api/audit/history): `types` goes as the comma-separated `type`. */
+export interface HistoryQuery {
+  readonly campaignId?: string;
+  readonly branchId?: string;
+  readonly memberId?: string;
+  readonly stream?: string;
+  readonly types?: readonly string[];
+  /** A day (YYYY-MM-DD, office time) or an ISO instant, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
 
 export const getHistory = (q: HistoryQuery, signal?: AbortSignal) =>
   get<HistoryPage>(
@@ -464,38 +341,21 @@ export async function getInstanceHistory(campaignId: string, branchId: string, i
     allHistory({ campaignId, branchId, types: INSTANCE_EVENTS }, signal),
     taskId ? allHistory({ campaignId, types: TASK_EVENTS }, signal) : Promise.resolve([]),
   ]);
-  const taskOf = (e: HistoryEntry) => (e.data?.taskId as string | undefined) ?? ((e.data?.task as { taskId?: string } | undefined)?.taskId ?? null);
-  return [...work.filter((e) => e.data?.instanceKey === instanceKey), ...plan.filter((e) => taskOf(e) === taskId)].sort((a, b) => comparePositions(a.position, b.position));
+  const taskOf = (e: HistoryEntry) => {
+    const data = eventData(e);
+    const task = data.task;
+    return typeof data.taskId === 'string' ? data.taskId : typeof task === 'object' && task !== null && 'taskId' in task ? task.taskId : null;
+  };
+  return [...work.filter((e) => eventData(e).instanceKey === instanceKey), ...plan.filter((e) => taskOf(e) === taskId)].sort((a, b) => comparePositions(a.position, b.position));
 }
 
 /** The chain check; with `against`, the server also re-checks the log up to that digest when it can (a DigestCheck comes back). */
-export const verifyLedger = (against?: string) => get<VerifyReport | DigestCheck>(`/audit/verify${query({ against })}`);
+export const verifyLedger = (against?: string) => get<VerifyLogReport | DigestCheck>(`/audit/verify${query({ against })}`);
 export const getDigest = () => get<DigestView>('/audit/digest');
 
-function rankingRows(raw: AsOfState['ranking']): Overview['branches'] {
-  return raw.map((b) => ({ branchId: b.branchId, name: b.name ?? b.branchId, completion: asRatio(b.completion) ?? ZERO, overdue: 0, participation: participation(b.participation) }));
-}
-
-function overdueRows(raw: AsOfState['overdue']['instances'], branchName: (id: string) => string): WarningRow[] {
-  return raw.map((w) => ({
-    instanceKey: w.instanceKey, taskId: w.taskId, title: w.title ?? w.taskId, branchId: w.branchId, branchName: branchName(w.branchId), phaseId: w.phaseId ?? null,
-    subjectId: w.subjectId, subjectName: w.subjectName ?? null, dueDate: w.dueDate, daysLeft: num(w.daysLeft), colour: w.colour,
-  }));
-}
-
 /** The campaign replayed from the log as recorded by `at` (an ISO instant, or a day meaning its end). */
-export async function getAsOf(campaign: Campaign, at: string, branchName: (id: string) => string, signal?: AbortSignal): Promise<AsOfView> {
-  const raw = await get<AsOfState>(`/campaigns/${enc(campaign.campaignId)}/as-of${query({ at })}`, signal);
-  const core = overviewCore(raw.overview, campaign);
-  const red = overdueRows(raw.overdue?.instances ?? [], branchName).filter((w) => w.colour === 'red');
-  const redByBranch = new Map<string, number>();
-  for (const w of red) redByBranch.set(w.branchId, (redByBranch.get(w.branchId) ?? 0) + 1);
-  return {
-    at: raw.at, officeDate: raw.officeDate, position: raw.position, eventsReplayed: raw.eventsReplayed, overview: core,
-    ranking: rankingRows(raw.ranking ?? []).map((b) => ({ ...b, overdue: redByBranch.get(b.branchId) ?? 0 })), overdue: red,
-  };
-}
+export const getAsOf = (campaignId: string, at: string, signal?: AbortSignal) => get<StateAsOf>(`/campaigns/${enc(campaignId)}/as-of${query({ at })}`, signal);
 
 /** What changed in the campaign between two moments: completions, reopenings and the plan's changes, in log order. */
-export const getDiff = (campaign: Campaign, from: string, to: string, signal?: AbortSignal) =>
-  get<CampaignDiff>(`/campaigns/${enc(campaign.campaignId)}/diff${query({ from, to })}`, signal);
+export const getDiff = (campaignId: string, from: string, to: string, signal?: AbortSignal) =>
+  get<CampaignDiff>(`/campaigns/${enc(campaignId)}/diff${query({ from, to })}`, signal);

@@ -1,23 +1,23 @@
 // Who is signed in: the token and account live in sessionStorage; any 401 from the API signs out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AccountView } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { Account } from '../api/types';
 import { navigate } from '../router';
 
 interface SessionContext {
-  readonly account: Account | null;
+  readonly account: AccountView | null;
   /** Set when the session ended on a 401, so the log-in page can say why. */
   readonly expired: boolean;
-  readonly login: (username: string, password: string) => Promise<Account>;
+  readonly login: (username: string, password: string) => Promise<AccountView>;
   /** Changes the signed-in account's password and keeps the new token: the server ends every earlier one at once. */
-  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<Account>;
+  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<AccountView>;
   readonly logout: () => void;
 }
 
 const Context = createContext<SessionContext | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [account, setAccount] = useState<Account | null>(() => (api.session.token() ? api.session.account() : null));
+  const [account, setAccount] = useState<AccountView | null>(() => (api.session.token() ? api.session.account() : null));
   const [expired, setExpired] = useState(false);
 
   const logout = useCallback(() => {
@@ -61,7 +61,7 @@ export function useSession(): SessionContext {
 }
 
 /** For pages behind the log-in: the account is there. */
-export function useAccount(): Account {
+export function useAccount(): AccountView {
   const { account } = useSession();
   if (!account) throw new Error('no account');
   return account;

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import type { CampaignView, EvidenceRef, HistoryEntry, OrganisationView } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { EvidenceRef, HistoryEntry } from '../api/audit-types';
-import type { Campaign, Unit } from '../api/types';
+import { eventData } from '../api/views';
 import { useCampaign } from '../campaign-context';
 import { useI18n } from '../i18n/i18n';
 import { eventLabel, memberName, roleLabel, taskTitle } from '../labels';
@@ -60,8 +60,8 @@ export function EvidenceHashes({ evidence }: { evidence: readonly EvidenceRef[] 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 export interface EventContext {
-  readonly campaign: Campaign | null;
-  readonly unit: Unit | null;
+  readonly campaign: CampaignView | null;
+  readonly unit: OrganisationView | null;
   readonly branchName: (branchId: string) => string;
 }
 
@@ -72,7 +72,7 @@ export function describeEvent(entry: HistoryEntry, ctx: EventContext, lang: 'zh'
 
 /** The same in parts; for task events the first part is the task's title. */
 export function describeParts(entry: HistoryEntry, ctx: EventContext, lang: 'zh' | 'en', t: ReturnType<typeof useI18n>['t']): string[] {
-  const d = entry.data ?? {};
+  const d = eventData(entry);
   const task = (d.task ?? null) as { taskId?: string; title?: string; titleEn?: string } | null;
   const taskId = str(d.taskId) ?? task?.taskId ?? null;
   const title = taskId ? taskTitle(ctx.campaign, taskId, ctx.campaign?.tasks.find((x) => x.taskId === taskId)?.title ?? task?.title ?? taskId, lang) : null;

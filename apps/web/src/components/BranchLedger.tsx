@@ -1,8 +1,8 @@
 // One branch's ledger as the leading group and the auditor read it (the secretary's pages reuse the same pieces with actions).
 import { useCallback } from 'react';
 import { Card, Col, Row, Skeleton, Space, Statistic, Tabs, Typography } from 'antd';
+import type { CampaignView, OrganisationView, ReadModelInstance, RosterMember } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { Campaign, DashboardInstance, RosterMember, Unit } from '../api/types';
 import { useLive } from '../hooks/useLive';
 import { useI18n } from '../i18n/i18n';
 import { memberName } from '../labels';
@@ -12,15 +12,15 @@ import { LiveBadge } from './LiveBadge';
 import { SessionsTable } from './SessionsTable';
 import { ThreeOnesGrid } from './ThreeOnesGrid';
 
-export function BranchLedger({ campaign, unit, branchId }: { campaign: Campaign; unit: Unit | null; branchId: string }) {
+export function BranchLedger({ campaign, unit, branchId }: { campaign: CampaignView; unit: OrganisationView | null; branchId: string }) {
   const { t } = useI18n();
-  const fetch = useCallback(() => api.getBranchDashboard(campaign, branchId), [campaign, branchId]);
+  const fetch = useCallback((signal: AbortSignal) => api.getBranchDashboard(campaign.campaignId, branchId, signal), [campaign.campaignId, branchId]);
   const { data, error, mode, refresh } = useLive({ key: `${campaign.campaignId}:${branchId}:${campaign.revision}`, fetch, streamUrl: api.overviewStreamUrl(campaign.campaignId) });
   const members: RosterMember[] = (unit?.members ?? [])
     .filter((m) => m.branchId === branchId && (m.status === 'active' || m.status === 'exempt'))
     .map((m) => ({ memberId: m.memberId, name: m.name, isLeader: m.isLeader, status: m.status as 'active' | 'exempt' }));
   const name = (id: string) => memberName(unit, null, id);
-  const subjectName = (i: DashboardInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
+  const subjectName = (i: ReadModelInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
 
   if (!data) return error ? <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} /> : <Skeleton active paragraph={{ rows: 10 }} />;
   return (
@@ -29,8 +29,8 @@ export function BranchLedger({ campaign, unit, branchId }: { campaign: Campaign;
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card>
-            <Statistic title={t('completionRate')} value={pct(data.total.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
-            <RatioBar ratio={data.total.completion} testId="branch-completion" overdue={data.total.overdue} />
+            <Statistic title={t('completionRate')} value={pct(data.totals.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
+            <RatioBar ratio={data.totals.completion} testId="branch-completion" overdue={data.totals.overdue} />
           </Card>
         </Col>
         <Col xs={12} md={8}>
@@ -51,7 +51,7 @@ export function BranchLedger({ campaign, unit, branchId }: { campaign: Campaign;
           items={[
             { key: 'tasks', label: t('task'), children: <InstanceGroups dashboard={data} campaign={campaign} subjectName={subjectName} defaultFilter="open" /> },
             { key: 'sessions', label: t('menuStudy'), children: <SessionsTable sessions={data.sessions} name={name} /> },
-            { key: 'three', label: t('menuThreeOnes'), children: <ThreeOnesGrid members={members} records={data.threeOnes} /> },
+            { key: 'three', label: t('menuThreeOnes'), children: <ThreeOnesGrid members={members} entries={data.threeOnesEntries} /> },
           ]}
         />
       </Card>

@@ -1,13 +1,13 @@
 // The branch ranking: sortable by completion, participation and overdue count; a row opens the branch's ledger.
 import { Button, Progress, Table, Tag, Typography } from 'antd';
-import type { BranchRank } from '../api/types';
+import type { RankedBranch } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { BRAND, pct, pctText } from './common';
 
 const byPct = (a: { numerator: number; denominator: number }, b: { numerator: number; denominator: number }) => pct(a) - pct(b);
 
-export function BranchRanking({ branches, pageSize }: { branches: readonly BranchRank[]; pageSize?: number }) {
+export function BranchRanking({ branches, pageSize }: { branches: readonly RankedBranch[]; pageSize?: number }) {
   const { t } = useI18n();
   const ranked = [...branches]
     .sort((a, b) => byPct(b.completion, a.completion) || byPct(b.participation.byPersonSession, a.participation.byPersonSession))

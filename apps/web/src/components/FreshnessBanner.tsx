@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import dayjs from 'dayjs';
-import type { Freshness } from '../api/types';
+import type { Freshness } from '@campaign-ledger/api-contract';
 import { useFreshness } from '../hooks/useFreshness';
 import { useI18n } from '../i18n/i18n';
 

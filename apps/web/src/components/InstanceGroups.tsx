@@ -2,58 +2,60 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Collapse, Empty, Grid, Pagination, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { BranchDashboard, Campaign, DashboardInstance } from '../api/types';
+import type { BranchDashboard, CampaignView, ReadModelInstance } from '@campaign-ledger/api-contract';
+import { ledgerStatus, phaseGroups } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { InstanceStatusTag, pctText, WarningTag } from './common';
 
 type Filter = 'open' | 'all' | 'completed';
 
-const isOpen = (i: DashboardInstance) => i.status === 'open' || i.status === 'carried_over';
+const isOpen = (i: ReadModelInstance) => i.status !== 'completed';
 
 export function InstanceGroups({
   dashboard, campaign, subjectName, actions, defaultFilter = 'open',
 }: {
   dashboard: BranchDashboard;
-  campaign: Campaign;
-  subjectName: (instance: DashboardInstance) => string | null;
-  actions?: (instance: DashboardInstance) => ReactNode;
+  campaign: CampaignView;
+  subjectName: (instance: ReadModelInstance) => string | null;
+  actions?: (instance: ReadModelInstance) => ReactNode;
   defaultFilter?: Filter;
 }) {
   const { t, lang } = useI18n();
   const narrow = !Grid.useBreakpoint().md;
   const [filter, setFilter] = useState<Filter>(defaultFilter);
-  const match = (i: DashboardInstance) => (filter === 'all' ? true : filter === 'open' ? isOpen(i) : i.status === 'completed');
-  const groups = dashboard.phases.map((p) => ({
+  const match = (i: ReadModelInstance) => (filter === 'all' ? true : filter === 'open' ? isOpen(i) : i.status === 'completed');
+  const phases = phaseGroups(dashboard, campaign);
+  const groups = phases.map((p) => ({
     ...p,
     shown: p.instances.filter(match).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskId.localeCompare(b.taskId)),
   }));
-  const openCount = dashboard.phases.reduce((n, p) => n + p.instances.filter(isOpen).length, 0);
-  const doneCount = dashboard.phases.reduce((n, p) => n + p.instances.filter((i) => i.status === 'completed').length, 0);
+  const openCount = phases.reduce((n, p) => n + p.instances.filter(isOpen).length, 0);
+  const doneCount = phases.reduce((n, p) => n + p.instances.filter((i) => i.status === 'completed').length, 0);
   const visible = groups.filter((g) => g.shown.length > 0);
-  const tags = (i: DashboardInstance) => (
+  const tags = (i: ReadModelInstance) => (
     <Space size={4} wrap>
       {subjectName(i) && <Tag>{subjectName(i)}</Tag>}
       {i.weekOf && <Tag>{t('weekOf', { date: i.weekOf })}</Tag>}
       {!i.mandatory && <Tag>{t('optional')}</Tag>}
       {i.reopenCount > 0 && <Tag color="orange">{t('reopenCountTag', { n: i.reopenCount })}</Tag>}
-      {i.evidenceCount > 0 && (
+      {i.evidence.length > 0 && (
         <Tooltip title={t('evidenceFiles')}>
-          <Tag icon={<PaperClipOutlined />}>{i.evidenceCount}</Tag>
+          <Tag icon={<PaperClipOutlined />}>{i.evidence.length}</Tag>
         </Tooltip>
       )}
     </Space>
   );
-  const statusOf = (i: DashboardInstance) => (
+  const statusOf = (i: ReadModelInstance) => (
     <Space size={4} wrap>
-      {isOpen(i) ? <WarningTag colour={i.colour} daysLeft={i.daysLeft} /> : <InstanceStatusTag status={i.status} />}
-      {i.status === 'carried_over' && <InstanceStatusTag status={i.status} />}
+      {isOpen(i) ? <WarningTag colour={i.colour} daysLeft={i.daysLeft} /> : <InstanceStatusTag status={ledgerStatus(i)} />}
+      {ledgerStatus(i) === 'carried_over' && <InstanceStatusTag status="carried_over" />}
       {i.completedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.completedOn}</Typography.Text>}
     </Space>
   );
   // On a phone a card per instance reads better than a table scrolled sideways.
-  const list = (rows: DashboardInstance[]) => <CardList rows={rows} render={(i) => (
-    <div key={i.instanceKey} data-testid="instance-row" data-key={i.instanceKey} data-status={i.status} data-colour={i.colour} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
+  const list = (rows: ReadModelInstance[]) => <CardList rows={rows} render={(i) => (
+    <div key={i.instanceKey} data-testid="instance-row" data-key={i.instanceKey} data-status={ledgerStatus(i)} data-colour={i.colour} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
       <div style={{ marginBottom: 4 }}>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
       {tags(i)}
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 6 }}>
@@ -112,7 +114,7 @@ export function InstanceGroups({
                   dataSource={g.shown}
                   pagination={g.shown.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
                   scroll={{ x: actions ? 760 : 640 }}
-                  onRow={(i) => ({ 'data-testid': 'instance-row', 'data-key': i.instanceKey, 'data-status': i.status, 'data-colour': i.colour }) as React.HTMLAttributes<HTMLElement>}
+                  onRow={(i) => ({ 'data-testid': 'instance-row', 'data-key': i.instanceKey, 'data-status': ledgerStatus(i), 'data-colour': i.colour }) as React.HTMLAttributes<HTMLElement>}
                   columns={[
                     {
                       title: t('task'), key: 'title',
@@ -125,7 +127,7 @@ export function InstanceGroups({
                     },
                     { title: t('dueDate'), dataIndex: 'dueDate', width: 108 },
                     { title: t('status'), key: 'status', width: 150, render: (_, i) => statusOf(i) },
-                    ...(actions ? [{ title: '', key: 'actions', width: 120, render: (_: unknown, i: DashboardInstance) => actions(i) }] : []),
+                    ...(actions ? [{ title: '', key: 'actions', width: 120, render: (_: unknown, i: ReadModelInstance) => actions(i) }] : []),
                   ]}
                 />
               ),
@@ -139,7 +141,7 @@ export function InstanceGroups({
 
 const PAGE = 20;
 
-function CardList({ rows, render }: { rows: DashboardInstance[]; render: (i: DashboardInstance) => ReactNode }) {
+function CardList({ rows, render }: { rows: ReadModelInstance[]; render: (i: ReadModelInstance) => ReactNode }) {
   const [page, setPage] = useState(1);
   const shown = rows.slice((page - 1) * PAGE, page * PAGE);
   return (

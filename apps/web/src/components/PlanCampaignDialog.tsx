@@ -4,9 +4,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { OrganisationView, PlanCampaignBody, TemplateListItem } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
 import { ApiError } from '../api/client';
-import type { PlanCampaignInput, TemplateListItem, Unit } from '../api/types';
 import { useAccount } from '../auth/session';
 import { useCampaign } from '../campaign-context';
 import { useRetryKey } from '../hooks/useRetryKey';
@@ -33,7 +33,7 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [templates, setTemplates] = useState<readonly TemplateListItem[] | null>(null);
-  const [unit, setUnit] = useState<Unit | null>(sessionUnit);
+  const [unit, setUnit] = useState<OrganisationView | null>(sessionUnit);
   const [loadError, setLoadError] = useState<unknown>(null);
   const { error, setError, busy, run } = useSubmit();
   const sendOnce = useRetryKey();
@@ -79,7 +79,7 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
     const values = await form.validateFields();
     await run(async () => {
       if (!unitId) throw new Error(t('planNeedsUnit'));
-      const body: PlanCampaignInput = {
+      const body: PlanCampaignBody = {
         name: values.name.trim(),
         unitId,
         templateId: values.templateId,

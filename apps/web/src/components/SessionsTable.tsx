@@ -1,16 +1,15 @@
 // Study sessions with their attendance rate (present ÷ expected) and make-ups; a row expands to the member marks.
 import type { ReactNode } from 'react';
 import { Space, Table, Tag, Typography } from 'antd';
-import type { AttendanceMark, StudySession } from '../api/types';
+import type { BranchSession, StudyAttendance } from '@campaign-ledger/api-contract';
 import { useI18n } from '../i18n/i18n';
 import { pctText } from './common';
 
-const MARK_COLOUR: Record<AttendanceMark, string> = { present: 'success', leave: 'warning', absent: 'error' };
+const MARK_COLOUR: Record<StudyAttendance, string> = { present: 'success', leave: 'warning', absent: 'error', exempt: 'default' };
 
-export function SessionsTable({ sessions, name, actions }: { sessions: readonly StudySession[]; name: (memberId: string) => string; actions?: (s: StudySession) => ReactNode }) {
+export function SessionsTable({ sessions, name, actions }: { sessions: readonly BranchSession[]; name: (memberId: string) => string; actions?: (s: BranchSession) => ReactNode }) {
   const { t } = useI18n();
   const rows = [...sessions].sort((a, b) => b.date.localeCompare(a.date));
-  const count = (s: StudySession, mark: AttendanceMark) => s.expected.filter((m) => s.attendance[m] === mark).length;
   return (
     <Table
       rowKey="sessionId"
@@ -23,15 +22,16 @@ export function SessionsTable({ sessions, name, actions }: { sessions: readonly 
       expandable={{
         expandedRowRender: (s) => (
           <Space size={[6, 6]} wrap>
-            {s.expected.map((m) => {
-              const madeUp = s.makeUps.some((u) => u.memberId === m);
-              const mark = s.attendance[m] ?? 'absent';
-              return (
-                <Tag key={m} color={madeUp ? 'processing' : MARK_COLOUR[mark]}>
-                  {`${name(m)} · ${madeUp ? t('madeUp') : t(mark)}`}
-                </Tag>
-              );
-            })}
+            {s.marks
+              .filter((m) => m.expected)
+              .map((m) => {
+                const madeUp = m.madeUpOn !== null;
+                return (
+                  <Tag key={m.memberId} color={madeUp ? 'processing' : MARK_COLOUR[m.mark]}>
+                    {`${m.name ?? name(m.memberId)} · ${madeUp ? t('madeUp') : t(m.mark)}`}
+                  </Tag>
+                );
+              })}
           </Space>
         ),
       }}
@@ -42,15 +42,15 @@ export function SessionsTable({ sessions, name, actions }: { sessions: readonly 
           title: t('attendanceRate'), key: 'rate', width: 140,
           render: (_, s) => (
             <span>
-              {pctText({ numerator: s.presentCount, denominator: s.expected.length })}{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`(${s.presentCount} / ${s.expected.length})`}</Typography.Text>
+              {pctText(s.attendance)}{' '}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`(${s.present} / ${s.expected})`}</Typography.Text>
             </span>
           ),
         },
-        { title: t('leave'), key: 'leave', width: 70, render: (_, s) => count(s, 'leave') },
-        { title: t('absent'), key: 'absent', width: 70, render: (_, s) => count(s, 'absent') },
-        { title: t('makeUps'), key: 'makeUps', width: 70, render: (_, s) => s.makeUps.length },
-        ...(actions ? [{ title: '', key: 'actions', width: 110, render: (_: unknown, s: StudySession) => actions(s) }] : []),
+        { title: t('leave'), dataIndex: 'leave', width: 70 },
+        { title: t('absent'), dataIndex: 'absent', width: 70 },
+        { title: t('makeUps'), dataIndex: 'madeUp', width: 70 },
+        ...(actions ? [{ title: '', key: 'actions', width: 110, render: (_: unknown, s: BranchSession) => actions(s) }] : []),
       ]}
     />
   );

@@ -1,15 +1,15 @@
 // Members × the three items (读书 / 讲课 / 写文章); a cell shows the recorded title, or invites a click to record it.
 import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import type { RosterMember, ThreeOnesItem, ThreeOnesRecord } from '../api/types';
+import type { RosterMember, ThreeOnesEntry, ThreeOnesItem } from '@campaign-ledger/api-contract';
 import { useI18n } from '../i18n/i18n';
 
 export const THREE_ONES: readonly ThreeOnesItem[] = ['reading', 'talk', 'essay'];
 
-export function ThreeOnesGrid({ members, records, onRecord }: { members: readonly RosterMember[]; records: readonly ThreeOnesRecord[]; onRecord?: (member: RosterMember, item: ThreeOnesItem) => void }) {
+export function ThreeOnesGrid({ members, entries, onRecord }: { members: readonly RosterMember[]; entries: readonly ThreeOnesEntry[]; onRecord?: (member: RosterMember, item: ThreeOnesItem) => void }) {
   const { t } = useI18n();
-  const find = (memberId: string, item: ThreeOnesItem) => records.filter((r) => r.memberId === memberId && r.item === item);
-  const all = members.filter((m) => THREE_ONES.every((item) => find(m.memberId, item).length > 0)).length;
+  const find = (memberId: string, item: ThreeOnesItem) => entries.find((r) => r.memberId === memberId && r.item === item);
+  const all = members.filter((m) => THREE_ONES.every((item) => find(m.memberId, item))).length;
   return (
     <>
       <Typography.Paragraph type="secondary" data-testid="three-ones-summary">
@@ -38,9 +38,8 @@ export function ThreeOnesGrid({ members, records, onRecord }: { members: readonl
             width: 84,
             align: 'center' as const,
             render: (_: unknown, m: RosterMember) => {
-              const done = find(m.memberId, item);
-              if (done.length > 0) {
-                const last = done[done.length - 1];
+              const last = find(m.memberId, item);
+              if (last) {
                 const body = (
                   <Tooltip title={`${last.date} ${last.title}`}>
                     <Tag color="success" icon={<CheckOutlined />} style={{ cursor: onRecord ? 'pointer' : 'default', maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>

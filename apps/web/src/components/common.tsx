@@ -1,17 +1,17 @@
 // Small shared pieces: ratio figures, warning tags, API error display.
 import { Alert, Progress, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { InstanceStatus, OverdueColour, Ratio, StageStatus } from '@campaign-ledger/api-contract';
 import { ApiError } from '../api/client';
-import type { InstanceStatus, Ratio, StageStatus, WarningColour } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 export const pct = (r: Ratio): number => (r.denominator === 0 ? 0 : Math.round((r.numerator / r.denominator) * 1000) / 10);
 export const pctText = (r: Ratio): string => (r.denominator === 0 ? '—' : `${pct(r)}%`);
 
-export const COLOURS: Record<WarningColour, string> = { red: 'error', amber: 'warning', green: 'success' };
+export const COLOURS: Record<OverdueColour, string> = { red: 'error', amber: 'warning', green: 'success' };
 export const BRAND = '#b71c1c';
 
-export function WarningTag({ colour, daysLeft }: { colour: WarningColour; daysLeft?: number }) {
+export function WarningTag({ colour, daysLeft }: { colour: OverdueColour; daysLeft?: number }) {
   const { t } = useI18n();
   const label = daysLeft === undefined ? t(`colour_${colour}`) : daysLeft < 0 ? t('daysOverdue', { n: -daysLeft }) : daysLeft === 0 ? t('dueToday') : t('daysRemaining', { n: daysLeft });
   return (

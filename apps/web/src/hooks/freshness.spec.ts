@@ -1,4 +1,4 @@
-import type { Freshness } from '../api/types';
+import type { Freshness } from '@campaign-ledger/api-contract';
 import { startFreshnessPoll, type FreshnessState } from './freshness';
 
 const FRESH: Freshness = { ok: true, delayed: false, eventsBehind: 0, secondsBehind: 0, heldBack: null };

@@ -1,6 +1,6 @@
 // Whether the figures are current and the server reachable: asked every ~10 s, one question at a time, and less often
 // while the answers fail. Plain code (no React), so that its timing can be tested in node; useFreshness wraps it.
-import type { Freshness } from '../api/types';
+import type { Freshness } from '@campaign-ledger/api-contract';
 
 export type FreshnessState =
   /** Nothing to say: current, or not known yet. */

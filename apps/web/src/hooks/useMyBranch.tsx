@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { BranchDashboardAnswer, Roster } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { BranchDashboard, Roster } from '../api/types';
 import { useAccount } from '../auth/session';
 import { useCurrentCampaign } from '../campaign-context';
 import { useLive } from './useLive';
 
 const SECRETARY_POLL_MS = 4000;
+/** The read model follows the log within a moment: a second read this long after a write shows it if the first came too early. */
+const SETTLE_MS = 800;
 
-/** The secretary's own branch: its roster and its ledger in the current campaign, refreshed after every write. */
+/** The secretary's own branch: its roster, and its page in the current campaign (one answer, the dashboard), refreshed after every write. */
 export function useMyBranch(branchId: string) {
   const account = useAccount();
   const campaign = useCurrentCampaign();
@@ -19,9 +21,14 @@ export function useMyBranch(branchId: string) {
     api.getRoster(account.unitId, branchId).then(setRoster, setRosterError);
   }, [account.unitId, branchId]);
 
-  const fetch = useCallback((signal: AbortSignal) => api.getBranchDashboard(campaign, branchId, signal), [campaign, branchId]);
-  const live = useLive<BranchDashboard>({ key: `${campaign.campaignId}:${branchId}:${campaign.revision}`, fetch, streamUrl: null, pollMs: SECRETARY_POLL_MS });
+  const fetch = useCallback((signal: AbortSignal) => api.getBranchDashboard(campaign.campaignId, branchId, signal), [campaign.campaignId, branchId]);
+  const live = useLive<BranchDashboardAnswer>({ key: `${campaign.campaignId}:${branchId}:${campaign.revision}`, fetch, streamUrl: null, pollMs: SECRETARY_POLL_MS });
+  const { refresh: readNow } = live;
+  const refresh = useCallback(async () => {
+    await readNow();
+    setTimeout(() => void readNow(), SETTLE_MS);
+  }, [readNow]);
   const names = new Map((roster?.members ?? []).map((m) => [m.memberId, m.name]));
   const name = (id: string) => names.get(id) ?? id;
-  return { branchId, campaign, roster, rosterError, name, ...live };
+  return { branchId, campaign, roster, rosterError, name, ...live, refresh };
 }

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import * as api from '../api/client';
-import type { Overview } from '../api/types';
+import type { OverviewFigures } from '../api/views';
 import { useCampaign, useCurrentCampaign } from '../campaign-context';
 import { useLive } from './useLive';
 
@@ -8,12 +8,11 @@ import { useLive } from './useLive';
 export function useLiveOverview() {
   const { unit } = useCampaign();
   const campaign = useCurrentCampaign();
-  const fetch = useCallback((signal: AbortSignal) => api.getOverview(campaign, unit, signal), [campaign, unit]);
-  const fromEvent = useCallback((data: string, previous: Overview | null) => api.mergeOverviewPush(data, previous, campaign), [campaign]);
-  return useLive<Overview>({
+  const fetch = useCallback((signal: AbortSignal) => api.getOverview(campaign.campaignId, signal), [campaign.campaignId]);
+  return useLive<OverviewFigures>({
     key: `${campaign.campaignId}:${campaign.revision}:${unit?.revision ?? ''}`,
     fetch,
-    fromEvent,
+    fromEvent: api.mergeOverviewPush,
     streamUrl: api.overviewStreamUrl(campaign.campaignId),
   });
 }

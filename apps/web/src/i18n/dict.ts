@@ -53,7 +53,6 @@ const zh = {
   live: '实时',
   polling: '轮询',
   liveHint: '数据变动后 2 秒内自动更新',
-  derivedHint: '服务器汇总接口尚未就绪，数据由浏览器根据各支部台账即时汇总',
   // stage / status
   stage: '阶段',
   phase: '环节',
@@ -589,7 +588,6 @@ const en: Record<DictKey, string> = {
   live: 'Live',
   polling: 'Polling',
   liveHint: 'Figures refresh within 2 s of a change',
-  derivedHint: 'The server summary is not available yet: figures are folded in the browser from each branch ledger',
   stage: 'Stage',
   phase: 'Phase',
   task: 'Task',

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, DatePicker, Empty, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { HistoryOutlined, LockOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { CampaignChange, CampaignDiff, StateAsOf } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { AsOfView } from '../api/audit-types';
-import type { CampaignDiff, DiffChange } from '../api/types';
+import { rankedBranches } from '../api/views';
 import { Actor, EventTypeTag, formatTime, InstanceHistoryDrawer, type InstanceRef } from '../components/AuditEvents';
 import { BranchRanking } from '../components/BranchRanking';
 import { BRAND, ErrorAlert, pct, pctText, RatioBar, StageTag } from '../components/common';
@@ -40,9 +40,8 @@ export default function AsOfPage() {
 function AsOfCard() {
   const { t } = useI18n();
   const campaign = useCurrentCampaign();
-  const { branchName } = useCampaign();
   const [moment, setMoment] = useState<Dayjs | null>(() => linked('at') ?? dayjs());
-  const [state, setState] = useState<AsOfView | null>(null);
+  const [state, setState] = useState<StateAsOf | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +50,7 @@ function AsOfCard() {
     setBusy(true);
     setError(null);
     try {
-      setState(await api.getAsOf(campaign, at.toISOString(), branchName));
+      setState(await api.getAsOf(campaign.campaignId, at.toISOString()));
     } catch (e) {
       setError(e);
       setState(null);
@@ -81,10 +80,10 @@ function AsOfCard() {
   );
 }
 
-function AsOfFigures({ state }: { state: AsOfView }) {
+function AsOfFigures({ state }: { state: StateAsOf }) {
   const { t } = useI18n();
   const o = state.overview;
-  const red = state.overdue.length;
+  const red = state.overdue.red;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="as-of-result" data-at={state.at}>
       <div>
@@ -98,8 +97,8 @@ function AsOfFigures({ state }: { state: AsOfView }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card size="small" title={t('campaignProgress')} style={{ height: '100%' }}>
-            <Statistic value={pct(o.campaign.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
-            <RatioBar ratio={o.campaign.completion} testId="as-of-campaign" overdue={o.campaign.overdue} />
+            <Statistic value={pct(o.totals.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
+            <RatioBar ratio={o.totals.completion} testId="as-of-campaign" overdue={o.totals.overdue} />
           </Card>
         </Col>
         <Col xs={24} md={8}>
@@ -138,7 +137,7 @@ function AsOfFigures({ state }: { state: AsOfView }) {
       </Card>
       {state.ranking.length > 0 && (
         <Card size="small" title={t('rankingTitle')}>
-          <BranchRanking branches={state.ranking} />
+          <BranchRanking branches={rankedBranches(state.ranking, state.overdue.instances)} />
         </Card>
       )}
     </Space>
@@ -161,7 +160,7 @@ function DiffCard() {
     setBusy(true);
     setError(null);
     try {
-      setDiff(await api.getDiff(campaign, between[0].toISOString(), between[1].toISOString()));
+      setDiff(await api.getDiff(campaign.campaignId, between[0].toISOString(), between[1].toISOString()));
     } catch (e) {
       setError(e);
       setDiff(null);
@@ -174,11 +173,11 @@ function DiffCard() {
     const to = linked('to');
     if (from && to) void compare([from, to]);
   }, []);
-  const title = (c: DiffChange) => taskTitle(campaign, c.taskId, c.title ?? campaign.tasks.find((x) => x.taskId === c.taskId)?.title ?? c.taskId, lang);
-  const detail = (c: DiffChange) =>
+  const title = (c: CampaignChange) => taskTitle(campaign, c.taskId, c.title ?? campaign.tasks.find((x) => x.taskId === c.taskId)?.title ?? c.taskId, lang);
+  const detail = (c: CampaignChange) =>
     c.type === 'TaskDeadlineMoved' ? t('deadlineMovedFromTo', { from: c.previousDueDate ?? '', to: c.dueDate ?? '' }) : (c.note ?? '');
-  const where = (c: DiffChange) => (c.branchId ? (c.branchId.startsWith('_') ? t('unitLevel') : branchName(c.branchId)) : '');
-  const titleCell = (c: DiffChange) => {
+  const where = (c: CampaignChange) => (c.branchId ? (c.branchId.startsWith('_') ? t('unitLevel') : branchName(c.branchId)) : '');
+  const titleCell = (c: CampaignChange) => {
     const { instanceKey, branchId } = c;
     return instanceKey && branchId ? (
       <>
@@ -233,10 +232,10 @@ function DiffCard() {
               ))}
             </div>
           ) : (
-            <Table<DiffChange>
+            <Table<CampaignChange>
               rowKey={(c) => `${c.streamId}@${c.revision}`}
               size="small"
-              dataSource={diff.changes as DiffChange[]}
+              dataSource={diff.changes as CampaignChange[]}
               locale={{ emptyText: t('diffEmpty') }}
               pagination={{ pageSize: 50, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
               scroll={{ x: 1000 }}

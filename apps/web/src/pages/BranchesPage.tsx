@@ -1,6 +1,7 @@
 // 支部进度: the ranking of all branches, and one branch's ledger at /branches/:branchId.
 import { Button, Card, Select, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { rankedBranches } from '../api/views';
 import { BranchLedger } from '../components/BranchLedger';
 import { BranchRanking } from '../components/BranchRanking';
 import { ErrorAlert } from '../components/common';
@@ -22,9 +23,9 @@ function Ranking() {
   const { data, error, mode, refresh } = useLiveOverview();
   return (
     <div>
-      <PageTitle title={t('menuBranches')} extra={<LiveBadge mode={mode} asOf={data?.asOf} />} />
+      <PageTitle title={t('menuBranches')} extra={<LiveBadge mode={mode} asOf={data?.overview.asOf} />} />
       {error !== null && !data && <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
-      <Card title={t('rankingTitle')}>{data ? <BranchRanking branches={data.branches} /> : <Skeleton active />}</Card>
+      <Card title={t('rankingTitle')}>{data ? <BranchRanking branches={rankedBranches(data.ranking, data.overdue.instances)} /> : <Skeleton active />}</Card>
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Card, DatePicker, Empty, Grid, Pagination, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { FieldTimeOutlined, LockOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import type { HistoryEntry, HistoryPage as Page } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { HistoryEntry, HistoryPage as Page } from '../api/audit-types';
+import { eventData } from '../api/views';
 import { useAccount } from '../auth/session';
 import {
   Actor, describeEvent, describeParts, EventProvenance, EventTypeTag, EvidenceHashes, formatTime, InstanceHistoryDrawer, type InstanceRef,
@@ -23,7 +24,7 @@ const initial = () => new URLSearchParams(window.location.search);
 
 /** The instance an entry is about, if any: a click on it opens the instance's whole history. */
 export function instanceOf(entry: HistoryEntry): InstanceRef | null {
-  const d = entry.data ?? {};
+  const d = eventData(entry);
   if (typeof d.instanceKey !== 'string' || typeof d.branchId !== 'string') return null;
   return { branchId: d.branchId, instanceKey: d.instanceKey, taskId: typeof d.taskId === 'string' ? d.taskId : null };
 }
@@ -96,8 +97,8 @@ export default function HistoryPage() {
     setPage(1);
   };
   const where = (e: HistoryEntry) => {
-    const b = (e.data?.branchId as string | undefined) ?? null;
-    return b ? (b.startsWith('_') ? t('unitLevel') : branchName(b)) : '';
+    const b = eventData(e).branchId;
+    return typeof b === 'string' && b ? (b.startsWith('_') ? t('unitLevel') : branchName(b)) : '';
   };
   const content = (e: HistoryEntry) => {
     const inst = instanceOf(e);

@@ -4,8 +4,8 @@ import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Result, Row, Sk
 import type { UploadFile } from 'antd';
 import { CheckOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { CampaignView, ReadModelInstance } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { DashboardInstance } from '../api/types';
 import { BRAND, ErrorAlert, fieldError, pct, RatioBar } from '../components/common';
 import { InstanceGroups } from '../components/InstanceGroups';
 import { LiveBadge } from '../components/LiveBadge';
@@ -13,7 +13,6 @@ import { useMyBranch } from '../hooks/useMyBranch';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { PageTitle } from './OverviewPage';
-import type { Campaign } from '../api/types';
 import { useAccount } from '../auth/session';
 
 export default function MyBranchPage() {
@@ -27,16 +26,16 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
   const { t } = useI18n();
   const account = useAccount();
   const { branchId, campaign, data, error, mode, refresh, name } = useMyBranch(ownBranch);
-  const [completing, setCompleting] = useState<DashboardInstance | null>(null);
-  const [reopening, setReopening] = useState<DashboardInstance | null>(null);
+  const [completing, setCompleting] = useState<ReadModelInstance | null>(null);
+  const [reopening, setReopening] = useState<ReadModelInstance | null>(null);
 
-  const subjectName = (i: DashboardInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
-  const actions = (i: DashboardInstance) =>
+  const subjectName = (i: ReadModelInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
+  const actions = (i: ReadModelInstance) =>
     i.status === 'completed' ? (
       <Button size="small" icon={<RollbackOutlined />} onClick={() => setReopening(i)} data-testid="reopen-button">
         {t('reopen')}
       </Button>
-    ) : i.status === 'cancelled' ? null : (
+    ) : (
       <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setCompleting(i)} data-testid="complete-button">
         {t('complete')}
       </Button>
@@ -53,8 +52,8 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} md={12}>
               <Card>
-                <Statistic title={t('completionRate')} value={pct(data.total.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
-                <RatioBar ratio={data.total.completion} testId="my-branch-completion" overdue={data.total.overdue} />
+                <Statistic title={t('completionRate')} value={pct(data.totals.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
+                <RatioBar ratio={data.totals.completion} testId="my-branch-completion" overdue={data.totals.overdue} />
               </Card>
             </Col>
             <Col xs={24} md={12}>
@@ -81,7 +80,7 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
 
 function CompleteDialog({
   campaign, branchId, instance, subject, onClose, onDone,
-}: { campaign: Campaign; branchId: string; instance: DashboardInstance; subject: string | null; onClose: () => void; onDone: () => Promise<void> }) {
+}: { campaign: CampaignView; branchId: string; instance: ReadModelInstance; subject: string | null; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string; completedOn?: Dayjs }>();
@@ -150,7 +149,7 @@ function CompleteDialog({
   );
 }
 
-function ReopenDialog({ campaign, branchId, instance, onClose, onDone }: { campaign: Campaign; branchId: string; instance: DashboardInstance; onClose: () => void; onDone: () => Promise<void> }) {
+function ReopenDialog({ campaign, branchId, instance, onClose, onDone }: { campaign: CampaignView; branchId: string; instance: ReadModelInstance; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Input, Result, Row, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { AccountView, OrganisationView, UnitSummary } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { AccountRow, Unit, UnitSummary } from '../api/types';
 import { useAccount } from '../auth/session';
 import { ErrorAlert } from '../components/common';
 import { useI18n } from '../i18n/i18n';
@@ -29,8 +29,8 @@ export default function OrganisationPage() {
   const installation = account.unitId === null;
   const [units, setUnits] = useState<readonly UnitSummary[] | null>(null);
   const [unitId, setUnitId] = useState<string | null>(() => account.unitId ?? localStorage.getItem(UNIT_KEY));
-  const [unit, setUnit] = useState<Unit | null>(null);
-  const [accounts, setAccounts] = useState<readonly AccountRow[] | null>(null);
+  const [unit, setUnit] = useState<OrganisationView | null>(null);
+  const [accounts, setAccounts] = useState<readonly AccountView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<TabKey>(initialTab);
   const [registering, setRegistering] = useState(false);
@@ -162,7 +162,7 @@ export default function OrganisationPage() {
 }
 
 function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, reloadAccounts }: {
-  unit: Unit; units: readonly UnitSummary[]; accounts: readonly AccountRow[]; installation: boolean; tab: TabKey; onTab: (key: string) => void;
+  unit: OrganisationView; units: readonly UnitSummary[]; accounts: readonly AccountView[]; installation: boolean; tab: TabKey; onTab: (key: string) => void;
   reloadUnit: () => Promise<void>; reloadAccounts: () => Promise<void>;
 }) {
   const { t } = useI18n();
@@ -204,7 +204,7 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
               children: (
                 <>
                   <AddBar hint={t('addBranchHint')} button={t('addBranch')} testId="add-branch" onClick={() => setAdding('branch')} />
-                  <Table rowKey="branchId" size="small" pagination={false} dataSource={unit.branches as Unit['branches'][number][]} scroll={{ x: 520 }}
+                  <Table rowKey="branchId" size="small" pagination={false} dataSource={unit.branches as OrganisationView['branches'][number][]} scroll={{ x: 520 }}
                     locale={{ emptyText: t('noBranchesYet') }}
                     onRow={(b) => ({ 'data-testid': 'branch-row', 'data-branch': b.branchId }) as React.HTMLAttributes<HTMLElement>}
                     columns={[
@@ -243,7 +243,7 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
               children: (
                 <>
                   <AddBar hint={t('addDivisionHint')} button={t('addDivision')} testId="add-division" onClick={() => setAdding('division')} />
-                  <Table rowKey="divisionId" size="small" pagination={false} dataSource={unit.divisions as Unit['divisions'][number][]}
+                  <Table rowKey="divisionId" size="small" pagination={false} dataSource={unit.divisions as OrganisationView['divisions'][number][]}
                     locale={{ emptyText: t('noDivisionsYet') }}
                     onRow={(d) => ({ 'data-testid': 'division-row', 'data-division': d.divisionId }) as React.HTMLAttributes<HTMLElement>}
                     columns={[{ title: t('divisions'), dataIndex: 'name' }]} />

@@ -1,9 +1,10 @@
 // The leading group's (and the auditor's, read-only) campaign overview: figures, half-way check, heat map, trend, warnings, ranking.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined } from '@ant-design/icons';
+import type { CampaignOverview, CampaignView, HeatMap, OverdueColour, WarningInstance, WeeklyParticipation } from '@campaign-ledger/api-contract';
 import { downloadDossier } from '../api/client';
-import type { Overview, WarningColour, WarningRow } from '../api/types';
+import { overviewPhases, rankedBranches, type OverviewFigures } from '../api/views';
 import { BranchRanking } from '../components/BranchRanking';
 import { BRAND, ErrorAlert, pct, pctText, RatioBar, StageTag, WarningTag } from '../components/common';
 import { EChart } from '../components/EChart';
@@ -13,7 +14,6 @@ import { useLiveOverview } from '../hooks/useOverview';
 import { useI18n } from '../i18n/i18n';
 import { phaseShort, taskTitle } from '../labels';
 import { navigate } from '../router';
-import type { Campaign } from '../api/types';
 
 export default function OverviewPage() {
   const { t } = useI18n();
@@ -26,13 +26,13 @@ export default function OverviewPage() {
         title={t('overviewTitle')}
         extra={
           <Space wrap>
-            <LiveBadge mode={mode} asOf={data?.asOf} />
+            <LiveBadge mode={mode} asOf={data?.overview.asOf} />
             {campaign && <DossierButton campaignId={campaign.campaignId} />}
           </Space>
         }
       />
       {error !== null && !data && <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
-      {!data ? <Skeleton active paragraph={{ rows: 12 }} /> : <OverviewBody overview={data} campaign={campaign} />}
+      {!data ? <Skeleton active paragraph={{ rows: 12 }} /> : <OverviewBody figures={data} campaign={campaign} />}
     </div>
   );
 }
@@ -69,20 +69,22 @@ export function PageTitle({ title, extra }: { title: string; extra?: React.React
   );
 }
 
-function OverviewBody({ overview, campaign }: { overview: Overview; campaign: Campaign }) {
+function OverviewBody({ figures, campaign }: { figures: OverviewFigures; campaign: CampaignView }) {
   const { t } = useI18n();
+  const { overview } = figures;
+  const phases = overviewPhases(overview);
+  const branchNames = useMemo(() => new Map(figures.heatMap.branches.map((b) => [b.branchId, b.name])), [figures.heatMap]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {overview.source === 'derived' && <Alert type="info" showIcon title={t('derivedHint')} closable />}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={8}>
           <Card title={t('campaignProgress')} style={{ height: '100%' }}>
-            <Statistic value={pct(overview.campaign.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
-            <RatioBar ratio={overview.campaign.completion} testId="overview-campaign" overdue={overview.campaign.overdue} />
+            <Statistic value={pct(overview.totals.completion)} precision={1} suffix="%" styles={{ content: { color: BRAND } }} />
+            <RatioBar ratio={overview.totals.completion} testId="overview-campaign" overdue={overview.totals.overdue} />
           </Card>
         </Col>
         <Col xs={24} md={12} xl={8}>
-          <HalfYearCard overview={overview} />
+          <HalfYearCard halfYear={overview.halfYear} />
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('participation')} style={{ height: '100%' }} data-testid="overview-participation">
@@ -112,7 +114,7 @@ function OverviewBody({ overview, campaign }: { overview: Overview; campaign: Ca
               </Space>
               <RatioBar ratio={stage.completion} testId={`stage-progress-${stage.stageId}`} overdue={stage.overdue} />
               <div style={{ marginTop: 12, paddingInlineStart: 12, borderInlineStart: '2px solid #f0f0f0' }}>
-                {overview.phases
+                {phases
                   .filter((p) => p.stageId === stage.stageId)
                   .map((p) => (
                     <div key={p.phaseId} style={{ marginBottom: 8 }} data-testid={`phase-progress-${p.phaseId}`}>
@@ -131,30 +133,29 @@ function OverviewBody({ overview, campaign }: { overview: Overview; campaign: Ca
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('heatmapTitle')}>
-            <Heatmap overview={overview} campaign={campaign} />
+            <Heatmap heatMap={figures.heatMap} campaign={campaign} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('participationTrend')}>
-            <ParticipationLine overview={overview} />
+            <ParticipationLine points={figures.weekly} />
           </Card>
         </Col>
       </Row>
 
       <Card title={t('warningsTitle')}>
-        <WarningList rows={overview.warnings} campaign={campaign} />
+        <WarningList rows={figures.overdue.instances} campaign={campaign} branchName={(id) => branchNames.get(id) ?? id} />
       </Card>
 
       <Card title={t('rankingTitle')}>
-        <BranchRanking branches={overview.branches} />
+        <BranchRanking branches={rankedBranches(figures.ranking, figures.overdue.instances)} />
       </Card>
     </Space>
   );
 }
 
-function HalfYearCard({ overview }: { overview: Overview }) {
+function HalfYearCard({ halfYear: h }: { halfYear: CampaignOverview['halfYear'] }) {
   const { t } = useI18n();
-  const h = overview.halfYear;
   return (
     <Card
       title={t('halfYear')}
@@ -199,18 +200,19 @@ function HalfYearCard({ overview }: { overview: Overview }) {
   );
 }
 
-function Heatmap({ overview, campaign }: { overview: Overview; campaign: Campaign }) {
+function Heatmap({ heatMap, campaign }: { heatMap: HeatMap; campaign: CampaignView }) {
   const { t } = useI18n();
-  const rows = overview.heatmap.rows;
+  // The unit-level pseudo-branch (its id starts with "_") is a row only when it has work.
+  const rows = useMemo(
+    () => heatMap.branches.filter((b) => !b.branchId.startsWith('_') || Object.values(b.cells).some((c) => c.applicable > 0)),
+    [heatMap],
+  );
   const phases = campaign.phases;
   const option = useMemo(() => {
-    const data = overview.heatmap.cells
-      .map((c) => {
-        const x = phases.findIndex((p) => p.phaseId === c.phaseId);
-        const y = rows.findIndex((b) => b.branchId === c.branchId);
-        return { value: [x, y, c.completion.denominator === 0 ? -1 : pct(c.completion)], ratio: c.completion, branchId: c.branchId };
-      })
-      .filter((d) => d.value[0] >= 0 && d.value[1] >= 0);
+    const data = rows
+      .flatMap((b, y) => Object.entries(b.cells).map(([phaseId, c]) => ({ x: phases.findIndex((p) => p.phaseId === phaseId), y, completion: c.completion, branchId: b.branchId })))
+      .map(({ x, y, completion, branchId }) => ({ value: [x, y, completion.denominator === 0 ? -1 : pct(completion)], ratio: completion, branchId }))
+      .filter((d) => d.value[0] >= 0);
     return {
       tooltip: {
         formatter: (p: { data: { value: number[]; ratio: { numerator: number; denominator: number } } }) => {
@@ -233,7 +235,7 @@ function Heatmap({ overview, campaign }: { overview: Overview; campaign: Campaig
         },
       ],
     };
-  }, [overview, rows, phases, campaign, t]);
+  }, [rows, phases, campaign, t]);
   if (!rows.length) return <Empty description={t('noData')} />;
   return (
     <EChart
@@ -248,9 +250,8 @@ function Heatmap({ overview, campaign }: { overview: Overview; campaign: Campaig
   );
 }
 
-function ParticipationLine({ overview }: { overview: Overview }) {
+function ParticipationLine({ points }: { points: readonly WeeklyParticipation[] }) {
   const { t } = useI18n();
-  const points = overview.participationOverTime;
   const option = useMemo(
     () => ({
       tooltip: {
@@ -258,20 +259,16 @@ function ParticipationLine({ overview }: { overview: Overview }) {
         formatter: (ps: { dataIndex: number }[]) => {
           const p = points[ps[0]?.dataIndex ?? 0];
           if (!p) return '';
-          return `${t('weekOf', { date: p.date })}<br/>${t('participationRate')}: <b>${pctText(p.participation)}</b> (${t('participationOfSessions', { n: p.participation.numerator, d: p.participation.denominator })})${
-            p.attendance ? `<br/>${t('attendanceRate')}: <b>${pctText(p.attendance)}</b> (${p.attendance.numerator} / ${p.attendance.denominator})` : ''
-          }`;
+          return `${t('weekOf', { date: p.weekOf })}<br/>${t('participationRate')}: <b>${pctText(p.participation)}</b> (${t('participationOfSessions', { n: p.participation.numerator, d: p.participation.denominator })})<br/>${t('attendanceRate')}: <b>${pctText(p.attendance)}</b> (${p.attendance.numerator} / ${p.attendance.denominator})`;
         },
       },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: points.map((p) => p.date.slice(5)), boundaryGap: false },
+      xAxis: { type: 'category', data: points.map((p) => p.weekOf.slice(5)), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('participationRate'), type: 'line', smooth: true, data: points.map((p) => pct(p.participation)), areaStyle: { opacity: 0.12 }, itemStyle: { color: BRAND } },
-        ...(points.some((p) => p.attendance)
-          ? [{ name: t('attendanceRate'), type: 'line', smooth: true, data: points.map((p) => (p.attendance ? pct(p.attendance) : null)), itemStyle: { color: '#d48806' } }]
-          : []),
+        { name: t('attendanceRate'), type: 'line', smooth: true, data: points.map((p) => pct(p.attendance)), itemStyle: { color: '#d48806' } },
       ],
     }),
     [points, t],
@@ -280,11 +277,11 @@ function ParticipationLine({ overview }: { overview: Overview }) {
   return <EChart option={option} height={320} testId="participation-line" />;
 }
 
-function WarningList({ rows, campaign }: { rows: readonly WarningRow[]; campaign: Campaign }) {
+function WarningList({ rows, campaign, branchName }: { rows: readonly WarningInstance[]; campaign: CampaignView; branchName: (branchId: string) => string }) {
   const { t, lang } = useI18n();
-  const [filter, setFilter] = useState<'all' | WarningColour>('all');
+  const [filter, setFilter] = useState<'all' | OverdueColour>('all');
   const shown = filter === 'all' ? rows : rows.filter((r) => r.colour === filter);
-  const count = (c: WarningColour) => rows.filter((r) => r.colour === c).length;
+  const count = (c: OverdueColour) => rows.filter((r) => r.colour === c).length;
   return (
     <>
       <Segmented
@@ -300,7 +297,7 @@ function WarningList({ rows, campaign }: { rows: readonly WarningRow[]; campaign
       <Table
         rowKey="instanceKey"
         size="small"
-        dataSource={shown as WarningRow[]}
+        dataSource={shown as WarningInstance[]}
         locale={{ emptyText: t('warningsEmpty') }}
         pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
         scroll={{ x: 720 }}
@@ -309,8 +306,8 @@ function WarningList({ rows, campaign }: { rows: readonly WarningRow[]; campaign
           { title: t('status'), dataIndex: 'colour', width: 110, render: (_: unknown, r) => <WarningTag colour={r.colour} daysLeft={r.daysLeft} /> },
           { title: t('task'), dataIndex: 'title', ellipsis: true, render: (_: unknown, r) => taskTitle(campaign, r.taskId, r.title, lang) },
           {
-            title: t('branch'), dataIndex: 'branchName', width: 170, ellipsis: true,
-            render: (_: unknown, r) => (r.branchId.startsWith('_') ? t('unitLevel') : <a onClick={() => navigate(`/branches/${encodeURIComponent(r.branchId)}`)}>{r.branchName}</a>),
+            title: t('branch'), dataIndex: 'branchId', width: 170, ellipsis: true,
+            render: (_: unknown, r) => (r.branchId.startsWith('_') ? t('unitLevel') : <a onClick={() => navigate(`/branches/${encodeURIComponent(r.branchId)}`)}>{branchName(r.branchId)}</a>),
           },
           { title: t('subject'), dataIndex: 'subjectName', width: 100, ellipsis: true, render: (name: string | null) => name ?? '—' },
           { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },

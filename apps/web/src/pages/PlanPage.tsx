@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Form, Input, Modal, Row, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { LockOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import type { CampaignView, StageUnfinishedView, StageView, TaskState } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
 import { ApiError } from '../api/client';
-import type { Campaign, Stage, StageUnfinished, Task } from '../api/types';
 import { useAccount } from '../auth/session';
 import { useCampaign, useCurrentCampaign } from '../campaign-context';
 import { ErrorAlert, errorText, StageTag } from '../components/common';
@@ -20,11 +20,11 @@ export default function PlanPage() {
   const { reload } = useCampaign();
   const c = useCurrentCampaign();
   const { modal, message } = App.useApp();
-  const [closing, setClosing] = useState<Stage | null>(null);
+  const [closing, setClosing] = useState<StageView | null>(null);
   const [planning, setPlanning] = useState(false);
   const manage = canManageStages(account.role) && c.status === 'planned';
 
-  const openStage = (stage: Stage) => {
+  const openStage = (stage: StageView) => {
     modal.confirm({
       title: t('openStage'),
       content: t('openStageConfirm', { name: stage.name }),
@@ -141,7 +141,7 @@ export default function PlanPage() {
   );
 }
 
-function TaskTable({ tasks, campaign }: { tasks: readonly Task[]; campaign: Campaign }) {
+function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign: CampaignView }) {
   const { t, lang } = useI18n();
   const scopeLabel = (scope: string) => {
     const key = `scope_${scope}` as const;
@@ -152,7 +152,7 @@ function TaskTable({ tasks, campaign }: { tasks: readonly Task[]; campaign: Camp
       rowKey="taskId"
       size="small"
       pagination={false}
-      dataSource={tasks as Task[]}
+      dataSource={tasks as TaskState[]}
       scroll={{ x: 760 }}
       rowClassName={(task) => (task.cancelled ? 'task-cancelled' : '')}
       columns={[
@@ -175,11 +175,11 @@ function TaskTable({ tasks, campaign }: { tasks: readonly Task[]; campaign: Camp
   );
 }
 
-function CloseStageDialog({ campaign, stage, onDone }: { campaign: Campaign; stage: Stage; onDone: () => void }) {
+function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView; stage: StageView; onDone: () => void }) {
   const { t, lang } = useI18n();
   const { reload, branchName } = useCampaign();
   const { message } = App.useApp();
-  const [unfinished, setUnfinished] = useState<StageUnfinished | null>(null);
+  const [unfinished, setUnfinished] = useState<StageUnfinishedView | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [carryOver, setCarryOver] = useState(false);
   const [reason, setReason] = useState('');

@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { AttendanceMark, BranchSession, RosterMember } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { AttendanceMark, RosterMember, StudySession } from '../api/types';
 import { useAccount } from '../auth/session';
 import { ErrorAlert, fieldError, pctText } from '../components/common';
 import { LiveBadge } from '../components/LiveBadge';
@@ -26,9 +26,10 @@ function Study({ branchId: ownBranch }: { branchId: string }) {
   const { t } = useI18n();
   const { branchId, campaign, roster, rosterError, data, error, mode, refresh, name } = useMyBranch(ownBranch);
   const [recording, setRecording] = useState(false);
-  const [makeUpFor, setMakeUpFor] = useState<StudySession | null>(null);
+  const [makeUpFor, setMakeUpFor] = useState<BranchSession | null>(null);
 
-  const needsMakeUp = (s: StudySession) => s.expected.filter((m) => s.attendance[m] !== 'present' && !s.makeUps.some((u) => u.memberId === m));
+  /** Members expected at the session who were on leave or absent and have not made it up yet. */
+  const needsMakeUp = (s: BranchSession) => s.marks.filter((m) => m.expected && m.mark !== 'present' && m.madeUpOn === null).map((m) => m.memberId);
 
   return (
     <div>
@@ -202,7 +203,7 @@ function SessionDialog({ campaignId, branchId, members, onClose, onDone }: { cam
 
 function MakeUpDialog({
   campaignId, branchId, session, candidates, name, onClose, onDone,
-}: { campaignId: string; branchId: string; session: StudySession; candidates: readonly string[]; name: (id: string) => string; onClose: () => void; onDone: () => Promise<void> }) {
+}: { campaignId: string; branchId: string; session: BranchSession; candidates: readonly string[]; name: (id: string) => string; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ memberId: string; date: Dayjs; note?: string }>();
@@ -243,7 +244,7 @@ function MakeUpDialog({
         <Form form={form} layout="vertical" initialValues={{ date: dayjs(), memberId: candidates[0] }}>
           <Form.Item name="memberId" label={t('member')} rules={[{ required: true, message: t('memberRequired') }]} {...fieldError(error, 'memberId')}>
             <Select
-              options={candidates.map((id) => ({ value: id, label: `${name(id)} · ${t(session.attendance[id] === 'leave' ? 'leave' : 'absent')}` }))}
+              options={candidates.map((id) => ({ value: id, label: `${name(id)} · ${t(session.marks.find((m) => m.memberId === id)?.mark === 'leave' ? 'leave' : 'absent')}` }))}
               data-testid="make-up-member"
             />
           </Form.Item>

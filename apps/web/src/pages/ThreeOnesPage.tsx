@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { App, Card, DatePicker, Form, Input, Modal, Result, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { RosterMember, ThreeOnesItem } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
-import type { RosterMember, ThreeOnesItem } from '../api/types';
 import { useAccount } from '../auth/session';
 import { ErrorAlert, fieldError } from '../components/common';
 import { LiveBadge } from '../components/LiveBadge';
@@ -28,7 +28,7 @@ function ThreeOnes({ branchId: ownBranch }: { branchId: string }) {
       <PageTitle title={t('threeOnesTitle')} extra={<LiveBadge mode={mode} />} />
       {(error !== null || rosterError !== null) && !data && <ErrorAlert error={error ?? rosterError} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
       <Card title={t('threeOnesHint')}>
-        {!data || !roster ? <Skeleton active /> : <ThreeOnesGrid members={roster.members} records={data.threeOnes} onRecord={(member, item) => setCell({ member, item })} />}
+        {!data || !roster ? <Skeleton active /> : <ThreeOnesGrid members={roster.members} entries={data.threeOnesEntries} onRecord={(member, item) => setCell({ member, item })} />}
       </Card>
       {cell && <RecordDialog campaignId={campaign.campaignId} branchId={branchId} member={cell.member} item={cell.item} onClose={() => setCell(null)} onDone={refresh} />}
     </div>

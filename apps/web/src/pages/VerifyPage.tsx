@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Input, Result, Row, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, LockOutlined, SafetyCertificateOutlined, FieldNumberOutlined } from '@ant-design/icons';
+import type { BrokenPlace, DigestCheck, DigestView, VerifyLogReport } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
 import { ApiError } from '../api/client';
-import type { BrokenPlace, DigestCheck, DigestView, VerifyReport } from '../api/audit-types';
 import { useCampaign } from '../campaign-context';
 import { ErrorAlert } from '../components/common';
 import { useI18n } from '../i18n/i18n';
@@ -36,7 +36,7 @@ function useScopeLabel(): (scope: string) => string {
   };
 }
 
-const isDigestCheck = (r: VerifyReport | DigestCheck): r is DigestCheck => 'rootMatches' in r;
+const isDigestCheck = (r: VerifyLogReport | DigestCheck): r is DigestCheck => 'rootMatches' in r;
 
 export default function VerifyPage() {
   const { t } = useI18n();
@@ -60,7 +60,7 @@ export default function VerifyPage() {
 
 function ChainsCard() {
   const { t } = useI18n();
-  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [report, setReport] = useState<VerifyLogReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -87,7 +87,7 @@ function ChainsCard() {
   );
 }
 
-function VerifyResult({ report }: { report: VerifyReport }) {
+function VerifyResult({ report }: { report: VerifyLogReport }) {
   const { t } = useI18n();
   const scopeLabel = useScopeLabel();
   const stats = t('verifyStats', { streams: report.streams, events: report.events, position: report.lastPosition ?? '—' });

@@ -1,17 +1,8 @@
 // Signing in and the accounts administrators manage (/api/auth, /api/accounts).
-import type { Role } from '@campaign-ledger/domain';
+import type { Account, Role } from '@campaign-ledger/domain';
 
-/** An account as answers show it: no secret, the names people read. */
-export interface AccountView {
-  readonly accountId: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  /** Null only for an installation administrator (every unit). */
-  readonly unitId: string | null;
-  readonly branchId: string | null;
-  readonly disabled: boolean;
-}
+/** An account as answers show it: the domain's account without its token epoch (no secret), the names people read. */
+export type AccountView = Pick<Account, 'accountId' | 'username' | 'displayName' | 'role' | 'unitId' | 'branchId' | 'disabled'>;
 
 /** POST /api/auth/login and POST /api/auth/password: a bearer token and who it signs in. */
 export interface LoginAnswer {

@@ -71,7 +71,7 @@ export interface VerifyLogReport {
   readonly events: number;
   /** Number of broken places found (all of them, even beyond those reported). */
   readonly brokenCount: number;
-  /** The broken places, by stream id then revision. */
+  /** The broken places, by stream id then revision; at most as many as the check was asked to name (all are counted). */
   readonly broken: readonly BrokenPlace[];
   /** Broken places at events of streams the scope shares with other units, outside the scope: counted, not named. */
   readonly brokenElsewhere?: number;

@@ -1,5 +1,5 @@
 // A branch's recorded work in one campaign, and the writes a secretary makes (/api/campaigns/:id/branches/:branchId).
-import type { AttendanceMark, EvidenceFile, IsoDate, StudyAttendance, TaskScope, ThreeOnesItem } from '@campaign-ledger/domain';
+import type { AttendanceMark, EvidenceFile, IsoDate, StudySession, TaskScope, ThreeOnesItem } from '@campaign-ledger/domain';
 
 /** Who recorded a fact and when (from the event metadata), and where it sits in the stream. */
 export interface RecordedBy {
@@ -52,12 +52,8 @@ export interface MakeUpView {
   readonly recorded: RecordedBy;
 }
 
-export interface SessionView {
-  readonly sessionId: string;
-  readonly date: IsoDate;
-  readonly topic: string;
-  readonly attendance: Readonly<Record<string, StudyAttendance>>;
-  readonly expected: readonly string[];
+/** A study session as the domain records it (marks by member id, the members expected), its make-ups spelled out. */
+export interface SessionView extends Omit<StudySession, 'madeUp'> {
   /** Attendance rate (到会率) parts: present ÷ expected. */
   readonly presentCount: number;
   readonly makeUps: readonly MakeUpView[];
@@ -166,4 +162,17 @@ export interface ThreeOnesResult {
   readonly item: ThreeOnesItem;
   readonly alreadyDone: boolean;
   readonly revision: number;
+}
+
+/** POST .../quantities: a quantity reported against a task (by instance key, or by task id). */
+export interface QuantityResult {
+  /** Null for a repeated report named by task id only. */
+  readonly instanceKey: string | null;
+  readonly reportId: string | null;
+  readonly alreadyDone: boolean;
+  readonly revision: number;
+  /** Running total, target and challenge after this report (null when nothing new was recorded). */
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly challenge: number | null;
 }

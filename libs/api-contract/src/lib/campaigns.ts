@@ -1,18 +1,12 @@
 // Campaigns, their plan and stages, templates, and a branch's task instances (/api/campaigns, /api/templates).
 import type {
-  CarriedOverInstance, IsoDate, PlannedPhase, PlannedTrack, StageState, TaskInstance, TaskState, TemplateSummary,
+  CampaignTemplate, CarriedOverInstance, IsoDate, PlannedCampaign, StageState, TaskInstance, TemplateSummary,
 } from '@campaign-ledger/domain';
 
-export interface CampaignSummary {
-  readonly campaignId: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly templateCode: string | null;
-  readonly startDate: IsoDate;
-  readonly endDate: IsoDate;
-  readonly status: 'planned' | 'closed';
+/** A campaign in the list: the planned campaign's identity, dates and status, and its open stage. */
+export interface CampaignSummary
+  extends Pick<PlannedCampaign, 'campaignId' | 'unitId' | 'name' | 'templateCode' | 'startDate' | 'endDate' | 'status' | 'closedOn'> {
   readonly currentStageId: string | null;
-  readonly closedOn: IsoDate | null;
 }
 
 /** GET /api/campaigns[?unitId=]: newest first. */
@@ -30,18 +24,11 @@ export interface CarriedOverView extends CarriedOverInstance {
   readonly taskTitle: string | null;
 }
 
-/** GET /api/campaigns/:id, and the answer of every plan change: the plan and stage statuses, with the revision (ETag). */
-export interface CampaignView {
-  readonly campaignId: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly templateCode: string | null;
-  readonly status: 'planned' | 'closed';
-  readonly startDate: IsoDate;
-  readonly endDate: IsoDate;
-  readonly closedOn: IsoDate | null;
-  readonly officeBranchId: string;
-  readonly createdBy: string;
+/**
+ * GET /api/campaigns/:id, and the answer of every plan change: the planned campaign as the domain folds it (phases,
+ * tracks and tasks in plan order, cancelled tasks flagged), stage statuses with counts, and the revision (ETag).
+ */
+export interface CampaignView extends Omit<PlannedCampaign, 'stages' | 'carriedOver'> {
   readonly revision: number;
   /** What plan changes send back as If-Match. */
   readonly etag: string;
@@ -56,10 +43,6 @@ export interface CampaignView {
     readonly carriedOver: number;
   };
   readonly stages: readonly StageView[];
-  readonly phases: readonly PlannedPhase[];
-  readonly tracks: readonly PlannedTrack[];
-  /** Plan order; cancelled tasks stay, flagged. */
-  readonly tasks: readonly TaskState[];
   /** A secretary sees only their own branch's. */
   readonly carriedOver: readonly CarriedOverView[];
 }
@@ -69,6 +52,19 @@ export interface TemplateListItem {
   readonly id: string;
   readonly name: string;
   readonly nameEn: string;
+  readonly summary: TemplateSummary;
+}
+
+/** GET /api/templates/:templateId: a built-in template, whole, with its size. */
+export interface TemplateDetail {
+  readonly id: string;
+  readonly summary: TemplateSummary;
+  readonly template: CampaignTemplate;
+}
+
+/** POST /api/templates/validate: a valid template's size (an invalid one is a 400 naming every problem). */
+export interface TemplateValidation {
+  readonly valid: true;
   readonly summary: TemplateSummary;
 }
 

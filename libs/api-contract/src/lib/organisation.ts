@@ -1,5 +1,5 @@
 // Units, branches, members and roster imports (/api/units).
-import type { BranchPeriod, IsoDate, MemberStatus, OrganisationEvent, StatusPeriod } from '@campaign-ledger/domain';
+import type { BranchRecord, DivisionRecord, IsoDate, MemberRecord, MemberStatus, OrganisationEvent } from '@campaign-ledger/domain';
 import type { ErrorBody } from './errors';
 
 /** GET /api/units: the unit itself, or every unit for an installation administrator. */
@@ -9,24 +9,16 @@ export interface UnitSummary {
   readonly code: string;
 }
 
-export interface MemberView {
-  readonly memberId: string;
-  readonly name: string;
-  readonly isLeader: boolean;
-  readonly joinedOn: IsoDate;
+/** A member as the domain records them (with the branch and status histories), placed and classified on `asOf`. */
+export interface MemberView extends MemberRecord {
   /** Branch on `asOf` (the branch joined, for a member who joins later). */
   readonly branchId: string;
   /** Status on `asOf`; `not_joined_yet` when the join date is later. */
   readonly status: MemberStatus | 'not_joined_yet';
-  readonly lastChangeOn: IsoDate;
-  readonly branchHistory: readonly BranchPeriod[];
-  readonly statusHistory: readonly StatusPeriod[];
 }
 
-export interface BranchSummary {
-  readonly branchId: string;
-  readonly name: string;
-  readonly secretaryName: string;
+/** A branch as the domain records it, with its members counted on `asOf`. */
+export interface BranchSummary extends BranchRecord {
   readonly activeMembers: number;
   readonly exemptMembers: number;
 }
@@ -38,7 +30,7 @@ export interface OrganisationView {
   readonly code: string;
   readonly revision: number;
   readonly asOf: IsoDate;
-  readonly divisions: readonly { divisionId: string; name: string }[];
+  readonly divisions: readonly DivisionRecord[];
   readonly branches: readonly BranchSummary[];
   readonly members: readonly MemberView[];
 }

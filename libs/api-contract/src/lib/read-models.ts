@@ -1,6 +1,6 @@
 // What the read-model routes answer: a campaign's overview, a branch's dashboard, overdue work, ranking, heat map,
 // weekly participation, and how current the figures are.
-import type { HalfYearCheck, IsoDate, OverdueColour, Ratio, StageStatus, TaskScope } from '@campaign-ledger/domain';
+import type { HalfYearCheck, IsoDate, OverdueColour, Ratio, StageStatus, StudyAttendance, TaskScope, ThreeOnesItem } from '@campaign-ledger/domain';
 
 export interface Progress {
   readonly applicable: number;
@@ -109,6 +109,23 @@ export interface SessionFigures {
   readonly participation: Ratio;
 }
 
+/** One member's mark at a study session. */
+export interface SessionMark {
+  readonly memberId: string;
+  /** As the roster names the member (null for an id the roster does not know). */
+  readonly name: string | null;
+  readonly mark: StudyAttendance;
+  /** False for a member exempt that day: outside the session's figures. */
+  readonly expected: boolean;
+  /** The day a member on leave or absent made the session up (补学), or null. */
+  readonly madeUpOn: IsoDate | null;
+}
+
+/** A session on a branch's dashboard: its figures and every member's mark, by member id. */
+export interface BranchSession extends SessionFigures {
+  readonly marks: SessionMark[];
+}
+
 /** A member's "three ones": the day each item was recorded, or null. */
 export interface MemberThreeOnes {
   readonly memberId: string;
@@ -161,7 +178,7 @@ export interface OverdueList {
   readonly instances: WarningInstance[];
 }
 
-/** GET /api/campaigns/:id/branches/:branchId/dashboard. */
+/** A branch's figures and instances as the read model answers them (the dashboard route adds BranchDashboardAnswer's part). */
 export interface BranchDashboard {
   readonly campaignId: string;
   readonly branchId: string;
@@ -173,10 +190,29 @@ export interface BranchDashboard {
   /** Instances of tasks in no phase. */
   readonly unphased: ReadModelInstance[];
   readonly warnings: WarningCounts;
-  readonly sessions: SessionFigures[];
+  /** By date, each with every member's mark. */
+  readonly sessions: BranchSession[];
   readonly participation: ParticipationFigures;
   readonly participationByWeek: WeeklyParticipation[];
   readonly threeOnes: BranchThreeOnes;
+}
+
+/** A "three ones" item as the branch recorded it: the day and the title (the latest record of that item). */
+export interface ThreeOnesEntry {
+  readonly memberId: string;
+  readonly item: ThreeOnesItem;
+  readonly date: IsoDate;
+  readonly title: string;
+}
+
+/**
+ * GET /api/campaigns/:id/branches/:branchId/dashboard: everything the branch's page shows, in one answer. The figures,
+ * instances, sessions and three-ones grid come from the read model (BranchDashboard); the titles of the three-ones items
+ * from the branch's own record.
+ */
+export interface BranchDashboardAnswer extends BranchDashboard {
+  /** Member by member, items in the order reading, talk, essay. */
+  readonly threeOnesEntries: ThreeOnesEntry[];
 }
 
 /** GET /api/projections/freshness: how current the figures are, as anyone may be told (no session details). */

@@ -1,10 +1,11 @@
 // The state of a campaign as of any moment: the log up to then, folded by the live projection's own fold and read by
 // the live endpoints' own queries, so the figures are the ones the read models showed at that moment.
-import { campaignStream, parseBranchWorkStream, StreamCategories, type IsoDate } from '@campaign-ledger/domain';
+import type { StateAsOf } from '@campaign-ledger/api-contract';
+import { campaignStream, parseBranchWorkStream, StreamCategories } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
   CampaignNotProjected, campaignOverview, MemoryRows, overdueInstances, participationOverTime, projectEvents, rankBranches, snapshotSource,
-  type BranchRanking, type CampaignOverview, type ParticipationFigures, type ReadModelSource, type WarningInstance, type WeeklyParticipation,
+  type ReadModelSource,
 } from '@campaign-ledger/projections';
 import { CampaignNotInLogError, CampaignNotYetPlannedError } from './errors';
 import { parseMoment } from './moment';
@@ -73,27 +74,8 @@ function shapesCampaign(campaignId: string): (event: RecordedEvent) => boolean {
     event.streamId === plan || event.streamId.startsWith(organisations) || parseBranchWorkStream(event.streamId)?.campaignId === campaignId;
 }
 
-export interface StateAsOf {
-  readonly campaignId: string;
-  /** The instant the state is taken at (a day means the end of that office day). */
-  readonly at: string;
-  /** The office day the figures are evaluated on. */
-  readonly officeDate: IsoDate;
-  /** Last log position included ("commit/prepare"). */
-  readonly position: string | null;
-  /** Events in the log up to the moment. */
-  readonly eventsRead: number;
-  /** Of those, the events that shape this campaign's figures, folded. */
-  readonly eventsReplayed: number;
-  /** As GET /api/campaigns/:id/overview. */
-  readonly overview: CampaignOverview;
-  /** The campaign's participation (as in the overview) and per week (as GET .../participation/weekly). */
-  readonly participation: { readonly overall: ParticipationFigures; readonly weekly: WeeklyParticipation[] };
-  /** As GET .../overdue. */
-  readonly overdue: { readonly red: number; readonly amber: number; readonly instances: WarningInstance[] };
-  /** Branches by completion, as GET .../ranking. */
-  readonly ranking: BranchRanking[];
-}
+// A campaign as of a moment is the API's answer (GET /api/campaigns/:id/as-of): declared once, in the contract.
+export type { StateAsOf };
 
 export interface StateAsOfOptions extends Omit<ReplayOptions, 'campaignId'> {
   readonly amberWithinDays?: number;

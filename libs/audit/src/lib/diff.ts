@@ -1,8 +1,9 @@
 // What changed in a campaign between two moments: completions, reopenings, tasks added or cancelled, deadlines moved,
 // each with who, when and why. The same prefixes of the log as `stateAsOf`, so the diff leads from one state to the other.
+import type { CampaignChange, CampaignDiff, ChangeKind, DiffSummary } from '@campaign-ledger/api-contract';
 import {
   assertNever, BranchWorkEventTypes, CampaignEventTypes, campaignStream, parseBranchWorkStream,
-  type CampaignEvent, type IsoDate, type TaskAdded, type TaskCancelled, type TaskCompleted, type TaskDeadlineMoved, type TaskReopened,
+  type CampaignEvent, type TaskAdded, type TaskCancelled, type TaskCompleted, type TaskDeadlineMoved, type TaskReopened,
 } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import type { ReplayProgress } from './as-of';
@@ -11,7 +12,8 @@ import { parseRange } from './moment';
 import { readLog } from './read-log';
 import type { ProgressListener } from './verify-log';
 
-export type ChangeKind = 'completed' | 'reopened' | 'added' | 'cancelled' | 'deadlineMoved';
+// What a diff answers (GET /api/campaigns/:id/diff) is the API's: declared once, in the contract.
+export type { CampaignChange, CampaignDiff, ChangeKind, DiffSummary };
 
 type ChangeEvent = TaskCompleted | TaskReopened | TaskAdded | TaskCancelled | TaskDeadlineMoved;
 
@@ -27,57 +29,6 @@ const KIND_OF_TYPE: Readonly<Record<ChangeEvent['type'], ChangeKind>> = {
 export const DIFF_EVENT_TYPES: readonly string[] = Object.keys(KIND_OF_TYPE);
 
 const isChange = (type: string): type is ChangeEvent['type'] => Object.prototype.hasOwnProperty.call(KIND_OF_TYPE, type);
-
-export interface CampaignChange {
-  /** The event type (TaskCompleted, TaskReopened, TaskAdded, TaskCancelled, TaskDeadlineMoved). */
-  readonly type: string;
-  readonly change: ChangeKind;
-  /** Null for changes to a task of the plan (added, cancelled, deadline moved): they apply to every branch. */
-  readonly instanceKey: string | null;
-  readonly taskId: string;
-  readonly branchId: string | null;
-  /** The task's title in the plan (null if the plan never named the task). */
-  readonly title: string | null;
-  readonly stageId: string | null;
-  readonly actorId: string;
-  readonly actorRole: string;
-  readonly recordedAt: string;
-  readonly occurredAt: string;
-  readonly reason: string | null;
-  /** A completion's note. */
-  readonly note: string | null;
-  /** Deadline moves: from and to. */
-  readonly previousDueDate: IsoDate | null;
-  readonly dueDate: IsoDate | null;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly position: string;
-}
-
-export interface DiffSummary {
-  readonly completed: number;
-  readonly reopened: number;
-  readonly added: number;
-  readonly cancelled: number;
-  readonly deadlineMoved: number;
-}
-
-export interface CampaignDiff {
-  readonly campaignId: string;
-  /** The two instants (a day means the end of that office day). */
-  readonly from: string;
-  readonly to: string;
-  readonly fromOfficeDate: IsoDate;
-  readonly toOfficeDate: IsoDate;
-  /** Last log position included in the state at `from` and at `to` ("commit/prepare"). */
-  readonly fromPosition: string | null;
-  readonly toPosition: string | null;
-  /** Events read from the log up to `to`. */
-  readonly eventsRead: number;
-  /** In log order. */
-  readonly changes: CampaignChange[];
-  readonly summary: DiffSummary;
-}
 
 export interface DiffOptions {
   readonly pageSize?: number;

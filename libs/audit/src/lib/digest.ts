@@ -9,12 +9,15 @@
 // (positions included, so it does not survive a restore).
 import { createHash, type Hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type {
+  DigestCheck, DigestCheckpoint, HeadDifference, HeadDifferenceKind, LedgerManifest, StreamHeadEntry,
+} from '@campaign-ledger/api-contract';
 import {
   comparePositions, formatPosition, type EventStore, type LogPosition, type RecordedEvent, type StreamHead,
 } from '@campaign-ledger/event-store';
 import { DigestScopeError, InvalidDigestError, InvalidManifestError } from './errors';
 import { readLog } from './read-log';
-import { assertScopeLabel, ChainChecker, WHOLE_LOG, type LogScope, type ProgressListener, type VerifyLogReport } from './verify-log';
+import { assertScopeLabel, ChainChecker, WHOLE_LOG, type LogScope, type ProgressListener } from './verify-log';
 
 export const DIGEST_VERSION = 'v2';
 export const LEGACY_DIGEST_VERSION = 'v1';
@@ -22,35 +25,9 @@ export const MANIFEST_FORMAT = 'campaign-ledger/manifest';
 /** A manifest keeps the running root after every this many events, to say where a changed log first differs. */
 export const CHECKPOINT_EVERY = 1000;
 
-export interface StreamHeadEntry extends StreamHead {
-  readonly streamId: string;
-}
-
-export interface DigestCheckpoint {
-  /** Events covered so far. */
-  readonly events: number;
-  /** The running root after them. */
-  readonly root: string;
-}
-
-/**
- * What lies behind a v2 digest, kept beside it so that a later check can name which streams changed and where the log
- * first differs. Only the digest is proof; the manifest helps explain a mismatch.
- */
-export interface LedgerManifest {
-  readonly format: typeof MANIFEST_FORMAT;
-  readonly version: 2;
-  readonly digest: string;
-  readonly scope: string;
-  readonly events: number;
-  readonly root: string;
-  /** Position of the last event covered in the store the digest was taken from ("commit/prepare"; a restore changes it). */
-  readonly position: string;
-  /** SHA-256 over the canonical JSON list of [streamId, revision, hash] of `streams` (the v1 root). */
-  readonly headsRoot: string;
-  readonly streams: readonly StreamHeadEntry[];
-  readonly checkpoints: readonly DigestCheckpoint[];
-}
+// A stream head, a checkpoint, the manifest behind a v2 digest, and what a check against a digest answers are the API's
+// (GET /api/audit/digest, /verify?against=): declared once, in the contract.
+export type { DigestCheck, DigestCheckpoint, HeadDifference, HeadDifferenceKind, LedgerManifest, StreamHeadEntry };
 
 /** The manifest of a v1 digest. */
 export interface LegacyManifest {
@@ -242,47 +219,6 @@ export async function computeDigest(store: EventStore, options: ComputeDigestOpt
     options.onProgress?.({ events: read, total: options.total ?? null });
   }
   return tracker.digest();
-}
-
-export type HeadDifferenceKind =
-  /** The stream's head at the digest is gone: its last events were deleted, or the whole stream. */
-  | 'head_missing'
-  /** The stream has a different head at the digest: events altered, deleted or inserted. */
-  | 'head_changed'
-  /** A stream that the manifest does not know has events at or before the digest: inserted. */
-  | 'stream_added';
-
-export interface HeadDifference {
-  readonly streamId: string;
-  readonly kind: HeadDifferenceKind;
-  readonly expected: StreamHead | null;
-  readonly actual: StreamHead | null;
-  readonly message: string;
-}
-
-export interface DigestCheck {
-  /** Root matches and every chain verifies. */
-  readonly ok: boolean;
-  readonly digest: string;
-  readonly version: ParsedDigest['version'];
-  /** Label of the scope checked ('all': the whole log). */
-  readonly scope: string;
-  /** True when the log up to the digest still has the root the digest names. */
-  readonly rootMatches: boolean;
-  readonly recomputedRoot: string;
-  /** Events covered by the digest that are still there now (v2: at most the digest's count; v1: at or before its position). */
-  readonly eventsAtDigest: number;
-  /** Events the digest covered when taken: v2 says so itself; v1 only with the manifest. */
-  readonly eventsAtDigestThen: number | null;
-  /** Events (of the scope) appended after those the digest covers. */
-  readonly eventsSince: number;
-  /** Which stream heads differ; empty without a manifest (the root alone cannot say which). */
-  readonly differences: readonly HeadDifference[];
-  /** v2 with its manifest: the stretch of the log (1-based event numbers in log order) where it first differs. */
-  readonly firstDifference: { readonly fromEvent: number; readonly toEvent: number } | null;
-  /** The full chain check of the current log (of the scope), digest or not. */
-  readonly verify: VerifyLogReport;
-  readonly message: string;
 }
 
 export interface VerifyAgainstDigestOptions extends ComputeDigestOptions {

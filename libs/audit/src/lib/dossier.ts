@@ -1,12 +1,12 @@
 // The 迎检 dossier (台账) of one campaign: its read model rebuilt from the log in memory, asked the live API's queries.
 import {
   campaignStream, halfYearCheck, StreamCategories, UNIT_LEVEL_BRANCH_ID,
-  type HalfYearCheck, type IsoDate, type Ratio,
+  type HalfYearCheck, type IsoDate,
 } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
   branchDashboard, campaignOverview, projectInMemory, snapshotSource,
-  type CampaignOverview, type ReadModelInstance as InstanceView, type Progress, type ReadModelSource, type TaskRow,
+  type CampaignOverview, type ReadModelInstance as InstanceView, type Progress, type ReadModelSource, type SessionFigures, type TaskRow,
 } from '@campaign-ledger/projections';
 import { DigestTracker } from './digest';
 import { CampaignNotInLogError } from './errors';
@@ -38,21 +38,10 @@ export interface DossierInstance {
   readonly note: string;
 }
 
-export interface DossierSession {
+/** A study session's figures as the read model answers them (participation: (present + made up) ÷ expected), with its branch. */
+export interface DossierSession extends SessionFigures {
   readonly branchId: string;
   readonly branchName: string;
-  readonly sessionId: string;
-  readonly date: IsoDate;
-  readonly topic: string;
-  readonly expected: number;
-  readonly present: number;
-  readonly leave: number;
-  readonly absent: number;
-  readonly madeUp: number;
-  /** (present + made up) ÷ expected. */
-  readonly participation: Ratio;
-  /** present ÷ expected (到会率). */
-  readonly attendance: Ratio;
 }
 
 export interface DossierProgress extends Progress {

@@ -1,4 +1,5 @@
 // The history of a campaign, a branch or a member: who did what, when, why, with which evidence, from the log itself.
+import type { EvidenceRef, HistoryEntry, HistoryPage } from '@campaign-ledger/api-contract';
 import { isIsoDate, withoutSecrets } from '@campaign-ledger/domain';
 import { officeCalendar } from '@campaign-ledger/office-time';
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
@@ -32,34 +33,8 @@ export interface HistoryFilter {
   readonly pageSize?: number;
 }
 
-export interface EvidenceRef {
-  readonly sha256: string;
-  readonly fileName: string | null;
-}
-
-export interface HistoryEntry {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventId: string;
-  readonly position: string;
-  readonly type: string;
-  readonly actor: { readonly id: string; readonly role: string };
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly reason: string | null;
-  readonly correlationId: string;
-  readonly evidence: readonly EvidenceRef[];
-  readonly data: unknown;
-  readonly hash: string;
-}
-
-export interface HistoryPage {
-  readonly items: readonly HistoryEntry[];
-  readonly page: number;
-  readonly pageSize: number;
-  readonly total: number;
-  readonly pages: number;
-}
+// What a history page holds is the API's answer (GET /api/audit/history): declared once, in the contract.
+export type { EvidenceRef, HistoryEntry, HistoryPage };
 
 export class InvalidHistoryFilterError extends AuditError {
   readonly code = 'AUDIT.INVALID_HISTORY_FILTER';

@@ -29,7 +29,9 @@ function asVersionOne(text: string, events: readonly { logPosition: { commit: bi
     return { ...trailer, digest: formatLegacyDigest(events[events.length - 1].logPosition, headsRoot) };
   }).map((value) => JSON.stringify(value)).join('\n') + '\n';
 }
-const edit = (text: string, index: number, change: (value: any) => any) =>
+/** One parsed line of an export (header, event, blob or trailer), as a test alters it. */
+type ExportLine = Record<string, unknown>;
+const edit = (text: string, index: number, change: (value: ExportLine) => ExportLine) =>
   text.trimEnd().split('\n').map((line, i) => (i === index ? JSON.stringify(change(JSON.parse(line))) : line)).join('\n') + '\n';
 
 describe('NDJSON export and import', () => {
@@ -143,7 +145,7 @@ describe('NDJSON export and import', () => {
     };
     const content = await run(edit(text, blobLine, (line) => ({ ...line, base64: Buffer.from('minutes of the branch meetinG').toString('base64') })));
     expect(content).toMatch(new RegExp(`^line ${blobLine + 1}: evidence file 会议记录.pdf \\(sha256 ${real}\\) does not match its line: .*nothing was imported$`));
-    expect(await run(edit(text, blobLine, (line) => ({ ...line, size: line.size + 1 })))).toContain(`the line says ${minutes.length + 1} bytes`);
+    expect(await run(edit(text, blobLine, (line) => ({ ...line, size: Number(line.size) + 1 })))).toContain(`the line says ${minutes.length + 1} bytes`);
     await expect(importLog(new ArrayEventStore(), Readable.from([edit(text, blobLine + 1, (t) => ({ ...t, blobs: 2 }))]), undefined,
       { target: new ArrayEventStore().restoreTarget() })).rejects.toThrow(/the trailer says 2 evidence files but the file holds 1/);
   });
@@ -185,7 +187,7 @@ describe('NDJSON export and import', () => {
 
   it('stops at an altered line, naming it, and leaves the store empty', async () => {
     const { text } = await exportToText(source);
-    const altered = edit(text, 6, (event) => ({ ...event, data: { ...event.data, reason: '改过' } }));
+    const altered = edit(text, 6, (event) => ({ ...event, data: { ...(event.data as ExportLine), reason: '改过' } }));
     const target = new ArrayEventStore();
     const failure = importLog(target, Readable.from([altered]), undefined, { target: target.restoreTarget() });
     await expect(failure).rejects.toThrow(ImportLineError);

@@ -1,23 +1,13 @@
 // Checks every stream's hash chain over the whole log and names every broken place, not only the first per stream.
+import type { BreakReason, BrokenPlace, VerifyLogReport } from '@campaign-ledger/api-contract';
 import {
   comparePositions, formatPosition, hashEvent, recordedAtMismatch, type EventStore, type LogPosition, type RecordedEvent,
 } from '@campaign-ledger/event-store';
 import { DigestScopeError } from './errors';
 import { readLog } from './read-log';
 
-export type BreakReason =
-  /** The stored hash is not the hash of the event's content: the row was altered (or the hash forged). */
-  | 'hash_mismatch'
-  /** The event does not link to the stored hash of the event before it: something was inserted or replaced. */
-  | 'previous_hash_mismatch'
-  /** Revisions before this event are missing: events were deleted. */
-  | 'revision_gap'
-  /** Two events claim the same revision. */
-  | 'duplicate_revision'
-  /** The event sits before an earlier revision in the log: it was written out of turn (an insertion). */
-  | 'log_order'
-  /** The stored recording time is not the one sealed in the event's metadata: it was changed after the event was written. */
-  | 'recorded_at_mismatch';
+// The report and its broken places are the API's answer (GET /api/audit/verify): declared once, in the contract.
+export type { BreakReason, BrokenPlace, VerifyLogReport };
 
 /**
  * Which events of the log a check covers, e.g. one unit's streams. `includes` is called exactly once for every event,
@@ -44,34 +34,6 @@ export function assertScopeLabel(label: string): void {
   if (typeof label !== 'string' || !/^[^\s:]{1,200}$/.test(label)) {
     throw new DigestScopeError(`scope label "${String(label)}" cannot stand in a digest: use 1..200 characters without ':' or white space (e.g. unit.U1)`);
   }
-}
-
-export interface BrokenPlace {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventId: string;
-  /** Log position "commit/prepare" of the offending event. */
-  readonly position: string;
-  readonly reason: BreakReason;
-  readonly expected: string;
-  readonly actual: string;
-  readonly message: string;
-}
-
-export interface VerifyLogReport {
-  readonly ok: boolean;
-  /** Label of the scope checked ('all': the whole log). */
-  readonly scope: string;
-  readonly streams: number;
-  readonly events: number;
-  /** Number of broken places found (all of them, even beyond `maxReported`). */
-  readonly brokenCount: number;
-  /** The broken places, by stream id then revision; at most `maxReported`. */
-  readonly broken: readonly BrokenPlace[];
-  /** Broken places at events of streams the scope shares with other units, outside the scope: counted, not named. */
-  readonly brokenElsewhere?: number;
-  /** Position of the last event read ("commit/prepare"), null for an empty log. */
-  readonly lastPosition: string | null;
 }
 
 export interface VerifyProgress {

@@ -250,6 +250,10 @@ export function decideBranchWork(command: BranchWorkCommand, state: BranchWorkSt
       const work = state.instances[instanceKey];
       if (work?.status !== 'completed') throw TaskNotCompleted.cannotReopen(instanceKey);
       const reopenedOn = dateWithin(at.campaign, d.on, 'on');
+      // A completion is reopened after it was made, never before.
+      if (work.completion && isBefore(reopenedOn, work.completion.completedOn)) {
+        throw DateOutOfOrder.mustNotBeBefore('on', reopenedOn, work.completion.completedOn, `the completion of ${instanceKey}`);
+      }
       return [{ type: 'TaskReopened', data: { campaignId: at.campaignId, branchId: at.branchId, instanceKey, taskId: work.ref.taskId, stageId: work.ref.stageId, reopenedOn, reason, by } }];
     }
     case 'ReportQuantity':

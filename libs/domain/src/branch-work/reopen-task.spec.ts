@@ -22,4 +22,9 @@ describe('branch work: ReopenTaskInstance', () => {
     spec.given([]).when(reopen('x'), context()).thenThrows(TaskNotCompleted, (e) => expect(e.kind).toBe('conflict'));
     spec.given([done, reopened]).when(reopen('x'), context()).thenThrows(TaskNotCompleted);
   });
+  it('refuses a reopening dated before the completion it reopens', () => {
+    const early = { type: 'ReopenTaskInstance' as const, data: { ...C, instanceKey: 'T11:branch:B1', reason: '补签', on: '2009-04-29', by: 'office' } };
+    spec.given([done]).when(early, context()).thenThrows('DATE.OUT_OF_ORDER', (e) => expect(e.kind).toBe('validation'));
+    spec.given([done]).when({ ...early, data: { ...early.data, on: '2009-04-30' } }, context()).then([{ ...reopened, data: { ...reopened.data, reopenedOn: '2009-04-30', reason: '补签' } }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { campaignOf, member, planned2009, roster } from '../testing/fixtures';
 import { expandInstances } from '../task-instances/expand-instances';
-import { attendanceRate, challengeCompletion, completionRate, halfYearCheck, overdueColour, participationRate, satisfactionRate, targetCompletion } from './metrics';
+import { attendanceRate, challengeCompletion, completionRate, DEFAULT_AMBER_DAYS, halfYearCheck, overdueColour, participationRate, satisfactionRate, targetCompletion } from './metrics';
 import { fraction, percent, ratio } from './ratio';
 
 const ids = (n: number, prefix = 'M') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -73,6 +73,13 @@ describe('metrics keep numerators and denominators', () => {
     expect(overdueColour({ dueDate: due, asOf: '2009-05-03', done: false, amberWithinDays: 3 })).toEqual({ colour: 'amber', daysLeft: 0 });
     expect(overdueColour({ dueDate: due, asOf: '2009-05-04', done: false, amberWithinDays: 3 })).toEqual({ colour: 'red', daysLeft: -1 });
     expect(overdueColour({ dueDate: due, asOf: '2009-05-10', done: true, amberWithinDays: 3 }).colour).toBe('green');
+  });
+
+  it('overdue colour: amber within DEFAULT_AMBER_DAYS (7) unless the reader asks for another window', () => {
+    expect(DEFAULT_AMBER_DAYS).toBe(7);
+    expect(overdueColour({ dueDate: '2009-05-03', asOf: '2009-04-26', done: false })).toEqual({ colour: 'amber', daysLeft: 7 });
+    expect(overdueColour({ dueDate: '2009-05-03', asOf: '2009-04-25', done: false })).toEqual({ colour: 'green', daysLeft: 8 });
+    expect(overdueColour({ dueDate: '2009-05-03', asOf: '2009-04-25', done: false, amberWithinDays: 10 }).colour).toBe('amber');
   });
 
   it('satisfaction rate counts valid ballots only (不了解 is not valid)', () => {

@@ -94,13 +94,14 @@ export const DEFAULT_AMBER_DAYS = 7;
 
 /**
  * Warning colour of an instance: red when past its due date and not done, amber when not done and due within
- * `amberWithinDays` days (today included), green otherwise (including everything done).
+ * `amberWithinDays` days (today included; DEFAULT_AMBER_DAYS unless given), green otherwise (including everything done).
+ * The one rule: the read models colour instances and count warnings with it, and the web app shows their colours.
  */
-export function overdueColour(input: { dueDate: IsoDate; asOf: IsoDate; done: boolean; amberWithinDays: number }): { colour: OverdueColour; daysLeft: number } {
+export function overdueColour(input: { dueDate: IsoDate; asOf: IsoDate; done: boolean; amberWithinDays?: number }): { colour: OverdueColour; daysLeft: number } {
   const daysLeft = daysBetween(input.asOf, input.dueDate);
   if (input.done) return { colour: 'green', daysLeft };
   if (daysLeft < 0) return { colour: 'red', daysLeft };
-  if (daysLeft <= input.amberWithinDays) return { colour: 'amber', daysLeft };
+  if (daysLeft <= (input.amberWithinDays ?? DEFAULT_AMBER_DAYS)) return { colour: 'amber', daysLeft };
   return { colour: 'green', daysLeft };
 }
 

@@ -6,12 +6,13 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AUDITOR_READ_EVENT, auditorReadsStream, type AuditorReadData } from '@campaign-ledger/audit';
 import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
-import type { Clock, EventStore } from '@campaign-ledger/event-store';
+import type { Clock } from '@campaign-ledger/event-store';
+import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { AccessRefused } from '@api/auth/access-policy';
 import { redactQuery, redactText } from '@api/infrastructure/http/redact';
 import { actorOf, OWN_ACCOUNT, type Principal } from '@api/auth/principal';
 import { Reflector } from '@nestjs/core';
-import { CLOCK, EVENT_STORE } from '@api/infrastructure/tokens';
+import { CLOCK } from '@api/infrastructure/tokens';
 
 const RECORDED = new Set(['GET', 'HEAD']);
 
@@ -32,7 +33,7 @@ export class AuditorReadGuard implements CanActivate {
   private readonly logger = new Logger('auditor-reads');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly aggregates: AggregateStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly reflector: Reflector,
   ) {}
@@ -64,9 +65,7 @@ export class AuditorReadGuard implements CanActivate {
       ...(request.method === 'HEAD' ? { method: 'HEAD' } : {}),
     };
     try {
-      await this.store.append(auditorReadsStream(principal.accountId), [{ type: AUDITOR_READ_EVENT, data }], {
-        expectedRevision: 'any', metadata: { actor: actorOf(principal), occurredAt: at },
-      });
+      await this.aggregates.record(auditorReadsStream(principal.accountId), [{ type: AUDITOR_READ_EVENT, data }], { actor: actorOf(principal), occurredAt: at });
     } catch (error) {
       this.logger.error(`could not record the read of ${data.path} by ${principal.accountId}: ${error instanceof Error ? error.message : String(error)}`);
       throw AuditorReadNotRecorded.now();

@@ -1,20 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { accountView, AccountsService, type AccountView } from '../accounts.service';
-import { SignInRequired } from '../auth.errors';
+import type { AccountView } from '../accounts.service';
 import { CurrentPrincipal, type Principal } from '../principal';
+import { GetMeQuery } from './get-me.handler';
 
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller('auth')
 export class GetMeHttpController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('me')
   @ApiOkResponse({ description: 'The signed-in account (no secret)' })
-  async me(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    const account = await this.accounts.findById(principal.accountId);
-    if (!account) throw SignInRequired.accountGone();
-    return accountView(account);
+  me(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    return this.queries.execute(new GetMeQuery(principal));
   }
 }

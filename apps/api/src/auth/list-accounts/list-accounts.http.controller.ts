@@ -1,20 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { isInstallationAdministrator } from '../access-policy';
-import { accountView, AccountsService, type AccountView } from '../accounts.service';
+import type { AccountView } from '../accounts.service';
 import { CurrentPrincipal, Roles, type Principal } from '../principal';
+import { ListAccountsQuery } from './list-accounts.handler';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
 export class ListAccountsHttpController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('administrator')
   @ApiOkResponse({ description: "The accounts you administer (your unit's; every account for an installation administrator), no secrets" })
-  async list(@CurrentPrincipal() principal: Principal): Promise<AccountView[]> {
-    const everyone = isInstallationAdministrator(principal);
-    return (await this.accounts.list()).filter((a) => everyone || a.unitId === principal.unitId).map(accountView);
+  list(@CurrentPrincipal() principal: Principal): Promise<AccountView[]> {
+    return this.queries.execute(new ListAccountsQuery(principal));
   }
 }

@@ -1,22 +1,17 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { accountView, AccountsService } from '../accounts.service';
-import { SignInRequired } from '../auth.errors';
-import { Public } from '../principal';
 import { SkipIdempotency } from '@api/infrastructure/idempotency/skip-idempotency.decorator';
-import { TokenIssuer } from '../token-issuer';
-import { LoginAttempts } from './login-attempts';
+import { Public } from '../principal';
+import type { LoginAnswer } from '@campaign-ledger/api-contract';
+import { LoginCommand } from './login.handler';
 import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class LoginHttpController {
-  constructor(
-    private readonly accounts: AccountsService,
-    private readonly tokens: TokenIssuer,
-    private readonly attempts: LoginAttempts,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Public()
   @Post('login')
@@ -29,17 +24,7 @@ export class LoginHttpController {
   @ApiOkResponse({ description: 'A bearer token (expires after TOKEN_TTL) and who you are' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password, or a disabled account' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many failures for this account: wait (Retry-After)' })
-  async login(@Body() body: LoginDto, @Req() request: { ip?: string }) {
-    const address = request.ip ?? 'unknown';
-    await this.attempts.assertMayTry(body.username, address);
-    const account = await this.accounts.findByUsername(body.username);
-    // Spend the time of a check even for an unknown or disabled account, so that timing reveals nothing.
-    const ok = account && !account.disabled ? await this.accounts.passwordMatches(account, body.password) : (await this.accounts.wastePasswordCheck(body.password), false);
-    if (!account || !ok) {
-      await this.attempts.failed(body.username, address);
-      throw SignInRequired.wrongPassword();
-    }
-    await this.attempts.succeeded(body.username, address);
-    return { token: await this.tokens.issue(account), account: accountView(account) };
+  login(@Body() body: LoginDto, @Req() request: { ip?: string }): Promise<LoginAnswer> {
+    return this.commands.execute(new LoginCommand(body.username, body.password, request.ip ?? 'unknown'));
   }
 }

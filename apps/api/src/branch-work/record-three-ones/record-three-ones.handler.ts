@@ -1,14 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ThreeOnesResult } from '@campaign-ledger/api-contract';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
 import type { IsoDate, ThreeOnesItem } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
-
-export interface ThreeOnesResult {
-  readonly memberId: string;
-  readonly item: ThreeOnesItem;
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-}
 
 export class RecordThreeOnesCommand extends Command<ThreeOnesResult> {
   constructor(

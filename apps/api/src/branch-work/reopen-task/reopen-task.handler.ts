@@ -1,15 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ReopenResult } from '@campaign-ledger/api-contract';
 import { BranchWorkWriter } from '../shared/branch-work.writer';
 import type { IsoDate } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
-
-export interface ReopenResult {
-  readonly instanceKey: string;
-  readonly status: 'reopened';
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-  readonly reopenedOn: IsoDate;
-}
 
 export class ReopenTaskCommand extends Command<ReopenResult> {
   constructor(

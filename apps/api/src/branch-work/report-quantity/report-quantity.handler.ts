@@ -1,19 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { QuantityResult } from '@campaign-ledger/api-contract';
 import { BranchWorkWriter, membersOfInstanceKey } from '../shared/branch-work.writer';
 import type { IsoDate } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
-
-export interface QuantityResult {
-  /** Null for a repeated report named by task id only. */
-  readonly instanceKey: string | null;
-  readonly reportId: string | null;
-  readonly alreadyDone: boolean;
-  readonly revision: number;
-  /** Running total, target and challenge after this report (null when nothing new was recorded). */
-  readonly actual: number | null;
-  readonly target: number | null;
-  readonly challenge: number | null;
-}
 
 export class ReportQuantityCommand extends Command<QuantityResult> {
   constructor(

@@ -58,14 +58,11 @@ export class BranchWorkWriter {
     return officeToday(this.clock);
   }
 
-  /** Throws 403 unless the principal may write this branch's work; call it before doing anything on the caller's behalf. */
-  authorize(principal: Principal, branchId: string): void {
-    assertCanWriteBranchWork(principal, branchId);
-  }
 
   async write(principal: Principal, command: BranchWorkCommand, options: WriteOptions): Promise<WriteOutcome> {
     const { campaignId, branchId } = command.data;
-    this.authorize(principal, branchId);
+    // The one place branch work is authorised: before anything is read or decided on the caller's behalf.
+    assertCanWriteBranchWork(principal, branchId);
     const streamId = branchWorkStream(campaignId, branchId);
     const memberIds = options.memberIds ?? [];
     // The decision rests on three streams: the branch's own work, the plan and the unit's roster. The append is made

@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Min, ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 import { TASK_KINDS, TASK_SCOPES, type TaskKind, type TaskScope } from '@campaign-ledger/domain';
-import { ID_PATTERN, ISO_DATE_PATTERN } from '../plan-campaign/plan-campaign.dto';
+import { ID_PATTERN } from '../plan-campaign/plan-campaign.dto';
 
 export class WeekRangeDto {
   @ApiProperty({ example: 1 })
@@ -57,7 +58,7 @@ export class AddTaskDto {
   scope!: TaskScope;
 
   @ApiProperty({ example: '2009-05-10', description: 'Within the campaign' })
-  @Matches(ISO_DATE_PATTERN, { message: 'dueDate must be a date written YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'dueDate must be a calendar date written YYYY-MM-DD' })
   dueDate!: string;
 
   @ApiPropertyOptional({ type: WeekRangeDto, description: 'Weekly tasks only: the campaign weeks to repeat in' })

@@ -1,17 +1,9 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type IsoDate, StageNotFound } from '@campaign-ledger/domain';
+import type { StageUnfinishedView } from '@campaign-ledger/api-contract';
+import { StageNotFound } from '@campaign-ledger/domain';
 import { CampaignContext } from '../campaign-context';
 import { StageWork } from '../stage-work';
 import type { Principal } from '@api/auth/principal';
-
-export interface StageUnfinishedView {
-  readonly campaignId: string;
-  readonly stageId: string;
-  readonly asOf: IsoDate;
-  readonly count: number;
-  readonly byBranch: Record<string, number>;
-  readonly instances: { instanceKey: string; taskId: string; taskTitle: string | null; branchId: string }[];
-}
 
 /** What would hold a stage transition back today: the same computation the close uses, without writing. */
 export class StageUnfinishedQuery extends Query<StageUnfinishedView> {

@@ -1,12 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { builtinTemplates, type CampaignTemplate, DomainError, type DomainErrorKind, findBuiltinTemplate } from '@campaign-ledger/domain';
+import type { TemplateDetail } from '@campaign-ledger/api-contract';
+import { builtinTemplates, DomainError, type DomainErrorKind, findBuiltinTemplate } from '@campaign-ledger/domain';
 import { templateSummary } from '../template-problems';
-
-export interface TemplateDetail {
-  readonly id: string;
-  readonly summary: ReturnType<typeof templateSummary>;
-  readonly template: CampaignTemplate;
-}
 
 export class GetTemplateQuery extends Query<TemplateDetail> {
   constructor(readonly templateId: string) {

@@ -1,20 +1,12 @@
 // The campaign list before a durable projection exists: an in-process fold over the global log, caught up on every read.
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamCategories, type CampaignEvent, type IsoDate } from '@campaign-ledger/domain';
+import type { CampaignSummary } from '@campaign-ledger/api-contract';
+import { StreamCategories, type CampaignEvent } from '@campaign-ledger/domain';
 import type { EventStore, LogPosition, RecordedEvent } from '@campaign-ledger/event-store';
 import { EVENT_STORE } from '@api/infrastructure/tokens';
 
-export interface CampaignSummary {
-  readonly campaignId: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly templateCode: string | null;
-  readonly startDate: IsoDate;
-  readonly endDate: IsoDate;
-  readonly status: 'planned' | 'closed';
-  readonly currentStageId: string | null;
-  readonly closedOn: IsoDate | null;
-}
+/** A campaign as the list shows it: the contract's. */
+export type { CampaignSummary };
 
 export type Catalogue = ReadonlyMap<string, CampaignSummary>;
 

@@ -1,13 +1,8 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { isInstallationAdministrator } from '@api/auth/access-policy';
-import { CampaignCatalogue, type CampaignSummary } from './campaign-catalogue';
+import type { CampaignList } from '@campaign-ledger/api-contract';
+import { CampaignCatalogue } from './campaign-catalogue';
 import type { Principal } from '@api/auth/principal';
-
-export interface CampaignList {
-  readonly unitId: string | null;
-  readonly count: number;
-  readonly campaigns: CampaignSummary[];
-}
 
 export class ListCampaignsQuery extends Query<CampaignList> {
   constructor(

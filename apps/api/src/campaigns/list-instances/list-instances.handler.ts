@@ -1,28 +1,11 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { BranchInstances, BranchInstanceView, InstanceStatus } from '@campaign-ledger/api-contract';
 import { type BranchWorkState, expandInstances, isBefore, type IsoDate, type PlannedCampaign, rosterOn, type TaskInstance } from '@campaign-ledger/domain';
 import { CampaignContext } from '../campaign-context';
 import type { Principal } from '@api/auth/principal';
 
-export type InstanceStatus = 'open' | 'completed' | 'carried_over' | 'cancelled';
-
-export interface InstanceView extends Omit<TaskInstance, 'carriedOverTo'> {
-  readonly title: string;
-  readonly status: InstanceStatus;
-  readonly overdue: boolean;
-  readonly completedOn: IsoDate | null;
-  /** The stage the instance was carried into (null: past the last stage); null when never carried over. */
-  readonly carriedOverTo: string | null;
-  /** Times the instance was reopened after a completion (each with a reason in the branch's history). */
-  readonly reopenCount: number;
-}
-
-export interface BranchInstances {
-  readonly campaignId: string;
-  readonly branchId: string;
-  readonly asOf: IsoDate;
-  readonly counts: Record<InstanceStatus | 'total' | 'overdue', number>;
-  readonly instances: InstanceView[];
-}
+// What GET /api/campaigns/:id/instances answers is the contract's: declared once, there.
+export type { BranchInstances, BranchInstanceView, InstanceStatus };
 
 export class ListInstancesQuery extends Query<BranchInstances> {
   constructor(
@@ -35,7 +18,7 @@ export class ListInstancesQuery extends Query<BranchInstances> {
 }
 
 /** Pure: one instance's status in its branch's work, and whether it is overdue on `today`. */
-export function instanceView(campaign: PlannedCampaign, work: BranchWorkState, instance: TaskInstance, today: IsoDate): InstanceView {
+export function instanceView(campaign: PlannedCampaign, work: BranchWorkState, instance: TaskInstance, today: IsoDate): BranchInstanceView {
   const task = campaign.tasks.find((t) => t.taskId === instance.taskId);
   const recorded = work.instances[instance.key];
   const completed = recorded?.status === 'completed';

@@ -1,13 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { TemplateListItem } from '@campaign-ledger/api-contract';
 import { builtinTemplates } from '@campaign-ledger/domain';
 import { templateSummary } from '../template-problems';
-
-export interface TemplateListItem {
-  readonly id: string;
-  readonly name: string;
-  readonly nameEn: string;
-  readonly summary: ReturnType<typeof templateSummary>;
-}
 
 export class ListTemplatesQuery extends Query<TemplateListItem[]> {}
 

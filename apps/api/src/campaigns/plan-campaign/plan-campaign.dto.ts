@@ -3,8 +3,8 @@ import {
   IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Validate, ValidateIf, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** Ids that are safe inside stream ids and instance keys. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -48,12 +48,12 @@ export class PlanCampaignDto {
   template?: Record<string, unknown>;
 
   @ApiProperty({ example: '2009-03-16', description: 'Monday of week 1' })
-  @Matches(ISO_DATE_PATTERN, { message: 'startDate must be a date written YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'startDate must be a calendar date written YYYY-MM-DD' })
   startDate!: string;
 
   @ApiPropertyOptional({ example: '2009-08-30', description: 'Defaults to the Sunday of the last week the template plans' })
   @IsOptional()
-  @Matches(ISO_DATE_PATTERN, { message: 'endDate must be a date written YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'endDate must be a calendar date written YYYY-MM-DD' })
   endDate?: string;
 
   @ApiPropertyOptional({ example: 'B1', description: 'Branch that keeps unit- and division-level work; default: the unit level (_unit)' })

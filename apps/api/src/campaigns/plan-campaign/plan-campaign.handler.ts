@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { BranchNotFound, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UnitNotRegistered } from '@campaign-ledger/domain';
+import { BranchNotFound, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UNIT_LEVEL_BRANCH_ID, UnitNotRegistered } from '@campaign-ledger/domain';
 import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
 import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '@api/auth/access-policy';
 import { CampaignUnits } from '@api/auth/campaign-units';
@@ -64,8 +64,11 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
     const template = resolveTemplate(input);
     const organisation = await this.context.organisation(input.unitId);
     if (organisation.status !== 'registered') throw UnitNotRegistered.yet();
-    if (input.officeBranchId !== undefined && !organisation.branches[input.officeBranchId]) throw BranchNotFound.withId(input.officeBranchId);
-    const endDate = input.endDate ?? (isIsoDate(input.startDate) ? plannedEnd(template, input.startDate) : null);
+    // The unit's own office (_unit, as a campaign's plan shows it) is no branch of the roster: a plan read can be sent back.
+    const officeBranchId = input.officeBranchId === UNIT_LEVEL_BRANCH_ID ? undefined : input.officeBranchId;
+    if (officeBranchId !== undefined && !organisation.branches[officeBranchId]) throw BranchNotFound.withId(officeBranchId);
+    if (!isIsoDate(input.startDate)) throw RequestValidationError.field('startDate', 'startDate must be a calendar date written YYYY-MM-DD');
+    const endDate = input.endDate ?? plannedEnd(template, input.startDate);
     if (endDate === null) {
       throw new RequestValidationError([{ field: 'endDate', messages: ['is required: the template says neither its length in weeks nor any due week or date'] }]);
     }
@@ -74,7 +77,7 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
       campaignId,
       {
         type: 'PlanCampaign',
-        data: { campaignId, name: input.name, unitId: input.unitId, template, startDate: input.startDate, endDate, createdBy: principal.accountId, officeBranchId: input.officeBranchId ?? null },
+        data: { campaignId, name: input.name, unitId: input.unitId, template, startDate: input.startDate, endDate, createdBy: principal.accountId, officeBranchId: officeBranchId ?? null },
       },
       principal,
       { correlationId },

@@ -1,11 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { TemplateValidation } from '@campaign-ledger/api-contract';
 import { parseTemplate } from '@campaign-ledger/domain';
 import { TemplateInvalid, templateSummary } from '../template-problems';
-
-export interface TemplateValidation {
-  readonly valid: true;
-  readonly summary: ReturnType<typeof templateSummary>;
-}
 
 /** Checking a template writes nothing, so it is a query even though the template arrives in a POST body. */
 export class ValidateTemplateQuery extends Query<TemplateValidation> {

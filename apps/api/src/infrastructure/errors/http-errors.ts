@@ -4,16 +4,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DOMAIN_ERROR_HTTP_STATUS, isCodedError, reportOf } from '@campaign-ledger/domain';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { FieldError } from './request-validation.error';
+import type { ErrorBody } from '@campaign-ledger/api-contract';
 
-export interface ErrorBody {
-  readonly statusCode: number;
-  readonly error: string;
-  readonly message: string;
-  readonly messageZh?: string;
-  readonly details?: unknown;
-  readonly fieldErrors?: readonly FieldError[];
-}
+// The body of every error answer is the contract's: declared once, there.
+export type { ErrorBody };
 
 const statusName = (status: number) => HttpStatus[status] ?? 'ERROR';
 

@@ -1,12 +1,10 @@
 // A request whose fields do not say what the use case needs: 400 with one entry per field, raised by the validation
 // pipe (class-validator) and by handlers that find a field unusable only once they look it up.
 import type { ValidationError } from '@nestjs/common';
+import type { FieldError } from '@campaign-ledger/api-contract';
 import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
 
-export interface FieldError {
-  readonly field: string;
-  readonly messages: readonly string[];
-}
+export type { FieldError };
 
 export class RequestValidationError extends DomainError {
   static readonly code = 'REQUEST.INVALID';

@@ -274,11 +274,12 @@ export class AggregateStore {
   }
 
   /**
-   * Appends facts that need no decision (an auditor's read, recorded as it happens): to the end of the stream, whatever
-   * its revision. Nothing is decided, so nothing can be stale: there is no retry and no cached state to keep.
+   * Appends facts that need no decision (an auditor's read, recorded as it happens; a unit put in the index of units):
+   * to the end of the stream, whatever its revision. Nothing is decided, so nothing can be stale: there is no retry and
+   * no cached state to keep. With an idempotency key, a repeat of the same fact is recorded once.
    */
-  async record(streamId: string, events: readonly Message[], metadata: MetadataInput): Promise<AppendResult> {
-    return this.store.append(streamId, [...events], { expectedRevision: 'any', metadata });
+  async record(streamId: string, events: readonly Message[], metadata: MetadataInput, options: { readonly idempotencyKey?: string } = {}): Promise<AppendResult> {
+    return this.store.append(streamId, [...events], { expectedRevision: 'any', metadata, idempotencyKey: options.idempotencyKey });
   }
 
   private stale<State>(streamId: string, options: HandleOptions<State>, revision: number): Error {

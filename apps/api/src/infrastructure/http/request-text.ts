@@ -1,7 +1,18 @@
 // What a request may carry as text: valid UTF-8 and no NUL character, in the address and in a JSON body. PostgreSQL
 // cannot store NUL in text or jsonb, and a byte sequence that is not UTF-8 would be silently replaced: both are
 // refused at the door with a 400 that says what to fix, before anything reads or records them.
+import { DomainError, type DomainErrorKind } from '@campaign-ledger/domain';
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The request's address is not UTF-8 text, or holds NUL. */
+export class RequestTextInvalid extends DomainError {
+  static readonly code = 'REQUEST.INVALID_TEXT';
+  static readonly kind: DomainErrorKind = 'validation';
+  static inAddress(problem: string): RequestTextInvalid {
+    return new RequestTextInvalid(`${problem}: send the address as UTF-8 without NUL characters`, '请求地址必须是不含 NUL 字符的 UTF-8 文本');
+  }
+}
 
 /** Why a request target (path and query) is not acceptable text; null when it is. */
 export function problemWithTarget(target: string): string | null {

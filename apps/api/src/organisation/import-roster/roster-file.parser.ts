@@ -1,10 +1,12 @@
 // Reads an uploaded roster (CSV or XLSX) into header-mapped text rows; refuses what is not a readable table (400).
+import type { RosterField } from '@campaign-ledger/api-contract';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { RosterFileUnreadable } from '../shared/organisation.api-errors';
 
-export const ROSTER_FIELDS = ['branchId', 'branchName', 'secretaryName', 'memberId', 'name', 'isLeader', 'joinedOn'] as const;
-export type RosterField = (typeof ROSTER_FIELDS)[number];
+/** The columns of a roster file (the contract's RosterField), in the order a template lists them. */
+export const ROSTER_FIELDS = ['branchId', 'branchName', 'secretaryName', 'memberId', 'name', 'isLeader', 'joinedOn'] as const satisfies readonly RosterField[];
+export type { RosterField };
 export const REQUIRED_COLUMNS: readonly RosterField[] = ['branchId', 'memberId', 'name'];
 /** Each import is one append: at most 2 events a row (branch + member) under the store's 10,000-event limit. */
 export const MAX_ROSTER_ROWS = 5000;

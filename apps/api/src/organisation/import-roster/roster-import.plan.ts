@@ -1,5 +1,6 @@
 // Turns the rows of a roster file into organisation events by running the decider row by row over an evolving state.
 // Pure: the same state, table and date always give the same plan; the handler appends it in one go or not at all.
+import type { RefusedRosterRow, RosterImportAnswer, RosterImportReport } from '@campaign-ledger/api-contract';
 import {
   currentBranchOf, isDomainError, isIsoDate, latestStatusOf, organisationDecider, UnitNotRegistered,
   type IsoDate, type OrganisationCommand, type OrganisationEvent, type OrganisationState,
@@ -7,32 +8,8 @@ import {
 import { ID_PATTERN, ID_RULE } from '../shared/organisation.validation';
 import type { RosterField, RosterFileRow, RosterTable } from './roster-file.parser';
 
-export interface RefusedRow {
-  readonly row: number;
-  readonly field?: RosterField;
-  readonly reason: string;
-  /** The same in Chinese, for the web app's Chinese pages. */
-  readonly reasonZh: string;
-}
-
-export interface RosterImportReport {
-  readonly format: RosterTable['format'];
-  /** Member rows read from the file. */
-  readonly rows: number;
-  /** Rows with nothing wrong: members to join plus members already on the roll as written. */
-  readonly accepted: number;
-  /** Accepted rows whose member is already on the roll in that branch under that name: nothing to record. */
-  readonly unchanged: number;
-  readonly refused: readonly RefusedRow[];
-  readonly ignoredColumns: readonly string[];
-  readonly branchesCreated: readonly string[];
-  readonly membersJoined: readonly string[];
-  /** Number of events the import records (0 when any row is refused). */
-  readonly events: number;
-}
-
-/** What an import answers: the report, whether it was written (not for a dry run or a refused file), and the revision. */
-export type RosterImportAnswer = RosterImportReport & { readonly written: boolean; readonly dryRun: boolean; readonly revision: number };
+// The report and what an import answers (the report, whether it was written, the revision) are the contract's.
+export type { RosterImportAnswer, RosterImportReport };
 
 export interface RosterImportPlan {
   readonly report: RosterImportReport;
@@ -74,8 +51,8 @@ const MAX_TEXT = 100;
 const FIELD_ZH: Readonly<Record<'branchName' | 'secretaryName' | 'name', string>> = { branchName: '支部名称', secretaryName: '书记', name: '姓名' };
 
 /** Field checks that need no state; every problem of the row is reported. */
-function checkRow({ row, values }: RosterFileRow, today: IsoDate): { ok: MemberRow } | { refused: RefusedRow[] } {
-  const refused: RefusedRow[] = [];
+function checkRow({ row, values }: RosterFileRow, today: IsoDate): { ok: MemberRow } | { refused: RefusedRosterRow[] } {
+  const refused: RefusedRosterRow[] = [];
   const text = (field: RosterField) => values[field] ?? '';
   const id = (field: 'branchId' | 'memberId', label: string, labelZh: string): string => {
     const value = text(field);
@@ -118,7 +95,7 @@ export function planRosterImport(initial: OrganisationState, table: RosterTable,
   if (initial.status !== 'registered') throw UnitNotRegistered.yet();
   let state: OrganisationState = initial;
   const events: OrganisationEvent[] = [];
-  const refused: RefusedRow[] = [];
+  const refused: RefusedRosterRow[] = [];
   const firstRowOfMember = new Map<string, number>();
   const branchDefinedOnRow = new Map<string, number>();
   const branchesCreated: string[] = [];

@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { organisationDecider, organisationStream, UnitAlreadyRegistered } from '@campaign-ledger/domain';
-import type { EventStore } from '@campaign-ledger/event-store';
+import type { Actor } from '@campaign-ledger/event-store';
 import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
-import { EVENT_STORE } from '@api/infrastructure/tokens';
 import { OrganisationWriter, type OrganisationWriteResult, type WrittenBy } from '../shared/organisation.writer';
-import { indexUnit } from '../shared/unit-index';
+import { unitIndexEntry, type UnitSummary } from '../shared/unit-index';
 
 export class RegisterUnitCommand extends Command<OrganisationWriteResult> {
   constructor(
@@ -25,19 +23,23 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
   constructor(
     private readonly writer: OrganisationWriter,
     private readonly aggregates: AggregateStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  private async index(unit: UnitSummary, actor: Actor): Promise<void> {
+    const entry = unitIndexEntry(unit, actor);
+    await this.aggregates.record(entry.streamId, entry.events, entry.metadata, { idempotencyKey: entry.idempotencyKey });
+  }
 
   async execute({ unitId = uuidv7(), name, code, by }: RegisterUnitCommand): Promise<OrganisationWriteResult> {
     try {
       const result = await this.writer.execute(unitId, { type: 'RegisterUnit', data: { unitId, name, code } }, by);
-      await indexUnit(this.store, { unitId, name: name.trim(), code: code.trim() }, by.actor);
+      await this.index({ unitId, name: name.trim(), code: code.trim() }, by.actor);
       return result;
     } catch (error) {
       // Registered before but perhaps never indexed (a crash between the two appends): index it now, then refuse.
       if (error instanceof UnitAlreadyRegistered) {
         const { state } = await this.aggregates.load(organisationStream(unitId), organisationDecider);
-        if (state.status === 'registered') await indexUnit(this.store, state, by.actor);
+        if (state.status === 'registered') await this.index(state, by.actor);
       }
       throw error;
     }

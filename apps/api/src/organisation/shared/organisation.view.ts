@@ -1,32 +1,9 @@
 // What GET /api/units/:unitId answers: the folded organisation, members placed and classified as of one date.
-import {
-  memberOnDate, type IsoDate, type MemberStatus, type RegisteredOrganisation, type BranchPeriod, type StatusPeriod,
-} from '@campaign-ledger/domain';
+import type { MemberView, OrganisationView } from '@campaign-ledger/api-contract';
+import { memberOnDate, type IsoDate, type RegisteredOrganisation } from '@campaign-ledger/domain';
 
-export interface MemberView {
-  readonly memberId: string;
-  readonly name: string;
-  readonly isLeader: boolean;
-  readonly joinedOn: IsoDate;
-  /** Branch on `asOf` (the branch joined, for a member who joins later). */
-  readonly branchId: string;
-  /** Status on `asOf`; `not_joined_yet` when the join date is later. */
-  readonly status: MemberStatus | 'not_joined_yet';
-  readonly lastChangeOn: IsoDate;
-  readonly branchHistory: readonly BranchPeriod[];
-  readonly statusHistory: readonly StatusPeriod[];
-}
-
-export interface OrganisationView {
-  readonly unitId: string;
-  readonly name: string;
-  readonly code: string;
-  readonly revision: number;
-  readonly asOf: IsoDate;
-  readonly divisions: readonly { divisionId: string; name: string }[];
-  readonly branches: readonly { branchId: string; name: string; secretaryName: string; activeMembers: number; exemptMembers: number }[];
-  readonly members: readonly MemberView[];
-}
+// What the route answers is the contract's: declared once, there.
+export type { MemberView, OrganisationView };
 
 const byId = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 

@@ -1,7 +1,8 @@
 // Runs one organisation command on the unit's stream through the aggregate store, recording who did it and why, and
 // what a stale If-Match is called for a unit.
 import { Injectable } from '@nestjs/common';
-import { organisationDecider, organisationStream, UnitNotRegistered, type OrganisationCommand, type OrganisationEvent } from '@campaign-ledger/domain';
+import type { OrganisationWriteResult } from '@campaign-ledger/api-contract';
+import { organisationDecider, organisationStream, UnitNotRegistered, type OrganisationCommand } from '@campaign-ledger/domain';
 import type { Actor } from '@campaign-ledger/event-store';
 import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { UnitChangedSince } from './organisation.api-errors';
@@ -13,13 +14,8 @@ export interface WrittenBy {
   readonly expectedRevision?: number;
 }
 
-export interface OrganisationWriteResult {
-  readonly unitId: string;
-  /** Revision of the organisation stream after the command (unchanged when nothing was recorded). */
-  readonly revision: number;
-  /** The facts recorded; empty when the command changed nothing (e.g. renaming to the same name). */
-  readonly events: OrganisationEvent[];
-}
+/** The answer of every organisation write: the contract's. */
+export type { OrganisationWriteResult };
 
 @Injectable()
 export class OrganisationWriter {

@@ -1,12 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { overdueInstances, type WarningInstance } from '@campaign-ledger/projections';
+import type { OverdueList } from '@campaign-ledger/api-contract';
+import { overdueInstances } from '@campaign-ledger/projections';
 import { ReadModelsService } from '../read-models.service';
-
-export interface OverdueList {
-  readonly red: number;
-  readonly amber: number;
-  readonly instances: WarningInstance[];
-}
 
 export class ListOverdueQuery extends Query<OverdueList> {
   constructor(

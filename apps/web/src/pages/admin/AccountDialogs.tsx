@@ -2,9 +2,9 @@
 // change the role. Each sends one request, shows the API's field errors on their fields, and says what was done.
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import type { AccountView, BranchSummary, OrganisationView, Role, UnitSummary } from '@campaign-ledger/api-contract';
 import * as api from '../../api/client';
 import { ApiError } from '../../api/client';
-import type { AccountRow, BranchSummary, Role, Unit, UnitSummary } from '../../api/types';
 import { NewPasswordFields } from '../../components/ChangePasswordDialog';
 import { ErrorAlert, fieldError, shownOnFields } from '../../components/common';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -20,7 +20,7 @@ export interface AdminScope {
   /** An installation administrator (no unit of their own) picks the unit; a unit administrator's is fixed. */
   readonly installation: boolean;
   readonly units: readonly UnitSummary[];
-  readonly unit: Unit;
+  readonly unit: OrganisationView;
 }
 
 /** Branches of a unit by name: the page's unit at once, another unit's read when it is picked. */
@@ -187,7 +187,7 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
   );
 }
 
-export function ResetPasswordDialog({ account, onClose, onDone }: DialogProps & { account: AccountRow }) {
+export function ResetPasswordDialog({ account, onClose, onDone }: DialogProps & { account: AccountView }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string; reason?: string }>();
@@ -228,7 +228,7 @@ export function ResetPasswordDialog({ account, onClose, onDone }: DialogProps & 
 }
 
 /** Disabling ends the account's sessions at once: the dialog says so and asks for the reason before anything is sent. */
-export function DisableEnableDialog({ account, onClose, onDone }: DialogProps & { account: AccountRow }) {
+export function DisableEnableDialog({ account, onClose, onDone }: DialogProps & { account: AccountView }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -281,7 +281,7 @@ interface RoleValues {
   readonly reason?: string;
 }
 
-export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProps & { scope: AdminScope; account: AccountRow }) {
+export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProps & { scope: AdminScope; account: AccountView }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<RoleValues>();

@@ -3,18 +3,18 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Grid, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import type { AccountRow, Role } from '../../api/types';
+import type { AccountView, Role } from '@campaign-ledger/api-contract';
 import { useAccount } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { ChangeRoleDialog, CreateAccountDialog, DisableEnableDialog, ResetPasswordDialog, ROLES, type AdminScope } from './AccountDialogs';
 
 type Dialog =
   | { readonly kind: 'create' }
-  | { readonly kind: 'reset' | 'disable-enable' | 'role'; readonly account: AccountRow };
+  | { readonly kind: 'reset' | 'disable-enable' | 'role'; readonly account: AccountView };
 
 type StatusFilter = 'all' | 'active' | 'disabled';
 
-export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; accounts: readonly AccountRow[]; reload: () => Promise<void> }) {
+export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; accounts: readonly AccountView[]; reload: () => Promise<void> }) {
   const { t } = useI18n();
   const me = useAccount();
   const screens = Grid.useBreakpoint();
@@ -39,7 +39,7 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
     );
   }, [accounts, query, role, status, scope.unit.unitId]);
 
-  const actions = (a: AccountRow) => {
+  const actions = (a: AccountView) => {
     const self = a.accountId === me.accountId;
     const why = self ? t('ownAccountHint') : undefined;
     return (
@@ -69,15 +69,15 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
     );
   };
 
-  const statusTag = (a: AccountRow) =>
+  const statusTag = (a: AccountView) =>
     a.disabled ? <Tag color="default" data-testid="account-status" data-disabled="true">{t('disabled')}</Tag> : <Tag color="success" data-testid="account-status" data-disabled="false">{t('accountActive')}</Tag>;
-  const nameCell = (a: AccountRow) => (
+  const nameCell = (a: AccountView) => (
     <span>
       <Typography.Text strong data-testid="account-name">{a.displayName}</Typography.Text>
       {a.accountId === me.accountId && <Tag style={{ marginInlineStart: 6 }}>{t('thisIsYou')}</Tag>}
     </span>
   );
-  const rowAttributes = (a: AccountRow) => ({ 'data-testid': 'account-row', 'data-username': a.username, 'data-role': a.role, 'data-disabled': String(a.disabled) });
+  const rowAttributes = (a: AccountView) => ({ 'data-testid': 'account-row', 'data-username': a.username, 'data-role': a.role, 'data-disabled': String(a.disabled) });
 
   return (
     <div>
@@ -128,7 +128,7 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
           </Space>
         )
       ) : (
-        <Table<AccountRow>
+        <Table<AccountView>
           rowKey="accountId"
           size="small"
           dataSource={shown}

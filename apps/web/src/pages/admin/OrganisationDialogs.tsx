@@ -2,9 +2,9 @@
 // division (处室) by hand, for offices without a roster file. Each sends one request, shows the API's refusals on their
 // fields (a taken id on the id), and says what was done.
 import { Alert, App, Form, Input, Modal } from 'antd';
+import type { OrganisationView, OrganisationWriteResult } from '@campaign-ledger/api-contract';
 import * as api from '../../api/client';
 import { ApiError } from '../../api/client';
-import type { OrganisationWriteResult, Unit } from '../../api/types';
 import { ErrorAlert, fieldError, shownOnFields } from '../../components/common';
 import { useRetryKey } from '../../hooks/useRetryKey';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -88,7 +88,7 @@ interface BranchValues {
   readonly secretaryName: string;
 }
 
-export function AddBranchDialog({ unit, onClose, onDone }: { unit: Unit; onClose: () => void; onDone: () => Promise<void> }) {
+export function AddBranchDialog({ unit, onClose, onDone }: { unit: OrganisationView; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<BranchValues>();
@@ -149,7 +149,7 @@ interface DivisionValues {
   readonly name: string;
 }
 
-export function AddDivisionDialog({ unit, onClose, onDone }: { unit: Unit; onClose: () => void; onDone: () => Promise<void> }) {
+export function AddDivisionDialog({ unit, onClose, onDone }: { unit: OrganisationView; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DivisionValues>();

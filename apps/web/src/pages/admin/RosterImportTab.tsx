@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Collapse, Grid, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import type { OrganisationView, RefusedRosterRow, RosterField, RosterImportAnswer } from '@campaign-ledger/api-contract';
 import * as api from '../../api/client';
-import type { RefusedRosterRow, RosterField, RosterImportReport, Unit } from '../../api/types';
 import { ErrorAlert } from '../../components/common';
 import { useI18n, type DictKey } from '../../i18n/i18n';
 
@@ -22,7 +22,7 @@ const COLUMNS: readonly { field: RosterField; zh: string; en: string; required: 
 ];
 
 /** A CSV (UTF-8 with BOM, so that Excel reads the Chinese) with the headers and one example row. */
-function downloadTemplate(unit: Unit) {
+function downloadTemplate(unit: OrganisationView) {
   const branch = unit.branches[0];
   const rows = [
     COLUMNS.map((c) => c.zh),
@@ -39,11 +39,11 @@ function downloadTemplate(unit: Unit) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function RosterImportTab({ unit, onImported }: { unit: Unit; onImported: () => Promise<void> }) {
+export function RosterImportTab({ unit, onImported }: { unit: OrganisationView; onImported: () => Promise<void> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<RosterImportReport | null>(null);
+  const [report, setReport] = useState<RosterImportAnswer | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -121,7 +121,7 @@ export function RosterImportTab({ unit, onImported }: { unit: Unit; onImported: 
   );
 }
 
-function ImportReport({ report, unit }: { report: RosterImportReport; unit: Unit }) {
+function ImportReport({ report, unit }: { report: RosterImportAnswer; unit: OrganisationView }) {
   const { t } = useI18n();
   const refusedRows = new Set(report.refused.map((r) => r.row)).size;
   const branchNames = report.branchesCreated.map((id) => unit.branches.find((b) => b.branchId === id)?.name).filter((n): n is string => Boolean(n));
@@ -207,7 +207,7 @@ function RefusedTable({ refused }: { refused: readonly RefusedRosterRow[] }) {
   );
 }
 
-function ColumnsNote({ unit }: { unit: Unit }) {
+function ColumnsNote({ unit }: { unit: OrganisationView }) {
   const { t } = useI18n();
   return (
     <div data-testid="roster-columns">

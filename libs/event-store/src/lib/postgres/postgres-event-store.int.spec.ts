@@ -46,6 +46,29 @@ describe('PostgresEventStore on PostgreSQL', () => {
     }
   });
 
+  it('reads an acknowledged event from the start even while an older transaction is still open', async () => {
+    const fresh = await createTestDatabase('cl_es_pgs');
+    const store = await PostgresEventStore.connect(fresh.url);
+    const older = quietPool(new Pool({ connectionString: fresh.url, max: 1 }));
+    const open = await older.connect();
+    try {
+      await open.query('BEGIN');
+      await open.query('SELECT pg_current_xact_id()'); // holds a transaction id older than the append's
+      await store.append('settle-1', one(1), { expectedRevision: 'no_stream', metadata });
+      const commitLater = new Promise((resolve) => setTimeout(resolve, 300)).then(() => open.query('COMMIT'));
+      const startedAt = Date.now();
+      const all = await store.readAll();
+      expect(all.map((e) => e.streamId)).toEqual(['settle-1']);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(200); // it waited for the older transaction
+      await commitLater;
+    } finally {
+      open.release();
+      await older.end();
+      await store.close();
+      await fresh.drop();
+    }
+  });
+
   it('applies each migration once when several processes start at the same time', async () => {
     const pools = Array.from({ length: 4 }, () => quietPool(new Pool({ connectionString: database.url, max: 1 })));
     try {

@@ -160,6 +160,13 @@ const READ_ALL_FROM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
     AND (transaction_id, position) > ($2::text::xid8, $3::bigint)
   ORDER BY events.transaction_id, events.position LIMIT $1`;
 
+// A read of the log shows only transactions older than every one still running (so that a reader never skips a
+// position that commits later). A read from the start first waits until the transactions that had committed events
+// when it was asked are all behind that horizon: what was acknowledged before the read is in it.
+const LAST_TRANSACTION_SQL = `SELECT max(transaction_id)::text AS last FROM events`;
+const SETTLED_SQL = `SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapshot()) AS settled`;
+const SETTLE_LIMIT_MS = 5_000;
+
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN',
   '57P01', '57P02', '57P03', '53300',
@@ -318,12 +325,27 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     await this.init();
+    if (!options.from) await this.settle();
     const max = options.maxCount ?? null;
     const rows = options.from
       ? await this.query<EventRow>(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL,
           [max, options.from.commit.toString(), options.from.prepare.toString()])
       : await this.query<EventRow>(this.pool, 'es_read_all', READ_ALL_SQL, [max]);
     return rows.map(toRecorded);
+  }
+
+  /**
+   * Waits (a few milliseconds, at most SETTLE_LIMIT_MS) until no transaction older than the last one that committed
+   * events is still running: a transaction of the projector or of another writer would otherwise hide, for that
+   * moment, events that were already acknowledged.
+   */
+  private async settle(): Promise<void> {
+    const [{ last }] = await this.query<{ last: string | null }>(this.pool, 'es_last_transaction', LAST_TRANSACTION_SQL, []);
+    if (last === null) return;
+    for (const deadline = Date.now() + SETTLE_LIMIT_MS; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 5))) {
+      const [{ settled }] = await this.query<{ settled: boolean }>(this.pool, 'es_settled', SETTLED_SQL, [last]);
+      if (settled) return;
+    }
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {

@@ -1,10 +1,9 @@
 // What every read model's queries share: the day figures are evaluated on, and the order of ids.
 
-export { DEFAULT_AMBER_DAYS } from '@campaign-ledger/domain';
-
 export interface QueryOptions {
   /** The day figures are evaluated on (overdue, colours, half-year check): 'YYYY-MM-DD'. */
   readonly asOf: string;
+  /** Due within this many days counts as amber (the domain's overdueColour; DEFAULT_AMBER_DAYS when left out). */
   readonly amberWithinDays?: number;
 }
 

@@ -1,12 +1,13 @@
 // A branch's page of a campaign, across read models: progress and instances by phase, warnings, sessions and
 // participation, three ones.
 import type { BranchDashboard } from '@campaign-ledger/api-contract';
+import { DEFAULT_AMBER_DAYS } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { branchInstances } from '../instances/instances.queries';
 import { unitLevelBranch } from '../organisation/organisation.queries';
 import { campaignOrThrow, colourCounts, progressOf } from '../plan-counters/plan-counters.queries';
-import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
-import { branchParticipation, participationOverTime, sessionFigures } from '../study-sessions/study-sessions.queries';
+import { byText, type QueryOptions } from '../query-options';
+import { branchParticipation, branchSessions, participationOverTime } from '../study-sessions/study-sessions.queries';
 import { branchThreeOnes } from '../three-ones/three-ones.queries';
 
 export class BranchNotProjected extends Error {
@@ -30,7 +31,7 @@ export async function branchDashboard(source: ReadModelSource, campaignId: strin
     source.rows('phase', { campaign_id: campaignId }),
     source.aggregate('counter', { campaign_id: campaignId, branch_id: branchId }, ['phase_id', 'due_date', 'cancelled'], ['applicable', 'done']),
     branchInstances(source, campaignId, branchId, options),
-    sessionFigures(source, campaignId, branchId),
+    branchSessions(source, campaignId, branchId),
     branchParticipation(source, campaignId, branchId),
     participationOverTime(source, campaignId, branchId),
     branchThreeOnes(source, campaignId, branchId),

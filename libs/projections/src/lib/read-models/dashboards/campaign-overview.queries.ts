@@ -1,11 +1,11 @@
 // The leading group's figures of a campaign, across read models: progress by stage and phase with participation, and
 // the branch ranking.
 import type { BranchRanking, CampaignOverview, PhaseOverview } from '@campaign-ledger/api-contract';
-import { halfYearCheck, type Ratio } from '@campaign-ledger/domain';
+import { DEFAULT_AMBER_DAYS, halfYearCheck, type Ratio } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { campaignOrThrow, colourCounts, progressOf } from '../plan-counters/plan-counters.queries';
 import type { PhaseRow, StageRow } from '../plan-counters/plan-counters.tables';
-import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
+import { byText, type QueryOptions } from '../query-options';
 import { participationByBranch, participationFigures } from '../study-sessions/study-sessions.queries';
 
 export async function campaignOverview(source: ReadModelSource, campaignId: string, options: QueryOptions): Promise<CampaignOverview> {

@@ -1,17 +1,16 @@
 // Queries of the instances read model: a branch's instances as the domain expands its plan, with the recorded work and
 // a warning colour; the overdue and due-soon list.
 import type { OverdueList, ReadModelInstance, WarningInstance } from '@campaign-ledger/api-contract';
-import { expandInstances, overdueColour } from '@campaign-ledger/domain';
+import { DEFAULT_AMBER_DAYS, expandInstances, overdueColour } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { branchRoster } from '../organisation/organisation.queries';
 import { campaignOrThrow, colourCounts, instancePlanOf } from '../plan-counters/plan-counters.queries';
-import { byText, DEFAULT_AMBER_DAYS, type QueryOptions } from '../query-options';
+import { byText, type QueryOptions } from '../query-options';
 import type { InstanceRow } from './instances.tables';
 
 /** Every applicable instance of one branch (the domain's expansion of the plan), with its status and warning colour. */
 export async function branchInstances(source: ReadModelSource, campaignId: string, branchId: string, options: QueryOptions): Promise<ReadModelInstance[]> {
   const campaign = await campaignOrThrow(source, campaignId);
-  const amberDays = options.amberWithinDays ?? DEFAULT_AMBER_DAYS;
   const [tasks, roster, instances] = await Promise.all([
     source.rows('task', { campaign_id: campaignId }),
     branchRoster(source, campaign.unit_id, branchId, { asOf: options.asOf, withDivisions: branchId === campaign.office_branch_id }),
@@ -24,7 +23,7 @@ export async function branchInstances(source: ReadModelSource, campaignId: strin
   return expandInstances(instancePlanOf(campaign, tasks), roster, branchId).map((instance) => {
     const row = work.get(instance.key);
     const status = row?.status ?? 'open';
-    const { colour, daysLeft } = overdueColour({ dueDate: instance.dueDate, asOf: options.asOf, done: status === 'completed', amberWithinDays: amberDays });
+    const { colour, daysLeft } = overdueColour({ dueDate: instance.dueDate, asOf: options.asOf, done: status === 'completed', amberWithinDays: options.amberWithinDays });
     const names = instance.scope === 'division' ? divisionNames : instance.scope === 'member' || instance.scope === 'leader' ? memberNames : null;
     const subjectName = names?.get(instance.subjectId) ?? null;
     return {

@@ -1,5 +1,5 @@
 import { sourceOf, workedExample } from '../../../testing/given-events';
-import { branchParticipation, participationOverTime, sessionFigures } from './study-sessions.queries';
+import { branchParticipation, branchSessions, participationOverTime, sessionFigures } from './study-sessions.queries';
 
 describe('study-sessions queries', () => {
   const source = sourceOf(workedExample());
@@ -15,6 +15,38 @@ describe('study-sessions queries', () => {
         attendance: { numerator: 2, denominator: 3 }, participation: { numerator: 2, denominator: 3 },
       },
     ]);
+  });
+
+  it('branchSessions gives each session with every member\'s mark and make-up, members named, also those who moved away', async () => {
+    const sessions = await branchSessions(
+      sourceOf([
+        ...workedExample(),
+        {
+          type: 'StudyMakeUpRecorded',
+          data: { campaignId: 'C1', branchId: 'B1', sessionId: 'S-1', sessionDate: '2009-03-19', memberId: 'M2', originalMark: 'leave', date: '2009-03-21', note: null, by: 'Wang' },
+        },
+        { type: 'BranchAdded', data: { unitId: 'U1', branchId: 'B2', name: 'Branch two', secretaryName: 'Liu' } },
+        { type: 'MemberTransferred', data: { unitId: 'U1', memberId: 'M3', fromBranchId: 'B1', toBranchId: 'B2', on: '2009-03-27', reason: null } },
+      ]),
+      'C1', 'B1',
+    );
+    expect(sessions.map((s) => [s.sessionId, s.madeUp, s.participation])).toEqual([
+      ['S-1', 1, { numerator: 2, denominator: 2 }],
+      ['S-2', 0, { numerator: 2, denominator: 3 }],
+    ]);
+    expect(sessions.map((s) => s.marks)).toEqual([
+      [
+        { memberId: 'M1', name: 'Wang', mark: 'present', expected: true, madeUpOn: null },
+        { memberId: 'M2', name: 'Li', mark: 'leave', expected: true, madeUpOn: '2009-03-21' },
+        { memberId: 'M3', name: 'Zhang', mark: 'exempt', expected: false, madeUpOn: null },
+      ],
+      [
+        { memberId: 'M1', name: 'Wang', mark: 'present', expected: true, madeUpOn: null },
+        { memberId: 'M2', name: 'Li', mark: 'absent', expected: true, madeUpOn: null },
+        { memberId: 'M3', name: 'Zhang', mark: 'present', expected: true, madeUpOn: null },
+      ],
+    ]);
+    expect(await branchSessions(source, 'C1', 'B2')).toEqual([]);
   });
 
   it('branchParticipation sums a branch\'s sessions and members', async () => {

@@ -1,5 +1,6 @@
-// Queries of the study-sessions read model: each session's figures, and participation over a branch, a campaign or by week.
-import type { ParticipationFigures, SessionFigures, WeeklyParticipation } from '@campaign-ledger/api-contract';
+// Queries of the study-sessions read model: each session's figures and marks, and participation over a branch, a campaign
+// or by week.
+import type { BranchSession, ParticipationFigures, SessionFigures, SessionMark, WeeklyParticipation } from '@campaign-ledger/api-contract';
 import { ratio } from '@campaign-ledger/domain';
 import type { ReadModelSource } from '../../queries/source';
 import { campaignOrThrow } from '../plan-counters/plan-counters.queries';
@@ -32,6 +33,29 @@ export async function sessionFigures(source: ReadModelSource, campaignId: string
       sessionId: s.session_id, date: s.date, topic: s.topic, expected: s.expected, present: s.present, leave: s.leave, absent: s.absent,
       madeUp: s.made_up, attendance: ratio(s.present, s.expected), participation: ratio(s.present + s.made_up, s.expected),
     }));
+}
+
+/** Each session of a branch by date, with every member's mark and make-up; members named as the roster names them. */
+export async function branchSessions(source: ReadModelSource, campaignId: string, branchId: string): Promise<BranchSession[]> {
+  const campaign = await campaignOrThrow(source, campaignId);
+  const [figures, marks, members] = await Promise.all([
+    sessionFigures(source, campaignId, branchId),
+    source.rows('attendance', { campaign_id: campaignId, branch_id: branchId }),
+    source.rows('member', { unit_id: campaign.unit_id, branch_id: branchId }),
+  ]);
+  const names = new Map(members.map((m) => [m.member_id, m.name]));
+  // Members who have since left the branch for another are still named.
+  const elsewhere = [...new Set(marks.map((m) => m.member_id).filter((id) => !names.has(id)))];
+  for (const rows of await Promise.all(elsewhere.map((memberId) => source.rows('member', { unit_id: campaign.unit_id, member_id: memberId })))) {
+    for (const m of rows) names.set(m.member_id, m.name);
+  }
+  const bySession = new Map<string, SessionMark[]>();
+  for (const m of [...marks].sort((a, b) => byText(a.member_id, b.member_id))) {
+    const list = bySession.get(m.session_id) ?? [];
+    list.push({ memberId: m.member_id, name: names.get(m.member_id) ?? null, mark: m.mark, expected: m.expected, madeUpOn: m.made_up_on });
+    bySession.set(m.session_id, list);
+  }
+  return figures.map((s) => ({ ...s, marks: bySession.get(s.sessionId) ?? [] }));
 }
 
 /** Participation over a whole campaign, or over one of its branches. */

@@ -1,4 +1,5 @@
 // The study-sessions read model's tables: each session's figures, each member's mark, and per member their participation.
+import type { StudyAttendance } from '@campaign-ledger/domain';
 import { column, nullable, table, tablesByName, type RowOf } from '../../table-spec/table-spec';
 
 const session = table({
@@ -15,7 +16,7 @@ const attendance = table({
   columns: {
     campaign_id: column.text(), branch_id: column.text(), session_id: column.text(), member_id: column.text(),
     /** present | leave | absent | exempt */
-    mark: column.text(),
+    mark: column.text<StudyAttendance>(),
     expected: column.bool(), made_up_on: nullable(column.date()),
   },
   primaryKey: ['campaign_id', 'branch_id', 'session_id', 'member_id'],
