@@ -2,13 +2,34 @@
 import nx from '@nx/eslint-plugin';
 
 const frameworkAndIo = [
-  '@nestjs/*', 'typeorm', 'pg', 'pg-*', '@electric-sql/*', '@kurrent/*', 'express', 'react', 'react-*',
-  'node:*', 'fs', 'path', 'crypto', 'net', 'http', 'child_process', 'uuid', 'class-validator', 'class-transformer',
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-*',
+  '@electric-sql/*',
+  '@kurrent/*',
+  'express',
+  'react',
+  'react-*',
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'net',
+  'http',
+  'child_process',
+  'uuid',
+  'class-validator',
+  'class-transformer',
 ];
 
 const constraints = (extraForTests) => [
   // The domain is pure TypeScript: no framework, no database, no I/O.
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...extraForTests], bannedExternalImports: extraForTests.length ? [] : frameworkAndIo },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...extraForTests],
+    bannedExternalImports: extraForTests.length ? [] : frameworkAndIo,
+  },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForTests] },
   // The API's request and answer types, shared with the web app: types only, over the domain's.
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contract'], bannedExternalImports: frameworkAndIo },
@@ -21,7 +42,10 @@ const constraints = (extraForTests) => [
   { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
 ];
 // allowCircularSelfDependency: inside apps/api the @api/* alias replaces deep relative imports (../../).
-const boundaries = (extraForTests) => ['error', { enforceBuildableLibDependency: false, banTransitiveDependencies: false, allowCircularSelfDependency: true, depConstraints: constraints(extraForTests) }];
+const boundaries = (extraForTests) => [
+  'error',
+  { enforceBuildableLibDependency: false, banTransitiveDependencies: false, allowCircularSelfDependency: true, depConstraints: constraints(extraForTests) },
+];
 
 export default [
   ...nx.configs['flat/base'],

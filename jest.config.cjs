@@ -19,9 +19,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swc, swcrc: false, sourceMaps: 'inline' }] },
   // NestJS 12 and a few of its dependencies ship ESM only: compile them to CommonJS too.
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
-  ],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
   moduleNameMapper,
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
   testTimeout: 60_000,

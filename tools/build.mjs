@@ -8,8 +8,9 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist');
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-const sources = ['apps/api/src', 'apps/cli/src', 'tools/bench', ...readdirSync(join(root, 'libs')).map((lib) => `libs/${lib}/src`)]
-  .filter((dir) => existsSync(join(root, dir)));
+const sources = ['apps/api/src', 'apps/cli/src', 'tools/bench', ...readdirSync(join(root, 'libs')).map((lib) => `libs/${lib}/src`)].filter((dir) =>
+  existsSync(join(root, dir)),
+);
 
 const isSpec = (file) => /\.(spec|test)\.tsx?$/.test(file) || file.includes('/testing/') || file.endsWith('/testing.ts');
 function* walk(dir) {

@@ -119,8 +119,14 @@ interface ParsedFile {
 }
 
 const requireOf = (node: ts.Expression | undefined): string | null =>
-  node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
-  node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]) ? node.arguments[0].text : null;
+  node &&
+  ts.isCallExpression(node) &&
+  ts.isIdentifier(node.expression) &&
+  node.expression.text === 'require' &&
+  node.arguments.length === 1 &&
+  ts.isStringLiteral(node.arguments[0])
+    ? node.arguments[0].text
+    : null;
 
 function parse(file: SourceFile, known: ReadonlySet<string>): ParsedFile {
   const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, file.path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
@@ -141,7 +147,11 @@ function parse(file: SourceFile, known: ReadonlySet<string>): ParsedFile {
       if (named && ts.isNamedImports(named)) {
         for (const element of named.elements) bindings.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text });
       }
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference) &&
+      ts.isStringLiteral(statement.moduleReference.expression)
+    ) {
       bindings.set(statement.name.text, { module: moduleOf(statement.moduleReference.expression.text), imported: null });
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
@@ -279,16 +289,18 @@ function findHttpExceptionUses(sources: readonly SourceFile[]): Finding[] {
         const reexport = file.reexports.find((r) => r.node === node);
         const named = reexport?.imported ?? null;
         const local = named === null ? file.bindings.get((node.propertyName ?? node.name).text) : undefined;
-        const isException = reexport && named !== null
-          ? isExceptionExport(reexport.module, named, tainted)
-          : (local?.imported ? isExceptionExport(local.module, local.imported, tainted) : false) || localClasses.has((node.propertyName ?? node.name).text);
+        const isException =
+          reexport && named !== null
+            ? isExceptionExport(reexport.module, named, tainted)
+            : (local?.imported ? isExceptionExport(local.module, local.imported, tainted) : false) || localClasses.has((node.propertyName ?? node.name).text);
         if (isException) findings.push({ path: file.path, line: lineOf(file, node), what: `re-exports ${(node.propertyName ?? node.name).text}` });
         return;
       }
       if (ts.isExportDeclaration(node) && !node.exportClause && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
         const module = resolveModule(file.path, node.moduleSpecifier.text, known) ?? node.moduleSpecifier.text;
         const names = [...(tainted.get(module) ?? [])];
-        if (names.length || isNestModule(module)) findings.push({ path: file.path, line: lineOf(file, node), what: `re-exports ${names.join(', ') || `all of ${module}`}` });
+        if (names.length || isNestModule(module))
+          findings.push({ path: file.path, line: lineOf(file, node), what: `re-exports ${names.join(', ') || `all of ${module}`}` });
         return;
       }
       // `ns.NotFoundException`: the whole access is the reference.
@@ -324,9 +336,21 @@ function findHttpExceptionUses(sources: readonly SourceFile[]): Finding[] {
 /** The name a declaration introduces (a class's own name is not a use of it). */
 const isDeclarationName = (node: ts.Identifier) => {
   const parent = node.parent as ts.Node & { name?: ts.Node };
-  return (ts.isClassLike(parent) || ts.isFunctionDeclaration(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent) ||
-    ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isBindingElement(parent) ||
-    ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isEnumDeclaration(parent) || ts.isEnumMember(parent)) && parent.name === node;
+  return (
+    (ts.isClassLike(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isInterfaceDeclaration(parent) ||
+      ts.isTypeAliasDeclaration(parent) ||
+      ts.isEnumDeclaration(parent) ||
+      ts.isEnumMember(parent)) &&
+    parent.name === node
+  );
 };
 
 /** `x.NotFoundException` on something other than a namespace import, and `{ NotFoundException: … }` keys, are not references. */
@@ -356,13 +380,22 @@ function findStatusMapping(sources: readonly SourceFile[]): Finding[] {
         if (clause && ts.isNamedImports(clause)) {
           for (const element of clause.elements) {
             if ((element.propertyName ?? element.name).text === 'DOMAIN_ERROR_HTTP_STATUS') {
-              findings.push({ path: file.path, line: lineOf(file, element), what: `imports DOMAIN_ERROR_HTTP_STATUS${element.propertyName ? ` (as ${element.name.text})` : ''}` });
+              findings.push({
+                path: file.path,
+                line: lineOf(file, element),
+                what: `imports DOMAIN_ERROR_HTTP_STATUS${element.propertyName ? ` (as ${element.name.text})` : ''}`,
+              });
             }
           }
         }
         return;
       }
-      if (ts.isExportSpecifier(node) && (node.propertyName ?? node.name).text === 'DOMAIN_ERROR_HTTP_STATUS' && ts.isExportDeclaration(node.parent.parent) && node.parent.parent.moduleSpecifier) {
+      if (
+        ts.isExportSpecifier(node) &&
+        (node.propertyName ?? node.name).text === 'DOMAIN_ERROR_HTTP_STATUS' &&
+        ts.isExportDeclaration(node.parent.parent) &&
+        node.parent.parent.moduleSpecifier
+      ) {
         findings.push({ path: file.path, line: lineOf(file, node), what: 're-exports DOMAIN_ERROR_HTTP_STATUS' });
         return;
       }
@@ -380,7 +413,11 @@ function findStatusMapping(sources: readonly SourceFile[]): Finding[] {
       if (ts.isIdentifier(node) && !isDeclarationName(node) && !isPropertyName(node)) {
         const binding = file.bindings.get(node.text);
         if (binding?.imported && isHttpStatus(binding, binding.imported) && !insideControllerDecorator(file, node)) {
-          findings.push({ path: file.path, line: lineOf(file, node), what: `uses HttpStatus${binding.imported === node.text ? '' : ` (as ${node.text})`} (${node.parent.getText(file.source).slice(0, 60)})` });
+          findings.push({
+            path: file.path,
+            line: lineOf(file, node),
+            what: `uses HttpStatus${binding.imported === node.text ? '' : ` (as ${node.text})`} (${node.parent.getText(file.source).slice(0, 60)})`,
+          });
         }
       }
       ts.forEachChild(node, visit);
@@ -448,7 +485,10 @@ describe('the checker itself (it can fail)', () => {
 
   it('follows a subclass declared in the HTTP layer into a handler that imports it through an alias or a barrel', () => {
     const sources: SourceFile[] = [
-      { path: 'apps/api/src/infrastructure/http/gone.ts', text: "import { HttpException } from '@nestjs/common';\nexport class GoneException extends HttpException {}\n" },
+      {
+        path: 'apps/api/src/infrastructure/http/gone.ts',
+        text: "import { HttpException } from '@nestjs/common';\nexport class GoneException extends HttpException {}\n",
+      },
       { path: 'apps/api/src/infrastructure/http/index.ts', text: "export * from './gone';\n" },
       { path: handler, text: "import { GoneException as G } from '@api/infrastructure/http';\nexport const refuse = () => { throw new G('x', 410); };\n" },
     ];

@@ -20,7 +20,13 @@ const B10_NAME = '机关服务中心党支部';
 
 const CSV_HEADER = '支部编号,支部名称,书记,党员编号,姓名,是否党组成员,入党或加入日期';
 /** Row 2 is fine; 3 has a bad leader flag and date; 4 a new branch without its name; 5 an existing member under another name. */
-const BAD_CSV = [CSV_HEADER, 'B03,,,M900,测试甲,否,2009-03-01', 'B11,新建测试党支部,李书记,M901,测试乙,也许,2009-13-01', 'B12,,,M902,测试丙,否,', 'B03,,,M001,改名者,否,'].join('\r\n');
+const BAD_CSV = [
+  CSV_HEADER,
+  'B03,,,M900,测试甲,否,2009-03-01',
+  'B11,新建测试党支部,李书记,M901,测试乙,也许,2009-13-01',
+  'B12,,,M902,测试丙,否,',
+  'B03,,,M001,改名者,否,',
+].join('\r\n');
 const NEW_BRANCH_NAME = '新建测试党支部';
 
 async function goodRosterXlsx(): Promise<Buffer> {
@@ -36,7 +42,11 @@ async function goodRosterXlsx(): Promise<Buffer> {
 
 /** Signs in over HTTP from the test, as a second browser would: the status says whether the password works. */
 async function loginStatus(world: BrowserApp, username: string, password: string): Promise<number> {
-  const response = await fetch(`${world.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${world.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return response.status;
 }
 
@@ -64,8 +74,6 @@ async function signedIn(world: BrowserApp, username: string, options: { width: n
 
 /** Picks an option of an antd select by its visible label. */
 
-
-
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('roster-choose').click()]);
   await chooser.setFiles(file);
@@ -79,7 +87,10 @@ describeInChromium('administration, own password, freshness banner and the live 
 
   beforeAll(async () => {
     world = await startBrowserApp();
-    const units = await world.api.http.get('/api/units').set('Authorization', `Bearer ${await world.token('admin')}`).expect(200);
+    const units = await world.api.http
+      .get('/api/units')
+      .set('Authorization', `Bearer ${await world.token('admin')}`)
+      .expect(200);
     unitName = units.body[0].name;
     adminContext = await world.newContext({ width: 1440, height: 900 });
     admin = await adminContext.newPage();
@@ -262,7 +273,9 @@ describeInChromium('administration, own password, freshness banner and the live 
     await report.waitFor();
     expect(Number(await report.getByTestId('roster-rows').getAttribute('data-value'))).toBe(4);
     expect(Number(await report.getByTestId('roster-refused').getAttribute('data-value'))).toBe(3);
-    const refused = await report.getByTestId('refused-row').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-row')}:${r.getAttribute('data-field')}`));
+    const refused = await report
+      .getByTestId('refused-row')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-row')}:${r.getAttribute('data-field')}`));
     expect(refused).toEqual(expect.arrayContaining(['3:isLeader', '3:joinedOn', '4:branchName', '5:name']));
     expect(await report.getByTestId('refused-row').first().innerText()).toMatch(/^3\s+是否党组成员/);
     expect(await report.getByTestId('roster-refused-message').innerText()).toContain('3 行有误');
@@ -270,7 +283,11 @@ describeInChromium('administration, own password, freshness banner and the live 
     await report.scrollIntoViewIfNeeded();
     await screenshot(admin, 'admin-roster-refused');
 
-    await chooseFile(admin, { name: '名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await goodRosterXlsx() });
+    await chooseFile(admin, {
+      name: '名册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await goodRosterXlsx(),
+    });
     await report.waitFor({ state: 'detached' });
     await admin.getByTestId('roster-preview').click();
     await report.waitFor();
@@ -371,7 +388,7 @@ describeInChromium('administration, own password, freshness banner and the live 
     await context.close();
   });
 
-  it("a unit administrator sees their own unit, fixed, and creates an account in it", async () => {
+  it('a unit administrator sees their own unit, fixed, and creates an account in it', async () => {
     await world.api.signIn({ username: 'unit-admin', password: 'Unit-admin-2009', role: 'administrator', unitId: 'demo-unit' });
     const { context, page } = await signedIn(world, 'unit-admin', { width: 1440, height: 900, lang: 'zh' });
     await page.goto('/organisation');
@@ -411,7 +428,9 @@ describeInChromium('administration, own password, freshness banner and the live 
       inFlight -= 1;
       if (!delayed) return route.continue().catch(() => undefined);
       const since = new Date(Date.now() - 95_000).toISOString();
-      await route.fulfill({ json: { ok: true, delayed: true, eventsBehind: 42, secondsBehind: 17, heldBack: { events: 42, since, blockingPid: 4242 } } }).catch(() => undefined);
+      await route
+        .fulfill({ json: { ok: true, delayed: true, eventsBehind: 42, secondsBehind: 17, heldBack: { events: 42, since, blockingPid: 4242 } } })
+        .catch(() => undefined);
     });
     await page.goto('/overview');
     await page.getByTestId('overview-campaign-numbers').waitFor();

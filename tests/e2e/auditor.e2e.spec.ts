@@ -3,7 +3,15 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
-  DEMO_CAMPAIGN, describeInChromium, fetchFromPage, logInThroughForm, screenshot, screenshotOf, startBrowserApp, WRITE_CONTROLS, type BrowserApp,
+  DEMO_CAMPAIGN,
+  describeInChromium,
+  fetchFromPage,
+  logInThroughForm,
+  screenshot,
+  screenshotOf,
+  startBrowserApp,
+  WRITE_CONTROLS,
+  type BrowserApp,
 } from './support/browser-app';
 
 jest.setTimeout(120_000);
@@ -41,11 +49,23 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
       return at;
     };
     beforeAnything = await tick();
-    await http.post(`${path(instanceKey)}/complete`).set('Authorization', bearer).field('note', NOTE)
-      .attach('evidence', EVIDENCE, { filename: '专题学习会议记录.txt', contentType: 'text/plain' }).expect(201);
-    await http.post(`${path(instanceKey)}/reopen`).set('Authorization', bearer).send({ reason: REOPEN_REASON }).expect(201);
+    await http
+      .post(`${path(instanceKey)}/complete`)
+      .set('Authorization', bearer)
+      .field('note', NOTE)
+      .attach('evidence', EVIDENCE, { filename: '专题学习会议记录.txt', contentType: 'text/plain' })
+      .expect(201);
+    await http
+      .post(`${path(instanceKey)}/reopen`)
+      .set('Authorization', bearer)
+      .send({ reason: REOPEN_REASON })
+      .expect(201);
     beforeLater = await tick();
-    await http.post(`${path(laterKey)}/complete`).set('Authorization', bearer).field('note', '按时完成').expect(201);
+    await http
+      .post(`${path(laterKey)}/complete`)
+      .set('Authorization', bearer)
+      .field('note', '按时完成')
+      .expect(201);
 
     context = await world.newContext({ width: 1600, height: 900 });
     auditor = await context.newPage();
@@ -81,7 +101,12 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
     const drawer = auditor.getByTestId('instance-history');
     await drawer.getByTestId('instance-history-item').first().waitFor();
     const items = await drawer.getByTestId('instance-history-item').evaluateAll((nodes) =>
-      nodes.map((n) => ({ type: n.getAttribute('data-type'), actor: n.getAttribute('data-actor'), role: n.getAttribute('data-role'), text: (n as HTMLElement).innerText })),
+      nodes.map((n) => ({
+        type: n.getAttribute('data-type'),
+        actor: n.getAttribute('data-actor'),
+        role: n.getAttribute('data-role'),
+        text: (n as HTMLElement).innerText,
+      })),
     );
     expect(items.map((i) => i.type)).toEqual(['TaskCompleted', 'TaskReopened']);
     expect(items.every((i) => i.actor === 'demo-sec-b03' && i.role === 'secretary')).toBe(true);
@@ -121,8 +146,12 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
 
   it('finds no write controls on any page, and the API answers 403 to a write sent from the page', async () => {
     const pages: [string, string][] = [
-      ['/overview', '[data-testid="overview-campaign-numbers"]'], [`/branches/${BRANCH}`, '[data-testid="instance-row"]'], ['/plan', '[data-testid^="plan-stage-"]'],
-      ['/audit/history', '[data-testid="history-row"]'], ['/audit/as-of', '[data-testid="as-of-show"]'], ['/audit/verify', '[data-testid="verify-run"]'],
+      ['/overview', '[data-testid="overview-campaign-numbers"]'],
+      [`/branches/${BRANCH}`, '[data-testid="instance-row"]'],
+      ['/plan', '[data-testid^="plan-stage-"]'],
+      ['/audit/history', '[data-testid="history-row"]'],
+      ['/audit/as-of', '[data-testid="as-of-show"]'],
+      ['/audit/verify', '[data-testid="verify-run"]'],
     ];
     for (const [path, ready] of pages) {
       await auditor.goto(path);
@@ -146,7 +175,10 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
     ];
     expect(attempts.map((a) => a.status)).toEqual([403, 403, 403]);
     expect(attempts.every((a) => /auditor/.test(JSON.parse(a.text).message))).toBe(true);
-    const after = await fetchFromPage(auditor, `/api/audit/history?campaignId=${DEMO_CAMPAIGN}&branchId=${BRANCH}&type=TaskCompleted,TaskReopened&pageSize=1000`);
+    const after = await fetchFromPage(
+      auditor,
+      `/api/audit/history?campaignId=${DEMO_CAMPAIGN}&branchId=${BRANCH}&type=TaskCompleted,TaskReopened&pageSize=1000`,
+    );
     const forKey = JSON.parse(after.text).items.filter((e: { data: { instanceKey?: string } }) => e.data.instanceKey === instanceKey);
     expect(forKey.map((e: { type: string }) => e.type)).toEqual(['TaskCompleted', 'TaskReopened']);
   });
@@ -251,7 +283,10 @@ describeInChromium('auditor pages in Chromium (issue 5)', () => {
         sessionStorage.setItem('ledger.token', token);
         sessionStorage.setItem('ledger.account', account);
       },
-      [await auditor.evaluate(() => sessionStorage.getItem('ledger.token') ?? ''), await auditor.evaluate(() => sessionStorage.getItem('ledger.account') ?? '')],
+      [
+        await auditor.evaluate(() => sessionStorage.getItem('ledger.token') ?? ''),
+        await auditor.evaluate(() => sessionStorage.getItem('ledger.account') ?? ''),
+      ],
     );
     await page.goto('/audit/history');
     await page.getByTestId('history-list').getByTestId('history-row').first().waitFor();

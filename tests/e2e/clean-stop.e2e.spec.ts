@@ -14,14 +14,18 @@ const CAMPAIGN = 'demo-sdp-2009';
 /** Opens the live overview and resolves with the response once its first event has arrived; `ended` when it closes. */
 function openStream(url: string, token: string): Promise<{ response: IncomingMessage; ended: Promise<number> }> {
   return new Promise((done, fail) => {
-    const request = httpRequest(`${url}/api/campaigns/${CAMPAIGN}/overview/stream`, { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } }, (response) => {
-      const ended = new Promise<number>((end) => {
-        response.on('end', () => end(Date.now()));
-        response.on('close', () => end(Date.now()));
-        response.on('error', () => end(Date.now()));
-      });
-      response.once('data', () => done({ response, ended }));
-    });
+    const request = httpRequest(
+      `${url}/api/campaigns/${CAMPAIGN}/overview/stream`,
+      { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } },
+      (response) => {
+        const ended = new Promise<number>((end) => {
+          response.on('end', () => end(Date.now()));
+          response.on('close', () => end(Date.now()));
+          response.on('error', () => end(Date.now()));
+        });
+        response.once('data', () => done({ response, ended }));
+      },
+    );
     request.on('error', fail);
     request.end();
   });
@@ -33,12 +37,17 @@ function slowPost(url: string, path: string, token: string, body: object): { sen
   const half = Math.floor(text.length / 2);
   let sendRest: () => void = () => undefined;
   const answer = new Promise<number>((done, fail) => {
-    const request = httpRequest(`${url}${path}`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
-    }, (response) => {
-      response.resume();
-      response.on('end', () => done(response.statusCode ?? 0));
-    });
+    const request = httpRequest(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => done(response.statusCode ?? 0));
+      },
+    );
     request.on('error', fail);
     request.write(text.slice(0, half));
     sendRest = () => request.end(text.slice(half));
@@ -59,7 +68,10 @@ async function stopWith(api: ApiProcess, signal: NodeJS.Signals) {
   const secretary = await signInOver(api.url, 'sec-b01', 'sec-demo-2009');
   const stream = await openStream(api.url, leader);
   const key = await openInstance(api.url, secretary, 'B01');
-  const inFlight = slowPost(api.url, `/api/campaigns/${CAMPAIGN}/branches/B01/instances/${encodeURIComponent(key)}/complete`, secretary, { note: '会议已召开，记录附后', completedOn: undefined });
+  const inFlight = slowPost(api.url, `/api/campaigns/${CAMPAIGN}/branches/B01/instances/${encodeURIComponent(key)}/complete`, secretary, {
+    note: '会议已召开，记录附后',
+    completedOn: undefined,
+  });
   await new Promise((r) => setTimeout(r, 200));
   const sentAt = Date.now();
   api.signal(signal);

@@ -27,7 +27,9 @@ const complete = (url: string, token: string, key: string, idempotencyKey: strin
   });
 
 async function completions(url: string, token: string, key: string): Promise<number> {
-  const response = await fetch(`${url}/api/audit/history?campaignId=${CAMPAIGN}&branchId=B02&type=TaskCompleted&pageSize=1000`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${url}/api/audit/history?campaignId=${CAMPAIGN}&branchId=B02&type=TaskCompleted&pageSize=1000`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const body = (await response.json()) as { items: { data: { instanceKey: string } }[] };
   return body.items.filter((item) => item.data.instanceKey === key).length;
 }

@@ -79,7 +79,9 @@ describe('the embedded default (npm start) under concurrent readers and writers'
 
   async function login(username: string, password: string, role: Session['role'], branchId: string | null = null): Promise<Session> {
     const response = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
     });
     const body = (await response.json()) as { token?: string; account?: { accountId: string } };
     if (response.status !== 200 || !body.token || !body.account) throw new Error(`login of ${username}: ${response.status} ${JSON.stringify(body)}`);
@@ -91,9 +93,14 @@ describe('the embedded default (npm start) under concurrent readers and writers'
     const branch = pick(BRANCHES);
     if (session.role === 'administrator') {
       return [
-        ['/api/accounts', '/api/accounts'], ['/api/units', '/api/units'], ['/api/units/{unitId}', `/api/units/${UNIT}`],
-        ['/api/projections/status', '/api/projections/status'], ['/api/metrics', '/api/metrics'], ['/api/projections/freshness', '/api/projections/freshness'],
-        ['/api/audit/history', `/api/audit/history?stream=accounts&pageSize=100`], ['/api/health', '/api/health'],
+        ['/api/accounts', '/api/accounts'],
+        ['/api/units', '/api/units'],
+        ['/api/units/{unitId}', `/api/units/${UNIT}`],
+        ['/api/projections/status', '/api/projections/status'],
+        ['/api/metrics', '/api/metrics'],
+        ['/api/projections/freshness', '/api/projections/freshness'],
+        ['/api/audit/history', `/api/audit/history?stream=accounts&pageSize=100`],
+        ['/api/health', '/api/health'],
       ];
     }
     const c = `/api/campaigns/${CAMPAIGN}`;
@@ -132,7 +139,11 @@ describe('the embedded default (npm start) under concurrent readers and writers'
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cl-embedded-e2e-'));
     const config = loadConfig({
-      DATA_DIR: dir, PORT: '0', PASSWORD_HASH_COST: '1024', JWT_SECRET: 'embedded-concurrency-e2e-secret-0123456789', DEMO_SEED: 'true',
+      DATA_DIR: dir,
+      PORT: '0',
+      PASSWORD_HASH_COST: '1024',
+      JWT_SECRET: 'embedded-concurrency-e2e-secret-0123456789',
+      DEMO_SEED: 'true',
     });
     expect(config.databaseUrl).toBeNull();
     expect(config.eventStore).toBe('pglite');
@@ -156,7 +167,9 @@ describe('the embedded default (npm start) under concurrent readers and writers'
 
     // The routes exercised exist in the API's own description.
     const docs = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const documentedGets = Object.entries(docs.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
+    const documentedGets = Object.entries(docs.paths)
+      .filter(([, ops]) => 'get' in ops)
+      .map(([path]) => path);
 
     // The read models have caught up with the seed once the overview answers.
     for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 200))) {
@@ -165,7 +178,9 @@ describe('the embedded default (npm start) under concurrent readers and writers'
       if (response.status === 200) break;
       if (Date.now() > deadline) throw new Error(`the overview still answers ${response.status}`);
     }
-    const today = ((await call(secretaries[0], 'GET', '/api/units/{unitId}/branches/{branchId}/roster', `/api/units/${UNIT}/branches/B01/roster`)).json as { asOf: string }).asOf;
+    const today = (
+      (await call(secretaries[0], 'GET', '/api/units/{unitId}/branches/{branchId}/roster', `/api/units/${UNIT}/branches/B01/roster`)).json as { asOf: string }
+    ).asOf;
     samples.length = 0;
 
     const stopAt = Date.now() + LOAD_MS;
@@ -194,19 +209,35 @@ describe('the embedded default (npm start) under concurrent readers and writers'
           form.set('note', `已完成（并发测试 ${branch}）`);
           const bytes = uploads < 3 ? Buffer.from(`${branch} 会议记录 ${key} ${(uploads += 1)}\n`, 'utf8') : null;
           if (bytes) form.append('evidence', new Blob([bytes], { type: 'text/plain' }), '会议记录.txt');
-          const { status } = await call(session, 'POST', '/api/campaigns/{campaignId}/branches/{branchId}/instances/{instanceKey}/complete', `${b}/instances/${enc(key)}/complete`, form);
+          const { status } = await call(
+            session,
+            'POST',
+            '/api/campaigns/{campaignId}/branches/{branchId}/instances/{instanceKey}/complete',
+            `${b}/instances/${enc(key)}/complete`,
+            form,
+          );
           (status === 201 ? done : open).push(key);
           if (bytes && status === 201) evidence.set(branch, [...(evidence.get(branch) ?? []), createHash('sha256').update(bytes).digest('hex')]);
         } else if (roll < 0.22 && done.length > 0) {
           const key = done.splice(Math.floor(Math.random() * done.length), 1)[0];
-          const { status } = await call(session, 'POST', '/api/campaigns/{campaignId}/branches/{branchId}/instances/{instanceKey}/reopen', `${b}/instances/${enc(key)}/reopen`, { reason: '佐证材料不全，重新登记（并发测试）' });
+          const { status } = await call(
+            session,
+            'POST',
+            '/api/campaigns/{campaignId}/branches/{branchId}/instances/{instanceKey}/reopen',
+            `${b}/instances/${enc(key)}/reopen`,
+            { reason: '佐证材料不全，重新登记（并发测试）' },
+          );
           (status === 201 ? open : done).push(key);
         } else if (roll < 0.27) {
           const roster = await call(session, 'GET', '/api/units/{unitId}/branches/{branchId}/roster', `/api/units/${UNIT}/branches/${branch}/roster`);
           if (roster.status !== 200) continue;
           const members = (roster.json as { members: { memberId: string; status: string }[] }).members.filter((m) => m.status === 'active');
           const attendance = Object.fromEntries(members.map((m) => [m.memberId, pick(['present', 'present', 'present', 'leave', 'absent'])]));
-          await call(session, 'POST', '/api/campaigns/{campaignId}/branches/{branchId}/study-sessions', `${b}/study-sessions`, { date: today, topic: '集中学习（并发测试）', attendance });
+          await call(session, 'POST', '/api/campaigns/{campaignId}/branches/{branchId}/study-sessions', `${b}/study-sessions`, {
+            date: today,
+            topic: '集中学习（并发测试）',
+            attendance,
+          });
         } else {
           const reads: [string, string][] = [
             ['/api/campaigns/{campaignId}/instances', `/api/campaigns/${CAMPAIGN}/instances?branchId=${branch}`],
@@ -236,8 +267,9 @@ describe('the embedded default (npm start) under concurrent readers and writers'
     const routesUsed = new Set(samples.map((s) => `${s.method} ${s.route}`));
     const unused = documentedGets.filter((path) => !routesUsed.has(`GET ${path}`));
     const auditorOk = samples.filter((s) => s.role === 'auditor' && s.method === 'GET' && s.status === 200).length;
-    const recorded = (await app.get<EventStore>(EVENT_STORE).readStream(auditorReadsStream(auditor.accountId)))
-      .filter((e) => e.type === AUDITOR_READ_EVENT).length;
+    const recorded = (await app.get<EventStore>(EVENT_STORE).readStream(auditorReadsStream(auditor.accountId))).filter(
+      (e) => e.type === AUDITOR_READ_EVENT,
+    ).length;
     // The same record as the leading group reads it.
     const asRead = await fetch(`${base}/api/audit/history?stream=${auditorReadsStream(auditor.accountId)}&includeAuditorReads=true&pageSize=1`, {
       headers: { Authorization: `Bearer ${leader.token}` },
@@ -246,16 +278,21 @@ describe('the embedded default (npm start) under concurrent readers and writers'
     const byRole = (role: Session['role']) => samples.filter((s) => s.role === role).length;
     const byRoute = new Map<string, number[]>();
     for (const s of samples) byRoute.set(`${s.method} ${s.route}`, [...(byRoute.get(`${s.method} ${s.route}`) ?? []), s.ms]);
-    const slowest = [...byRoute].map(([route, ms]) => [route, ms.sort((a, b) => a - b)[Math.floor(ms.length * 0.95)], ms.length] as const)
-      .sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const slowest = [...byRoute]
+      .map(([route, ms]) => [route, ms.sort((a, b) => a - b)[Math.floor(ms.length * 0.95)], ms.length] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6);
     process.stdout.write(
       `embedded default, ${LOAD_MS / 1000} s, ${secretaries.length + 2 * READERS_PER_ROLE} clients: ${samples.length} requests ` +
-      `(${(samples.length / (LOAD_MS / 1000)).toFixed(0)}/s), p95 ${p95.toFixed(0)} ms\n` +
-      `  statuses: ${[...histogram].sort().map(([k, n]) => `${k} × ${n}`).join(', ')}\n` +
-      `  slowest routes (p95 ms, requests): ${slowest.map(([route, ms, n]) => `${route} ${ms.toFixed(0)} (${n})`).join(', ')}\n` +
-      `  routes: ${routesUsed.size} used; documented GETs not used: ${unused.join(', ') || 'none'}\n` +
-      `  by role: ${byRole('secretary')} secretaries', ${byRole('leader')} leading group's, ${byRole('auditor')} auditor's\n` +
-      `  auditor: ${auditorOk} GETs answered 200, ${recorded} AuditorRead events in the store, history as the leader reads it: ${historyTotal}\n`,
+        `(${(samples.length / (LOAD_MS / 1000)).toFixed(0)}/s), p95 ${p95.toFixed(0)} ms\n` +
+        `  statuses: ${[...histogram]
+          .sort()
+          .map(([k, n]) => `${k} × ${n}`)
+          .join(', ')}\n` +
+        `  slowest routes (p95 ms, requests): ${slowest.map(([route, ms, n]) => `${route} ${ms.toFixed(0)} (${n})`).join(', ')}\n` +
+        `  routes: ${routesUsed.size} used; documented GETs not used: ${unused.join(', ') || 'none'}\n` +
+        `  by role: ${byRole('secretary')} secretaries', ${byRole('leader')} leading group's, ${byRole('auditor')} auditor's\n` +
+        `  auditor: ${auditorOk} GETs answered 200, ${recorded} AuditorRead events in the store, history as the leader reads it: ${historyTotal}\n`,
     );
 
     const failures = samples.filter((s) => s.status < 0 || s.status >= 500 || s.status === 404);

@@ -58,7 +58,11 @@ describe('ledger account', () => {
 
     it('creates the first administrator, who signs in to the API; set-password ends the old password; nothing secret in the log', async () => {
       const env = { EVENT_STORE: 'postgres', DATABASE_URL: database.url, DATA_DIR: join(dir, 'data'), PASSWORD_HASH_COST: '1024', DEMO_SEED: 'false' };
-      const created = await ledger(['account', 'create', '--username', 'root', '--display-name', '系统管理员', '--role', 'administrator', '--password-stdin'], env, 'first-root-password\n');
+      const created = await ledger(
+        ['account', 'create', '--username', 'root', '--display-name', '系统管理员', '--role', 'administrator', '--password-stdin'],
+        env,
+        'first-root-password\n',
+      );
       expect(created).toMatchObject({ code: 0 });
       expect(created.stdout).toMatch(/^created root \(administrator\): [0-9a-f-]{36}$/m);
 
@@ -75,7 +79,10 @@ describe('ledger account', () => {
       const store = await PostgresEventStore.connect(database.url);
       try {
         const events = await store.readStream('accounts');
-        expect(events.map((e) => [e.type, e.metadata.actor.role])).toEqual([['AccountCreated', 'system'], ['AccountPasswordReset', 'system']]);
+        expect(events.map((e) => [e.type, e.metadata.actor.role])).toEqual([
+          ['AccountCreated', 'system'],
+          ['AccountPasswordReset', 'system'],
+        ]);
         expect(JSON.stringify(events.map((e) => e.data))).not.toMatch(/scrypt|password/i);
       } finally {
         await store.close();
@@ -87,7 +94,11 @@ describe('ledger account', () => {
       const short = await ledger(['account', 'create', '--username', 'root', '--role', 'administrator', '--password-stdin'], env, 'short\n');
       expect(short.code).toBe(2);
       expect(short.stderr).toContain('8..200 characters');
-      const unit = await ledger(['account', 'create', '--username', 'lead', '--role', 'leading_group', '--unit', 'U9', '--password-stdin'], env, 'long-enough-pass\n');
+      const unit = await ledger(
+        ['account', 'create', '--username', 'lead', '--role', 'leading_group', '--unit', 'U9', '--password-stdin'],
+        env,
+        'long-enough-pass\n',
+      );
       expect(unit.code).toBe(2);
       expect(unit.stderr).toContain('not registered');
       const noStdin = await ledger(['account', 'create', '--username', 'root', '--role', 'administrator'], env, 'long-enough-pass\n');

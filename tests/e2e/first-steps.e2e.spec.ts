@@ -63,7 +63,6 @@ async function clickAndSee(page: Page, button: Locator, text: string): Promise<v
   }
 }
 
-
 /**
  * Picks an option of an antd select by its visible label, and sees it chosen: a tap that lands while the list is still
  * sliding in (a busy machine, a phone) is lost, and is then made again.
@@ -74,7 +73,10 @@ async function typeDate(page: Page, input: Locator, date: string): Promise<void>
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-  await page.waitForFunction(({ id, date }) => (document.getElementById(id) as HTMLInputElement | null)?.value === date, { id: (await input.getAttribute('id')) ?? '', date });
+  await page.waitForFunction(({ id, date }) => (document.getElementById(id) as HTMLInputElement | null)?.value === date, {
+    id: (await input.getAttribute('id')) ?? '',
+    date,
+  });
 }
 
 /** POSTs the page sends to a path, counted from now on. */
@@ -84,14 +86,23 @@ function countPosts(page: Page, path: string): () => number {
   return () => count;
 }
 
-async function signInWithLanguage(world: BrowserApp, options: { width: number; height: number; lang: 'zh' | 'en' }, username: string, password: string, home: string) {
+async function signInWithLanguage(
+  world: BrowserApp,
+  options: { width: number; height: number; lang: 'zh' | 'en' },
+  username: string,
+  password: string,
+  home: string,
+) {
   const context = await world.newContext({ width: options.width, height: options.height });
   const page = await context.newPage();
   if (options.lang === 'en') {
     // The switch on the log-in page, as a user would; the choice is remembered for the pages after it.
     await page.goto('/login');
     await page.getByTestId('lang-switch').click();
-    await page.getByTestId('login-submit').filter({ hasText: /Sign in|Log in/i }).waitFor();
+    await page
+      .getByTestId('login-submit')
+      .filter({ hasText: /Sign in|Log in/i })
+      .waitFor();
   }
   await logInThroughForm(page, username, password, home);
   return { context, page };
@@ -198,7 +209,9 @@ describeInChromium('first steps on an empty installation in Chromium: register a
     await add.getByTestId('branch-name').fill('另一个支部');
     await add.getByTestId('branch-secretary').fill('王五');
     await add.getByTestId('add-branch-submit').click();
-    await fieldErrors(add).filter({ hasText: `支部 ${BRANCH.branchId} 已存在` }).waitFor();
+    await fieldErrors(add)
+      .filter({ hasText: `支部 ${BRANCH.branchId} 已存在` })
+      .waitFor();
     await add.locator('.ant-modal-close').click();
     await add.waitFor({ state: 'hidden' });
     expect(await admin.locator('[data-testid="branch-row"]').count()).toBe(1);
@@ -246,7 +259,9 @@ describeInChromium('first steps on an empty installation in Chromium: register a
     expect(await plan.getByTestId('plan-unit').innerText()).toBe(UNIT.name);
     expect(await plan.getByTestId('plan-template').innerText()).toContain(template.name);
     const { stages, phases, tasks } = template.summary.counts;
-    expect(await plan.getByTestId('plan-template-size').innerText()).toBe(`${stages} 个阶段 · ${phases} 个环节 · ${tasks} 项任务 · 共 ${template.summary.weeks} 周`);
+    expect(await plan.getByTestId('plan-template-size').innerText()).toBe(
+      `${stages} 个阶段 · ${phases} 个环节 · ${tasks} 项任务 · 共 ${template.summary.weeks} 周`,
+    );
     expect(await plan.getByTestId('plan-name').inputValue()).toBe(template.name);
     await plan.getByTestId('plan-campaign-submit').click();
     await fieldErrors(plan).filter({ hasText: '请选择开始日期' }).waitFor();
@@ -271,12 +286,15 @@ describeInChromium('first steps on an empty installation in Chromium: register a
     await leader.getByText(`${start} ~ ${end}`).first().waitFor();
     const stageCards = leader.locator('[data-testid^="plan-stage-"]');
     expect(await stageCards.count()).toBe(stages);
-    for (const [index, name] of STAGE_NAMES.entries()) expect(await stageCards.nth(index).locator('.ant-card-head-title').innerText()).toContain(`阶段 ${index + 1} · ${name}`);
+    for (const [index, name] of STAGE_NAMES.entries())
+      expect(await stageCards.nth(index).locator('.ant-card-head-title').innerText()).toContain(`阶段 ${index + 1} · ${name}`);
     expect(await leader.getByTestId('open-stage-S1').isEnabled()).toBe(true);
     await screenshot(leader, 'first-steps-plan');
 
     // What was recorded: the unit, the Monday, the office branch.
-    const listed = JSON.parse((await fetchFromPage(leader, '/api/campaigns')).text) as { campaigns: { campaignId: string; name: string; unitId: string; startDate: string; endDate: string }[] };
+    const listed = JSON.parse((await fetchFromPage(leader, '/api/campaigns')).text) as {
+      campaigns: { campaignId: string; name: string; unitId: string; startDate: string; endDate: string }[];
+    };
     expect(listed.campaigns).toHaveLength(1);
     expect(listed.campaigns[0]).toMatchObject({ name: CAMPAIGN_NAME, unitId: UNIT.unitId, startDate: start, endDate: end });
     const planned = JSON.parse((await fetchFromPage(leader, `/api/campaigns/${listed.campaigns[0].campaignId}`)).text);
@@ -375,7 +393,9 @@ describeInChromium('first steps on an empty installation in Chromium: register a
     expect(await plan.getByTestId('plan-unit').innerText()).toBe(unitName);
     expect(await plan.getByTestId('plan-template').innerText()).toContain(template.nameEn);
     const { stages, phases, tasks } = template.summary.counts;
-    expect(await plan.getByTestId('plan-template-size').innerText()).toBe(`${stages} stages · ${phases} phases · ${tasks} tasks · ${template.summary.weeks} weeks`);
+    expect(await plan.getByTestId('plan-template-size').innerText()).toBe(
+      `${stages} stages · ${phases} phases · ${tasks} tasks · ${template.summary.weeks} weeks`,
+    );
     await plan.getByTestId('plan-name').fill('Jianghan 2009 campaign');
     const start = nextMonday();
     await typeDate(leader, plan.locator('#plan-campaign_startDate'), start);

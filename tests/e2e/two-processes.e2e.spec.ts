@@ -48,7 +48,9 @@ describe('two API processes on one PostgreSQL', () => {
 
   it('serves through one process the evidence file uploaded through the other', async () => {
     const secretary = await signInOver(first.url, 'sec-b03', 'sec-demo-2009');
-    const instances = await (await get(first, `/api/campaigns/${CAMPAIGN}/instances?branchId=B03`, secretary)).json() as { instances: { key: string; status: string; scope: string }[] };
+    const instances = (await (await get(first, `/api/campaigns/${CAMPAIGN}/instances?branchId=B03`, secretary)).json()) as {
+      instances: { key: string; status: string; scope: string }[];
+    };
     const open = instances.instances.find((i) => i.status === 'open' && i.scope === 'branch');
     expect(open).toBeDefined();
     const form = new FormData();
@@ -56,7 +58,9 @@ describe('two API processes on one PostgreSQL', () => {
     const content = Buffer.from(`支部会议记录 ${Date.now()}`);
     form.append('evidence', new Blob([content], { type: 'text/plain' }), '会议记录.txt');
     const completed = await fetch(`${first.url}/api/campaigns/${CAMPAIGN}/branches/B03/instances/${encodeURIComponent(open!.key)}/complete`, {
-      method: 'POST', headers: { Authorization: `Bearer ${secretary}` }, body: form,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secretary}` },
+      body: form,
     });
     expect(completed.status).toBe(201);
     const sha256 = ((await completed.json()) as { evidence: { sha256: string }[] }).evidence[0].sha256;
@@ -69,7 +73,11 @@ describe('two API processes on one PostgreSQL', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       const api = i % 2 === 0 ? first : second;
-      const response = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: `wrong-${i}` }) });
+      const response = await fetch(`${api.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'auditor', password: `wrong-${i}` }),
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
@@ -80,7 +88,8 @@ describe('two API processes on one PostgreSQL', () => {
     const old = await signInOver(second.url, 'sec-b04', 'sec-demo-2009');
     expect((await get(first, '/api/auth/me', old)).status).toBe(200);
     const changed = await fetch(`${first.url}/api/auth/password`, {
-      method: 'POST', headers: { Authorization: `Bearer ${old}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { Authorization: `Bearer ${old}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ currentPassword: 'sec-demo-2009', newPassword: 'a-new-password-4' }),
     });
     expect(changed.status).toBe(200);

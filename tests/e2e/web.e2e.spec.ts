@@ -3,9 +3,7 @@
 // a secretary cannot reach another branch; the English switch. Screenshots go to test-output/screenshots.
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
-import {
-  DEMO_CAMPAIGN, describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp,
-} from './support/browser-app';
+import { DEMO_CAMPAIGN, describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
 
 jest.setTimeout(120_000);
 
@@ -57,7 +55,10 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     }, before);
 
     await logInThroughForm(secretary, 'sec-b01', 'sec-demo-2009', '/my-branch');
-    const row = secretary.locator('[data-testid="instance-row"]').filter({ has: secretary.getByTestId('complete-button') }).first();
+    const row = secretary
+      .locator('[data-testid="instance-row"]')
+      .filter({ has: secretary.getByTestId('complete-button') })
+      .first();
     await row.waitFor();
     await screenshot(secretary, 'secretary-my-branch');
     completedKey = (await row.getAttribute('data-key')) ?? '';
@@ -84,7 +85,9 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     );
     const seen = await leader.evaluate(() => (window as unknown as { e2eShownAt?: number }).e2eShownAt ?? Number.NaN);
     const latency = Math.round(seen - answered);
-    console.log(`[e2e] leading-group overview showed the completion ${latency} ms after the API accepted it (${Math.round(seen - clicked)} ms after the secretary pressed submit)`);
+    console.log(
+      `[e2e] leading-group overview showed the completion ${latency} ms after the API accepted it (${Math.round(seen - clicked)} ms after the secretary pressed submit)`,
+    );
     expect(await numerator(leader, 'overview-campaign-numbers')).toBe(before + 1);
     expect(latency).toBeGreaterThanOrEqual(0);
     expect(latency).toBeLessThanOrEqual(2000);
@@ -95,7 +98,10 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     const work = await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/branches/B01/work`);
     expect(work.status).toBe(200);
     const instance = JSON.parse(work.text).instances.find((i: { instanceKey: string }) => i.instanceKey === completedKey);
-    expect(instance.completion).toMatchObject({ note: NOTE, evidence: [{ fileName: '支部会议记录.txt', sha256: createHash('sha256').update(EVIDENCE).digest('hex') }] });
+    expect(instance.completion).toMatchObject({
+      note: NOTE,
+      evidence: [{ fileName: '支部会议记录.txt', sha256: createHash('sha256').update(EVIDENCE).digest('hex') }],
+    });
   });
 
   it('the leading group drills into a branch and sees the same completion there', async () => {
@@ -129,7 +135,9 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     }
     await screenshot(secretary, 'secretary-forbidden');
     expect(await secretary.locator('[data-testid^="menu-"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')))).toEqual([
-      'menu-my-branch', 'menu-study', 'menu-three-ones',
+      'menu-my-branch',
+      'menu-study',
+      'menu-three-ones',
     ]);
 
     const own = await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/branches/B01/dashboard`);
@@ -138,7 +146,8 @@ describeInChromium('web app in Chromium (issue 4)', () => {
       await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/branches/B02/dashboard`),
       await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/branches/B02/work`),
       await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/branches/B02/instances/${encodeURIComponent('T05:branch:B02')}/complete`, {
-        method: 'POST', form: { note: 'not mine' },
+        method: 'POST',
+        form: { note: 'not mine' },
       }),
       await fetchFromPage(secretary, `/api/campaigns/${DEMO_CAMPAIGN}/overview`),
       await fetchFromPage(secretary, `/api/audit/history?campaignId=${DEMO_CAMPAIGN}`),
@@ -152,14 +161,20 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     await leader.getByTestId('overview-campaign-numbers').waitFor();
     expect(await leader.getByTestId('menu-overview').innerText()).toBe('活动总览');
     await leader.getByTestId('lang-switch').click();
-    await leader.getByTestId('menu-overview').filter({ hasText: /^Overview$/ }).waitFor();
+    await leader
+      .getByTestId('menu-overview')
+      .filter({ hasText: /^Overview$/ })
+      .waitFor();
     expect(await leader.getByTestId('menu-history').innerText()).toBe('History');
     expect(await leader.locator('html').getAttribute('lang')).toBe('en');
     await expect(leader.getByTestId('overview-campaign-numbers').innerText()).resolves.toMatch(/^Done \d+ \/ Applicable \d+$/);
     await expect(leader.getByRole('heading', { level: 3 }).first().innerText()).resolves.toBe('Campaign overview');
     await screenshot(leader, 'leader-overview-en');
     await leader.getByTestId('lang-switch').click();
-    await leader.getByTestId('menu-overview').filter({ hasText: /^活动总览$/ }).waitFor();
+    await leader
+      .getByTestId('menu-overview')
+      .filter({ hasText: /^活动总览$/ })
+      .waitFor();
 
     // The log-in page has the switch too, and the choice is remembered.
     const fresh = await world.newContext();
@@ -167,7 +182,10 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     await page.goto('/login');
     expect(await page.getByTestId('login-submit').innerText()).toMatch(/^登\s*录$/);
     await page.getByTestId('lang-switch').click();
-    await page.getByTestId('login-submit').filter({ hasText: /^Log in$/ }).waitFor();
+    await page
+      .getByTestId('login-submit')
+      .filter({ hasText: /^Log in$/ })
+      .waitFor();
     await page.reload();
     expect(await page.getByTestId('login-submit').innerText()).toBe('Log in');
     await fresh.close();

@@ -69,7 +69,9 @@ function send(port: number, request: FuzzRequest): Promise<FuzzResponse> {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (error) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), error: error.message }));
+      res.on('error', (error) =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), error: error.message }),
+      );
     });
     req.on('error', (error) => resolve({ status: -1, headers: {}, text: '', error: error.message }));
     req.end(request.body);
@@ -153,10 +155,15 @@ function plausible(doc: OpenApiDocument, raw: OpenApiSchema | undefined, depth =
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
   switch (schema.type) {
-    case 'string': return schema.format === 'date' ? '2009-04-01' : schema.format === 'binary' ? undefined : '示例';
-    case 'number': case 'integer': return 1;
-    case 'boolean': return true;
-    case 'array': return depth > 3 ? [] : [plausible(doc, schema.items, depth + 1)].filter((v) => v !== undefined);
+    case 'string':
+      return schema.format === 'date' ? '2009-04-01' : schema.format === 'binary' ? undefined : '示例';
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return depth > 3 ? [] : [plausible(doc, schema.items, depth + 1)].filter((v) => v !== undefined);
     default: {
       if (depth > 3 || !schema.properties) return {};
       const out: Record<string, unknown> = {};
@@ -186,24 +193,98 @@ const REAL_IDS: Record<string, string[]> = {
 };
 
 /** Raw path segments (sent as is when Node allows, otherwise percent-encoded). */
-const hostileSegment = fc.oneof(
-  fc.constantFrom(
-    '..', '.', '../', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f', '%00', 'a%00b', '%', '%zz', '%E4%B8', '%C0%AE', ':', '::::', ':id',
-    '__proto__', 'constructor', 'prototype', 'toString', 'null', 'undefined', 'NaN', '-1', '0', '1e309', '9'.repeat(40),
-    "'; DROP TABLE events;--", '${jndi:ldap://x}', '{{7*7}}', '<script>', '%3Cscript%3E', 'T05:branch:B1:extra', 'T05::B1', 'T05:branch:',
-    ':member:M1', 'T07:member:', 'T07:leader:M1', 'T05%3Abranch%3AB1', '%252e', '%u002e', 'a;b', 'a,b', 'a|b', '*', '~', 'C1?x=1',
-  ),
-  fc.constantFrom('a', '支', '🎉', '\u202e', '\ufeff', 'é').chain((c) => fc.integer({ min: 200, max: 1200 }).map((n) => encodeURIComponent(c.repeat(n)))),
-  fc.integer({ min: 1000, max: 6000 }).map((n) => 'x'.repeat(n)),
-  fc.string({ unit: 'binary', maxLength: 30 }).map((s) => encodeURIComponent(s) || '%20'),
-  fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => encodeURIComponent(s) || '-'),
-).map((s) => (/^[\x21-\x7e]*$/.test(s) ? s : encodeURIComponent(s)));
+const hostileSegment = fc
+  .oneof(
+    fc.constantFrom(
+      '..',
+      '.',
+      '../',
+      '..%2F..%2Fetc%2Fpasswd',
+      '%2e%2e%2f',
+      '%00',
+      'a%00b',
+      '%',
+      '%zz',
+      '%E4%B8',
+      '%C0%AE',
+      ':',
+      '::::',
+      ':id',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'null',
+      'undefined',
+      'NaN',
+      '-1',
+      '0',
+      '1e309',
+      '9'.repeat(40),
+      "'; DROP TABLE events;--",
+      '${jndi:ldap://x}',
+      '{{7*7}}',
+      '<script>',
+      '%3Cscript%3E',
+      'T05:branch:B1:extra',
+      'T05::B1',
+      'T05:branch:',
+      ':member:M1',
+      'T07:member:',
+      'T07:leader:M1',
+      'T05%3Abranch%3AB1',
+      '%252e',
+      '%u002e',
+      'a;b',
+      'a,b',
+      'a|b',
+      '*',
+      '~',
+      'C1?x=1',
+    ),
+    fc.constantFrom('a', '支', '🎉', '\u202e', '\ufeff', 'é').chain((c) => fc.integer({ min: 200, max: 1200 }).map((n) => encodeURIComponent(c.repeat(n)))),
+    fc.integer({ min: 1000, max: 6000 }).map((n) => 'x'.repeat(n)),
+    fc.string({ unit: 'binary', maxLength: 30 }).map((s) => encodeURIComponent(s) || '%20'),
+    fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => encodeURIComponent(s) || '-'),
+  )
+  .map((s) => (/^[\x21-\x7e]*$/.test(s) ? s : encodeURIComponent(s)));
 
 const hostileScalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
-    null, '', ' ', 'NaN', 'Infinity', '-0', '1e309', '2009-02-30', '2009-13-01', '0000-00-00', '9999-99-99', '2009-4-1', true, false,
-    0, -1, 2 ** 53 + 1, -(2 ** 63), 1e308, Number.MIN_VALUE, 'null', 'undefined', '__proto__', '\u0000', '\ud800', '<script>alert(1)</script>',
-    "'; DROP TABLE events;--", '../../etc/passwd', {}, [], [[]], { $gt: '' }, { __proto__: { admin: true } }, ['a', 1, null],
+    null,
+    '',
+    ' ',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e309',
+    '2009-02-30',
+    '2009-13-01',
+    '0000-00-00',
+    '9999-99-99',
+    '2009-4-1',
+    true,
+    false,
+    0,
+    -1,
+    2 ** 53 + 1,
+    -(2 ** 63),
+    1e308,
+    Number.MIN_VALUE,
+    'null',
+    'undefined',
+    '__proto__',
+    '\u0000',
+    '\ud800',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE events;--",
+    '../../etc/passwd',
+    {},
+    [],
+    [[]],
+    { $gt: '' },
+    { __proto__: { admin: true } },
+    ['a', 1, null],
   ),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', minLength: 2001, maxLength: 2500 }),
@@ -219,9 +300,34 @@ const deepNest = (depth: number, open: string, close: string, core = '1') => ope
 /** Whole bodies that are not what any route wants, as JSON text (some not even JSON). */
 const hostileJsonText = fc.oneof(
   fc.constantFrom(
-    '', ' ', 'null', 'true', '42', '"string"', '[]', '[{}]', '[null]', '{"a":', '{a:1}', "{'a':1}", '{"a":1,}', '{"a":1}{"b":2}', '\u0000',
-    '\ufeff{}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"note":1e999}', '{"amount":1e999}',
-    '{"amount":-1e999}', 'NaN', '{"amount":NaN}', '{"note":"\\ud800"}', '{"x":"\\u0000"}', '{"a":1,"a":2}', 'undefined', '{}',
+    '',
+    ' ',
+    'null',
+    'true',
+    '42',
+    '"string"',
+    '[]',
+    '[{}]',
+    '[null]',
+    '{"a":',
+    '{a:1}',
+    "{'a':1}",
+    '{"a":1,}',
+    '{"a":1}{"b":2}',
+    '\u0000',
+    '\ufeff{}',
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"note":1e999}',
+    '{"amount":1e999}',
+    '{"amount":-1e999}',
+    'NaN',
+    '{"amount":NaN}',
+    '{"note":"\\ud800"}',
+    '{"x":"\\u0000"}',
+    '{"a":1,"a":2}',
+    'undefined',
+    '{}',
   ),
   fc.integer({ min: 500, max: 40_000 }).map((d) => deepNest(d, '[', ']')),
   fc.integer({ min: 500, max: 15_000 }).map((d) => deepNest(d, '{"a":', '}')),
@@ -231,9 +337,22 @@ const hostileJsonText = fc.oneof(
 );
 
 const bodyContentType = fc.constantFrom(
-  'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=latin1',
-  'application/json; charset=nope', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/octet-stream',
-  'application/merge-patch+json', 'multipart/form-data', 'multipart/form-data; boundary=', 'multipart/mixed; boundary=zz', '*/*', 'json', ';;;',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/json; charset=nope',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'application/octet-stream',
+  'application/merge-patch+json',
+  'multipart/form-data',
+  'multipart/form-data; boundary=',
+  'multipart/mixed; boundary=zz',
+  '*/*',
+  'json',
+  ';;;',
 );
 
 // ---------------------------------------------------------------------------------------------------------
@@ -254,9 +373,17 @@ function buildGenerator(doc: OpenApiDocument, ops: Operation[], tokens: Record<s
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('wrong-type'), field: fc.constantFrom(...fields), value: hostileScalar }),
       fc.record({ kind: fc.constant('missing'), field: fc.constantFrom(...fields), value: fc.constant(undefined) }),
-      fc.record({ kind: fc.constant('extra'), field: fc.constantFrom('isAdmin', '__proto__', 'revision', 'by', 'role', 'evidence', 'x'.repeat(300)), value: hostileScalar }),
+      fc.record({
+        kind: fc.constant('extra'),
+        field: fc.constantFrom('isAdmin', '__proto__', 'revision', 'by', 'role', 'evidence', 'x'.repeat(300)),
+        value: hostileScalar,
+      }),
       fc.record({ kind: fc.constant('null'), field: fc.constantFrom(...fields), value: fc.constant(null) }),
-      fc.record({ kind: fc.constant('nested'), field: fc.constantFrom(...fields), value: fc.integer({ min: 50, max: 3000 }).map((d) => JSON.parse(deepNest(Math.min(d, 900), '{"a":', '}'))) }),
+      fc.record({
+        kind: fc.constant('nested'),
+        field: fc.constantFrom(...fields),
+        value: fc.integer({ min: 50, max: 3000 }).map((d) => JSON.parse(deepNest(Math.min(d, 900), '{"a":', '}'))),
+      }),
     );
     return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => {
       const body: Record<string, unknown> = JSON.parse(JSON.stringify(base));
@@ -268,86 +395,154 @@ function buildGenerator(doc: OpenApiDocument, ops: Operation[], tokens: Record<s
     });
   };
 
-  const multipartJunk = fc.record({
-    boundary: fc.constantFrom('zz', 'x'.repeat(80), '----a', '"q"'),
-    field: fc.constantFrom('note', 'completedOn', 'commandId', 'evidence', 'file', 'junk', '__proto__', '', 'note[]', 'evidence[0]'),
-    value: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '2009-02-30', 'x'.repeat(3000))),
-    asFile: fc.boolean(),
-    filename: fc.constantFrom('a.pdf', '../../etc/passwd', '', '会议记录.pdf', '\u0000.png', 'x'.repeat(300)),
-    files: fc.integer({ min: 1, max: 12 }),
-    truncate: fc.boolean(),
-  }).map((m) => {
-    const parts: string[] = [];
-    for (let i = 0; i < (m.asFile ? m.files : 1); i += 1) {
-      parts.push(
-        m.asFile
-          ? `--${m.boundary}\r\nContent-Disposition: form-data; name="${m.field}"; filename="${m.filename}"\r\nContent-Type: application/pdf\r\n\r\n%PDF junk ${m.value}\r\n`
-          : `--${m.boundary}\r\nContent-Disposition: form-data; name="${m.field}"\r\n\r\n${m.value}\r\n`,
-      );
-    }
-    const text = parts.join('') + (m.truncate ? '' : `--${m.boundary}--\r\n`);
-    return { contentType: `multipart/form-data; boundary=${m.boundary}`, text, mutation: `multipart:${m.field}${m.asFile ? `×${m.files} files` : ''}${m.truncate ? ',truncated' : ''}` };
-  });
+  const multipartJunk = fc
+    .record({
+      boundary: fc.constantFrom('zz', 'x'.repeat(80), '----a', '"q"'),
+      field: fc.constantFrom('note', 'completedOn', 'commandId', 'evidence', 'file', 'junk', '__proto__', '', 'note[]', 'evidence[0]'),
+      value: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '2009-02-30', 'x'.repeat(3000))),
+      asFile: fc.boolean(),
+      filename: fc.constantFrom('a.pdf', '../../etc/passwd', '', '会议记录.pdf', '\u0000.png', 'x'.repeat(300)),
+      files: fc.integer({ min: 1, max: 12 }),
+      truncate: fc.boolean(),
+    })
+    .map((m) => {
+      const parts: string[] = [];
+      for (let i = 0; i < (m.asFile ? m.files : 1); i += 1) {
+        parts.push(
+          m.asFile
+            ? `--${m.boundary}\r\nContent-Disposition: form-data; name="${m.field}"; filename="${m.filename}"\r\nContent-Type: application/pdf\r\n\r\n%PDF junk ${m.value}\r\n`
+            : `--${m.boundary}\r\nContent-Disposition: form-data; name="${m.field}"\r\n\r\n${m.value}\r\n`,
+        );
+      }
+      const text = parts.join('') + (m.truncate ? '' : `--${m.boundary}--\r\n`);
+      return {
+        contentType: `multipart/form-data; boundary=${m.boundary}`,
+        text,
+        mutation: `multipart:${m.field}${m.asFile ? `×${m.files} files` : ''}${m.truncate ? ',truncated' : ''}`,
+      };
+    });
 
   const body = (op: Operation) =>
     fc.oneof(
       { weight: 4, arbitrary: mutatedBody(op).map((b) => ({ contentType: 'application/json', ...b })) },
-      { weight: 3, arbitrary: fc.record({ contentType: fc.constant('application/json'), text: hostileJsonText }).map((b) => ({ ...b, mutation: 'json-text' })) },
-      { weight: 2, arbitrary: fc.record({ contentType: bodyContentType, text: fc.oneof(hostileJsonText, mutatedBody(op).map((b) => b.text), fc.constantFrom('a[b][c]=1&__proto__[x]=y&note=1', '<note>x</note>')) }).map((b) => ({ ...b, mutation: `content-type:${b.contentType}` })) },
+      {
+        weight: 3,
+        arbitrary: fc.record({ contentType: fc.constant('application/json'), text: hostileJsonText }).map((b) => ({ ...b, mutation: 'json-text' })),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .record({
+            contentType: bodyContentType,
+            text: fc.oneof(
+              hostileJsonText,
+              mutatedBody(op).map((b) => b.text),
+              fc.constantFrom('a[b][c]=1&__proto__[x]=y&note=1', '<note>x</note>'),
+            ),
+          })
+          .map((b) => ({ ...b, mutation: `content-type:${b.contentType}` })),
+      },
       { weight: 2, arbitrary: multipartJunk },
       { weight: 1, arbitrary: fc.constant({ contentType: '', text: '', mutation: 'no-body' }) },
-      { weight: 1, arbitrary: fc.record({ contentType: fc.constantFrom('application/json', 'text/plain'), text: fc.constant('{"note":"x"}'), enc: fc.constantFrom('gzip', 'deflate', 'br', 'identity, gzip', 'zstd', 'x') }).map((b) => ({ contentType: b.contentType, text: b.text, encoding: b.enc, mutation: `content-encoding:${b.enc}` })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({
+            contentType: fc.constantFrom('application/json', 'text/plain'),
+            text: fc.constant('{"note":"x"}'),
+            enc: fc.constantFrom('gzip', 'deflate', 'br', 'identity, gzip', 'zstd', 'x'),
+          })
+          .map((b) => ({ contentType: b.contentType, text: b.text, encoding: b.enc, mutation: `content-encoding:${b.enc}` })),
+      },
     );
 
   const headerValue = fc.oneof(
-    fc.constantFrom('', ' ', '"0"', '"-1"', '"1.5"', '"NaN"', 'W/"0"', '*', '0', '"99999999999999999999999"', '"', '""', 'abc', '"0", "1"', 'x'.repeat(300), '\t'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '"0"',
+      '"-1"',
+      '"1.5"',
+      '"NaN"',
+      'W/"0"',
+      '*',
+      '0',
+      '"99999999999999999999999"',
+      '"',
+      '""',
+      'abc',
+      '"0", "1"',
+      'x'.repeat(300),
+      '\t',
+    ),
     fc.string({ unit: 'binary-ascii', maxLength: 30 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, '')),
   );
 
   const query = (op: Operation) =>
-    fc.array(
-      fc.tuple(fc.oneof(fc.constantFrom(...(op.queryParams.length ? op.queryParams : ['x'])), fc.constantFrom('on[]', 'on[a]', '__proto__[x]', 'branchId', 'unitId', 'dryRun', 'campaignId')), fc.oneof(hostileSegment, fc.constantFrom('B1', 'U1', 'C1', 'true', '2009-04-01'))),
-      { maxLength: 3 },
-    ).map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&')}` : ''));
+    fc
+      .array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(...(op.queryParams.length ? op.queryParams : ['x'])),
+            fc.constantFrom('on[]', 'on[a]', '__proto__[x]', 'branchId', 'unitId', 'dryRun', 'campaignId'),
+          ),
+          fc.oneof(hostileSegment, fc.constantFrom('B1', 'U1', 'C1', 'true', '2009-04-01')),
+        ),
+        { maxLength: 3 },
+      )
+      .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&')}` : ''));
 
-  return fc.constantFrom(...ops).chain((op) =>
-    fc.record({
-      op: fc.constant(op),
-      method: fc.oneof({ weight: 19, arbitrary: fc.constant(op.method) }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'PATCH', 'DELETE', 'OPTIONS', op.method === 'GET' ? 'POST' : 'GET') }),
-      params: fc.tuple(...op.pathParams.map(pathValue), fc.constant('')),
-      query: query(op),
-      body: op.method === 'POST' ? body(op) : fc.option(body(op), { freq: 5 }),
-      principal: fc.constantFrom(...PRINCIPALS),
-      idempotencyKey: fc.option(fc.oneof(headerValue, fc.uuid()), { freq: 2 }),
-      ifMatch: fc.option(headerValue, { freq: 2 }),
-      correlation: fc.option(headerValue, { freq: 4 }),
-    }).map(({ op: o, method, params, query: q, body: b, principal, idempotencyKey, ifMatch, correlation }) => {
-      let i = 0;
-      const path = o.template.replace(/\{[^}]+\}/g, () => params[i++]) + q;
-      const headers: Record<string, string> = {};
-      if (principal === 'bad-token') headers.Authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhY2MtYWRtaW4ifQ.';
-      else if (principal === 'basic') headers.Authorization = 'Basic YWRtaW46YWRtaW4=';
-      else if (principal !== 'anonymous') headers.Authorization = `Bearer ${tokens[principal]}`;
-      if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
-      if (ifMatch !== null) headers['If-Match'] = ifMatch;
-      if (correlation !== null) headers['x-correlation-id'] = correlation;
-      let payload: Buffer | undefined;
-      let mutation = 'none';
-      if (b) {
-        if (b.contentType) headers['Content-Type'] = b.contentType;
-        if ('encoding' in b && b.encoding) headers['Content-Encoding'] = b.encoding as string;
-        payload = b.contentType.includes('utf-16') ? Buffer.from(b.text, 'utf16le') : Buffer.from(b.text, 'utf8');
-        mutation = b.mutation;
-      }
-      return { method, path, headers, body: payload, route: `${o.method} ${o.template}`, mutation };
-    }),
-  // Node's HTTP parser answers a request head over 16 KB with a bare 431 before Express sees it: stay under.
-  ).filter((r) => r.path.length < 12_000);
+  return fc
+    .constantFrom(...ops)
+    .chain(
+      (op) =>
+        fc
+          .record({
+            op: fc.constant(op),
+            method: fc.oneof(
+              { weight: 19, arbitrary: fc.constant(op.method) },
+              { weight: 1, arbitrary: fc.constantFrom('PUT', 'PATCH', 'DELETE', 'OPTIONS', op.method === 'GET' ? 'POST' : 'GET') },
+            ),
+            params: fc.tuple(...op.pathParams.map(pathValue), fc.constant('')),
+            query: query(op),
+            body: op.method === 'POST' ? body(op) : fc.option(body(op), { freq: 5 }),
+            principal: fc.constantFrom(...PRINCIPALS),
+            idempotencyKey: fc.option(fc.oneof(headerValue, fc.uuid()), { freq: 2 }),
+            ifMatch: fc.option(headerValue, { freq: 2 }),
+            correlation: fc.option(headerValue, { freq: 4 }),
+          })
+          .map(({ op: o, method, params, query: q, body: b, principal, idempotencyKey, ifMatch, correlation }) => {
+            let i = 0;
+            const path = o.template.replace(/\{[^}]+\}/g, () => params[i++]) + q;
+            const headers: Record<string, string> = {};
+            if (principal === 'bad-token') headers.Authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhY2MtYWRtaW4ifQ.';
+            else if (principal === 'basic') headers.Authorization = 'Basic YWRtaW46YWRtaW4=';
+            else if (principal !== 'anonymous') headers.Authorization = `Bearer ${tokens[principal]}`;
+            if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
+            if (ifMatch !== null) headers['If-Match'] = ifMatch;
+            if (correlation !== null) headers['x-correlation-id'] = correlation;
+            let payload: Buffer | undefined;
+            let mutation = 'none';
+            if (b) {
+              if (b.contentType) headers['Content-Type'] = b.contentType;
+              if ('encoding' in b && b.encoding) headers['Content-Encoding'] = b.encoding as string;
+              payload = b.contentType.includes('utf-16') ? Buffer.from(b.text, 'utf16le') : Buffer.from(b.text, 'utf8');
+              mutation = b.mutation;
+            }
+            return { method, path, headers, body: payload, route: `${o.method} ${o.template}`, mutation };
+          }),
+      // Node's HTTP parser answers a request head over 16 KB with a bare 431 before Express sees it: stay under.
+    )
+    .filter((r) => r.path.length < 12_000);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
-interface ErrorShape { statusCode: unknown; error: unknown; message: unknown }
+interface ErrorShape {
+  statusCode: unknown;
+  error: unknown;
+  message: unknown;
+}
 const hasErrorShape = (status: number, text: string) => {
   try {
     const body = JSON.parse(text) as ErrorShape;
@@ -380,10 +575,16 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     // The server's error log (5xx stacks) goes to stderr/stdout: keep it to attach to failures.
     const { write: errWrite } = process.stderr;
     const { write: outWrite } = process.stdout;
-    const capture = (chunk: unknown) => { serverLog.push(String(chunk)); return true; };
+    const capture = (chunk: unknown) => {
+      serverLog.push(String(chunk));
+      return true;
+    };
     process.stderr.write = capture as typeof process.stderr.write;
     process.stdout.write = capture as typeof process.stdout.write;
-    restoreLog = () => { process.stderr.write = errWrite; process.stdout.write = outWrite; };
+    restoreLog = () => {
+      process.stderr.write = errWrite;
+      process.stdout.write = outWrite;
+    };
   });
 
   afterAll(async () => {
@@ -405,12 +606,19 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     };
     restoreLog();
     console.log(`fuzz: fast-check seed ${SEED} (replay with FUZZ_SEED=${SEED}), ${RUNS} requests over ${ops.length} operations from /api/docs-json`);
-    process.stderr.write = ((chunk: unknown) => { serverLog.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: unknown) => {
+      serverLog.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
 
     const requests = fc.sample(buildGenerator(doc, ops, tokens), { seed: SEED, numRuns: RUNS });
     // Auditors' GETs are recorded on purpose (AuditorRead, one per GET, refused or not, in their own streams): not a write by the request.
     const head = async () =>
-      (await db.query<{ head: string }>('SELECT coalesce(max(position), 0)::text AS head FROM events WHERE NOT starts_with(stream_id, $1)', [AUDITOR_READS_STREAM_PREFIX])).rows[0].head;
+      (
+        await db.query<{ head: string }>('SELECT coalesce(max(position), 0)::text AS head FROM events WHERE NOT starts_with(stream_id, $1)', [
+          AUDITOR_READS_STREAM_PREFIX,
+        ])
+      ).rows[0].head;
 
     const serverErrors: string[] = [];
     const badShapes: string[] = [];
@@ -424,10 +632,14 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
       const logMark = serverLog.length;
       const response = await send(port, request);
       const after = await head();
-      if (response.status === 0) { clientRefused += 1; continue; }
+      if (response.status === 0) {
+        clientRefused += 1;
+        continue;
+      }
       statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
       routesHit.add(request.route);
-      const line = () => `#${index} ${describeRequest(request)}\n    → ${response.status}${response.error ? ` (${response.error})` : ''} ${clip(response.text)}`;
+      const line = () =>
+        `#${index} ${describeRequest(request)}\n    → ${response.status}${response.error ? ` (${response.error})` : ''} ${clip(response.text)}`;
       if (response.status >= 500 || response.status < 0) {
         serverErrors.push(`${line()}\n    server log: ${clip(serverLog.slice(logMark).join('').trim(), 3000) || '(nothing logged)'}`);
       } else if (response.status >= 400 && !hasErrorShape(response.status, response.text)) {
@@ -439,13 +651,24 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `fuzz: ${requests.length} requests in ${seconds.toFixed(1)} s; ${routesHit.size}/${ops.length} routes reached; ` +
-        `statuses ${[...statusCounts.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}; ` +
+        `statuses ${[...statusCounts.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}; ` +
         `${clientRefused} not sendable by the client; ${serverErrors.length} ≥ 500, ${badShapes.length} 4xx without the error shape, ${refusedButWrote.length} refused-but-wrote`,
     );
 
     const reportFile = join(tmpdir(), `api-fuzz-${SEED}.txt`);
-    writeFileSync(reportFile, [['≥ 500', serverErrors], ['4xx shape', badShapes], ['refused but wrote', refusedButWrote]]
-      .map(([title, list]) => `== ${title as string} (${list.length})\n${(list as string[]).join('\n\n')}`).join('\n\n'));
+    writeFileSync(
+      reportFile,
+      [
+        ['≥ 500', serverErrors],
+        ['4xx shape', badShapes],
+        ['refused but wrote', refusedButWrote],
+      ]
+        .map(([title, list]) => `== ${title as string} (${list.length})\n${(list as string[]).join('\n\n')}`)
+        .join('\n\n'),
+    );
     if (serverErrors.length + badShapes.length + refusedButWrote.length > 0) console.log(`fuzz: every offender in full: ${reportFile}`);
     const report = (title: string, list: string[]) => (list.length ? `${title} (${list.length}, seed ${SEED}):\n${list.slice(0, 25).join('\n\n')}` : '');
     expect(report('answers ≥ 500 or dropped connections', serverErrors)).toBe('');
@@ -456,21 +679,33 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     expect(clientRefused).toBeLessThan(RUNS / 20);
   });
   it('keeps text a valid request carries that PostgreSQL jsonb cannot (NUL, lone surrogate), or refuses it with a 4xx', async () => {
-    process.stderr.write = ((chunk: unknown) => { serverLog.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: unknown) => {
+      serverLog.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     const token = await t.signIn({ username: 'fz-sec-b1', password: 'fz-sec-b1-pass', role: 'secretary', branchId: 'B1', unitId: UNIT });
-    const cases: [string, string][] = [['T07:member:M1', 'a\u0000b'], ['T07:member:M2', 'x\ud800y'], ['T14:member:M1', '\u202e\ufeff支部']];
+    const cases: [string, string][] = [
+      ['T07:member:M1', 'a\u0000b'],
+      ['T07:member:M2', 'x\ud800y'],
+      ['T14:member:M1', '\u202e\ufeff支部'],
+    ];
     const failures: string[] = [];
     for (const [key, note] of cases) {
       for (const idempotencyKey of [undefined, `nul-${key}`]) {
         const request: FuzzRequest = {
-          method: 'POST', path: `/api/campaigns/${CAMPAIGN}/branches/B1/instances/${encodeURIComponent(key)}/complete`,
+          method: 'POST',
+          path: `/api/campaigns/${CAMPAIGN}/branches/B1/instances/${encodeURIComponent(key)}/complete`,
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
-          body: Buffer.from(JSON.stringify({ note })), route: 'complete', mutation: 'hostile text',
+          body: Buffer.from(JSON.stringify({ note })),
+          route: 'complete',
+          mutation: 'hostile text',
         };
         const logMark = serverLog.length;
         const response = await send(port, request);
         if (response.status >= 500 || (response.status >= 400 && !hasErrorShape(response.status, response.text))) {
-          failures.push(`${describeRequest(request)}\n    → ${response.status} ${clip(response.text)}\n    server log: ${clip(serverLog.slice(logMark).join('').trim(), 3000)}`);
+          failures.push(
+            `${describeRequest(request)}\n    → ${response.status} ${clip(response.text)}\n    server log: ${clip(serverLog.slice(logMark).join('').trim(), 3000)}`,
+          );
         }
       }
     }
@@ -481,8 +716,12 @@ describe(`API fuzz: ${RUNS} malformed requests (fast-check seed ${SEED})`, () =>
     const token = await t.signIn({ username: 'fz-sec-deep', password: 'fz-sec-deep-pass', role: 'secretary', branchId: 'B1', unitId: UNIT });
     const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     const response = await send(port, {
-      method: 'POST', path: `/api/campaigns/${CAMPAIGN}/branches/B1/quantities`,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: Buffer.from(deep), route: 'quantities', mutation: 'deep',
+      method: 'POST',
+      path: `/api/campaigns/${CAMPAIGN}/branches/B1/quantities`,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: Buffer.from(deep),
+      route: 'quantities',
+      mutation: 'deep',
     });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.text).message).toMatch(/nested more than 32 levels/);

@@ -27,9 +27,23 @@ import { Body, Controller, Inject, Module, Param, Post, type INestApplication } 
 import { NestFactory } from '@nestjs/core';
 import { Client, Pool } from 'pg';
 import {
-  addDays, branchWorkDecider, campaignDecider, campaignStream, expandInstances, findBuiltinTemplate, mondayOf, organisationDecider,
-  organisationStream, rosterOn, type CampaignCommand, type Decider, type Message, type OrganisationCommand, type OrganisationState,
-  type PlannedCampaign, type Role,
+  addDays,
+  branchWorkDecider,
+  campaignDecider,
+  campaignStream,
+  expandInstances,
+  findBuiltinTemplate,
+  mondayOf,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type CampaignCommand,
+  type Decider,
+  type Message,
+  type OrganisationCommand,
+  type OrganisationState,
+  type PlannedCampaign,
+  type Role,
 } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { AccountsService } from '../../apps/api/src/auth/accounts.service';
@@ -118,15 +132,12 @@ function send(agent: http.Agent, port: number, job: Job): Promise<{ status: numb
   return new Promise((resolve) => {
     const headers: http.OutgoingHttpHeaders = { Authorization: `Bearer ${job.token}` };
     if (job.body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(job.body) });
-    const req = http.request(
-      { host: '127.0.0.1', port, method: job.method, path: job.path, agent, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (e) => resolve({ status: -1, text: e.message }));
-      },
-    );
+    const req = http.request({ host: '127.0.0.1', port, method: job.method, path: job.path, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (e) => resolve({ status: -1, text: e.message }));
+    });
     req.on('error', (e) => resolve({ status: -1, text: e.message }));
     req.end(job.body);
   });
@@ -247,7 +258,9 @@ interface Ours {
  * place the bench creates accounts: how the API takes them is still changing.
  */
 async function createAccount(
-  app: INestApplication, account: { accountId: string; username: string; displayName: string; role: Role; unitId: string; branchId: string | null }, password: string,
+  app: INestApplication,
+  account: { accountId: string; username: string; displayName: string; role: Role; unitId: string; branchId: string | null },
+  password: string,
 ): Promise<string> {
   const created = await app.get(AccountsService).execute({ type: 'CreateAccount', data: account }, { actor: { id: 'system', role: 'system' } }, { password });
   return app.get(TokenIssuer).issue(created.account);
@@ -257,7 +270,9 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
   // The embedded default is `npm start` without DATABASE_URL: PGlite under DATA_DIR, the projector in process.
   const config = loadConfig({
     ...(database === 'postgres' ? { EVENT_STORE: 'postgres', DATABASE_URL: benchUrl } : {}),
-    DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    PASSWORD_HASH_COST: '1024',
     JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-bench-secret-bench-secret-42',
   });
   const app = await createApp(config);
@@ -275,7 +290,10 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
     const branchId = branchIdOf(b);
     orgCommands.push({ type: 'AddBranch', data: { branchId, name: `第${b + 1}党支部`, secretaryName: `书记${b + 1}` } });
     for (let m = 0; m < MEMBERS; m += 1) {
-      orgCommands.push({ type: 'JoinMember', data: { memberId: `${branchId}-M${m + 1}`, name: `党员${b + 1}-${m + 1}`, branchId, isLeader: m === 0 && b < 5, joinedOn: addDays(startDate, -365) } });
+      orgCommands.push({
+        type: 'JoinMember',
+        data: { memberId: `${branchId}-M${m + 1}`, name: `党员${b + 1}-${m + 1}`, branchId, isLeader: m === 0 && b < 5, joinedOn: addDays(startDate, -365) },
+      });
     }
   }
   const organisation = run(organisationDecider, orgCommands);
@@ -284,7 +302,18 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
   const template = findBuiltinTemplate('sdp-2009');
   if (!template) throw new Error('the built-in sdp-2009 template is missing');
   const campaignCommands: CampaignCommand[] = [
-    { type: 'PlanCampaign', data: { campaignId: CAMPAIGN, name: '深入学习实践科学发展观活动（基准）', unitId: UNIT, template: template.load(), startDate, endDate, createdBy: 'bench' } },
+    {
+      type: 'PlanCampaign',
+      data: {
+        campaignId: CAMPAIGN,
+        name: '深入学习实践科学发展观活动（基准）',
+        unitId: UNIT,
+        template: template.load(),
+        startDate,
+        endDate,
+        createdBy: 'bench',
+      },
+    },
     { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'bench' } },
   ];
   const campaign = run(campaignDecider, campaignCommands);
@@ -295,18 +324,40 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
   const tokens: string[] = [];
   for (let b = 0; b < BRANCHES; b += 1) {
     const branchId = branchIdOf(b);
-    tokens.push(await createAccount(app, {
-      accountId: `acc-sec-${branchId}`, username: `sec-${branchId}`, displayName: `书记${b + 1}`, role: 'secretary', unitId: UNIT, branchId,
-    }, 'bench-secretary-password'));
+    tokens.push(
+      await createAccount(
+        app,
+        {
+          accountId: `acc-sec-${branchId}`,
+          username: `sec-${branchId}`,
+          displayName: `书记${b + 1}`,
+          role: 'secretary',
+          unitId: UNIT,
+          branchId,
+        },
+        'bench-secretary-password',
+      ),
+    );
     if (process.stdout.isTTY && ((b + 1) % 100 === 0 || b + 1 === BRANCHES)) process.stdout.write(`\r  accounts: ${fmt(b + 1)}/${fmt(BRANCHES)}`);
   }
-  const leader = await createAccount(app, {
-    accountId: 'acc-leader', username: 'leader', displayName: '领导小组', role: 'leading_group', unitId: UNIT, branchId: null,
-  }, 'bench-leader-password');
+  const leader = await createAccount(
+    app,
+    {
+      accountId: 'acc-leader',
+      username: 'leader',
+      displayName: '领导小组',
+      role: 'leading_group',
+      unitId: UNIT,
+      branchId: null,
+    },
+    'bench-leader-password',
+  );
   if (process.stdout.isTTY) process.stdout.write('\n');
   // One real login, so the tokens above are known to be what the API hands out.
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'sec-B0001', password: 'bench-secretary-password' }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'sec-B0001', password: 'bench-secretary-password' }),
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
 
@@ -316,7 +367,10 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
   for (const instance of expandInstances(plan, roster0, branchIdOf(0))) {
     try {
       const events = branchWorkDecider.decide(
-        { type: 'CompleteTaskInstance', data: { campaignId: CAMPAIGN, branchId: branchIdOf(0), instanceKey: instance.key, note: 'x', evidence: [], completedOn: today, by: 'bench' } },
+        {
+          type: 'CompleteTaskInstance',
+          data: { campaignId: CAMPAIGN, branchId: branchIdOf(0), instanceKey: instance.key, note: 'x', evidence: [], completedOn: today, by: 'bench' },
+        },
         branchWorkDecider.initialState(),
         { plan, roster: roster0 },
       );
@@ -345,11 +399,16 @@ async function startOurs(database: OursDatabase, dataDir: string): Promise<Ours>
     for (let k = 0; k < longest; k += 1) for (const jobs of mine) if (jobs[k]) queues[c].push(jobs[k]);
   }
   const total = queues.reduce((n, q) => n + q.length, 0);
-  const reads = Array.from({ length: CLIENTS }, (_, c) => endless(Array.from({ length: Math.ceil(BRANCHES / CLIENTS) }, (_, k): Job[] => [
-    { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/overview`, token: leader },
-    { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/branches/${branchIdOf((c + k * CLIENTS) % BRANCHES)}/dashboard`, token: leader },
-  ]).flat()));
-  const seedInfo = `${fmt(BRANCHES)} branches × ${MEMBERS} members (organisation stream ${fmt(organisation.events.length)} events), campaign stream ${fmt(campaign.events.length)} events, ` +
+  const reads = Array.from({ length: CLIENTS }, (_, c) =>
+    endless(
+      Array.from({ length: Math.ceil(BRANCHES / CLIENTS) }, (_, k): Job[] => [
+        { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/overview`, token: leader },
+        { method: 'GET', path: `/api/campaigns/${CAMPAIGN}/branches/${branchIdOf((c + k * CLIENTS) % BRANCHES)}/dashboard`, token: leader },
+      ]).flat(),
+    ),
+  );
+  const seedInfo =
+    `${fmt(BRANCHES)} branches × ${MEMBERS} members (organisation stream ${fmt(organisation.events.length)} events), campaign stream ${fmt(campaign.events.length)} events, ` +
     `${fmt(BRANCHES)} secretary accounts, ${fmt(total)} completable instances (${fmt(perBranch[0]?.length ?? 0)} per branch)`;
   return { app, port, queues, reads, seedInfo };
 }
@@ -379,7 +438,9 @@ async function startBare(): Promise<{ app: INestApplication; port: number }> {
   // Same pool size as the event store's (max 10).
   const pool = new Pool({ connectionString: benchUrl, max: 10 });
   pool.on('error', () => undefined); // DROP DATABASE … WITH (FORCE) ends idle connections
-  await pool.query('CREATE TABLE IF NOT EXISTS bare_completions (id bigserial PRIMARY KEY, branch_id text NOT NULL, instance_key text NOT NULL, data jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bare_completions (id bigserial PRIMARY KEY, branch_id text NOT NULL, instance_key text NOT NULL, data jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())',
+  );
   @Module({ controllers: [BareController], providers: [{ provide: BARE_POOL, useValue: pool }] })
   class BareModule {}
   const app = await NestFactory.create(BareModule, { logger: ['error', 'warn'] });
@@ -397,7 +458,7 @@ async function startBare(): Promise<{ app: INestApplication; port: number }> {
 /** Waits (at most 60 s) until the API's projector has applied every event in the log. */
 async function settled(app: INestApplication): Promise<void> {
   const readModels = app.get(ReadModelsService);
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const status = await readModels.status();
     if (status.eventsBehind === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -428,13 +489,21 @@ async function main() {
   const runs = { ours: !ONLY || ONLY === 'ours', embedded: EMBEDDED && (!ONLY || ONLY === 'embedded'), bare: !ONLY || ONLY === 'bare' };
   log(`API benchmark (issue 3): ${new Date().toISOString()}`);
   log(`Node ${process.version}, PostgreSQL ${pgVersion}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`);
-  log(`${CLIENTS} keep-alive clients, ${SECONDS} s measured per system and workload in ${rounds} alternating round${rounds === 1 ? '' : 's'} ` +
-    `(${WARMUP_SECONDS} s warm-up before each, ${FIRST_WARMUP_SECONDS} s before the first); database ${dbName}` +
-    (runs.embedded ? '; and the embedded default (PGlite)' : ''));
+  log(
+    `${CLIENTS} keep-alive clients, ${SECONDS} s measured per system and workload in ${rounds} alternating round${rounds === 1 ? '' : 's'} ` +
+      `(${WARMUP_SECONDS} s warm-up before each, ${FIRST_WARMUP_SECONDS} s before the first); database ${dbName}` +
+      (runs.embedded ? '; and the embedded default (PGlite)' : ''),
+  );
   await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
   const dataDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-'));
   const embeddedDir = mkdtempSync(join(os.tmpdir(), 'cl-apibench-embedded-'));
-  const results = { ours: [] as RunResult[], oursReads: [] as RunResult[], embedded: [] as RunResult[], embeddedReads: [] as RunResult[], bare: [] as RunResult[] };
+  const results = {
+    ours: [] as RunResult[],
+    oursReads: [] as RunResult[],
+    embedded: [] as RunResult[],
+    embeddedReads: [] as RunResult[],
+    bare: [] as RunResult[],
+  };
   try {
     let started = performance.now();
     const o = runs.ours ? await startOurs('postgres', dataDir) : null;
@@ -447,13 +516,18 @@ async function main() {
     // catches up with it (else round 1 of ours would also carry the projection of 10,000 seeded events, which the bare
     // side never has) and the database is vacuumed and analysed (else autovacuum's first pass over the fresh tables
     // lands in a measured round).
-    for (const [name, ours] of [['PostgreSQL', o], ['embedded', e]] as const) {
+    for (const [name, ours] of [
+      ['PostgreSQL', o],
+      ['embedded', e],
+    ] as const) {
       if (!ours) continue;
       const settling = performance.now();
       await settled(ours.app);
       const caughtUp = performance.now();
       await vacuum(ours);
-      log(`  settled (${name}): projector caught up in ${fmt((caughtUp - settling) / 1000, 1)} s, VACUUM (ANALYZE) in ${fmt((performance.now() - caughtUp) / 1000, 1)} s`);
+      log(
+        `  settled (${name}): projector caught up in ${fmt((caughtUp - settling) / 1000, 1)} s, VACUUM (ANALYZE) in ${fmt((performance.now() - caughtUp) / 1000, 1)} s`,
+      );
     }
     if (b && !o) await bench(async (c) => c.query('VACUUM (ANALYZE)'));
     // Same request shape and JSON note as ours; each client has its own branches so keys never repeat.
@@ -474,7 +548,10 @@ async function main() {
     const line = (r: RunResult, unit: string) =>
       `${fmt(rate(r))} ${unit}/s, p99 ${fmt(percentile(r.latencies, 99), 1)} ms${unit === 'commands' ? `, ${cpuPerCommand(r)} ms CPU/command` : ''}${r.errors ? `, ${r.errors} errors` : ''}`;
     for (let round = 1; round <= rounds; round += 1) {
-      for (const [name, ours, commands, reads] of [['ours', o, results.ours, results.oursReads], ['embedded', e, results.embedded, results.embeddedReads]] as const) {
+      for (const [name, ours, commands, reads] of [
+        ['ours', o, results.ours, results.oursReads],
+        ['embedded', e, results.embedded, results.embeddedReads],
+      ] as const) {
         if (!ours) continue;
         const r = await drive(`${name}, round ${round}`, ours.port, ours.queues, perRound, warmup(round));
         commands.push(r);
@@ -494,7 +571,10 @@ async function main() {
     o?.app.useLogger(false);
     e?.app.useLogger(false);
   } finally {
-    while (closers.length) await closers.pop()?.().catch((error: unknown) => log(`close failed: ${String(error)}`));
+    while (closers.length)
+      await closers
+        .pop()?.()
+        .catch((error: unknown) => log(`close failed: ${String(error)}`));
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)).catch((error: unknown) => log(`drop failed: ${String(error)}`));
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(embeddedDir, { recursive: true, force: true });
@@ -531,11 +611,19 @@ async function main() {
     log('');
     log('| target | measured | result |');
     log('|---|---:|---|');
-    log(`| throughput ours / bare ≥ ${TARGET_RATIO}× | ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`} | ${Number.isNaN(ratio) ? 'n/a' : ratio >= TARGET_RATIO ? 'PASS' : 'MISS'} |`);
+    log(
+      `| throughput ours / bare ≥ ${TARGET_RATIO}× | ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`} | ${Number.isNaN(ratio) ? 'n/a' : ratio >= TARGET_RATIO ? 'PASS' : 'MISS'} |`,
+    );
     log(`| p99 ≤ ${TARGET_P99_MS} ms | ${fmt(p99, 1)} ms | ${p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'} |`);
     log(`| errors = 0 | ${ours.errors} | ${ours.errors === 0 ? 'PASS' : 'MISS'} |`);
   }
-  for (const [name, r] of [['ours', ours], ['embedded', embedded], ['ours reads', all(results.oursReads)], ['embedded reads', all(results.embeddedReads)], ['bare', bare]] as const) {
+  for (const [name, r] of [
+    ['ours', ours],
+    ['embedded', embedded],
+    ['ours reads', all(results.oursReads)],
+    ['embedded reads', all(results.embeddedReads)],
+    ['bare', bare],
+  ] as const) {
     if (r?.exhausted) log(`(note: ${r.exhausted} ${name} clients ran out of instances before the end; raise BENCH_BRANCHES)`);
     for (const sample of r?.errorSamples ?? []) log(`  ${name} error sample: ${sample}`);
   }

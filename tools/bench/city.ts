@@ -2,11 +2,34 @@
 // and each branch's work week by week (study sessions with attendance, make-ups, three ones, completions, reopens), all
 // decided by the real domain deciders and appended through the event store in large batches.
 import {
-  addDays, branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, expandInstances, findBuiltinTemplate, mondayOf,
-  organisationDecider, organisationStream, rosterOn, UNIT_LEVEL_BRANCH_ID, weekMonday, weekSunday,
-  type BranchWorkCommand, type BranchWorkEvent, type BranchWorkState, type CampaignCommand, type CampaignEvent, type CampaignState,
-  type IsoDate, type OrganisationCommand, type OrganisationEvent, type OrganisationState, type PlannedCampaign, type Roster,
-  type TaskInstance, type UnfinishedInstance,
+  addDays,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  expandInstances,
+  findBuiltinTemplate,
+  mondayOf,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  UNIT_LEVEL_BRANCH_ID,
+  weekMonday,
+  weekSunday,
+  type BranchWorkCommand,
+  type BranchWorkEvent,
+  type BranchWorkState,
+  type CampaignCommand,
+  type CampaignEvent,
+  type CampaignState,
+  type IsoDate,
+  type OrganisationCommand,
+  type OrganisationEvent,
+  type OrganisationState,
+  type PlannedCampaign,
+  type Roster,
+  type TaskInstance,
+  type UnfinishedInstance,
 } from '@campaign-ledger/domain';
 import type { EventStore, MetadataInput, NewEvent } from '@campaign-ledger/event-store';
 
@@ -102,7 +125,10 @@ export function seededRandom(seed: number): () => number {
 
 const hex64 = (random: () => number) => {
   let out = '';
-  while (out.length < 64) out += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+  while (out.length < 64)
+    out += Math.floor(random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, 64);
 };
 
@@ -116,7 +142,12 @@ function evolveOrganisationInPlace(state: OrganisationState, event: Organisation
   const data = event.data as { divisionId?: string; branchId?: string; memberId?: string };
   const pick = <T>(map: Readonly<Record<string, T>>, key: string | undefined): Record<string, T> =>
     key !== undefined && map[key] !== undefined ? { [key]: map[key] } : {};
-  const scratch = { ...state, divisions: pick(state.divisions, data.divisionId), branches: pick(state.branches, data.branchId), members: pick(state.members, data.memberId) };
+  const scratch = {
+    ...state,
+    divisions: pick(state.divisions, data.divisionId),
+    branches: pick(state.branches, data.branchId),
+    members: pick(state.members, data.memberId),
+  };
   const next = organisationDecider.evolve(scratch, event);
   if (next.status !== 'registered') return next;
   Object.assign(state.divisions as Record<string, unknown>, next.divisions);
@@ -186,9 +217,11 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
     const first = branch.revision + 1;
     branch.revision += events.length;
     const metadata: MetadataInput = { actor: { id: `sec-${branch.branchId}`, role: branch.branchId === UNIT_LEVEL_BRANCH_ID ? 'leading_group' : 'secretary' } };
-    branch.chain = branch.chain.then(() => appendChunked(branch.streamId, events, first, metadata)).catch((error: unknown) => {
-      failure ??= error;
-    });
+    branch.chain = branch.chain
+      .then(() => appendChunked(branch.streamId, events, first, metadata))
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
   };
   const settle = async (all: CityBranch[]) => {
     await Promise.all(all.map((b) => b.chain));
@@ -221,7 +254,14 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
     run({ type: 'RegisterUnit', data: { unitId, name: `第${u + 1}单位`, code: unitId } });
     for (let d = 0; d < DIVISIONS_PER_UNIT; d += 1) run({ type: 'AddDivision', data: { divisionId: `D${d + 1}`, name: `第${d + 1}处室` } });
     const unit: CityUnit = {
-      index: u, unitId, campaignId: campaignIdOf(u), org, orgRevision: -1, plan: undefined as unknown as PlannedCampaign, campaignRevision: -1, branches: [],
+      index: u,
+      unitId,
+      campaignId: campaignIdOf(u),
+      org,
+      orgRevision: -1,
+      plan: undefined as unknown as PlannedCampaign,
+      campaignRevision: -1,
+      branches: [],
       office: undefined as unknown as CityBranch,
     };
     units.push(unit);
@@ -233,22 +273,45 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       run({ type: 'AddBranch', data: { branchId, name: `第${b + 1}党支部`, secretaryName: `书记${b + 1}` } });
       const memberIds = membersOf.get(b) ?? [];
       for (const memberId of memberIds) {
-        run({ type: 'JoinMember', data: { memberId, name: `党员${memberId.slice(1)}`, branchId, isLeader: leaders < LEADERS_PER_UNIT && memberId === memberIds[0], joinedOn } });
+        run({
+          type: 'JoinMember',
+          data: { memberId, name: `党员${memberId.slice(1)}`, branchId, isLeader: leaders < LEADERS_PER_UNIT && memberId === memberIds[0], joinedOn },
+        });
         if (memberId === memberIds[0] && leaders < LEADERS_PER_UNIT) leaders += 1;
       }
       const branch: CityBranch = {
-        unit, branchId, streamId: branchWorkStream(unit.campaignId, branchId), memberIds, state: branchWorkDecider.initialState(), revision: -1, pending: [],
-        chain: Promise.resolve(), workday: 1 + Math.floor(random() * 4), threeOnesWeeks: new Map(),
+        unit,
+        branchId,
+        streamId: branchWorkStream(unit.campaignId, branchId),
+        memberIds,
+        state: branchWorkDecider.initialState(),
+        revision: -1,
+        pending: [],
+        chain: Promise.resolve(),
+        workday: 1 + Math.floor(random() * 4),
+        threeOnesWeeks: new Map(),
       };
       for (const memberId of memberIds) {
-        branch.threeOnesWeeks.set(memberId, { reading: 2 + Math.floor(random() * 7), talk: 5 + Math.floor(random() * 8), essay: 8 + Math.floor(random() * 11) });
+        branch.threeOnesWeeks.set(memberId, {
+          reading: 2 + Math.floor(random() * 7),
+          talk: 5 + Math.floor(random() * 8),
+          essay: 8 + Math.floor(random() * 11),
+        });
       }
       unit.branches.push(branch);
       branches.push(branch);
     }
     (unit as { office: CityBranch }).office = {
-      unit, branchId: UNIT_LEVEL_BRANCH_ID, streamId: branchWorkStream(unit.campaignId, UNIT_LEVEL_BRANCH_ID), memberIds: [], state: branchWorkDecider.initialState(),
-      revision: -1, pending: [], chain: Promise.resolve(), workday: 4, threeOnesWeeks: new Map(),
+      unit,
+      branchId: UNIT_LEVEL_BRANCH_ID,
+      streamId: branchWorkStream(unit.campaignId, UNIT_LEVEL_BRANCH_ID),
+      memberIds: [],
+      state: branchWorkDecider.initialState(),
+      revision: -1,
+      pending: [],
+      chain: Promise.resolve(),
+      workday: 4,
+      threeOnesWeeks: new Map(),
     };
     unit.org = org;
     count(events);
@@ -288,7 +351,15 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       runCampaign(unit, [
         {
           type: 'PlanCampaign',
-          data: { campaignId: unit.campaignId, name: `深入学习实践科学发展观活动（${unit.unitId}）`, unitId: unit.unitId, template: template.load(), startDate, endDate, createdBy: 'bench' },
+          data: {
+            campaignId: unit.campaignId,
+            name: `深入学习实践科学发展观活动（${unit.unitId}）`,
+            unitId: unit.unitId,
+            template: template.load(),
+            startDate,
+            endDate,
+            createdBy: 'bench',
+          },
         },
         { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'bench' } },
       ]),
@@ -320,11 +391,26 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       if (work?.status === 'completed') continue;
       const p = instance.dueDate >= addDays(dueBy, -6) && !work ? chance : overdueChance;
       if (random() >= p) continue;
-      const evidence = random() < 0.3 ? [{ fileName: `${instance.taskId}-记录.pdf`, sha256: hex64(random), size: 20_000 + Math.floor(random() * 500_000), contentType: 'application/pdf' }] : [];
-      decide(branch, {
-        type: 'CompleteTaskInstance',
-        data: { campaignId: branch.unit.campaignId, branchId: branch.branchId, instanceKey: instance.key, note: notes[Math.floor(random() * notes.length)], evidence, completedOn: date, by: `sec-${branch.branchId}` },
-      }, roster);
+      const evidence =
+        random() < 0.3
+          ? [{ fileName: `${instance.taskId}-记录.pdf`, sha256: hex64(random), size: 20_000 + Math.floor(random() * 500_000), contentType: 'application/pdf' }]
+          : [];
+      decide(
+        branch,
+        {
+          type: 'CompleteTaskInstance',
+          data: {
+            campaignId: branch.unit.campaignId,
+            branchId: branch.branchId,
+            instanceKey: instance.key,
+            note: notes[Math.floor(random() * notes.length)],
+            evidence,
+            completedOn: date,
+            by: `sec-${branch.branchId}`,
+          },
+        },
+        roster,
+      );
     }
   };
 
@@ -340,13 +426,24 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       const r = random();
       attendance[m.memberId] = r < 0.85 ? 'present' : r < 0.95 ? 'leave' : 'absent';
     }
-    decide(branch, { type: 'RecordStudySession', data: { campaignId, branchId: branch.branchId, sessionId: `W${pad(w, 2)}`, date, topic: `第${w}周集中学习：科学发展观专题`, attendance, by } }, roster);
+    decide(
+      branch,
+      {
+        type: 'RecordStudySession',
+        data: { campaignId, branchId: branch.branchId, sessionId: `W${pad(w, 2)}`, date, topic: `第${w}周集中学习：科学发展观专题`, attendance, by },
+      },
+      roster,
+    );
     // 2. Make-ups for last week's session.
     const last = branch.state.sessions[`W${pad(w - 1, 2)}`];
     if (last) {
       for (const [memberId, mark] of Object.entries(last.attendance)) {
         if ((mark === 'leave' || mark === 'absent') && !last.madeUp[memberId] && random() < 0.6) {
-          decide(branch, { type: 'RecordMakeUp', data: { campaignId, branchId: branch.branchId, sessionId: last.sessionId, memberId, date, note: '补学', by } }, roster);
+          decide(
+            branch,
+            { type: 'RecordMakeUp', data: { campaignId, branchId: branch.branchId, sessionId: last.sessionId, memberId, date, note: '补学', by } },
+            roster,
+          );
         }
       }
     }
@@ -357,13 +454,32 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       if (!plan) continue;
       for (const item of ['reading', 'talk', 'essay'] as const) {
         if (plan[item] !== w || branch.state.threeOnes[m.memberId]?.[item]) continue;
-        decide(branch, { type: 'RecordThreeOnes', data: { campaignId, branchId: branch.branchId, memberId: m.memberId, item, date, title: `${item === 'reading' ? '通读' : item === 'talk' ? '发言' : '心得'}（${m.memberId}）`, by } }, roster);
+        decide(
+          branch,
+          {
+            type: 'RecordThreeOnes',
+            data: {
+              campaignId,
+              branchId: branch.branchId,
+              memberId: m.memberId,
+              item,
+              date,
+              title: `${item === 'reading' ? '通读' : item === 'talk' ? '发言' : '心得'}（${m.memberId}）`,
+              by,
+            },
+          },
+          roster,
+        );
       }
     }
     // 4. Reopen a little of last weeks' work (found lacking), then complete what is due.
     for (const [key, work] of Object.entries(branch.state.instances)) {
       if (work.status === 'completed' && work.completion.completedOn < date && random() < 0.004) {
-        decide(branch, { type: 'ReopenTaskInstance', data: { campaignId, branchId: branch.branchId, instanceKey: key, reason: '材料不全，退回补充', on: date, by } }, roster);
+        decide(
+          branch,
+          { type: 'ReopenTaskInstance', data: { campaignId, branchId: branch.branchId, instanceKey: key, reason: '材料不全，退回补充', on: date, by } },
+          roster,
+        );
       }
     }
     completeDue(branch, roster, date, weekSunday(startDate, w), 0.9, 0.5);
@@ -381,7 +497,8 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
     const out: UnfinishedInstance[] = [];
     for (const branch of [...unit.branches, unit.office]) {
       for (const i of expandInstances(planFor(branch), rosterOf(branch, date), branch.branchId)) {
-        if (i.stageId === stageId && i.mandatory && branch.state.instances[i.key]?.status !== 'completed') out.push({ instanceKey: i.key, taskId: i.taskId, branchId: branch.branchId });
+        if (i.stageId === stageId && i.mandatory && branch.state.instances[i.key]?.status !== 'completed')
+          out.push({ instanceKey: i.key, taskId: i.taskId, branchId: branch.branchId });
       }
     }
     return out;
@@ -404,7 +521,8 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
       exemptions.set(unit, chosen);
     }
     if (w === 10) {
-      for (const memberId of (exemptions.get(unit) ?? []).filter((_, i) => i % 2 === 0)) run({ type: 'ReinstateMember', data: { memberId, on: weekMonday(startDate, w), note: '病愈返岗' } });
+      for (const memberId of (exemptions.get(unit) ?? []).filter((_, i) => i % 2 === 0))
+        run({ type: 'ReinstateMember', data: { memberId, on: weekMonday(startDate, w), note: '病愈返岗' } });
     }
     count(events);
     appendOrg(unit, events);
@@ -428,7 +546,17 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
         units.map((unit) => {
           const closeOn = weekSunday(startDate, 9);
           return runCampaign(unit, [
-            { type: 'CloseStage', data: { stageId: 'S1', on: closeOn, by: 'bench', unfinished: unfinishedOf(unit, 'S1', closeOn), carryOver: true, note: '转段：未完成事项转入下一阶段' } },
+            {
+              type: 'CloseStage',
+              data: {
+                stageId: 'S1',
+                on: closeOn,
+                by: 'bench',
+                unfinished: unfinishedOf(unit, 'S1', closeOn),
+                carryOver: true,
+                note: '转段：未完成事项转入下一阶段',
+              },
+            },
             { type: 'OpenStage', data: { stageId: 'S2', on: weekMonday(startDate, 10), by: 'bench' } },
           ]);
         }),
@@ -437,9 +565,11 @@ export async function generateCity(size: CitySize, options: GenerateOptions): Pr
     if (week === 6) {
       // A plan change in one unit in ten: a deadline moved for everyone.
       await Promise.all(
-        units.filter((u) => u.index % 10 === 0).map((unit) =>
-          runCampaign(unit, [{ type: 'MoveTaskDeadline', data: { taskId: 'T15', dueDate: weekSunday(startDate, 10), reason: '上级通知延期', by: 'bench' } }]),
-        ),
+        units
+          .filter((u) => u.index % 10 === 0)
+          .map((unit) =>
+            runCampaign(unit, [{ type: 'MoveTaskDeadline', data: { taskId: 'T15', dueDate: weekSunday(startDate, 10), reason: '上级通知延期', by: 'bench' } }]),
+          ),
       );
     }
     if (decided >= size.eventsTarget) break;
@@ -474,7 +604,9 @@ export function openInstances(branch: CityBranch, date: IsoDate): TaskInstance[]
   const members: Record<string, (typeof org.members)[string]> = {};
   for (const id of branch.memberIds) members[id] = org.members[id];
   const roster = rosterOn({ ...org, members }, branch.branchId, date);
-  return expandInstances(planFor(branch), roster, branch.branchId).filter((i) => i.kind !== 'quantity' && branch.state.instances[i.key]?.status !== 'completed');
+  return expandInstances(planFor(branch), roster, branch.branchId).filter(
+    (i) => i.kind !== 'quantity' && branch.state.instances[i.key]?.status !== 'completed',
+  );
 }
 
 /** The roster the load generator decides with (same narrowing as the generator). */

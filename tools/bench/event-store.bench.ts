@@ -64,7 +64,12 @@ let cleaning: Promise<void> | null = null;
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: Parameters<typeof clearTimeout>[0];
   try {
-    return await Promise.race([promise, new Promise<undefined>((resolve) => { timer = setTimeout(resolve, ms); })]);
+    return await Promise.race([
+      promise,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -72,7 +77,14 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | unde
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
-    await Promise.all(closers.reverse().map((close) => withTimeout(close().catch(() => undefined), 3_000)));
+    await Promise.all(
+      closers.reverse().map((close) =>
+        withTimeout(
+          close().catch(() => undefined),
+          3_000,
+        ),
+      ),
+    );
     if (!dbCreated) return;
     const admin = new Client({ connectionString: ADMIN_URL });
     try {
@@ -246,10 +258,7 @@ async function appendRow(
 ): Promise<RowResult> {
   const writers = new Map<SystemName, Writer[]>();
   for (const system of systems) {
-    writers.set(
-      system.name,
-      await Promise.all(Array.from({ length: writerCount }, (_, i) => system.writer(`${rowTag}-w${i}`, eventsPerStream))),
-    );
+    writers.set(system.name, await Promise.all(Array.from({ length: writerCount }, (_, i) => system.writer(`${rowTag}-w${i}`, eventsPerStream))));
   }
   const totals = new Map<SystemName, { events: number; seconds: number }>(systems.map((s) => [s.name, { events: 0, seconds: 0 }]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -317,12 +326,7 @@ async function timedRead(label: string, read: () => Promise<number>): Promise<{ 
   return { events, seconds };
 }
 
-async function readRow(
-  ours: OursSystem,
-  oursSystem: AppendSystem,
-  pool: Pool,
-  emmettTable: string | null,
-): Promise<RowResult> {
+async function readRow(ours: OursSystem, oursSystem: AppendSystem, pool: Pool, emmettTable: string | null): Promise<RowResult> {
   const label = `5. read ${fmt(READ_EVENTS)} in global order (pages of ${fmt(PAGE)})`;
   const notes: string[] = [];
   let stage = performance.now();
@@ -423,7 +427,9 @@ async function readRow(
     }
     const seconds = (performance.now() - started) / 1000;
     emmettRate = read / seconds;
-    log(`  read · emmett ${fmt(read)} events (${pages} pages) in ${seconds.toFixed(2)} s = ${fmt(emmettRate)} ev/s${read < READ_EVENTS ? ' (stopped at the time cap)' : ''}`);
+    log(
+      `  read · emmett ${fmt(read)} events (${pages} pages) in ${seconds.toFixed(2)} s = ${fmt(emmettRate)} ev/s${read < READ_EVENTS ? ' (stopped at the time cap)' : ''}`,
+    );
     if (read < READ_EVENTS) {
       notes.push(
         `Emmett read: readMessagesBatch (its consumers' global read) read ${fmt(read)} of ${fmt(READ_EVENTS)} events in ` +
@@ -470,8 +476,7 @@ function table(rows: RowResult[]): string {
   });
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => cells[i].length)));
-  const render = (cells: string[]) =>
-    `| ${cells.map((cell, i) => (i === 0 || i >= 7 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  const render = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 || i >= 7 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 || i >= 7 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`;
   return [render(header), rule, ...lines.map(render)].join('\n');
 }
@@ -489,10 +494,14 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   log('Event store benchmark (issue 2)');
   log(`date        ${new Date().toISOString()}`);
-  log(`machine     ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
+  log(
+    `machine     ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  );
   log(`node        ${process.version}`);
   log(`postgresql  ${serverVersion} at ${new URL(ADMIN_URL).host}, database ${dbName}`);
-  log(`payload     ${Buffer.byteLength(JSON.stringify(taskCompletedPayload))} bytes data + ${Buffer.byteLength(JSON.stringify(storedMetadata(randomUUID())))} bytes metadata (jsonb), type ${EVENT_TYPE}`);
+  log(
+    `payload     ${Buffer.byteLength(JSON.stringify(taskCompletedPayload))} bytes data + ${Buffer.byteLength(JSON.stringify(storedMetadata(randomUUID())))} bytes metadata (jsonb), type ${EVENT_TYPE}`,
+  );
   log(`settings    ${SECONDS} s measured + ${WARMUP_SECONDS} s warm-up per system, ${ROUNDS} rounds (order alternates), ${fmt(READ_EVENTS)} events read`);
   log('');
 

@@ -23,8 +23,7 @@ export async function createOursSystem(connectionString: string, poolSize: numbe
     async count() {
       return Number((await admin.query('SELECT count(*) AS n FROM events')).rows[0].n);
     },
-    globalOrderSql: (limit) =>
-      `SELECT stream_id, revision, type, data, metadata FROM events ORDER BY transaction_id, position LIMIT ${Math.trunc(limit)}`,
+    globalOrderSql: (limit) => `SELECT stream_id, revision, type, data, metadata FROM events ORDER BY transaction_id, position LIMIT ${Math.trunc(limit)}`,
     tables: ['events'],
     async close() {
       await store.close();

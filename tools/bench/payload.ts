@@ -12,8 +12,7 @@ export const taskCompletedPayload = {
   completedBy: { memberId: 'mem_000417', name: '王晓梅', role: 'branch_secretary' },
   completedAt: '2026-11-18T09:41:27.512Z',
   outcome: 'completed',
-  summary:
-    '本周共走访困难党员12户，逐户登记住房、医疗和子女就学方面的需求，其中3户需街道协调解决，已形成清单报送支部委员会。',
+  summary: '本周共走访困难党员12户，逐户登记住房、医疗和子女就学方面的需求，其中3户需街道协调解决，已形成清单报送支部委员会。',
   hoursSpent: 6.5,
   participants: ['mem_000417', 'mem_000388', 'mem_000502', 'mem_000611'],
   evidence: [

@@ -26,14 +26,32 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import {
-  branchWorkDecider, campaignDecider, campaignStream, organisationDecider, organisationStream, type IsoDate, type PlannedCampaign, type Roster,
+  branchWorkDecider,
+  campaignDecider,
+  campaignStream,
+  organisationDecider,
+  organisationStream,
+  type IsoDate,
+  type PlannedCampaign,
+  type Roster,
 } from '@campaign-ledger/domain';
+import { comparePositions, formatPosition, PostgresEventStore, systemClock, type EventStore, type LogPosition } from '@campaign-ledger/event-store';
 import {
-  comparePositions, formatPosition, PostgresEventStore, systemClock, type EventStore, type LogPosition,
-} from '@campaign-ledger/event-store';
-import {
-  branchDashboard, campaignOverview, databaseSource, MemoryRows, openReadModelDataSource, projectInMemory, Projector, readCheckpoint,
-  rebuildReadModels, snapshotSource, typeOrmSql, type CheckpointMoved, type ReadModelSource, type RebuildProgress, type SqlDatabase,
+  branchDashboard,
+  campaignOverview,
+  databaseSource,
+  MemoryRows,
+  openReadModelDataSource,
+  projectInMemory,
+  Projector,
+  readCheckpoint,
+  rebuildReadModels,
+  snapshotSource,
+  typeOrmSql,
+  type CheckpointMoved,
+  type ReadModelSource,
+  type RebuildProgress,
+  type SqlDatabase,
 } from '@campaign-ledger/projections';
 import { stateAsOf } from '@campaign-ledger/audit';
 import { loadConfig } from '@campaign-ledger/runtime';
@@ -62,7 +80,21 @@ function parseArgs(argv: string[]): Map<string, string> {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const KNOWN = ['branches', 'members', 'units', 'events-target', 'lag-rate', 'lag-seconds', 'lag-warmup', 'command-path', 'queries', 'seed', 'keep', 'batch', 'concurrency'];
+const KNOWN = [
+  'branches',
+  'members',
+  'units',
+  'events-target',
+  'lag-rate',
+  'lag-seconds',
+  'lag-warmup',
+  'command-path',
+  'queries',
+  'seed',
+  'keep',
+  'batch',
+  'concurrency',
+];
 for (const name of args.keys()) if (!KNOWN.includes(name)) throw new Error(`unknown option --${name} (known: ${KNOWN.map((k) => `--${k}`).join(' ')})`);
 const int = (name: string, fallback: number) => {
   const value = args.has(name) ? Number(String(args.get(name)).replace(/[_,]/g, '')) : fallback;
@@ -148,7 +180,10 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 let cleaning: Promise<void> | null = null;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
-    while (closers.length) await closers.pop()?.().catch(() => undefined);
+    while (closers.length)
+      await closers
+        .pop()?.()
+        .catch(() => undefined);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (!dbCreated) return;
     if (KEEP) {
@@ -201,23 +236,39 @@ async function generate(store: PostgresEventStore, today: IsoDate): Promise<Ledg
   const city = await generateCity(
     { units: UNITS, branches: BRANCHES, members: MEMBERS, eventsTarget: EVENTS_TARGET, seed: SEED },
     {
-      store, concurrency: CONCURRENCY, batchEvents: BATCH, today,
+      store,
+      concurrency: CONCURRENCY,
+      batchEvents: BATCH,
+      today,
       onProgress: (p) => {
         const s = (performance.now() - started) / 1000;
-        progress(`   week ${String(p.week).padStart(2)} · decided ${fmt(p.decided).padStart(9)} · appended ${fmt(p.appended).padStart(9)} / ${fmt(EVENTS_TARGET)} target · ${fmt(p.appended / s).padStart(6)} ev/s · ${fmt(s)} s`);
+        progress(
+          `   week ${String(p.week).padStart(2)} · decided ${fmt(p.decided).padStart(9)} · appended ${fmt(p.appended).padStart(9)} / ${fmt(EVENTS_TARGET)} target · ${fmt(p.appended / s).padStart(6)} ev/s · ${fmt(s)} s`,
+        );
       },
     },
   );
   const ms = performance.now() - started;
   progress(`   appended ${fmt(city.events)} events in ${fmt(city.appends)} appends, ${seconds(ms)} (${fmt(city.events / (ms / 1000))} ev/s)`, true);
-  const byType = Object.entries(city.counts).sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${fmt(n)}`).join(', ');
-  log(`   campaign weeks 1–${city.weeks} of 24 generated (started ${city.startDate}; today ${today} is in week ${Math.floor((Date.parse(today) - Date.parse(city.startDate)) / (7 * 86_400_000)) + 1})`);
+  const byType = Object.entries(city.counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${type} ${fmt(n)}`)
+    .join(', ');
+  log(
+    `   campaign weeks 1–${city.weeks} of 24 generated (started ${city.startDate}; today ${today} is in week ${Math.floor((Date.parse(today) - Date.parse(city.startDate)) / (7 * 86_400_000)) + 1})`,
+  );
   log(`   events by type: ${byType}`);
   const ledger: Ledger = {
     units: city.units.map((u) => ({ unitId: u.unitId, campaignId: u.campaignId })),
     branches: city.branches.map((b) => ({
-      branchId: b.branchId, unitId: b.unit.unitId, campaignId: b.unit.campaignId, streamId: b.streamId, keys: openInstances(b, today).map((i) => i.key),
-      roster: branchRoster(b, today), plan: planFor(b), revision: b.revision,
+      branchId: b.branchId,
+      unitId: b.unit.unitId,
+      campaignId: b.unit.campaignId,
+      streamId: b.streamId,
+      keys: openInstances(b, today).map((i) => i.key),
+      roster: branchRoster(b, today),
+      plan: planFor(b),
+      revision: b.revision,
     })),
   };
   // The deciders' states take about a gigabyte at full size; a heap that large makes every later phase pay for it in
@@ -251,7 +302,11 @@ async function bareRead(): Promise<{ events: number; ms: number }> {
             text: `SELECT ${BARE_COLUMNS} FROM events WHERE (transaction_id, position) > ($2::text::xid8, $3::bigint) ORDER BY events.transaction_id, events.position LIMIT $1`,
             values: [PAGE, page.tx, page.position],
           })
-        : await client.query<{ position: string; transaction_id: string }>({ name: 'bare_first', text: `SELECT ${BARE_COLUMNS} FROM events ORDER BY events.transaction_id, events.position LIMIT $1`, values: [PAGE] });
+        : await client.query<{ position: string; transaction_id: string }>({
+            name: 'bare_first',
+            text: `SELECT ${BARE_COLUMNS} FROM events ORDER BY events.transaction_id, events.position LIMIT $1`,
+            values: [PAGE],
+          });
       events += rows.length;
       if (rows.length < PAGE) break;
       const last: { position: string; transaction_id: string } = rows[rows.length - 1];
@@ -286,7 +341,9 @@ async function rebuildVsBare(store: EventStore, sql: SqlDatabase, countEvents: (
     lastPhase = p.phase;
   });
   const ms = performance.now() - started;
-  log(`   rebuild: ${fmt(report.events)} events → ${fmt(report.rows)} rows in ${seconds(ms)} = ${fmt(report.events / (ms / 1000))} ev/s (checkpoint ${report.checkpoint})`);
+  log(
+    `   rebuild: ${fmt(report.events)} events → ${fmt(report.rows)} rows in ${seconds(ms)} = ${fmt(report.events / (ms / 1000))} ev/s (checkpoint ${report.checkpoint})`,
+  );
   await runBare('after');
   return { bare, rebuild: { events: report.events, rows: report.rows, ms } };
 }
@@ -447,27 +504,33 @@ async function driveLoad(ledger: Ledger, path: CommandPath, recorder: LagRecorde
       const measured = recorder.measuring;
       const t0 = performance.now();
       busy.add(job.target.branchId);
-      const promise: Promise<void> = path.execute(job.target, job.key).then(
-        () => {
-          const t1 = performance.now();
-          if (measured && t1 <= stopAt) {
-            completed += 1;
-            commandTimes.push(t1 - t0);
-          }
-        },
-        (error: unknown) => {
-          if (!measured) return;
-          errors += 1;
-          if (errorSamples.length < 5) errorSamples.push(`${job.target.branchId} ${job.key}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
-        },
-      ).finally(() => {
-        busy.delete(job.target.branchId);
-        inFlight.delete(promise);
-      });
+      const promise: Promise<void> = path
+        .execute(job.target, job.key)
+        .then(
+          () => {
+            const t1 = performance.now();
+            if (measured && t1 <= stopAt) {
+              completed += 1;
+              commandTimes.push(t1 - t0);
+            }
+          },
+          (error: unknown) => {
+            if (!measured) return;
+            errors += 1;
+            if (errorSamples.length < 5)
+              errorSamples.push(`${job.target.branchId} ${job.key}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+          },
+        )
+        .finally(() => {
+          busy.delete(job.target.branchId);
+          inFlight.delete(promise);
+        });
       inFlight.add(promise);
     }
     const elapsed = (performance.now() - start) / 1000;
-    progress(`   ${path.name} · ${elapsed < LAG_WARMUP ? 'warm-up ' : 'measured'} ${fmt(elapsed, 0).padStart(3)} s · issued ${fmt(issued)} · in flight ${fmt(inFlight.size)} · completed ${fmt(completed)} · projector batches ${fmt(recorder.batches)} · lag samples ${fmt(recorder.lag.length)}`);
+    progress(
+      `   ${path.name} · ${elapsed < LAG_WARMUP ? 'warm-up ' : 'measured'} ${fmt(elapsed, 0).padStart(3)} s · issued ${fmt(issued)} · in flight ${fmt(inFlight.size)} · completed ${fmt(completed)} · projector batches ${fmt(recorder.batches)} · lag samples ${fmt(recorder.lag.length)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   recorder.measuring = false;
@@ -480,9 +543,19 @@ async function driveLoad(ledger: Ledger, path: CommandPath, recorder: LagRecorde
   while (!recorder.settled && performance.now() - settleFrom < DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, 20));
   await follower.stop();
   return {
-    path: path.description, offered: lagRate, achieved: completed / LAG_SECONDS, completed, errors, errorSamples, dropped,
-    lag: sortedOf(recorder.lag), visible: sortedOf(recorder.visible), command: sortedOf(commandTimes), uncovered: recorder.uncovered,
-    batches: recorder.batches, batchEvents: recorder.batchEvents,
+    path: path.description,
+    offered: lagRate,
+    achieved: completed / LAG_SECONDS,
+    completed,
+    errors,
+    errorSamples,
+    dropped,
+    lag: sortedOf(recorder.lag),
+    visible: sortedOf(recorder.visible),
+    command: sortedOf(commandTimes),
+    uncovered: recorder.uncovered,
+    batches: recorder.batches,
+    batchEvents: recorder.batchEvents,
   };
 }
 
@@ -498,8 +571,15 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
   const runs = COMMAND_PATH === 'api' ? 2 : 1;
   const needed = LAG_RATE * (LAG_SECONDS + LAG_WARMUP) * runs;
   if (available < needed && !args.has('lag-rate')) lagRate = Math.max(1, Math.floor(available / ((LAG_SECONDS + LAG_WARMUP) * runs)));
-  log(`3. Projection lag at ${fmt(lagRate)} task completions/s (${LAG_WARMUP} s warm-up + ${LAG_SECONDS} s measured); ${fmt(available)} open instances to complete${
-    lagRate < LAG_RATE ? ` (too few for ${fmt(LAG_RATE)}/s in this small city: the offered rate is lowered)` : available < needed ? ` (fewer than the ${fmt(needed)} the run may need)` : ''}`);
+  log(
+    `3. Projection lag at ${fmt(lagRate)} task completions/s (${LAG_WARMUP} s warm-up + ${LAG_SECONDS} s measured); ${fmt(available)} open instances to complete${
+      lagRate < LAG_RATE
+        ? ` (too few for ${fmt(LAG_RATE)}/s in this small city: the offered rate is lowered)`
+        : available < needed
+          ? ` (fewer than the ${fmt(needed)} the run may need)`
+          : ''
+    }`,
+  );
   let recorder = new LagRecorder();
   let appendStore: EventStore = store;
   let onCheckpoint: (listener: (moved: CheckpointMoved) => void) => void;
@@ -510,7 +590,14 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
   if (COMMAND_PATH === 'api') {
     dataDir = mkdtempSync(join(os.tmpdir(), 'cl-projbench-'));
     process.env.DATABASE_URL = benchUrl; // the read-model pool is sized as in a DATABASE_URL deployment
-    const config = loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: benchUrl, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42' });
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: benchUrl,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      PASSWORD_HASH_COST: '1024',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+    });
     const app: INestApplication = await createApp(config);
     await app.init();
     closers.push(() => app.close());
@@ -536,7 +623,10 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
       await aggregates.load(organisationStream(unit.unitId), organisationDecider);
       await aggregates.load(campaignStream(unit.campaignId), campaignDecider);
     }
-    warmProgress(`   API started; its aggregate cache warmed with ${fmt(ledger.branches.length)} branch streams and ${fmt(ledger.units.length)} units' organisation and plan in ${seconds(performance.now() - warmStarted)}`, true);
+    warmProgress(
+      `   API started; its aggregate cache warmed with ${fmt(ledger.branches.length)} branch streams and ${fmt(ledger.units.length)} units' organisation and plan in ${seconds(performance.now() - warmStarted)}`,
+      true,
+    );
     const bus = app.get(CommandBus);
     const readModels = app.get(ReadModelsService);
     onCheckpoint = (listener) => void readModels.checkpoints.subscribe(listener);
@@ -546,8 +636,16 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
       name: 'api',
       description: 'the API in-process: CommandBus → CompleteTaskHandler → BranchWorkWriter → AggregateStore → PostgresEventStore (no HTTP)',
       async execute(target, key) {
-        const principal = { accountId: `sec-${target.branchId}`, username: `sec-${target.branchId}`, role: 'secretary' as const, unitId: target.unitId, branchId: target.branchId };
-        await bus.execute(new CompleteTaskCommand(principal, target.campaignId, target.branchId, key, { note: '已按要求完成（基准测试）', completedOn: today, files: [] }));
+        const principal = {
+          accountId: `sec-${target.branchId}`,
+          username: `sec-${target.branchId}`,
+          role: 'secretary' as const,
+          unitId: target.unitId,
+          branchId: target.branchId,
+        };
+        await bus.execute(
+          new CompleteTaskCommand(principal, target.campaignId, target.branchId, key, { note: '已按要求完成（基准测试）', completedOn: today, files: [] }),
+        );
       },
     };
   } else {
@@ -560,18 +658,30 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
   onCheckpoint((moved) => recorder.checkpoint(moved));
   const storePath: CommandPath = {
     name: 'store',
-    description: 'branchWorkDecider.decide (the plan and the branch roster held by the load generator) → PostgresEventStore.append at the stream\'s revision',
+    description: "branchWorkDecider.decide (the plan and the branch roster held by the load generator) → PostgresEventStore.append at the stream's revision",
     async execute(target, key) {
       const { plan } = target;
       // The instance is open, so the branch's other work cannot change the decision: the decider gets an empty state.
       const events = branchWorkDecider.decide(
-        { type: 'CompleteTaskInstance', data: { campaignId: target.campaignId, branchId: target.branchId, instanceKey: key, note: '已按要求完成（基准测试）', evidence: [], completedOn: today, by: `sec-${target.branchId}` } },
+        {
+          type: 'CompleteTaskInstance',
+          data: {
+            campaignId: target.campaignId,
+            branchId: target.branchId,
+            instanceKey: key,
+            note: '已按要求完成（基准测试）',
+            evidence: [],
+            completedOn: today,
+            by: `sec-${target.branchId}`,
+          },
+        },
         branchWorkDecider.initialState(),
         { plan, roster: target.roster },
       );
       const revision = revisions.get(target.streamId) ?? -1;
       const result = await appendStore.append(target.streamId, events, {
-        expectedRevision: revision < 0 ? 'no_stream' : revision, metadata: { actor: { id: `sec-${target.branchId}`, role: 'secretary' } },
+        expectedRevision: revision < 0 ? 'no_stream' : revision,
+        metadata: { actor: { id: `sec-${target.branchId}`, role: 'secretary' } },
       });
       if (appendStore === store) recorder.appended(result.logPosition);
       revisions.set(target.streamId, result.nextRevision);
@@ -595,7 +705,9 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
     api = await driveLoad(ledger, apiPath, recorder, visibilityFollower(recorder, await lastPosition(sql)));
     reportLoad(api);
     if (api.achieved < MIN_RATE_SHARE * lagRate) {
-      log(`   the API path carried ${fmt(api.achieved)} of ${fmt(lagRate)} commands/s: the projection lag is measured again with the decided events appended through the event store`);
+      log(
+        `   the API path carried ${fmt(api.achieved)} of ${fmt(lagRate)} commands/s: the projection lag is measured again with the decided events appended through the event store`,
+      );
     }
   }
   if (!api || api.achieved < MIN_RATE_SHARE * lagRate) {
@@ -609,11 +721,15 @@ async function lagUnderLoad(ledger: Ledger, store: PostgresEventStore, sql: SqlD
 }
 
 function reportLoad(run: LagFigures): void {
-  log(`   commands: ${fmt(run.completed)} completed in the ${LAG_SECONDS} s window = ${fmt(run.achieved)}/s (offered ${fmt(run.offered)}/s), ${fmt(run.errors)} errors, ${fmt(run.dropped)} not issued (${fmt(MAX_IN_FLIGHT)} already in flight, or no open instance on a free branch)`);
+  log(
+    `   commands: ${fmt(run.completed)} completed in the ${LAG_SECONDS} s window = ${fmt(run.achieved)}/s (offered ${fmt(run.offered)}/s), ${fmt(run.errors)} errors, ${fmt(run.dropped)} not issued (${fmt(MAX_IN_FLIGHT)} already in flight, or no open instance on a free branch)`,
+  );
   for (const sample of run.errorSamples) log(`     error: ${sample}`);
   log(`   command latency     p50 ${ms(percentile(run.command, 50))} · p95 ${ms(percentile(run.command, 95))} · p99 ${ms(percentile(run.command, 99))}`);
   log(`   visible to a reader p50 ${ms(percentile(run.visible, 50))} · p95 ${ms(percentile(run.visible, 95))} · p99 ${ms(percentile(run.visible, 99))}`);
-  log(`   projection lag      p50 ${ms(percentile(run.lag, 50))} · p95 ${ms(percentile(run.lag, 95))} · p99 ${ms(percentile(run.lag, 99))} · max ${ms(run.lag[run.lag.length - 1] ?? NaN)} over ${fmt(run.lag.length)} appends${run.uncovered ? `; ${fmt(run.uncovered)} never covered` : ''}`);
+  log(
+    `   projection lag      p50 ${ms(percentile(run.lag, 50))} · p95 ${ms(percentile(run.lag, 95))} · p99 ${ms(percentile(run.lag, 99))} · max ${ms(run.lag[run.lag.length - 1] ?? NaN)} over ${fmt(run.lag.length)} appends${run.uncovered ? `; ${fmt(run.uncovered)} never covered` : ''}`,
+  );
   log(`   projector: ${fmt(run.batches)} batches, ${fmt(run.batchEvents / Math.max(1, run.batches), 1)} events per batch`);
   log(`   path: ${run.path}`);
 }
@@ -664,7 +780,9 @@ async function queryLatency(ledger: Ledger, source: ReadModelSource, today: IsoD
   progress(`   ${fmt(QUERIES)} iterations done`, true);
   const figures = { overview: sortedOf(overview), dashboard: sortedOf(dashboard), baseline: sortedOf(baseline) };
   for (const [name, values] of Object.entries(figures)) {
-    log(`   ${name.padEnd(9)} p50 ${fmt(percentile(values, 50), 1)} ms · p95 ${fmt(percentile(values, 95), 1)} ms · p99 ${fmt(percentile(values, 99), 1)} ms · max ${fmt(values[values.length - 1], 1)} ms`);
+    log(
+      `   ${name.padEnd(9)} p50 ${fmt(percentile(values, 50), 1)} ms · p95 ${fmt(percentile(values, 95), 1)} ms · p99 ${fmt(percentile(values, 99), 1)} ms · max ${fmt(values[values.length - 1], 1)} ms`,
+    );
   }
   return figures;
 }
@@ -687,7 +805,9 @@ async function asOfReplay(ledger: Ledger, store: EventStore, today: IsoDate): Pr
   const asOfStarted = performance.now();
   const state = await stateAsOf(store, campaignId, new Date());
   const asOfMs = performance.now() - asOfStarted;
-  log(`   stateAsOf(${campaignId}, now): ${fmt(state.eventsRead)} events read, ${fmt(state.eventsReplayed)} folded, overview + weekly + overdue + ranking in ${seconds(asOfMs)}`);
+  log(
+    `   stateAsOf(${campaignId}, now): ${fmt(state.eventsRead)} events read, ${fmt(state.eventsReplayed)} folded, overview + weekly + overdue + ranking in ${seconds(asOfMs)}`,
+  );
   const cli = await ledgerAsOf(campaignId, new Date().toISOString());
   log(`   ledger as-of ${campaignId} --at now (a child process, start-up included): ${seconds(cli.ms)}; it printed "${cli.printed}"`);
 
@@ -710,7 +830,9 @@ async function asOfReplay(ledger: Ledger, store: EventStore, today: IsoDate): Pr
   }
   await campaignOverview(snapshotSource({ rows }), campaignId, { asOf: today });
   const ms = performance.now() - started;
-  log(`   full replay: ${fmt(events)} events, read ${seconds(readMs)} + fold ${seconds(foldMs)} + overview = ${seconds(ms)} (heap ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB)`);
+  log(
+    `   full replay: ${fmt(events)} events, read ${seconds(readMs)} + fold ${seconds(foldMs)} + overview = ${seconds(ms)} (heap ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MiB)`,
+  );
   return { stateAsOf: { ms: asOfMs, eventsRead: state.eventsRead, eventsReplayed: state.eventsReplayed }, cli, fullReplay: { ms, events, readMs, foldMs } };
 }
 
@@ -720,12 +842,21 @@ function ledgerAsOf(campaignId: string, at: string): Promise<{ ms: number; print
   const env = { ...process.env, EVENT_STORE: 'postgres', DATABASE_URL: benchUrl };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--max-old-space-size=4096', bin, 'as-of', campaignId, '--at', at], { env, maxBuffer: 64 * 2 ** 20 }, (error, _stdout, stderr) => {
-      const ms = performance.now() - started;
-      if (error) return reject(new Error(`ledger as-of failed: ${error.message}\n${stderr}`));
-      const printed = stderr.split('\n').filter((line) => line.startsWith('as-of:')).pop() ?? '(no timing line)';
-      resolve({ ms, printed });
-    });
+    execFile(
+      process.execPath,
+      ['--max-old-space-size=4096', bin, 'as-of', campaignId, '--at', at],
+      { env, maxBuffer: 64 * 2 ** 20 },
+      (error, _stdout, stderr) => {
+        const ms = performance.now() - started;
+        if (error) return reject(new Error(`ledger as-of failed: ${error.message}\n${stderr}`));
+        const printed =
+          stderr
+            .split('\n')
+            .filter((line) => line.startsWith('as-of:'))
+            .pop() ?? '(no timing line)';
+        resolve({ ms, printed });
+      },
+    );
   });
 }
 
@@ -765,10 +896,17 @@ async function main(): Promise<void> {
   const today = officeToday(systemClock);
   log('Projections benchmark (issue 4) and as-of replay (issue 5)');
   log(`date        ${new Date().toISOString()}`);
-  log(`machine     ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `machine     ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   log(`node        ${process.version} (heap limit ${fmt((await import('node:v8')).getHeapStatistics().heap_size_limit / 2 ** 20)} MiB)`);
   log(`postgresql  ${serverVersion} at ${new URL(ADMIN_URL).host}, database ${dbName}`);
-  log(`city        ${fmt(UNITS)} unit${UNITS === 1 ? '' : 's'} · ${fmt(BRANCHES)} branches · ${fmt(MEMBERS)} members · sdp-2009 in every unit · events target ${fmt(EVENTS_TARGET)} · seed ${SEED}`);
+  log(
+    `city        ${fmt(UNITS)} unit${UNITS === 1 ? '' : 's'} · ${fmt(BRANCHES)} branches · ${fmt(MEMBERS)} members · sdp-2009 in every unit · events target ${fmt(EVENTS_TARGET)} · seed ${SEED}`,
+  );
   log(`command     node dist/tools/bench/projections.bench.js ${process.argv.slice(2).join(' ')}`.trimEnd());
   log('');
 
@@ -804,51 +942,92 @@ async function main(): Promise<void> {
   const lagP99 = percentile(lag.lag, 99) + (lag.uncovered > 0 ? Infinity : 0);
   const rows: Row[] = [
     {
-      figure: `rebuild, ${fmt(rebuild.rebuild.events)} events`, measured: `${fmt(rebuildRate)} ev/s`, baseline: `bare read ${fmt(bareRate)} ev/s`,
-      ratio: `${(rebuildRate / bareRate).toFixed(2)}×`, target: `≥ ${TARGET_REBUILD_RATIO}× bare`, result: verdict(rebuildRate / bareRate >= TARGET_REBUILD_RATIO),
+      figure: `rebuild, ${fmt(rebuild.rebuild.events)} events`,
+      measured: `${fmt(rebuildRate)} ev/s`,
+      baseline: `bare read ${fmt(bareRate)} ev/s`,
+      ratio: `${(rebuildRate / bareRate).toFixed(2)}×`,
+      target: `≥ ${TARGET_REBUILD_RATIO}× bare`,
+      result: verdict(rebuildRate / bareRate >= TARGET_REBUILD_RATIO),
     },
     {
-      figure: 'rebuild rate', measured: `${fmt(rebuildRate)} ev/s`, baseline: '—', ratio: '—', target: `≥ ${fmt(TARGET_REBUILD_RATE)} ev/s`,
+      figure: 'rebuild rate',
+      measured: `${fmt(rebuildRate)} ev/s`,
+      baseline: '—',
+      ratio: '—',
+      target: `≥ ${fmt(TARGET_REBUILD_RATE)} ev/s`,
       result: verdict(rebuildRate >= TARGET_REBUILD_RATE),
     },
     {
-      figure: `projection lag p99 (${lagPhase.store ? 'events via the store' : 'API commands'})`, measured: ms(lagP99), baseline: `visible p99 ${ms(percentile(lag.visible, 99))}`,
-      ratio: `${(lagP99 / percentile(lag.visible, 99)).toFixed(1)}×`, target: `≤ ${fmt(TARGET_LAG_P99_MS)} ms`,
+      figure: `projection lag p99 (${lagPhase.store ? 'events via the store' : 'API commands'})`,
+      measured: ms(lagP99),
+      baseline: `visible p99 ${ms(percentile(lag.visible, 99))}`,
+      ratio: `${(lagP99 / percentile(lag.visible, 99)).toFixed(1)}×`,
+      target: `≤ ${fmt(TARGET_LAG_P99_MS)} ms`,
       result: verdict(lagP99 <= TARGET_LAG_P99_MS && lag.achieved >= MIN_RATE_SHARE * lag.offered),
     },
-    ...[lagPhase.api, lagPhase.store].filter((run): run is LagFigures => run !== null).map((run): Row => ({
-      figure: `command rate (${run === lagPhase.api ? 'API command path' : 'decided events via the store'})`, measured: `${fmt(run.achieved)}/s`,
-      baseline: `offered ${fmt(run.offered)}/s`, ratio: `${(run.achieved / run.offered).toFixed(2)}×`, target: `≥ ${MIN_RATE_SHARE}× offered, 0 errors`,
-      result: verdict(run.achieved >= MIN_RATE_SHARE * run.offered && run.errors === 0),
-    })),
+    ...[lagPhase.api, lagPhase.store]
+      .filter((run): run is LagFigures => run !== null)
+      .map((run): Row => ({
+        figure: `command rate (${run === lagPhase.api ? 'API command path' : 'decided events via the store'})`,
+        measured: `${fmt(run.achieved)}/s`,
+        baseline: `offered ${fmt(run.offered)}/s`,
+        ratio: `${(run.achieved / run.offered).toFixed(2)}×`,
+        target: `≥ ${MIN_RATE_SHARE}× offered, 0 errors`,
+        result: verdict(run.achieved >= MIN_RATE_SHARE * run.offered && run.errors === 0),
+      })),
     {
-      figure: 'campaignOverview p95', measured: ms(percentile(queries.overview, 95)), baseline: `PK read p95 ${ms(percentile(queries.baseline, 95))}`,
-      ratio: `${(percentile(queries.overview, 95) / percentile(queries.baseline, 95)).toFixed(1)}×`, target: `≤ ${TARGET_QUERY_P95_MS} ms`,
+      figure: 'campaignOverview p95',
+      measured: ms(percentile(queries.overview, 95)),
+      baseline: `PK read p95 ${ms(percentile(queries.baseline, 95))}`,
+      ratio: `${(percentile(queries.overview, 95) / percentile(queries.baseline, 95)).toFixed(1)}×`,
+      target: `≤ ${TARGET_QUERY_P95_MS} ms`,
       result: verdict(percentile(queries.overview, 95) <= TARGET_QUERY_P95_MS),
     },
     {
-      figure: 'branchDashboard p95', measured: ms(percentile(queries.dashboard, 95)), baseline: `PK read p95 ${ms(percentile(queries.baseline, 95))}`,
-      ratio: `${(percentile(queries.dashboard, 95) / percentile(queries.baseline, 95)).toFixed(1)}×`, target: `≤ ${TARGET_QUERY_P95_MS} ms`,
+      figure: 'branchDashboard p95',
+      measured: ms(percentile(queries.dashboard, 95)),
+      baseline: `PK read p95 ${ms(percentile(queries.baseline, 95))}`,
+      ratio: `${(percentile(queries.dashboard, 95) / percentile(queries.baseline, 95)).toFixed(1)}×`,
+      target: `≤ ${TARGET_QUERY_P95_MS} ms`,
       result: verdict(percentile(queries.dashboard, 95) <= TARGET_QUERY_P95_MS),
     },
     {
-      figure: `as-of: stateAsOf, ${fmt(asOf.stateAsOf.eventsRead)} events read`, measured: seconds(asOf.stateAsOf.ms), baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
-      ratio: `${(asOf.stateAsOf.ms / rebuild.rebuild.ms).toFixed(2)}×`, target: '— (none set)', result: 'info',
+      figure: `as-of: stateAsOf, ${fmt(asOf.stateAsOf.eventsRead)} events read`,
+      measured: seconds(asOf.stateAsOf.ms),
+      baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
+      ratio: `${(asOf.stateAsOf.ms / rebuild.rebuild.ms).toFixed(2)}×`,
+      target: '— (none set)',
+      result: 'info',
     },
     {
-      figure: '`ledger as-of` (CLI process, wall)', measured: seconds(asOf.cli.ms), baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
-      ratio: `${(asOf.cli.ms / rebuild.rebuild.ms).toFixed(2)}×`, target: '— (none set)', result: 'info',
+      figure: '`ledger as-of` (CLI process, wall)',
+      measured: seconds(asOf.cli.ms),
+      baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
+      ratio: `${(asOf.cli.ms / rebuild.rebuild.ms).toFixed(2)}×`,
+      target: '— (none set)',
+      result: 'info',
     },
     {
-      figure: `as-of: full in-memory replay, ${fmt(asOf.fullReplay.events)} events`, measured: seconds(asOf.fullReplay.ms), baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
-      ratio: `${(asOf.fullReplay.ms / rebuild.rebuild.ms).toFixed(2)}×`, target: '— (none set)', result: 'info',
+      figure: `as-of: full in-memory replay, ${fmt(asOf.fullReplay.events)} events`,
+      measured: seconds(asOf.fullReplay.ms),
+      baseline: `full rebuild ${seconds(rebuild.rebuild.ms)}`,
+      ratio: `${(asOf.fullReplay.ms / rebuild.rebuild.ms).toFixed(2)}×`,
+      target: '— (none set)',
+      result: 'info',
     },
   ];
   log(table(rows));
   log('');
-  log(`Lag: p50 ${ms(percentile(lag.lag, 50))} · p95 ${ms(percentile(lag.lag, 95))} · p99 ${ms(percentile(lag.lag, 99))} (append returned → projector checkpoint covering it, ${fmt(lag.lag.length)} appends in the measured window, at ${fmt(lag.achieved)} commands/s).`);
-  if (lagPhase.api) log(`API command path: ${fmt(lagPhase.api.achieved)} commands/s of ${fmt(lagRate)} offered, latency p50 ${ms(percentile(lagPhase.api.command, 50))} / p99 ${ms(percentile(lagPhase.api.command, 99))}, projection lag p99 ${ms(percentile(lagPhase.api.lag, 99))}.`);
-  log(`Queries: campaignOverview p50 ${ms(percentile(queries.overview, 50))} / p99 ${ms(percentile(queries.overview, 99))}; branchDashboard p50 ${ms(percentile(queries.dashboard, 50))} / p99 ${ms(percentile(queries.dashboard, 99))}.`);
+  log(
+    `Lag: p50 ${ms(percentile(lag.lag, 50))} · p95 ${ms(percentile(lag.lag, 95))} · p99 ${ms(percentile(lag.lag, 99))} (append returned → projector checkpoint covering it, ${fmt(lag.lag.length)} appends in the measured window, at ${fmt(lag.achieved)} commands/s).`,
+  );
+  if (lagPhase.api)
+    log(
+      `API command path: ${fmt(lagPhase.api.achieved)} commands/s of ${fmt(lagRate)} offered, latency p50 ${ms(percentile(lagPhase.api.command, 50))} / p99 ${ms(percentile(lagPhase.api.command, 99))}, projection lag p99 ${ms(percentile(lagPhase.api.lag, 99))}.`,
+    );
+  log(
+    `Queries: campaignOverview p50 ${ms(percentile(queries.overview, 50))} / p99 ${ms(percentile(queries.overview, 99))}; branchDashboard p50 ${ms(percentile(queries.dashboard, 50))} / p99 ${ms(percentile(queries.dashboard, 99))}.`,
+  );
   const missed = rows.filter((r) => r.result === 'MISSED').map((r) => r.figure);
   log(missed.length === 0 ? 'All targets met.' : `MISSED: ${missed.join('; ')}`);
   log(`peak RSS of the Node process: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`);

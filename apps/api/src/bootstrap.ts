@@ -62,7 +62,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     const app = await NestFactory.create(AppModule.register({ config, storage, clock }), { logger: ['error', 'warn'] });
     trackRequests(app);
     app.setGlobalPrefix('api');
-    const express = (app as NestExpressApplication);
+    const express = app as NestExpressApplication;
     // Whom to believe about the client's address (X-Forwarded-For): the log-in limit per address counts it.
     express.set('trust proxy', config.trustProxy);
     express.disable('x-powered-by');
@@ -87,10 +87,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
         exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
       }),
     );
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder().setTitle('Campaign Ledger 活动台账').setVersion('0.1').addBearerAuth().build(),
-    );
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Campaign Ledger 活动台账').setVersion('0.1').addBearerAuth().build());
     SwaggerModule.setup('api/docs', app, document);
     serveWebApp(app, config);
     return app;

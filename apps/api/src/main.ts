@@ -17,14 +17,16 @@ async function main() {
   const url = `http://${config.host}:${port}`;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`活动台账 Campaign Ledger is running at ${url}/  (API docs: ${url}/api/docs)`);
-  console.log(`event store: ${config.eventStore}; read models: ${where}; projector: ${config.projector === 'thread' ? 'in a worker thread' : 'on the main thread'}`);
+  console.log(
+    `event store: ${config.eventStore}; read models: ${where}; projector: ${config.projector === 'thread' ? 'in a worker thread' : 'on the main thread'}`,
+  );
   if (seed.seeded) {
     console.log('演示数据已创建 A demo office was seeded (10 branches, 150 members, the 2009 campaign in stage 1). Demo accounts:');
     for (const account of seed.accounts) console.log(`  ${account.username.padEnd(10)} ${account.password.padEnd(18)} ${account.note}`);
     console.warn(
       '警告 WARNING: these demo passwords are published in the README and are NOT secure. Change them (each user: 修改密码 / ' +
-      'POST /api/auth/password; the administrator resets the others) or start from an empty data directory with DEMO_SEED=false ' +
-      'and create the first administrator with `npm run ledger -- account create --role administrator`.',
+        'POST /api/auth/password; the administrator resets the others) or start from an empty data directory with DEMO_SEED=false ' +
+        'and create the first administrator with `npm run ledger -- account create --role administrator`.',
     );
   }
 }

@@ -20,7 +20,8 @@ const notes = Buffer.from('学习笔记：深入学习实践科学发展观（�
 const evidenceOf = (fileName: string, content: Buffer, contentType: string) => ({ fileName, sha256: sha256Of(content), size: content.length, contentType });
 
 const complete = (branchId: string, instanceKey: string, on: string, evidence: ReturnType<typeof evidenceOf>[] = []): BranchWorkCommand => ({
-  type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId, instanceKey, note: '已完成', evidence, completedOn: on, by: `acc-sec-${branchId.toLowerCase()}` },
+  type: 'CompleteTaskInstance',
+  data: { campaignId: 'C1', branchId, instanceKey, note: '已完成', evidence, completedOn: on, by: `acc-sec-${branchId.toLowerCase()}` },
 });
 
 interface Place {
@@ -86,16 +87,31 @@ describe.each([
       await blobs.put(minutes);
       events += await seedUnit(eventStore);
       events += await seedCampaign(eventStore, 'C1');
-      events += await seedWork(eventStore, 'C1', 'B1', [complete('B1', 'T05:branch:B1', '2009-03-20', [evidenceOf('会议记录.pdf', minutes, 'application/pdf')])], '2009-03-20');
+      events += await seedWork(
+        eventStore,
+        'C1',
+        'B1',
+        [complete('B1', 'T05:branch:B1', '2009-03-20', [evidenceOf('会议记录.pdf', minutes, 'application/pdf')])],
+        '2009-03-20',
+      );
       await source.visible(events);
       await pause(30);
       atT = new Date().toISOString();
       await pause(30);
       events += await seedWork(eventStore, 'C1', 'B2', [complete('B2', 'T05:branch:B2', '2009-03-21')], '2009-03-21');
-      events += await seedWork(eventStore, 'C1', 'B1', [
-        complete('B1', 'T07:member:M1', '2009-03-22', [evidenceOf('学习笔记.txt', notes, 'text/plain')]),
-        { type: 'ReopenTaskInstance', data: { campaignId: 'C1', branchId: 'B1', instanceKey: 'T05:branch:B1', reason: '缺少签到表', on: '2009-03-22', by: 'acc-sec-b1' } },
-      ], '2009-03-22');
+      events += await seedWork(
+        eventStore,
+        'C1',
+        'B1',
+        [
+          complete('B1', 'T07:member:M1', '2009-03-22', [evidenceOf('学习笔记.txt', notes, 'text/plain')]),
+          {
+            type: 'ReopenTaskInstance',
+            data: { campaignId: 'C1', branchId: 'B1', instanceKey: 'T05:branch:B1', reason: '缺少签到表', on: '2009-03-22', by: 'acc-sec-b1' },
+          },
+        ],
+        '2009-03-22',
+      );
       await source.visible(events);
     });
     // Opening again copies nothing twice.
@@ -124,8 +140,16 @@ describe.each([
     expect(exported.stdout).toContain(`digest ${digest.stdout.trim()}`);
     expect(exported.stderr).not.toContain('warning');
     expect(exported.stderr).toMatch(/^export evidence: 2\/2 files \(100%\)$/m);
-    const lines = readFileSync(join(dir, 'backup.ndjson'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(lines.filter((line) => line.kind === 'blob').map((line) => line.sha256).sort()).toEqual([sha256Of(minutes), sha256Of(notes)].sort());
+    const lines = readFileSync(join(dir, 'backup.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      lines
+        .filter((line) => line.kind === 'blob')
+        .map((line) => line.sha256)
+        .sort(),
+    ).toEqual([sha256Of(minutes), sha256Of(notes)].sort());
     expect(lines.at(-1)).toMatchObject({ kind: 'trailer', blobs: 2, digest: digest.stdout.trim() });
 
     const target = await fresh('target');
@@ -165,8 +189,13 @@ describe.each([
     const target = await fresh('refused');
     const refused = await ledger(target, ['import', '--in', 'altered.ndjson']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(new RegExp(`^ledger: import stopped, nothing was written: line ${index + 1}: evidence file 会议记录.pdf ` +
-      `\\(sha256 ${sha256Of(minutes)}\\) does not match its line: .* the backup was altered or damaged`, 'm'));
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^ledger: import stopped, nothing was written: line ${index + 1}: evidence file 会议记录.pdf ` +
+          `\\(sha256 ${sha256Of(minutes)}\\) does not match its line: .* the backup was altered or damaged`,
+        'm',
+      ),
+    );
     expect((await ledger(target, ['verify'])).stdout).toContain('OK 0 events in 0 streams');
     await open(target, async ({ blobs }) => {
       const stored: string[] = [];

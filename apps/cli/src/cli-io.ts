@@ -23,7 +23,10 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An expected failure: printed as one line, no stack, with its exit code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = ExitCode.usage) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = ExitCode.usage,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -31,13 +31,42 @@ async function seed(store: PostgresEventStore): Promise<void> {
     store.append(streamId, [{ type, data }], { expectedRevision: 'any', metadata: { actor, occurredAt, ...(reason ? { reason } : {}) } });
   await put('organisation-u1', 'MemberJoined', { unitId: 'u1', memberId: 'm-7', name: '张三', branchId: 'b1' }, admin, '2024-03-01T02:00:00.000Z');
   await put('campaign-c1', 'CampaignPlanned', { campaignId: 'c1', title: '主题教育' }, admin, '2024-03-02T01:00:00.000Z');
-  await put('branchWork-c1:b1', 'TaskCompleted', {
-    campaignId: 'c1', branchId: 'b1', taskId: 't1', subjectId: 'b1', by: 'acc-sec',
-    evidence: [{ fileName: '会议记录.pdf', sha256: 'ab'.repeat(32), size: 10, contentType: 'application/pdf' }],
-  }, secretary, '2024-03-04T03:00:00.000Z');
-  await put('branchWork-c1:b1', 'TaskReopened', { campaignId: 'c1', branchId: 'b1', taskId: 't1', reason: '材料不全' }, admin, '2024-03-05T03:00:00.000Z', '材料不全');
-  await put('branchWork-c1:b1', 'ThreeOnesRecorded', { campaignId: 'c1', branchId: 'b1', memberId: 'm-7', title: '谈心' }, secretary, '2024-03-07T03:00:00.000Z');
-  await put('branchWork-c2:b1', 'TaskCompleted', { campaignId: 'c2', branchId: 'b1', taskId: 't9', subjectId: 'b1', evidence: [] }, secretary, '2024-03-08T03:00:00.000Z');
+  await put(
+    'branchWork-c1:b1',
+    'TaskCompleted',
+    {
+      campaignId: 'c1',
+      branchId: 'b1',
+      taskId: 't1',
+      subjectId: 'b1',
+      by: 'acc-sec',
+      evidence: [{ fileName: '会议记录.pdf', sha256: 'ab'.repeat(32), size: 10, contentType: 'application/pdf' }],
+    },
+    secretary,
+    '2024-03-04T03:00:00.000Z',
+  );
+  await put(
+    'branchWork-c1:b1',
+    'TaskReopened',
+    { campaignId: 'c1', branchId: 'b1', taskId: 't1', reason: '材料不全' },
+    admin,
+    '2024-03-05T03:00:00.000Z',
+    '材料不全',
+  );
+  await put(
+    'branchWork-c1:b1',
+    'ThreeOnesRecorded',
+    { campaignId: 'c1', branchId: 'b1', memberId: 'm-7', title: '谈心' },
+    secretary,
+    '2024-03-07T03:00:00.000Z',
+  );
+  await put(
+    'branchWork-c2:b1',
+    'TaskCompleted',
+    { campaignId: 'c2', branchId: 'b1', taskId: 't9', subjectId: 'b1', evidence: [] },
+    secretary,
+    '2024-03-08T03:00:00.000Z',
+  );
 }
 
 /** Waits until readAll shows `count` events: it hides rows newer than any transaction running on the (shared) server. */
@@ -147,7 +176,10 @@ describe('ledger CLI on PostgreSQL', () => {
     // The seed names an evidence file that was never uploaded.
     expect(exported.stderr).toContain(`warning: 1 evidence file(s) the events name are not stored and are not in the backup`);
     expect(exported.stderr).toContain(`会议记录.pdf (sha256 ${'ab'.repeat(32)}) named by branchWork-c1:b1@0`);
-    const lines = readFileSync(join(dir, 'ledger.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(dir, 'ledger.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ kind: 'header', events: 6 });
     expect(lines.at(-1)).toMatchObject({ kind: 'trailer', events: 6 });
     expect((await ledger(['export', '--out', 'ledger.ndjson'])).stderr).toContain('exists; choose another file or add --force');

@@ -9,13 +9,18 @@ import { LEDGER_COMMANDS } from './commands/registry';
 
 export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void, commands: readonly LedgerCommand[] = LEDGER_COMMANDS): Command {
   const program = new Command('ledger')
-    .description('活动台账 Campaign Ledger: audit, replay and maintain the event log\n' +
-      '(history, as-of, diff, verify, digest, export, import, rebuild, template load, account).\n' +
-      'Configured by the same environment as the API: EVENT_STORE, DATABASE_URL, KURRENTDB_URL, DATA_DIR.')
+    .description(
+      '活动台账 Campaign Ledger: audit, replay and maintain the event log\n' +
+        '(history, as-of, diff, verify, digest, export, import, rebuild, template load, account).\n' +
+        'Configured by the same environment as the API: EVENT_STORE, DATABASE_URL, KURRENTDB_URL, DATA_DIR.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 the ledger is broken or changed, or what was asked for is not in it, 2 bad arguments or configuration, 3 unexpected failure.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 the ledger is broken or changed, or what was asked for is not in it, 2 bad arguments or configuration, 3 unexpected failure.',
+    );
   const context = commandContext(io, setExitCode);
   for (const command of commands) command.register(program, context);
   return program;

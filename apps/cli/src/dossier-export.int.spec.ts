@@ -7,7 +7,13 @@ import { officeDateOf } from '@campaign-ledger/audit';
 import { UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
 import { PostgresEventStore } from '@campaign-ledger/event-store';
 import {
-  branchDashboard, campaignOverview, databaseSource, openReadModelDataSource, typeOrmSql, type BranchDashboard, type CampaignOverview,
+  branchDashboard,
+  campaignOverview,
+  databaseSource,
+  openReadModelDataSource,
+  typeOrmSql,
+  type BranchDashboard,
+  type CampaignOverview,
 } from '@campaign-ledger/projections';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
 import { projectLive, runLedger, seedOffice, sha256Of, untilVisible } from './testing/cli-harness';
@@ -71,23 +77,39 @@ describe('ledger export --dossier', () => {
     const outcome = await ledger(['export', '--dossier', 'C1', '--out', '台账.xlsx']);
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toMatch(new RegExp(`^dossier: ${events}/${events} events \\(100%\\)$`, 'm'));
-    expect(outcome.stdout).toMatch(new RegExp(`^exported the dossier of campaign C1 \\(深入学习实践科学发展观活动\\) as of ${asOf()} to 台账.xlsx: ` +
-      `${live.overview.totals.applicable + 2} task instances \\(${live.overview.totals.done} completed\\), 1 study sessions$`, 'm'));
+    expect(outcome.stdout).toMatch(
+      new RegExp(
+        `^exported the dossier of campaign C1 \\(深入学习实践科学发展观活动\\) as of ${asOf()} to 台账.xlsx: ` +
+          `${live.overview.totals.applicable + 2} task instances \\(${live.overview.totals.done} completed\\), 1 study sessions$`,
+        'm',
+      ),
+    );
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, '台账.xlsx'));
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['概况', '任务台账', '学习参与', '半年检查']);
     for (const ws of workbook.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(rowsOf(workbook.getWorksheet('任务台账')).headers).toEqual(
-      ['阶段', '环节', '任务', '范围', '支部', '成员', '截止日期', '状态', '完成人', '完成时间', '说明', '证据 SHA-256'],
-    );
+    expect(rowsOf(workbook.getWorksheet('任务台账')).headers).toEqual([
+      '阶段',
+      '环节',
+      '任务',
+      '范围',
+      '支部',
+      '成员',
+      '截止日期',
+      '状态',
+      '完成人',
+      '完成时间',
+      '说明',
+      '证据 SHA-256',
+    ]);
     expect(rowsOf(workbook.getWorksheet('学习参与')).headers).toEqual(['支部', '日期', '主题', '应到', '实到', '请假', '缺席', '补学', '参与率', '到会率']);
     expect(rowsOf(workbook.getWorksheet('半年检查')).headers).toEqual(expect.arrayContaining(['时间进度', '工作进度', '应完成', '已完成']));
     expect(rowsOf(workbook.getWorksheet('概况')).headers).toEqual(['项目', '内容', '说明']);
     expect(workbook.getWorksheet('任务台账')?.getColumn(3).width).toBeGreaterThan(20);
   });
 
-  it('has the live figures: counts, a completed instance\'s completer, dates and evidence hash, cancellations, sessions, the half-year check', async () => {
+  it("has the live figures: counts, a completed instance's completer, dates and evidence hash, cancellations, sessions, the half-year check", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, '台账.xlsx'));
     const tasks = rowsOf(workbook.getWorksheet('任务台账')).rows;
@@ -96,12 +118,22 @@ describe('ledger export --dossier', () => {
     expect(tasks.filter((r) => r['状态'] === '已完成')).toHaveLength(totals.done);
     expect(tasks.filter((r) => r['状态'] === '已逾期')).toHaveLength(totals.overdue);
     const liveInstances = live.dashboards.flatMap((d) => [...d.phases.flatMap((p) => p.instances), ...d.unphased].map((i) => ({ ...i, branch: d.name })));
-    expect(tasks.filter((r) => r['状态'] !== '已取消').map((r) => `${r['支部']} ${r['任务']}`).sort())
-      .toEqual(liveInstances.map((i) => `${i.branch} ${i.title}`).sort());
+    expect(
+      tasks
+        .filter((r) => r['状态'] !== '已取消')
+        .map((r) => `${r['支部']} ${r['任务']}`)
+        .sort(),
+    ).toEqual(liveInstances.map((i) => `${i.branch} ${i.title}`).sort());
 
-    const t05 = found(liveInstances.find((i) => i.instanceKey === 'T05:branch:B1'), 'live T05 of B1');
+    const t05 = found(
+      liveInstances.find((i) => i.instanceKey === 'T05:branch:B1'),
+      'live T05 of B1',
+    );
     expect(t05).toMatchObject({ status: 'completed', completedBy: 'acc-sec-b1', evidence: [sha256Of('a')] });
-    const row = found(tasks.find((r) => r['支部'] === '机关第一支部' && r['任务'] === t05.title && r['状态'] === '已完成'), 'row of T05');
+    const row = found(
+      tasks.find((r) => r['支部'] === '机关第一支部' && r['任务'] === t05.title && r['状态'] === '已完成'),
+      'row of T05',
+    );
     expect(row['完成人']).toBe(t05.completedBy);
     expect(row['证据 SHA-256']).toBe(t05.evidence.join('\n'));
     expect(row['完成时间']).toBeInstanceOf(Date);
@@ -109,7 +141,10 @@ describe('ledger export --dossier', () => {
     expect(day(row['截止日期'])).toBe(t05.dueDate);
     expect(row['说明']).toBe('已制定支部学习计划');
     expect(row['范围']).toBe('支部');
-    const memberRow = found(tasks.find((r) => r['成员'] === '王一' && r['状态'] === '已完成'), 'row of M1');
+    const memberRow = found(
+      tasks.find((r) => r['成员'] === '王一' && r['状态'] === '已完成'),
+      'row of M1',
+    );
     expect(memberRow).toMatchObject({ 范围: '党员', 支部: '机关第一支部', 完成人: 'acc-sec-b1' });
 
     const cancelled = tasks.filter((r) => r['状态'] === '已取消');
@@ -120,21 +155,34 @@ describe('ledger export --dossier', () => {
     const study = rowsOf(workbook.getWorksheet('学习参与')).rows;
     const liveSession = live.dashboards[1].sessions[0];
     expect(study[0]).toMatchObject({
-      支部: '机关第一支部', 主题: liveSession.topic, 应到: liveSession.expected, 实到: liveSession.present, 请假: liveSession.leave,
-      缺席: liveSession.absent, 补学: liveSession.madeUp, 参与率: 1, 到会率: 0.5,
+      支部: '机关第一支部',
+      主题: liveSession.topic,
+      应到: liveSession.expected,
+      实到: liveSession.present,
+      请假: liveSession.leave,
+      缺席: liveSession.absent,
+      补学: liveSession.madeUp,
+      参与率: 1,
+      到会率: 0.5,
     });
     expect(day(study[0]['日期'])).toBe('2009-03-25');
     expect(study.at(-1)).toMatchObject({ 支部: '合计', 应到: 2, 实到: 1, 补学: 1 });
 
     const halfYear = rowsOf(workbook.getWorksheet('半年检查')).rows;
     expect(halfYear[0]).toMatchObject({
-      层级: '全活动', 应完成: totals.applicable, 已完成: totals.done, 逾期未完成: totals.overdue,
-      已过天数: live.overview.halfYear.timeProgress.numerator, 总天数: live.overview.halfYear.timeProgress.denominator, 时间过半: '是',
+      层级: '全活动',
+      应完成: totals.applicable,
+      已完成: totals.done,
+      逾期未完成: totals.overdue,
+      已过天数: live.overview.halfYear.timeProgress.numerator,
+      总天数: live.overview.halfYear.timeProgress.denominator,
+      时间过半: '是',
       工作过半: live.overview.halfYear.passes ? '是' : '否',
     });
     expect(halfYear.filter((r) => r['层级'] === '阶段').map((r) => r['名称'])).toEqual(live.overview.stages.map((s) => s.name));
-    expect(halfYear.filter((r) => r['层级'] === '支部').map((r) => [r['名称'], r['应完成'], r['已完成']]))
-      .toEqual(live.dashboards.map((d) => [d.name, d.totals.applicable, d.totals.done]));
+    expect(halfYear.filter((r) => r['层级'] === '支部').map((r) => [r['名称'], r['应完成'], r['已完成']])).toEqual(
+      live.dashboards.map((d) => [d.name, d.totals.applicable, d.totals.done]),
+    );
   });
 
   it('names the digest of the log it was built from, the one `ledger digest` prints', async () => {
@@ -143,7 +191,12 @@ describe('ledger export --dossier', () => {
     const overview = Object.fromEntries(rowsOf(workbook.getWorksheet('概况')).rows.map((r) => [r['项目'], r['内容']]));
     const digest = (await ledger(['digest'])).stdout.trim();
     expect(overview['日志摘要']).toBe(digest);
-    expect(overview).toMatchObject({ 活动名称: '深入学习实践科学发展观活动', 活动编号: 'C1', 单位: '市政协机关', 应完成任务实例: live.overview.totals.applicable });
+    expect(overview).toMatchObject({
+      活动名称: '深入学习实践科学发展观活动',
+      活动编号: 'C1',
+      单位: '市政协机关',
+      应完成任务实例: live.overview.totals.applicable,
+    });
     expect(day(overview['统计日期'])).toBe(asOf());
     expect(overview['导出时间（北京时间）']).toBeInstanceOf(Date);
     expect((await ledger(['verify', '--against', digest])).code).toBe(0);

@@ -1,8 +1,6 @@
 // Opens the event store exactly as the API does (same environment variables), and what only PostgreSQL offers on top.
 import { Pool } from 'pg';
-import {
-  DataDirectoryLockedError, EventStoreUnavailableError, type EventStore,
-} from '@campaign-ledger/event-store';
+import { DataDirectoryLockedError, EventStoreUnavailableError, type EventStore } from '@campaign-ledger/event-store';
 import { PostgresRestoreTarget, RestoreNotSupportedError, type RestoreTarget } from '@campaign-ledger/audit';
 import { setOfficeTimeZone } from '@campaign-ledger/office-time';
 import { ConfigError, loadConfig, openStorage, PostgresBlobStore, type AppConfig, type BlobStore, type Storage } from '@campaign-ledger/runtime';
@@ -39,9 +37,7 @@ export async function openLedgerSession(io: CliIo): Promise<LedgerSession> {
     throw explainOpenFailure(error, config);
   }
   // The same database the store writes to: DATABASE_URL, or the embedded server's socket.
-  const sql = config.eventStore === 'postgres' || config.eventStore === 'pglite'
-    ? new Pool({ connectionString: storage.readModelUrl, max: 2 })
-    : null;
+  const sql = config.eventStore === 'postgres' || config.eventStore === 'pglite' ? new Pool({ connectionString: storage.readModelUrl, max: 2 }) : null;
   sql?.on('error', () => undefined);
   return {
     config,

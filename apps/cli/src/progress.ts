@@ -20,7 +20,8 @@ function barProgress(io: CliIo, label: string, unit: string): Progress {
       const payload = { rate: rate === undefined ? '' : ` | ${Math.round(rate)} ${unit}/s` };
       if (!bar) {
         knownTotal = total;
-        const format = total === null ? `${label} {value} ${unit}{rate}` : `${label} [{bar}] {percentage}% | {value}/{total} ${unit}{rate} | {eta_formatted} left`;
+        const format =
+          total === null ? `${label} {value} ${unit}{rate}` : `${label} [{bar}] {percentage}% | {value}/{total} ${unit}{rate} | {eta_formatted} left`;
         bar = new SingleBar({ stream: io.stderr, format, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
         bar.start(total ?? done, done, payload);
         return;

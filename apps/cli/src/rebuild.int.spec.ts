@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@campaign-ledger/event-store';
 import {
-  dumpSchema, keyOf, openReadModelDataSource, projectInMemory, snapshotTables, TABLE_NAMES, typeOrmSql, type TableName,
+  dumpSchema,
+  keyOf,
+  openReadModelDataSource,
+  projectInMemory,
+  snapshotTables,
+  TABLE_NAMES,
+  typeOrmSql,
+  type TableName,
 } from '@campaign-ledger/projections';
 import { loadConfig, openStorage } from '@campaign-ledger/runtime';
 import { createTestDatabase, quietPool, type TestDatabase } from '@campaign-ledger/testing-support';
@@ -53,14 +60,19 @@ describe('ledger rebuild', () => {
     expect(help.stdout).toContain('Exit code: 0 rebuilt');
   });
 
-  it('rebuilds into fresh tables equal to the projector\'s fold of the log, with progress and a summary; again over damaged tables', async () => {
+  it("rebuilds into fresh tables equal to the projector's fold of the log, with progress and a summary; again over damaged tables", async () => {
     const live = await PostgresEventStore.connect(database.url);
     await projectLive(database.url, live);
     await live.close();
     const projected = await readModelTables(database.url);
     const outcome = await runLedger(['rebuild'], env(), dir);
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(new RegExp(`^rebuilt the read models from ${events} events \\(0 appended during the rebuild\\) into \\d+ rows in \\d+\\.\\d\\d s \\(\\d+ events/s\\)$`, 'm'));
+    expect(outcome.stdout).toMatch(
+      new RegExp(
+        `^rebuilt the read models from ${events} events \\(0 appended during the rebuild\\) into \\d+ rows in \\d+\\.\\d\\d s \\(\\d+ events/s\\)$`,
+        'm',
+      ),
+    );
     expect(outcome.stdout).toMatch(/^checkpoint \d+\/\d+$/m);
     expect(outcome.stderr).toMatch(new RegExp(`^rebuild: ${events}/${events} events \\(100%\\), \\d+ events/s$`, 'm'));
 

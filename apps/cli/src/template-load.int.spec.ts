@@ -10,7 +10,10 @@ import { runLedger, seedUnit, UNIT, untilVisible } from './testing/cli-harness';
 const ownTemplate = {
   name: '党史学习教育',
   weeks: 4,
-  tracks: [{ id: 'K1', name: '学习' }, { id: 'K2', name: '办实事' }],
+  tracks: [
+    { id: 'K1', name: '学习' },
+    { id: 'K2', name: '办实事' },
+  ],
   tasks: [
     { id: 'A1', title: '支部学习计划', track: 'K1', scope: 'branch', due_week: 1 },
     { id: 'A2', title: '心得体会', track: 'K1', scope: 'member', due_week: 3 },
@@ -72,7 +75,9 @@ describe('ledger template load', () => {
   it('shows and validates the built-in sdp-2009 template', async () => {
     const shown = await ledger(['template', 'load', '--builtin', 'sdp-2009']);
     expect(shown).toMatchObject({ code: 0, stderr: '' });
-    expect(shown.stdout).toMatch(/^OK built-in sdp-2009: 深入学习实践科学发展观活动（第二批） \[sdp-2009-b2-whzx\]: 3 stages, 6 phases, 0 tracks, 39 tasks, 24 weeks$/m);
+    expect(shown.stdout).toMatch(
+      /^OK built-in sdp-2009: 深入学习实践科学发展观活动（第二批） \[sdp-2009-b2-whzx\]: 3 stages, 6 phases, 0 tracks, 39 tasks, 24 weeks$/m,
+    );
     expect(shown.stdout).toMatch(/^ {2}阶段 S1 学习调研 \(weeks 1-9\): \d+ tasks$/m);
     const json = JSON.parse((await ledger(['template', 'load', '--builtin', 'sdp-2009', '--json'])).stdout);
     expect(json).toMatchObject({ valid: true, summary: { structure: 'stages', counts: { stages: 3, phases: 6, tasks: 39 } } });
@@ -113,7 +118,10 @@ describe('ledger template load', () => {
       [['template', 'load', 'own.json', '--unit', 'U1'], /--unit goes with --plan/],
       [['template', 'load', 'own.json', '--plan', '--unit', 'U1'], /--plan needs .* \(missing: --campaign, --title, --start\)/],
       [['template', 'load', 'own.json', '--plan', '--unit', 'U1', '--campaign', 'a:b', '--title', 't', '--start', '2024-04-01'], /--campaign must be/],
-      [['template', 'load', 'own.json', '--plan', '--unit', 'U1', '--campaign', 'C9', '--title', 't', '--start', '2024-4-1'], /--start must be a date written YYYY-MM-DD/],
+      [
+        ['template', 'load', 'own.json', '--plan', '--unit', 'U1', '--campaign', 'C9', '--title', 't', '--start', '2024-4-1'],
+        /--start must be a date written YYYY-MM-DD/,
+      ],
       [['template', 'frobnicate'], /unknown command 'frobnicate'/],
     ];
     for (const [args, message] of cases) {
@@ -129,12 +137,27 @@ describe('ledger template load', () => {
 
   it('--plan appends the CampaignPlanned the API would: same decider, same default end, the caller as actor', async () => {
     const planned = await ledger([
-      'template', 'load', 'own.json', '--plan', '--unit', UNIT, '--campaign', 'C2024', '--title', '党史学习教育（机关）', '--start', '2024-04-01', '--by', 'acc-leader',
+      'template',
+      'load',
+      'own.json',
+      '--plan',
+      '--unit',
+      UNIT,
+      '--campaign',
+      'C2024',
+      '--title',
+      '党史学习教育（机关）',
+      '--start',
+      '2024-04-01',
+      '--by',
+      'acc-leader',
     ]);
     expect(planned.stderr).toBe('');
     expect(planned.code).toBe(0);
     expect(planned.stdout).toContain('OK own.json');
-    expect(planned.stdout).toMatch(/^planned campaign C2024 "党史学习教育（机关）" for unit U1: 2024-04-01 to 2024-04-28, 4 tasks \(campaign-C2024@0, log position \d+\/\d+, by acc-leader\)$/m);
+    expect(planned.stdout).toMatch(
+      /^planned campaign C2024 "党史学习教育（机关）" for unit U1: 2024-04-01 to 2024-04-28, 4 tasks \(campaign-C2024@0, log position \d+\/\d+, by acc-leader\)$/m,
+    );
 
     const parsed = parseTemplate(ownTemplate);
     if (!parsed.ok) throw new Error('own template invalid');
@@ -142,7 +165,16 @@ describe('ledger template load', () => {
     const expected = campaignDecider.decide(
       {
         type: 'PlanCampaign',
-        data: { campaignId: 'C2024', name: '党史学习教育（机关）', unitId: UNIT, template: parsed.template, startDate: '2024-04-01', endDate: '2024-04-28', createdBy: 'acc-leader', officeBranchId: null },
+        data: {
+          campaignId: 'C2024',
+          name: '党史学习教育（机关）',
+          unitId: UNIT,
+          template: parsed.template,
+          startDate: '2024-04-01',
+          endDate: '2024-04-28',
+          createdBy: 'acc-leader',
+          officeBranchId: null,
+        },
       },
       campaignDecider.initialState(),
     );
@@ -156,16 +188,32 @@ describe('ledger template load', () => {
     expect(await campaignEvents('C2024')).toHaveLength(1);
   });
 
-  it('--plan --builtin: the template\'s own length by default, an office branch, and the decider\'s and organisation\'s refusals', async () => {
+  it("--plan --builtin: the template's own length by default, an office branch, and the decider's and organisation's refusals", async () => {
     const planned = await ledger([
-      'template', 'load', '--builtin', 'sdp-2009', '--plan', '--unit', UNIT, '--campaign', 'C2009', '--title', '深入学习实践科学发展观活动',
-      '--start', '2009-03-16', '--office-branch', 'B1',
+      'template',
+      'load',
+      '--builtin',
+      'sdp-2009',
+      '--plan',
+      '--unit',
+      UNIT,
+      '--campaign',
+      'C2009',
+      '--title',
+      '深入学习实践科学发展观活动',
+      '--start',
+      '2009-03-16',
+      '--office-branch',
+      'B1',
     ]);
     expect(planned.code).toBe(0);
     expect(planned.stdout).toContain('planned campaign C2009 "深入学习实践科学发展观活动" for unit U1: 2009-03-16 to 2009-08-30, 39 tasks');
     expect(planned.stdout).toContain('by cli:tester');
     const [event] = await campaignEvents('C2009');
-    expect(event).toMatchObject({ type: 'CampaignPlanned', data: { officeBranchId: 'B1', endDate: '2009-08-30', templateCode: 'sdp-2009-b2-whzx', createdBy: 'cli:tester' } });
+    expect(event).toMatchObject({
+      type: 'CampaignPlanned',
+      data: { officeBranchId: 'B1', endDate: '2009-08-30', templateCode: 'sdp-2009-b2-whzx', createdBy: 'cli:tester' },
+    });
 
     const base = ['template', 'load', '--builtin', 'sdp-2009', '--plan', '--title', 't'];
     const refusals: [string[], RegExp][] = [
@@ -173,7 +221,10 @@ describe('ledger template load', () => {
       [[...base, '--unit', UNIT, '--campaign', 'C1', '--start', '2009-03-16', '--office-branch', 'B7'], /Branch B7 does not exist in this unit/],
       [[...base, '--unit', UNIT, '--campaign', 'C1', '--start', '2009-03-17'], /startDate: must be a Monday/],
       [[...base, '--unit', UNIT, '--campaign', 'C1', '--start', '2009-03-16', '--end', '2009-03-01'], /endDate/],
-      [['template', 'load', 'broken.json', '--plan', '--unit', UNIT, '--campaign', 'C1', '--title', 't', '--start', '2009-03-16'], /fix the template at these JSON paths and run again; nothing was planned/],
+      [
+        ['template', 'load', 'broken.json', '--plan', '--unit', UNIT, '--campaign', 'C1', '--title', 't', '--start', '2009-03-16'],
+        /fix the template at these JSON paths and run again; nothing was planned/,
+      ],
     ];
     for (const [args, message] of refusals) {
       const outcome = await ledger(args);

@@ -5,8 +5,18 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { officeDateOf, stateAsOf } from '@campaign-ledger/audit';
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, findBuiltinTemplate, foldEvents, organisationDecider, organisationStream, rosterOn,
-  type BranchWorkCommand, type CampaignCommand, type OrganisationCommand,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  findBuiltinTemplate,
+  foldEvents,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type BranchWorkCommand,
+  type CampaignCommand,
+  type OrganisationCommand,
 } from '@campaign-ledger/domain';
 import { PostgresEventStore, type Actor } from '@campaign-ledger/event-store';
 import { campaignOverview, overdueInstances, participationOverTime, projectInMemory, rankBranches, snapshotSource } from '@campaign-ledger/projections';
@@ -27,9 +37,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Decides commands against a stream's current state and appends the events, as the API's handlers do. */
 async function write<C, S, E extends { type: string; data: unknown }, X>(
-  store: PostgresEventStore, streamId: string,
+  store: PostgresEventStore,
+  streamId: string,
   decider: { decide(command: C, state: S, context: X): E[]; evolve(state: S, event: E): S; initialState(): S },
-  commands: C[], context: X, actor: Actor, reason?: string,
+  commands: C[],
+  context: X,
+  actor: Actor,
+  reason?: string,
 ): Promise<void> {
   const stored = (await store.readStream(streamId)).map(({ type, data }) => ({ type, data }) as E);
   let state = foldEvents(decider, stored);
@@ -40,7 +54,10 @@ async function write<C, S, E extends { type: string; data: unknown }, X>(
       events.push(event);
     }
   }
-  await store.append(streamId, events, { expectedRevision: stored.length === 0 ? 'no_stream' : stored.length - 1, metadata: { actor, ...(reason ? { reason } : {}) } });
+  await store.append(streamId, events, {
+    expectedRevision: stored.length === 0 ? 'no_stream' : stored.length - 1,
+    metadata: { actor, ...(reason ? { reason } : {}) },
+  });
 }
 
 async function branchWork(store: PostgresEventStore, branchId: string, on: string, commands: BranchWorkCommand[], reason?: string): Promise<void> {
@@ -51,7 +68,8 @@ async function branchWork(store: PostgresEventStore, branchId: string, on: strin
 }
 
 const complete = (branchId: string, instanceKey: string, on: string): BranchWorkCommand => ({
-  type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId, instanceKey, note: '已完成', evidence: [], completedOn: on, by: `acc-sec-${branchId}` },
+  type: 'CompleteTaskInstance',
+  data: { campaignId: 'C1', branchId, instanceKey, note: '已完成', evidence: [], completedOn: on, by: `acc-sec-${branchId}` },
 });
 
 /** Waits until readAll shows `count` events: it hides rows newer than any transaction running on the (shared) server. */
@@ -83,8 +101,10 @@ describe('ledger as-of and diff on PostgreSQL', () => {
     const asOf = officeDateOf(new Date());
     const overview = await campaignOverview(source, 'C1', { asOf });
     return {
-      overview, participation: { overall: overview.participation, weekly: await participationOverTime(source, 'C1') },
-      overdue: await overdueInstances(source, 'C1', { asOf }), ranking: await rankBranches(source, 'C1', 'completion'),
+      overview,
+      participation: { overall: overview.participation, weekly: await participationOverTime(source, 'C1') },
+      overdue: await overdueInstances(source, 'C1', { asOf }),
+      ranking: await rankBranches(source, 'C1', 'completion'),
     };
   }
 
@@ -105,13 +125,35 @@ describe('ledger as-of and diff on PostgreSQL', () => {
     const template = findBuiltinTemplate('sdp-2009')?.load();
     if (!template) throw new Error('the built-in sdp-2009 template is missing');
     const plan: CampaignCommand[] = [
-      { type: 'PlanCampaign', data: { campaignId: 'C1', name: '深入学习实践科学发展观活动', unitId: 'U1', template, startDate: '2009-03-16', endDate: '2009-08-30', createdBy: 'office' } },
+      {
+        type: 'PlanCampaign',
+        data: {
+          campaignId: 'C1',
+          name: '深入学习实践科学发展观活动',
+          unitId: 'U1',
+          template,
+          startDate: '2009-03-16',
+          endDate: '2009-08-30',
+          createdBy: 'office',
+        },
+      },
       { type: 'OpenStage', data: { stageId: 'S1', on: '2009-03-16', by: 'office' } },
     ];
     await write(store, campaignStream('C1'), campaignDecider, plan, undefined, leader);
     await branchWork(store, 'B1', '2009-03-20', [
       complete('B1', 'T05:branch:B1', '2009-03-20'),
-      { type: 'RecordStudySession', data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss1', date: '2009-03-19', topic: '集中学习', attendance: { M1: 'present', M2: 'absent' }, by: 'acc-sec-B1' } },
+      {
+        type: 'RecordStudySession',
+        data: {
+          campaignId: 'C1',
+          branchId: 'B1',
+          sessionId: 'ss1',
+          date: '2009-03-19',
+          topic: '集中学习',
+          attendance: { M1: 'present', M2: 'absent' },
+          by: 'acc-sec-B1',
+        },
+      },
     ]);
     await branchWork(store, 'B2', '2009-03-20', [complete('B2', 'T05:branch:B2', '2009-03-20')]);
     await untilVisible(store, 11);
@@ -119,16 +161,31 @@ describe('ledger as-of and diff on PostgreSQL', () => {
     liveAtT = await liveFigures();
     await pause(50);
 
-    await branchWork(store, 'B2', '2009-03-21', [
-      { type: 'ReopenTaskInstance', data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' } },
-    ], '缺少会议记录');
+    await branchWork(
+      store,
+      'B2',
+      '2009-03-21',
+      [
+        {
+          type: 'ReopenTaskInstance',
+          data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' },
+        },
+      ],
+      '缺少会议记录',
+    );
     await branchWork(store, 'B1', '2009-03-21', [
       complete('B1', 'T07:member:M2', '2009-03-21'),
       { type: 'RecordMakeUp', data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss1', memberId: 'M2', date: '2009-03-21', by: 'acc-sec-B1' } },
     ]);
-    await write(store, campaignStream('C1'), campaignDecider, [
-      { type: 'MoveTaskDeadline', data: { taskId: 'T11', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } },
-    ], undefined, leader, '与督导组检查冲突，顺延');
+    await write(
+      store,
+      campaignStream('C1'),
+      campaignDecider,
+      [{ type: 'MoveTaskDeadline', data: { taskId: 'T11', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } }],
+      undefined,
+      leader,
+      '与督导组检查冲突，顺延',
+    );
     await untilVisible(store, 15);
   });
 
@@ -181,7 +238,13 @@ describe('ledger as-of and diff on PostgreSQL', () => {
     const diff = JSON.parse(json.stdout);
     expect(diff.summary).toEqual({ completed: 1, reopened: 1, added: 0, cancelled: 0, deadlineMoved: 1 });
     expect(diff.changes.map((c: { type: string }) => c.type)).toEqual(['TaskReopened', 'TaskCompleted', 'TaskDeadlineMoved']);
-    expect(diff.changes[0]).toMatchObject({ instanceKey: 'T05:branch:B2', branchId: 'B2', reason: '缺少会议记录', actorId: 'acc-sec-B2', actorRole: 'secretary' });
+    expect(diff.changes[0]).toMatchObject({
+      instanceKey: 'T05:branch:B2',
+      branchId: 'B2',
+      reason: '缺少会议记录',
+      actorId: 'acc-sec-B2',
+      actorRole: 'secretary',
+    });
     expect(json.stderr).toMatch(/^diff: 15\/15 events/m);
 
     const table = await ledger(['diff', 'C1', '--from', atT, '--to', new Date().toISOString()]);

@@ -138,8 +138,16 @@ function Themed() {
       // A dialog never runs past the bottom of a phone's screen: its body scrolls, its buttons stay in view.
       modal={{ styles: { body: { maxHeight: 'calc(100dvh - 280px)', overflowY: 'auto' } } }}
       theme={{
-        token: { colorPrimary: '#b71c1c', colorLink: '#b71c1c', borderRadius: 6, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif" },
-        components: { Layout: { siderBg: '#7f1212', headerBg: '#ffffff' }, Menu: { darkItemBg: '#7f1212', darkSubMenuItemBg: '#6a0f0f', darkItemSelectedBg: '#b71c1c' } },
+        token: {
+          colorPrimary: '#b71c1c',
+          colorLink: '#b71c1c',
+          borderRadius: 6,
+          fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+        },
+        components: {
+          Layout: { siderBg: '#7f1212', headerBg: '#ffffff' },
+          Menu: { darkItemBg: '#7f1212', darkSubMenuItemBg: '#6a0f0f', darkItemSelectedBg: '#b71c1c' },
+        },
       }}
     >
       <AntApp>

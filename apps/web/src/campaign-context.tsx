@@ -82,20 +82,30 @@ export function CampaignProvider({ children }: { children: ReactNode }) {
     setSelected(campaignId);
   }, []);
 
-  const adopt = useCallback((next: CampaignView) => {
-    const summary: CampaignSummary = {
-      campaignId: next.campaignId, unitId: next.unitId, name: next.name, templateCode: next.templateCode ?? null, startDate: next.startDate, endDate: next.endDate,
-      status: next.status, currentStageId: next.currentStageId, closedOn: next.closedOn,
-    };
-    localStorage.setItem(STORAGE_KEY, next.campaignId);
-    setCampaigns((list) => [summary, ...list.filter((c) => c.campaignId !== next.campaignId)]);
-    setCampaign(next);
-    setError(null);
-    setLoading(false);
-    setSelected(next.campaignId);
-    // Branches may have been added since the session began: names for the new campaign's pages.
-    if (account.role !== 'secretary') api.getUnit(next.unitId).then(setUnit, () => undefined);
-  }, [account.role]);
+  const adopt = useCallback(
+    (next: CampaignView) => {
+      const summary: CampaignSummary = {
+        campaignId: next.campaignId,
+        unitId: next.unitId,
+        name: next.name,
+        templateCode: next.templateCode ?? null,
+        startDate: next.startDate,
+        endDate: next.endDate,
+        status: next.status,
+        currentStageId: next.currentStageId,
+        closedOn: next.closedOn,
+      };
+      localStorage.setItem(STORAGE_KEY, next.campaignId);
+      setCampaigns((list) => [summary, ...list.filter((c) => c.campaignId !== next.campaignId)]);
+      setCampaign(next);
+      setError(null);
+      setLoading(false);
+      setSelected(next.campaignId);
+      // Branches may have been added since the session began: names for the new campaign's pages.
+      if (account.role !== 'secretary') api.getUnit(next.unitId).then(setUnit, () => undefined);
+    },
+    [account.role],
+  );
 
   const branchName = useCallback(
     (branchId: string) => unit?.branches.find((b) => b.branchId === branchId)?.name ?? (branchId === campaign?.officeBranchId ? '—' : branchId),

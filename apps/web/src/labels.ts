@@ -19,7 +19,12 @@ export function phaseShort(campaign: CampaignView | null, phaseId: string, max =
 }
 
 export function memberName(unit: OrganisationView | null, names: ReadonlyMap<string, string> | null, id: string): string {
-  return names?.get(id) ?? unit?.members.find((m) => m.memberId === id)?.name ?? unit?.divisions.find((d) => d.divisionId === id)?.name ?? (id === unit?.unitId ? unit.name : id);
+  return (
+    names?.get(id) ??
+    unit?.members.find((m) => m.memberId === id)?.name ??
+    unit?.divisions.find((d) => d.divisionId === id)?.name ??
+    (id === unit?.unitId ? unit.name : id)
+  );
 }
 
 /** The event types an auditor filters by, grouped as the ledger's streams are. */
@@ -28,9 +33,24 @@ export const EVENT_TYPE_GROUPS: readonly { group: 'plan' | 'work' | 'organisatio
   { group: 'plan', types: ['CampaignPlanned', 'StageOpened', 'StageClosed', 'TaskAdded', 'TaskDeadlineMoved', 'TaskCancelled', 'CampaignClosed'] },
   {
     group: 'organisation',
-    types: ['UnitRegistered', 'UnitIndexed', 'DivisionAdded', 'BranchAdded', 'BranchRenamed', 'BranchSecretaryChanged', 'MemberJoined', 'MemberTransferred', 'MemberExempted', 'MemberReinstated', 'MemberLeft'],
+    types: [
+      'UnitRegistered',
+      'UnitIndexed',
+      'DivisionAdded',
+      'BranchAdded',
+      'BranchRenamed',
+      'BranchSecretaryChanged',
+      'MemberJoined',
+      'MemberTransferred',
+      'MemberExempted',
+      'MemberReinstated',
+      'MemberLeft',
+    ],
   },
-  { group: 'accounts', types: ['AccountCreated', 'AccountPasswordChanged', 'AccountPasswordReset', 'AccountRoleChanged', 'AccountDisabled', 'AccountEnabled', 'AuditorRead'] },
+  {
+    group: 'accounts',
+    types: ['AccountCreated', 'AccountPasswordChanged', 'AccountPasswordReset', 'AccountRoleChanged', 'AccountDisabled', 'AccountEnabled', 'AuditorRead'],
+  },
 ];
 
 /** An event type in words (“登记完成”); a type this build does not know is shown as stored. */

@@ -3,8 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
 const container = document.getElementById('root');
-if (container) createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (container)
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -31,8 +31,11 @@ export class PostgresCredentialStore implements CredentialStore {
   private constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresCredentialStore> {
-    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS account_credentials (
-      account_id text PRIMARY KEY, password_hash text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
+    await ensureSchema(
+      pool,
+      `CREATE TABLE IF NOT EXISTS account_credentials (
+      account_id text PRIMARY KEY, password_hash text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
     return new PostgresCredentialStore(pool);
   }
 

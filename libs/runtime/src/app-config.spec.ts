@@ -61,9 +61,14 @@ describe('loadConfig', () => {
     const url = 'postgres://postgres@127.0.0.1:5432/ledger';
     expect(loadConfig({})).toMatchObject({ projectorLeaseTtlMs: 10_000, projectorBatchIntervalMs: 50, readModelPoolSize: 2 });
     expect(loadConfig({ DATABASE_URL: url }).readModelPoolSize).toBe(4);
-    expect(loadConfig({ PROJECTOR_LEASE_TTL_MS: '30000', PROJECTOR_BATCH_INTERVAL_MS: '0', READ_MODEL_POOL_SIZE: '8' }))
-      .toMatchObject({ projectorLeaseTtlMs: 30_000, projectorBatchIntervalMs: 0, readModelPoolSize: 8 });
-    expect(() => loadConfig({ PROJECTOR_LEASE_TTL_MS: '10s' })).toThrow(/PROJECTOR_LEASE_TTL_MS must be an integer 1000..3600000 \(milliseconds\) \(got "10s"\)/);
+    expect(loadConfig({ PROJECTOR_LEASE_TTL_MS: '30000', PROJECTOR_BATCH_INTERVAL_MS: '0', READ_MODEL_POOL_SIZE: '8' })).toMatchObject({
+      projectorLeaseTtlMs: 30_000,
+      projectorBatchIntervalMs: 0,
+      readModelPoolSize: 8,
+    });
+    expect(() => loadConfig({ PROJECTOR_LEASE_TTL_MS: '10s' })).toThrow(
+      /PROJECTOR_LEASE_TTL_MS must be an integer 1000..3600000 \(milliseconds\) \(got "10s"\)/,
+    );
     expect(() => loadConfig({ PROJECTOR_BATCH_INTERVAL_MS: '-1' })).toThrow(/PROJECTOR_BATCH_INTERVAL_MS must be an integer 0..60000/);
     expect(() => loadConfig({ READ_MODEL_POOL_SIZE: '0' })).toThrow(/READ_MODEL_POOL_SIZE must be an integer 1..100/);
     expect(() => loadConfig({ READ_MODEL_POOL_SIZE: 'many' })).toThrow(ConfigError);
@@ -94,6 +99,8 @@ describe('loadConfig', () => {
   it('arms a crash point only for the crash tests (LEDGER_FAULT), and only a known one', () => {
     expect(loadConfig({}).crashAt).toBeNull();
     expect(loadConfig({ LEDGER_FAULT: 'after-commit-before-answer' }).crashAt).toBe('after-commit-before-answer');
-    expect(() => loadConfig({ LEDGER_FAULT: 'after-commit' })).toThrow(/LEDGER_FAULT \(crash tests only\) must be one of after-claim-before-write, after-commit-before-answer/);
+    expect(() => loadConfig({ LEDGER_FAULT: 'after-commit' })).toThrow(
+      /LEDGER_FAULT \(crash tests only\) must be one of after-claim-before-write, after-commit-before-answer/,
+    );
   });
 });

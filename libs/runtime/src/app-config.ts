@@ -82,7 +82,13 @@ function parseTrustProxy(value: string | undefined, problems: string[]): boolean
   if (/^\d+$/.test(text)) return Number(text);
   // Express's own names, IPv4 / IPv6 addresses, and subnets of them.
   const known = /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d{1,2})?|[0-9a-f:]+(\/\d{1,3})?)$/i;
-  if (text.split(',').map((part) => part.trim()).every((part) => known.test(part))) return text;
+  if (
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .every((part) => known.test(part))
+  )
+    return text;
   problems.push(`TRUST_PROXY must be true, false, a number of proxy hops, or addresses/subnets separated by commas (got "${value}")`);
   return false;
 }
@@ -145,10 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const projector = (env.PROJECTOR?.trim().toLowerCase() || (threadable ? 'thread' : 'in-process')) as ProjectorMode;
   if (projector !== 'thread' && projector !== 'in-process') problems.push(`PROJECTOR must be thread or in-process (got "${env.PROJECTOR}")`);
   else if (projector === 'thread' && !threadable) {
-    problems.push('PROJECTOR=thread needs DATABASE_URL with EVENT_STORE=postgres or kurrentdb (the embedded database and the memory store live in the main thread): unset PROJECTOR or set it to in-process');
+    problems.push(
+      'PROJECTOR=thread needs DATABASE_URL with EVENT_STORE=postgres or kurrentdb (the embedded database and the memory store live in the main thread): unset PROJECTOR or set it to in-process',
+    );
   }
   const appendLanes = Number(env.EVENT_STORE_APPEND_LANES ?? 1);
-  if (!Number.isInteger(appendLanes) || appendLanes < 1 || appendLanes > 16) problems.push(`EVENT_STORE_APPEND_LANES must be an integer 1..16 (got "${env.EVENT_STORE_APPEND_LANES}")`);
+  if (!Number.isInteger(appendLanes) || appendLanes < 1 || appendLanes > 16)
+    problems.push(`EVENT_STORE_APPEND_LANES must be an integer 1..16 (got "${env.EVENT_STORE_APPEND_LANES}")`);
   const tokenTtlSeconds = parseDuration(env.TOKEN_TTL ?? '12h');
   if (!Number.isFinite(tokenTtlSeconds) || tokenTtlSeconds < 60 || tokenTtlSeconds > 30 * 86_400) {
     problems.push(`TOKEN_TTL must be a duration from 1m to 30d, e.g. 12h or 30m (got "${env.TOKEN_TTL}")`);
@@ -156,14 +165,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const publicMetrics = (env.PUBLIC_METRICS ?? '').trim().toLowerCase() === 'true';
   const jwtSecret = env.JWT_SECRET || null;
-  if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters (or unset it: a key is then generated and kept in the database)');
+  if (jwtSecret !== null && jwtSecret.length < 32)
+    problems.push('JWT_SECRET must be at least 32 characters (or unset it: a key is then generated and kept in the database)');
   const projectorLeaseTtlMs = integerSetting(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 1_000, 3_600_000, 'milliseconds', problems);
   const projectorBatchIntervalMs = integerSetting(env, 'PROJECTOR_BATCH_INTERVAL_MS', 50, 0, 60_000, 'milliseconds', problems);
   // The embedded PGlite socket is one shared session: a small pool is all it can use.
   const readModelPoolSize = integerSetting(env, 'READ_MODEL_POOL_SIZE', databaseUrl ? 4 : 2, 1, 100, 'connections', problems);
   const demoSeed = parseDemoSeed(env.DEMO_SEED, databaseUrl === null, problems);
   const officeTimeZone = env.OFFICE_TIME_ZONE?.trim() || DEFAULT_OFFICE_TIME_ZONE;
-  if (!isTimeZone(officeTimeZone)) problems.push(`OFFICE_TIME_ZONE must be an IANA time zone name such as Asia/Shanghai or Europe/Berlin (got "${env.OFFICE_TIME_ZONE}")`);
+  if (!isTimeZone(officeTimeZone))
+    problems.push(`OFFICE_TIME_ZONE must be an IANA time zone name such as Asia/Shanghai or Europe/Berlin (got "${env.OFFICE_TIME_ZONE}")`);
   const crashAt = parseCrashPoint(env.LEDGER_FAULT, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {

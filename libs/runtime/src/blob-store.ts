@@ -60,7 +60,10 @@ export type SqlConnection = Pool | PoolClient;
 
 /** Evidence files in the `evidence_files` table. */
 export class PostgresBlobStore implements BlobStore {
-  constructor(private readonly db: SqlConnection, private readonly pageSize = 1000) {}
+  constructor(
+    private readonly db: SqlConnection,
+    private readonly pageSize = 1000,
+  ) {}
 
   /** Creates the table if missing; safe when several processes start at once. */
   async ensureTable(): Promise<void> {
@@ -69,8 +72,11 @@ export class PostgresBlobStore implements BlobStore {
 
   async put(content: Buffer): Promise<StoredBlob> {
     const sha256 = sha256Of(content);
-    await this.db.query('INSERT INTO evidence_files (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
-      [sha256, content.length, content]);
+    await this.db.query('INSERT INTO evidence_files (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
+      sha256,
+      content.length,
+      content,
+    ]);
     return { sha256, size: content.length };
   }
 
@@ -89,8 +95,10 @@ export class PostgresBlobStore implements BlobStore {
   async *list(): AsyncIterable<StoredBlob> {
     let after = '';
     for (;;) {
-      const { rows } = await this.db.query<StoredBlob>(
-        'SELECT sha256, size FROM evidence_files WHERE sha256 > $1 ORDER BY sha256 LIMIT $2', [after, this.pageSize]);
+      const { rows } = await this.db.query<StoredBlob>('SELECT sha256, size FROM evidence_files WHERE sha256 > $1 ORDER BY sha256 LIMIT $2', [
+        after,
+        this.pageSize,
+      ]);
       yield* rows;
       if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1].sha256;

@@ -3,8 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
-  EmbeddedPostgres, InMemoryEventStore, KurrentDbEventStore, PostgresEventStore, createPgliteEventStore,
-  systemClock, type Clock, type EventStore,
+  EmbeddedPostgres,
+  InMemoryEventStore,
+  KurrentDbEventStore,
+  PostgresEventStore,
+  createPgliteEventStore,
+  systemClock,
+  type Clock,
+  type EventStore,
 } from '@campaign-ledger/event-store';
 import type { AppConfig } from './app-config';
 import { copyLegacyBlobs, InMemoryBlobStore, PostgresBlobStore, type BlobStore, type LegacyCopyReport } from './blob-store';
@@ -71,8 +77,10 @@ export async function openStorage(config: AppConfig, clock: Clock = systemClock)
       const legacyDirectory = join(config.dataDir, 'blobs');
       legacyBlobs = await copyLegacyBlobs(legacyDirectory, store);
       if (legacyBlobs.damaged.length > 0) {
-        process.emitWarning(`${legacyBlobs.damaged.length} evidence file(s) under ${legacyDirectory} do not hash to their names and were not copied ` +
-          `into the database (restore them from a backup): ${legacyBlobs.damaged.slice(0, 10).join(', ')}`);
+        process.emitWarning(
+          `${legacyBlobs.damaged.length} evidence file(s) under ${legacyDirectory} do not hash to their names and were not copied ` +
+            `into the database (restore them from a backup): ${legacyBlobs.damaged.slice(0, 10).join(', ')}`,
+        );
       }
       blobs = store;
     }

@@ -7,12 +7,20 @@ export async function pick(page: Page, testId: string, label: string, within?: L
   const select = (within ?? page).getByTestId(testId);
   for (let attempt = 1; ; attempt++) {
     // Open this select's own list (another's may still be closing): antd marks an open select with ant-select-open.
-    const open = await select.evaluate((el) => el.classList.contains('ant-select-open') || el.closest('.ant-select-open') !== null || el.querySelector('.ant-select-open') !== null);
+    const open = await select.evaluate(
+      (el) => el.classList.contains('ant-select-open') || el.closest('.ant-select-open') !== null || el.querySelector('.ant-select-open') !== null,
+    );
     if (!open) await select.click();
     const option = page.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true });
     // The list is virtual: an option far down is not in the page at all. Type it, as a person would, to bring it up
     // (the selects that hold long lists can be searched).
-    if (!(await option.waitFor({ timeout: 1_500 }).then(() => true, () => false))) await page.keyboard.type(label);
+    if (
+      !(await option.waitFor({ timeout: 1_500 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      await page.keyboard.type(label);
     await option.waitFor({ timeout: 5_000 });
     await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-dropdown')].every((d) => !/-(appear|enter|leave)\b/.test(d.className)));
     await option.click();

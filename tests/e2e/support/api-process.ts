@@ -18,19 +18,29 @@ export interface ApiProcess {
 
 /** Starts the API with `env` (on top of a quiet test default) and waits for its "is running at" line. */
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ApiProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      PORT: '0', PASSWORD_HASH_COST: '1024', NODE_ENV: 'production', ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        PORT: '0',
+        PASSWORD_HASH_COST: '1024',
+        NODE_ENV: 'production',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let text = '';
   child.stdout?.on('data', (chunk) => (text += chunk));
   child.stderr?.on('data', (chunk) => (text += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) =>
-    child.on('exit', (code, signal) => done({ code, signal, at: Date.now() })));
+    child.on('exit', (code, signal) => done({ code, signal, at: Date.now() })),
+  );
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the API did not start within ${timeoutMs} ms:\n${text}`)), timeoutMs);
     const look = () => {
@@ -51,7 +61,11 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 1
 
 /** Signs in through the API and returns the bearer token. */
 export async function signInOver(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${username}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }

@@ -19,8 +19,14 @@ const WEB_SOURCES = [join(ROOT, 'apps/web/src'), join(ROOT, 'apps/web/index.html
 const WEB_DIST = join(ROOT, 'dist/apps/web');
 
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 /** Chromium to drive: CHROMIUM_PATH when set, else the distribution's. Null when there is none (the suites skip and say so). */
@@ -59,11 +65,17 @@ const isStale = () => {
 
 function viteBuild(): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
-      // jest runs with NODE_ENV=test, which vite would carry into the bundle: React's development build, several
-      // times slower to render than the production build the product serves.
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+      {
+        // jest runs with NODE_ENV=test, which vite would carry into the bundle: React's development build, several
+        // times slower to render than the production build the product serves.
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -137,9 +149,19 @@ async function startWith(
     mkdirSync(SCREENSHOTS, { recursive: true });
     const launched = browser;
     return {
-      baseUrl, api, browser: launched, token,
+      baseUrl,
+      api,
+      browser: launched,
+      token,
       newContext: ({ width = 1366, height = 900 } = {}) =>
-        launched.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: width < 600, hasTouch: width < 600 }),
+        launched.newContext({
+          baseURL: baseUrl,
+          viewport: { width, height },
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          isMobile: width < 600,
+          hasTouch: width < 600,
+        }),
       async close() {
         await launched.close().catch(() => undefined);
         await api.close();
@@ -214,9 +236,17 @@ export function fetchFromPage(page: Page, path: string, init: { method?: string;
 
 /** Write controls the pages render only for roles that may write; an auditor must meet none of them. */
 export const WRITE_CONTROLS = [
-  '[data-testid="complete-button"]', '[data-testid="reopen-button"]', '[data-testid="record-session"]', '[data-testid="make-up-button"]',
-  '[data-testid^="three-ones-cell-"]', '[data-testid^="open-stage-"]', '[data-testid^="close-stage-"]', '[data-testid="complete-submit"]',
-  '[data-testid="reopen-submit"]', '[data-testid="session-submit"]', 'input[type="file"]',
+  '[data-testid="complete-button"]',
+  '[data-testid="reopen-button"]',
+  '[data-testid="record-session"]',
+  '[data-testid="make-up-button"]',
+  '[data-testid^="three-ones-cell-"]',
+  '[data-testid^="open-stage-"]',
+  '[data-testid^="close-stage-"]',
+  '[data-testid="complete-submit"]',
+  '[data-testid="reopen-submit"]',
+  '[data-testid="session-submit"]',
+  'input[type="file"]',
 ].join(', ');
 
 /**

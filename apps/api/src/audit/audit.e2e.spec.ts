@@ -11,13 +11,42 @@ async function seed(store: EventStore): Promise<void> {
     store.append(streamId, [{ type, data }], { expectedRevision: 'any', metadata: { actor, occurredAt, ...(reason ? { reason } : {}) } });
   await put('organisation-u9', 'MemberJoined', { unitId: 'u9', memberId: 'm-7', name: '张三', branchId: 'b1' }, admin, '2024-03-01T02:00:00.000Z');
   await put('campaign-c9', 'CampaignPlanned', { campaignId: 'c9', unitId: 'u9', title: '主题教育' }, admin, '2024-03-02T01:00:00.000Z');
-  await put('branchWork-c9:b1', 'TaskCompleted', {
-    campaignId: 'c9', branchId: 'b1', taskId: 't1', subjectId: 'b1', by: 'acc-sec',
-    evidence: [{ fileName: '会议记录.pdf', sha256: 'cd'.repeat(32), size: 10, contentType: 'application/pdf' }],
-  }, secretary, '2024-03-04T03:00:00.000Z');
-  await put('branchWork-c9:b1', 'TaskReopened', { campaignId: 'c9', branchId: 'b1', taskId: 't1', reason: '材料不全' }, admin, '2024-03-05T03:00:00.000Z', '材料不全');
-  await put('branchWork-c9:b1', 'ThreeOnesRecorded', { campaignId: 'c9', branchId: 'b1', memberId: 'm-7', title: '谈心' }, secretary, '2024-03-07T03:00:00.000Z');
-  await put('branchWork-c8:b1', 'TaskCompleted', { campaignId: 'c8', branchId: 'b1', taskId: 't9', subjectId: 'b1', evidence: [] }, secretary, '2024-03-08T03:00:00.000Z');
+  await put(
+    'branchWork-c9:b1',
+    'TaskCompleted',
+    {
+      campaignId: 'c9',
+      branchId: 'b1',
+      taskId: 't1',
+      subjectId: 'b1',
+      by: 'acc-sec',
+      evidence: [{ fileName: '会议记录.pdf', sha256: 'cd'.repeat(32), size: 10, contentType: 'application/pdf' }],
+    },
+    secretary,
+    '2024-03-04T03:00:00.000Z',
+  );
+  await put(
+    'branchWork-c9:b1',
+    'TaskReopened',
+    { campaignId: 'c9', branchId: 'b1', taskId: 't1', reason: '材料不全' },
+    admin,
+    '2024-03-05T03:00:00.000Z',
+    '材料不全',
+  );
+  await put(
+    'branchWork-c9:b1',
+    'ThreeOnesRecorded',
+    { campaignId: 'c9', branchId: 'b1', memberId: 'm-7', title: '谈心' },
+    secretary,
+    '2024-03-07T03:00:00.000Z',
+  );
+  await put(
+    'branchWork-c8:b1',
+    'TaskCompleted',
+    { campaignId: 'c8', branchId: 'b1', taskId: 't9', subjectId: 'b1', evidence: [] },
+    secretary,
+    '2024-03-08T03:00:00.000Z',
+  );
 }
 
 /** readAll hides rows newer than any transaction running on the (shared) server: poll until `check` holds. */
@@ -52,16 +81,25 @@ describe.each(['postgres', 'embedded'] as const)('audit over HTTP on %s', (backe
   });
 
   const get = (path: string, token: string) => api.http.get(path).set('Authorization', `Bearer ${token}`);
-  const campaignHistory = () => eventually(() => get('/api/audit/history?campaignId=c9', leader), (r) => r.body.total === 4);
+  const campaignHistory = () =>
+    eventually(
+      () => get('/api/audit/history?campaignId=c9', leader),
+      (r) => r.body.total === 4,
+    );
 
   it("gives a campaign's history to the leading group, with actor, role, times, reason and evidence", async () => {
     const response = await campaignHistory();
     expect(response.status).toBe(200);
     expect(response.body.items.map((e: { streamId: string; type: string }) => `${e.streamId} ${e.type}`)).toEqual([
-      'campaign-c9 CampaignPlanned', 'branchWork-c9:b1 TaskCompleted', 'branchWork-c9:b1 TaskReopened', 'branchWork-c9:b1 ThreeOnesRecorded',
+      'campaign-c9 CampaignPlanned',
+      'branchWork-c9:b1 TaskCompleted',
+      'branchWork-c9:b1 TaskReopened',
+      'branchWork-c9:b1 ThreeOnesRecorded',
     ]);
     expect(response.body.items[1]).toMatchObject({
-      actor: { id: 'acc-sec', role: 'secretary' }, occurredAt: '2024-03-04T03:00:00.000Z', evidence: [{ sha256: 'cd'.repeat(32), fileName: '会议记录.pdf' }],
+      actor: { id: 'acc-sec', role: 'secretary' },
+      occurredAt: '2024-03-04T03:00:00.000Z',
+      evidence: [{ sha256: 'cd'.repeat(32), fileName: '会议记录.pdf' }],
     });
     expect(response.body.items[2]).toMatchObject({ reason: '材料不全', actor: { role: 'administrator' } });
     expect(response.body.items[1].recordedAt).toMatch(/^\d{4}-/);
@@ -136,7 +174,8 @@ describe.each(['postgres', 'embedded'] as const)('audit over HTTP on %s', (backe
     );
     const read = reads.body.items.find(isThatRead);
     expect(read).toMatchObject({
-      type: 'AuditorRead', actor: { id: 'acc-aud', role: 'auditor' },
+      type: 'AuditorRead',
+      actor: { id: 'acc-aud', role: 'auditor' },
       data: { path: '/api/audit/history', query: { memberId: 'm-7', type: 'ThreeOnesRecorded' } },
     });
     expect(Date.parse(read.data.at)).not.toBeNaN();
@@ -191,13 +230,32 @@ describe.each(['postgres', 'embedded'] as const)('audit over HTTP on %s', (backe
   it('refuses every write route to an auditor with 403 (logging in still works)', async () => {
     const branch = '/api/campaigns/c9/branches/b1';
     const writes = [
-      '/api/accounts', '/api/units', '/api/units/u9/branches', '/api/units/u9/branches/b1/rename', '/api/units/u9/branches/b1/secretary',
-      '/api/units/u9/divisions', '/api/units/u9/import', '/api/units/u9/members', '/api/units/u9/members/m-7/exempt',
-      '/api/units/u9/members/m-7/leave', '/api/units/u9/members/m-7/reinstate', '/api/units/u9/members/m-7/transfer',
-      '/api/campaigns', '/api/campaigns/c9/close', '/api/campaigns/c9/stages/s1/open', '/api/campaigns/c9/stages/s1/close',
-      '/api/campaigns/c9/tasks', '/api/campaigns/c9/tasks/t1/cancel', '/api/campaigns/c9/tasks/t1/deadline', '/api/templates/validate',
-      `${branch}/instances/k1/complete`, `${branch}/instances/k1/reopen`, `${branch}/quantities`, `${branch}/study-sessions`,
-      `${branch}/study-sessions/ss1/make-ups`, `${branch}/three-ones`,
+      '/api/accounts',
+      '/api/units',
+      '/api/units/u9/branches',
+      '/api/units/u9/branches/b1/rename',
+      '/api/units/u9/branches/b1/secretary',
+      '/api/units/u9/divisions',
+      '/api/units/u9/import',
+      '/api/units/u9/members',
+      '/api/units/u9/members/m-7/exempt',
+      '/api/units/u9/members/m-7/leave',
+      '/api/units/u9/members/m-7/reinstate',
+      '/api/units/u9/members/m-7/transfer',
+      '/api/campaigns',
+      '/api/campaigns/c9/close',
+      '/api/campaigns/c9/stages/s1/open',
+      '/api/campaigns/c9/stages/s1/close',
+      '/api/campaigns/c9/tasks',
+      '/api/campaigns/c9/tasks/t1/cancel',
+      '/api/campaigns/c9/tasks/t1/deadline',
+      '/api/templates/validate',
+      `${branch}/instances/k1/complete`,
+      `${branch}/instances/k1/reopen`,
+      `${branch}/quantities`,
+      `${branch}/study-sessions`,
+      `${branch}/study-sessions/ss1/make-ups`,
+      `${branch}/three-ones`,
     ];
     for (const path of writes) {
       const response = await api.http.post(path).set('Authorization', `Bearer ${auditor}`).send({});

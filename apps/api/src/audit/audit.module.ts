@@ -19,9 +19,22 @@ import { LogScopes } from './log-scopes';
 /** Auditors: history, the state as of a moment, diffs, verification of the hash chains, the log digest, and the record of who read what. */
 @Module({
   imports: [AuthModule],
-  controllers: [GetHistoryHttpController, GetStateAsOfHttpController, GetDiffHttpController, VerifyLogHttpController, GetDigestHttpController, ExportDossierHttpController],
+  controllers: [
+    GetHistoryHttpController,
+    GetStateAsOfHttpController,
+    GetDiffHttpController,
+    VerifyLogHttpController,
+    GetDigestHttpController,
+    ExportDossierHttpController,
+  ],
   providers: [
-    GetHistoryHandler, GetStateAsOfHandler, GetDiffHandler, VerifyLogHandler, GetDigestHandler, ExportDossierHandler, LogScopes,
+    GetHistoryHandler,
+    GetStateAsOfHandler,
+    GetDiffHandler,
+    VerifyLogHandler,
+    GetDigestHandler,
+    ExportDossierHandler,
+    LogScopes,
     // After AuthModule's AuthGuard (imported first in AppModule), which identifies the principal.
     { provide: APP_GUARD, useClass: AuditorReadGuard },
   ],

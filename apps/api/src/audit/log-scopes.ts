@@ -25,7 +25,6 @@ export class LogScopes {
     return principal.unitId === null ? emptyScope : unitScope(principal.unitId);
   }
 
-
   /** A stream of another unit answers as a stream that does not exist. */
   async assertStreamReachable(principal: Principal, streamId: string): Promise<void> {
     if (isInstallationAdministrator(principal) || SHARED_STREAMS.has(streamId)) return;

@@ -13,7 +13,13 @@ jest.setTimeout(120_000);
 const CAMPAIGN = `/api/campaigns/${DEMO_CAMPAIGN_ID}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Instance { instanceKey: string; taskId: string; scope: string; status: string; subjectId: string }
+interface Instance {
+  instanceKey: string;
+  taskId: string;
+  scope: string;
+  status: string;
+  subjectId: string;
+}
 
 describe('time travel over HTTP on real PostgreSQL', () => {
   let api: ApiTestApp;
@@ -32,7 +38,12 @@ describe('time travel over HTTP on real PostgreSQL', () => {
       get(`${CAMPAIGN}/ranking`, 'leader').expect(200),
       get(`${CAMPAIGN}/participation/weekly`, 'leader').expect(200),
     ]);
-    return { overview: overview.body, overdue: overdue.body, ranking: ranking.body, participation: { overall: overview.body.participation, weekly: weekly.body } };
+    return {
+      overview: overview.body,
+      overdue: overdue.body,
+      ranking: ranking.body,
+      participation: { overall: overview.body.participation, weekly: weekly.body },
+    };
   }
 
   /** Waits until the live read model has projected the last event of every stream written here. */
@@ -60,19 +71,26 @@ describe('time travel over HTTP on real PostgreSQL', () => {
 
   const complete = async (branchId: string, instanceKey: string, note: string) => {
     touched.add(branchWorkStream(DEMO_CAMPAIGN_ID, branchId));
-    await post(`${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(instanceKey)}/complete`, branchId).send({ note }).expect(201);
+    await post(`${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(instanceKey)}/complete`, branchId)
+      .send({ note })
+      .expect(201);
   };
   const reopen = async (branchId: string, instanceKey: string, reason: string) => {
     touched.add(branchWorkStream(DEMO_CAMPAIGN_ID, branchId));
-    await post(`${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(instanceKey)}/reopen`, branchId).send({ reason }).expect(201);
+    await post(`${CAMPAIGN}/branches/${branchId}/instances/${encodeURIComponent(instanceKey)}/reopen`, branchId)
+      .send({ reason })
+      .expect(201);
   };
   /** A plan change with the ETag it needs. */
   const planChange = async (path: string, body: object) => {
     touched.add(campaignStream(DEMO_CAMPAIGN_ID));
     const campaign = await get(CAMPAIGN, 'leader').expect(200);
-    await post(`${CAMPAIGN}${path}`, 'leader').set('If-Match', campaign.headers.etag).send(body).expect((r) => {
-      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    });
+    await post(`${CAMPAIGN}${path}`, 'leader')
+      .set('If-Match', campaign.headers.etag)
+      .send(body)
+      .expect((r) => {
+        if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      });
   };
 
   let atT: string;
@@ -121,11 +139,21 @@ describe('time travel over HTTP on real PostgreSQL', () => {
     await reopen('B01', reopenedLater, '需补充签到表');
     await post(`${CAMPAIGN}/branches/B02/study-sessions/B02-TT/make-ups`, 'B02').send({ memberId: active[0], date: today, note: '自学补学' }).expect(201);
     const plan = (await get(CAMPAIGN, 'leader').expect(200)).body;
-    const openTasks = plan.tasks.filter((t: { cancelled: boolean; stageId: string; scope: string }) => !t.cancelled && t.stageId === 'S1' && t.scope === 'branch');
+    const openTasks = plan.tasks.filter(
+      (t: { cancelled: boolean; stageId: string; scope: string }) => !t.cancelled && t.stageId === 'S1' && t.scope === 'branch',
+    );
     moved = openTasks[0].taskId;
     cancelled = openTasks[openTasks.length - 1].taskId;
     await planChange(`/tasks/${moved}/deadline`, { dueDate: addDays(today, 14), reason: '与督导组检查冲突，顺延两周' });
-    await planChange('/tasks', { taskId: 'TT1', title: '撰写学习体会', stageId: 'S1', phaseId: 'P2', scope: 'branch', dueDate: addDays(today, 7), reason: '领导小组决定增加' });
+    await planChange('/tasks', {
+      taskId: 'TT1',
+      title: '撰写学习体会',
+      stageId: 'S1',
+      phaseId: 'P2',
+      scope: 'branch',
+      dueDate: addDays(today, 7),
+      reason: '领导小组决定增加',
+    });
     await planChange(`/tasks/${cancelled}/cancel`, { reason: '与集中学习合并' });
     await projected();
   });
@@ -165,13 +193,33 @@ describe('time travel over HTTP on real PostgreSQL', () => {
     const diff = await get(`${CAMPAIGN}/diff?from=${encodeURIComponent(atT)}&to=${encodeURIComponent(to)}`, 'auditor').expect(200);
     expect(diff.body).toMatchObject({ from: atT, to });
     expect(diff.body.summary).toEqual({ completed: 1, reopened: 1, added: 1, cancelled: 1, deadlineMoved: 1 });
-    const changes = diff.body.changes as { type: string; instanceKey: string | null; taskId: string; branchId: string | null; title: string | null; actorId: string; actorRole: string; reason: string | null; recordedAt: string }[];
+    const changes = diff.body.changes as {
+      type: string;
+      instanceKey: string | null;
+      taskId: string;
+      branchId: string | null;
+      title: string | null;
+      actorId: string;
+      actorRole: string;
+      reason: string | null;
+      recordedAt: string;
+    }[];
     expect(changes.map((c) => `${c.type} ${c.instanceKey ?? c.taskId}`)).toEqual([
-      `TaskCompleted ${completedLater}`, `TaskReopened ${reopenedLater}`, `TaskDeadlineMoved ${moved}`, 'TaskAdded TT1', `TaskCancelled ${cancelled}`,
+      `TaskCompleted ${completedLater}`,
+      `TaskReopened ${reopenedLater}`,
+      `TaskDeadlineMoved ${moved}`,
+      'TaskAdded TT1',
+      `TaskCancelled ${cancelled}`,
     ]);
     expect(changes[0]).toMatchObject({ branchId: 'B03', actorId: 'acc-sec-B03', actorRole: 'secretary', title: expect.any(String) });
     expect(changes[1]).toMatchObject({ branchId: 'B01', reason: '需补充签到表', actorRole: 'secretary' });
-    expect(changes[2]).toMatchObject({ branchId: null, instanceKey: null, reason: '与督导组检查冲突，顺延两周', actorId: 'acc-leader', actorRole: 'leading_group' });
+    expect(changes[2]).toMatchObject({
+      branchId: null,
+      instanceKey: null,
+      reason: '与督导组检查冲突，顺延两周',
+      actorId: 'acc-leader',
+      actorRole: 'leading_group',
+    });
     expect(changes[3]).toMatchObject({ title: '撰写学习体会', reason: '领导小组决定增加' });
     expect(changes.every((c) => Date.parse(c.recordedAt) > Date.parse(atT) && Date.parse(c.recordedAt) <= Date.parse(to))).toBe(true);
 
@@ -209,9 +257,11 @@ describe('time travel over HTTP on real PostgreSQL', () => {
     await get(`${CAMPAIGN}/as-of?at=${today}`, 'auditor').expect(200);
     await get(`${CAMPAIGN}/diff?from=2000-01-01&to=${today}`, 'auditor').expect(200);
     const reads = (await store.readStream('audit-reads-acc-auditor')).map((e) => e.data as { path: string; query: Record<string, string> });
-    expect(reads).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: `${CAMPAIGN}/as-of`, query: { at: today } }),
-      expect.objectContaining({ path: `${CAMPAIGN}/diff`, query: { from: '2000-01-01', to: today } }),
-    ]));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: `${CAMPAIGN}/as-of`, query: { at: today } }),
+        expect.objectContaining({ path: `${CAMPAIGN}/diff`, query: { from: '2000-01-01', to: today } }),
+      ]),
+    );
   });
 });

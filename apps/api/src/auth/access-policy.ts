@@ -113,6 +113,9 @@ export function assertCanGrant(principal: Principal, scope: AccountScope): void 
 /** Registering units and reading the list of every unit is the installation's business. */
 export function assertInstallationAdministrator(principal: Principal): void {
   if (!isInstallationAdministrator(principal)) {
-    throw AccessRefused.because('only an installation administrator (an administrator without a unit) may do this', '只有系统级管理员（不属于任何单位）可以执行此操作');
+    throw AccessRefused.because(
+      'only an installation administrator (an administrator without a unit) may do this',
+      '只有系统级管理员（不属于任何单位）可以执行此操作',
+    );
   }
 }

@@ -2,7 +2,13 @@
 // the log, in the credential store.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
-  ACCOUNTS_STREAM, accountsDecider, findAccountByUsername, type Account, type AccountCommand, type AccountEvent, type AccountsState,
+  ACCOUNTS_STREAM,
+  accountsDecider,
+  findAccountByUsername,
+  type Account,
+  type AccountCommand,
+  type AccountEvent,
+  type AccountsState,
 } from '@campaign-ledger/domain';
 import type { AccountView } from '@campaign-ledger/api-contract';
 import type { EventStore, MetadataInput } from '@campaign-ledger/event-store';
@@ -38,7 +44,8 @@ export class AccountsService implements OnApplicationBootstrap {
     for (const event of await this.store.readStream(ACCOUNTS_STREAM)) {
       const data = event.data as { accountId?: unknown; passwordHash?: unknown };
       if (typeof data.accountId === 'string' && typeof data.passwordHash === 'string') legacy.set(data.accountId, data.passwordHash);
-      else if (typeof data.accountId === 'string' && (event.type === 'AccountPasswordChanged' || event.type === 'AccountPasswordReset')) legacy.delete(data.accountId);
+      else if (typeof data.accountId === 'string' && (event.type === 'AccountPasswordChanged' || event.type === 'AccountPasswordReset'))
+        legacy.delete(data.accountId);
     }
     let copied = 0;
     for (const [accountId, hash] of legacy) {

@@ -40,14 +40,29 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
   });
 
   it('refuses a token without an expiry or without an epoch, even when signed with the right key', async () => {
-    await t.http.get('/api/auth/me').set('Authorization', auth(forgedToken({ sub: 'acc-admin', ep: 0 }))).expect(401);
-    await t.http.get('/api/auth/me').set('Authorization', auth(forgedToken({ sub: 'acc-admin', exp: Math.floor(Date.now() / 1000) + 60 }))).expect(401);
-    await t.http.get('/api/auth/me').set('Authorization', auth(forgedToken({ sub: 'acc-admin', ep: 0, exp: Math.floor(Date.now() / 1000) + 60 }))).expect(200);
+    await t.http
+      .get('/api/auth/me')
+      .set('Authorization', auth(forgedToken({ sub: 'acc-admin', ep: 0 })))
+      .expect(401);
+    await t.http
+      .get('/api/auth/me')
+      .set('Authorization', auth(forgedToken({ sub: 'acc-admin', exp: Math.floor(Date.now() / 1000) + 60 })))
+      .expect(401);
+    await t.http
+      .get('/api/auth/me')
+      .set('Authorization', auth(forgedToken({ sub: 'acc-admin', ep: 0, exp: Math.floor(Date.now() / 1000) + 60 })))
+      .expect(200);
   });
 
   it('lets an administrator create a secretary who can then sign in; the token expires', async () => {
-    const created = await post(admin, '/api/accounts', { username: 'sec-b1', displayName: '一支部书记', role: 'secretary', unitId: 'U1', branchId: 'B1', password: 'secret-b1-pass' })
-      .expect(201);
+    const created = await post(admin, '/api/accounts', {
+      username: 'sec-b1',
+      displayName: '一支部书记',
+      role: 'secretary',
+      unitId: 'U1',
+      branchId: 'B1',
+      password: 'secret-b1-pass',
+    }).expect(201);
     expect(created.body).toMatchObject({ username: 'sec-b1', role: 'secretary', unitId: 'U1', branchId: 'B1', disabled: false });
     const signedIn = await login('SEC-B1', 'secret-b1-pass').expect(200);
     expect(signedIn.body.account).toMatchObject({ role: 'secretary', branchId: 'B1', displayName: '一支部书记' });
@@ -59,8 +74,12 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
   });
 
   it('refuses accounts in a unit or branch that does not exist, and non-administrators without a unit', async () => {
-    await post(admin, '/api/accounts', { username: 'x1', displayName: 'x', role: 'secretary', unitId: 'U9', branchId: 'B1', password: 'long-enough' }).expect(404);
-    await post(admin, '/api/accounts', { username: 'x2', displayName: 'x', role: 'secretary', unitId: 'U1', branchId: 'B7', password: 'long-enough' }).expect(404);
+    await post(admin, '/api/accounts', { username: 'x1', displayName: 'x', role: 'secretary', unitId: 'U9', branchId: 'B1', password: 'long-enough' }).expect(
+      404,
+    );
+    await post(admin, '/api/accounts', { username: 'x2', displayName: 'x', role: 'secretary', unitId: 'U1', branchId: 'B7', password: 'long-enough' }).expect(
+      404,
+    );
     const noUnit = await post(admin, '/api/accounts', { username: 'x3', displayName: 'x', role: 'auditor', password: 'long-enough' }).expect(400);
     expect(noUnit.body.error).toBe('ACCOUNT.UNIT_REQUIRED');
   });
@@ -74,7 +93,7 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
       const { rows } = await client.query('SELECT data::text AS data FROM events');
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.some((row: { data: string }) => /scrypt|passwordHash|a-secret-password/.test(row.data))).toBe(false);
-      const http = await client.query('SELECT coalesce(string_agg(body::text, \'\'), \'\') AS bodies FROM http_idempotency');
+      const http = await client.query("SELECT coalesce(string_agg(body::text, ''), '') AS bodies FROM http_idempotency");
       expect(http.rows[0].bodies).not.toMatch(/scrypt|eyJ/);
     } finally {
       await client.end();
@@ -86,8 +105,10 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     expect(JSON.stringify(history.body)).not.toMatch(/scrypt|passwordHash/);
   });
 
-  it("lets a user change their own password: every earlier token stops at once, the new one works", async () => {
-    await post(admin, '/api/accounts', { username: 'changer', displayName: '改密者', role: 'leading_group', unitId: 'U1', password: 'first-password' }).expect(201);
+  it('lets a user change their own password: every earlier token stops at once, the new one works', async () => {
+    await post(admin, '/api/accounts', { username: 'changer', displayName: '改密者', role: 'leading_group', unitId: 'U1', password: 'first-password' }).expect(
+      201,
+    );
     const first = (await login('changer', 'first-password').expect(200)).body.token;
     const second = (await login('changer', 'first-password').expect(200)).body.token;
     await post(first, '/api/auth/password', { currentPassword: 'wrong-password', newPassword: 'second-password' }).expect(403);
@@ -99,11 +120,20 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     await login('changer', 'first-password').expect(401);
     await login('changer', 'second-password').expect(200);
     const history = await t.http.get('/api/audit/history?stream=accounts&type=AccountPasswordChanged').set('Authorization', auth(admin)).expect(200);
-    expect(history.body.items).toEqual([expect.objectContaining({ type: 'AccountPasswordChanged', actor: expect.objectContaining({ role: 'leading_group' }) })]);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ type: 'AccountPasswordChanged', actor: expect.objectContaining({ role: 'leading_group' }) }),
+    ]);
   });
 
   it('lets an administrator reset a password, disable and enable an account and change its role, each recorded with its actor', async () => {
-    const created = await post(admin, '/api/accounts', { username: 'managed', displayName: '被管理者', role: 'secretary', unitId: 'U1', branchId: 'B1', password: 'managed-pass-1' }).expect(201);
+    const created = await post(admin, '/api/accounts', {
+      username: 'managed',
+      displayName: '被管理者',
+      role: 'secretary',
+      unitId: 'U1',
+      branchId: 'B1',
+      password: 'managed-pass-1',
+    }).expect(201);
     const id = created.body.accountId as string;
     const before = (await login('managed', 'managed-pass-1').expect(200)).body.token;
 
@@ -127,16 +157,34 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     await post(again, '/api/campaigns/c1/branches/B1/three-ones', {}).expect(403);
 
     const history = await t.http.get('/api/audit/history?stream=accounts&pageSize=1000').set('Authorization', auth(admin)).expect(200);
-    const types = history.body.items.filter((e: { data: { accountId: string } }) => e.data.accountId === id).map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id]);
+    const types = history.body.items
+      .filter((e: { data: { accountId: string } }) => e.data.accountId === id)
+      .map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id]);
     expect(types).toEqual([
-      ['AccountCreated', 'acc-admin'], ['AccountPasswordReset', 'acc-admin'], ['AccountDisabled', 'acc-admin'], ['AccountEnabled', 'acc-admin'], ['AccountRoleChanged', 'acc-admin'],
+      ['AccountCreated', 'acc-admin'],
+      ['AccountPasswordReset', 'acc-admin'],
+      ['AccountDisabled', 'acc-admin'],
+      ['AccountEnabled', 'acc-admin'],
+      ['AccountRoleChanged', 'acc-admin'],
     ]);
   });
 
   it("keeps a unit's administrator to the accounts of that unit", async () => {
-    await post(admin, '/api/accounts', { username: 'u2-admin', displayName: '二单位管理员', role: 'administrator', unitId: 'U2', password: 'u2-admin-pass' }).expect(201);
+    await post(admin, '/api/accounts', {
+      username: 'u2-admin',
+      displayName: '二单位管理员',
+      role: 'administrator',
+      unitId: 'U2',
+      password: 'u2-admin-pass',
+    }).expect(201);
     const u2Admin = (await login('u2-admin', 'u2-admin-pass').expect(200)).body.token;
-    const u1Account = await post(admin, '/api/accounts', { username: 'u1-lead', displayName: '一单位领导', role: 'leading_group', unitId: 'U1', password: 'u1-lead-pass' }).expect(201);
+    const u1Account = await post(admin, '/api/accounts', {
+      username: 'u1-lead',
+      displayName: '一单位领导',
+      role: 'leading_group',
+      unitId: 'U1',
+      password: 'u1-lead-pass',
+    }).expect(201);
 
     const listed = await t.http.get('/api/accounts').set('Authorization', auth(u2Admin)).expect(200);
     expect(listed.body.map((a: { username: string }) => a.username)).toEqual(['u2-admin']);
@@ -144,7 +192,13 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     await post(u2Admin, `/api/accounts/${u1Account.body.accountId}/disable`, { reason: 'x' }).expect(404);
     await post(u2Admin, '/api/accounts', { username: 'u1-spy', displayName: 'x', role: 'auditor', unitId: 'U1', password: 'long-enough' }).expect(403);
     await post(u2Admin, '/api/accounts', { username: 'root2', displayName: 'x', role: 'administrator', password: 'long-enough' }).expect(403);
-    const own = await post(u2Admin, '/api/accounts', { username: 'u2-sec', displayName: '二单位书记', role: 'secretary', branchId: 'B1', password: 'long-enough' }).expect(201);
+    const own = await post(u2Admin, '/api/accounts', {
+      username: 'u2-sec',
+      displayName: '二单位书记',
+      role: 'secretary',
+      branchId: 'B1',
+      password: 'long-enough',
+    }).expect(201);
     expect(own.body).toMatchObject({ unitId: 'U2', branchId: 'B1' });
     await post(u2Admin, '/api/units', { unitId: 'U3', name: 'x', code: 'x' }).expect(403);
     expect((await t.http.get('/api/units').set('Authorization', auth(u2Admin)).expect(200)).body.map((u: { unitId: string }) => u.unitId)).toEqual(['U2']);
@@ -152,8 +206,9 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
 
   it('never leaves the installation without an administrator', async () => {
     const me = (await t.http.get('/api/auth/me').set('Authorization', auth(admin)).expect(200)).body;
-    const others = (await t.http.get('/api/accounts').set('Authorization', auth(admin)).expect(200)).body
-      .filter((a: { role: string; accountId: string; disabled: boolean }) => a.role === 'administrator' && a.accountId !== me.accountId && !a.disabled);
+    const others = (await t.http.get('/api/accounts').set('Authorization', auth(admin)).expect(200)).body.filter(
+      (a: { role: string; accountId: string; disabled: boolean }) => a.role === 'administrator' && a.accountId !== me.accountId && !a.disabled,
+    );
     for (const other of others) await post(admin, `/api/accounts/${other.accountId}/disable`, { reason: '只留一个管理员' }).expect(200);
     const refused = await post(admin, `/api/accounts/${me.accountId}/disable`, { reason: 'leaving' }).expect(409);
     expect(refused.body.error).toBe('ACCOUNT.LAST_ADMINISTRATOR');
@@ -162,8 +217,11 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
   });
 
   it('creates accounts sent at once, each 201: a race on the accounts stream is retried inside the API, not answered 409', async () => {
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      post(admin, '/api/accounts', { username: `burst-${i}`, displayName: `并发${i}`, role: 'auditor', unitId: 'U1', password: 'burst-password' })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post(admin, '/api/accounts', { username: `burst-${i}`, displayName: `并发${i}`, role: 'auditor', unitId: 'U1', password: 'burst-password' }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
   });
 
@@ -181,16 +239,24 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
     const again = await t.http.post('/api/accounts').set('Authorization', auth(admin)).set('Idempotency-Key', 'k-1').send(body).expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
-    await t.http.post('/api/accounts').set('Authorization', auth(admin)).set('Idempotency-Key', 'k-1')
-      .send({ ...body, username: 'leader2' }).expect(422);
+    await t.http
+      .post('/api/accounts')
+      .set('Authorization', auth(admin))
+      .set('Idempotency-Key', 'k-1')
+      .send({ ...body, username: 'leader2' })
+      .expect(422);
     const conflict = await t.http.post('/api/accounts').set('Authorization', auth(admin)).send(body).expect(409);
     expect(conflict.body.error).toBe('ACCOUNT.USERNAME_TAKEN');
   });
 
   it('answers 400 to a keyed POST whose JSON holds a number too large to record (1e999), and creates nothing', async () => {
-    const response = await t.http.post('/api/accounts').set('Authorization', auth(admin)).set('Idempotency-Key', 'k-inf')
+    const response = await t.http
+      .post('/api/accounts')
+      .set('Authorization', auth(admin))
+      .set('Idempotency-Key', 'k-inf')
       .set('Content-Type', 'application/json')
-      .send('{"username":"big-number","displayName":"x","role":"auditor","unitId":"U1","password":"long-enough","extra":1e999}').expect(400);
+      .send('{"username":"big-number","displayName":"x","role":"auditor","unitId":"U1","password":"long-enough","extra":1e999}')
+      .expect(400);
     expect(response.body.message).toContain('1e999');
     const accounts = await t.http.get('/api/accounts').set('Authorization', auth(admin)).expect(200);
     expect(JSON.stringify(accounts.body)).not.toContain('big-number');
@@ -235,21 +301,38 @@ describe.each(['postgres', 'embedded'] as const)('accounts and sign-in over HTTP
   });
 
   it('lets an auditor change their own password (the one write an auditor makes), and limits guesses of the current one as a log-in is limited', async () => {
-    await post(admin, '/api/accounts', { username: 'auditor-self', displayName: 'a', role: 'auditor', unitId: 'U1', password: 'auditor-self-pass' }).expect(201);
+    await post(admin, '/api/accounts', { username: 'auditor-self', displayName: 'a', role: 'auditor', unitId: 'U1', password: 'auditor-self-pass' }).expect(
+      201,
+    );
     const own = (await login('auditor-self', 'auditor-self-pass', '10.3.0.9').expect(200)).body.token;
-    await t.http.post('/api/auth/password').set('Authorization', auth(own)).send({ currentPassword: 'auditor-self-pass', newPassword: 'auditor-self-pass-2' }).expect(200);
+    await t.http
+      .post('/api/auth/password')
+      .set('Authorization', auth(own))
+      .send({ currentPassword: 'auditor-self-pass', newPassword: 'auditor-self-pass-2' })
+      .expect(200);
     await login('auditor-self', 'auditor-self-pass-2', '10.3.0.9').expect(200);
 
     await post(admin, '/api/accounts', { username: 'guessed', displayName: 'g', role: 'auditor', unitId: 'U1', password: 'guessed-password' }).expect(201);
     const token = (await login('guessed', 'guessed-password', '10.3.0.1').expect(200)).body.token;
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {
-      statuses.push((await t.http.post('/api/auth/password').set('Authorization', auth(token)).set('X-Forwarded-For', '10.3.0.1')
-        .send({ currentPassword: `wrong-${i}`, newPassword: 'a-new-password-1' })).status);
+      statuses.push(
+        (
+          await t.http
+            .post('/api/auth/password')
+            .set('Authorization', auth(token))
+            .set('X-Forwarded-For', '10.3.0.1')
+            .send({ currentPassword: `wrong-${i}`, newPassword: 'a-new-password-1' })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
     expect(statuses[10]).toBe(429);
-    await t.http.post('/api/auth/password').set('Authorization', auth(token)).set('X-Forwarded-For', '10.3.0.1')
-      .send({ currentPassword: 'guessed-password', newPassword: 'a-new-password-1' }).expect(429);
+    await t.http
+      .post('/api/auth/password')
+      .set('Authorization', auth(token))
+      .set('X-Forwarded-For', '10.3.0.1')
+      .send({ currentPassword: 'guessed-password', newPassword: 'a-new-password-1' })
+      .expect(429);
   });
 });

@@ -18,7 +18,10 @@ export class SignInRequired extends DomainError {
   }
 
   static passwordChanged(): SignInRequired {
-    return new SignInRequired('the password of this account was changed or reset, or the account was disabled: sign in again', '该账号的密码已修改或重置，请重新登录');
+    return new SignInRequired(
+      'the password of this account was changed or reset, or the account was disabled: sign in again',
+      '该账号的密码已修改或重置，请重新登录',
+    );
   }
 
   static wrongPassword(): SignInRequired {

@@ -35,7 +35,10 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     const allowed = route.allowed;
     if (allowed && !allowed.includes(principal.role)) {
-      throw AccessRefused.because(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`, `您的角色无权执行此操作`, { role: principal.role, allowed });
+      throw AccessRefused.because(`role ${principal.role} may not do this; it needs one of: ${allowed.join(', ')}`, `您的角色无权执行此操作`, {
+        role: principal.role,
+        allowed,
+      });
     }
     return true;
   }
@@ -57,7 +60,11 @@ export class AuthGuard implements CanActivate {
     if (!account || account.disabled) throw SignInRequired.accountGone();
     if (account.tokenEpoch !== claims.ep) throw SignInRequired.passwordChanged();
     return {
-      accountId: account.accountId, username: account.username, role: account.role, unitId: account.unitId, branchId: account.branchId,
+      accountId: account.accountId,
+      username: account.username,
+      role: account.role,
+      unitId: account.unitId,
+      branchId: account.branchId,
       session: { expiresAtMs: claims.exp * 1000, tokenEpoch: claims.ep },
     };
   }

@@ -22,10 +22,23 @@ const B_MARKERS = [B.unitId, B.campaignId, B.unitName, 'sec-beta', 'leader-beta'
 
 /** Routes that name no unit, campaign, account or file: answered to anyone allowed, and checked to disclose nothing of B. */
 const UNSCOPED = new Set([
-  'GET /api/health', 'GET /api/event-store/status', 'POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/password',
-  'GET /api/accounts', 'GET /api/units', 'GET /api/templates', 'POST /api/templates/validate', 'GET /api/templates/{templateId}',
-  'GET /api/campaigns', 'GET /api/projections/freshness', 'GET /api/projections/status', 'GET /api/metrics',
-  'GET /api/audit/history', 'GET /api/audit/verify', 'GET /api/audit/digest',
+  'GET /api/health',
+  'GET /api/event-store/status',
+  'POST /api/auth/login',
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'GET /api/accounts',
+  'GET /api/units',
+  'GET /api/templates',
+  'POST /api/templates/validate',
+  'GET /api/templates/{templateId}',
+  'GET /api/campaigns',
+  'GET /api/projections/freshness',
+  'GET /api/projections/status',
+  'GET /api/metrics',
+  'GET /api/audit/history',
+  'GET /api/audit/verify',
+  'GET /api/audit/digest',
 ]);
 
 /** Routes whose unit is in the body: a valid body naming unit B. */
@@ -59,9 +72,12 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
       await indexUnit(store, { unitId: unit.unitId, name: unit.unitName, code: unit.unitId }, SYSTEM.actor);
     }
     for (const [name, role, unitId, branchId] of [
-      ['admin-alpha', 'administrator', A.unitId, undefined], ['leader-alpha', 'leading_group', A.unitId, undefined],
-      ['auditor-alpha', 'auditor', A.unitId, undefined], ['sec-alpha', 'secretary', A.unitId, 'B01'],
-      ['leader-beta', 'leading_group', B.unitId, undefined], ['sec-beta', 'secretary', B.unitId, 'B01'],
+      ['admin-alpha', 'administrator', A.unitId, undefined],
+      ['leader-alpha', 'leading_group', A.unitId, undefined],
+      ['auditor-alpha', 'auditor', A.unitId, undefined],
+      ['sec-alpha', 'secretary', A.unitId, 'B01'],
+      ['leader-beta', 'leading_group', B.unitId, undefined],
+      ['sec-beta', 'secretary', B.unitId, 'B01'],
     ] as const) {
       tokens[name] = await api.signIn({ username: name, password: `${name}-password`, role, unitId, branchId });
     }
@@ -70,25 +86,61 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     // B's secretary completes an instance with evidence only B has; the same instance key exists in A.
-    const instances = await api.http.get(`/api/campaigns/${B.campaignId}/instances?branchId=B01`).set('Authorization', `Bearer ${tokens['sec-beta']}`).expect(200);
+    const instances = await api.http
+      .get(`/api/campaigns/${B.campaignId}/instances?branchId=B01`)
+      .set('Authorization', `Bearer ${tokens['sec-beta']}`)
+      .expect(200);
     const open = instances.body.instances.find((i: { status: string; scope: string }) => i.status === 'open' && i.scope === 'branch');
     const evidence = Buffer.from('乙单位的秘密佐证 beta-only minutes');
-    const completed = await api.http.post(`/api/campaigns/${B.campaignId}/branches/B01/instances/${encodeURIComponent(open.key)}/complete`)
-      .set('Authorization', `Bearer ${tokens['sec-beta']}`).field('note', 'beta-only note').attach('evidence', evidence, { filename: 'beta-only.txt', contentType: 'text/plain' }).expect(201);
+    const completed = await api.http
+      .post(`/api/campaigns/${B.campaignId}/branches/B01/instances/${encodeURIComponent(open.key)}/complete`)
+      .set('Authorization', `Bearer ${tokens['sec-beta']}`)
+      .field('note', 'beta-only note')
+      .attach('evidence', evidence, { filename: 'beta-only.txt', contentType: 'text/plain' })
+      .expect(201);
     const alpha = await api.http.get(`/api/campaigns/${A.campaignId}/instances?branchId=B01`).set('Authorization', `Bearer ${tokens['sec-alpha']}`).expect(200);
     expect(alpha.body.instances.some((i: { key: string }) => i.key === open.key)).toBe(true);
 
     const secBeta = (await api.http.get('/api/auth/me').set('Authorization', `Bearer ${tokens['sec-beta']}`).expect(200)).body.accountId as string;
     const secAlpha = (await api.http.get('/api/auth/me').set('Authorization', `Bearer ${tokens['sec-alpha']}`).expect(200)).body.accountId as string;
-    const common = { branchId: 'B01', instanceKey: open.key, sessionId: 'B01-W1', memberId: 'M001', taskId: 'T01', stageId: 'S1', templateId: 'sdp-2009', at: today, from: '2000-01-01', to: today };
-    ids.B = { ...common, unitId: B.unitId, campaignId: B.campaignId, accountId: secBeta, sha256: completed.body.evidence[0].sha256, stream: `organisation-${B.unitId}` };
-    ids.A = { ...common, unitId: A.unitId, campaignId: A.campaignId, accountId: secAlpha, sha256: completed.body.evidence[0].sha256, stream: `organisation-${A.unitId}` };
+    const common = {
+      branchId: 'B01',
+      instanceKey: open.key,
+      sessionId: 'B01-W1',
+      memberId: 'M001',
+      taskId: 'T01',
+      stageId: 'S1',
+      templateId: 'sdp-2009',
+      at: today,
+      from: '2000-01-01',
+      to: today,
+    };
+    ids.B = {
+      ...common,
+      unitId: B.unitId,
+      campaignId: B.campaignId,
+      accountId: secBeta,
+      sha256: completed.body.evidence[0].sha256,
+      stream: `organisation-${B.unitId}`,
+    };
+    ids.A = {
+      ...common,
+      unitId: A.unitId,
+      campaignId: A.campaignId,
+      accountId: secAlpha,
+      sha256: completed.body.evidence[0].sha256,
+      stream: `organisation-${A.unitId}`,
+    };
 
     const document = await api.http.get('/api/docs-json').expect(200);
-    routes = Object.entries(document.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(([path, operations]) =>
-      Object.entries(operations).map(([method, operation]) => ({
-        method: method.toUpperCase() as Route['method'], path, query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      })));
+    routes = Object.entries(document.body.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>).flatMap(
+      ([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => ({
+          method: method.toUpperCase() as Route['method'],
+          path,
+          query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        })),
+    );
     expect(routes.length).toBeGreaterThan(50);
   });
   afterAll(() => api?.close());
@@ -98,12 +150,14 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
       if (!(name in values)) throw new Error(`${route.method} ${route.path}: no value for {${name}}; add it to the matrix`);
       return encodeURIComponent(values[name]);
     });
-    const query = route.query.filter((name) => ['unitId', 'campaignId', 'branchId', 'stream', 'at', 'from', 'to'].includes(name) && name in values)
+    const query = route.query
+      .filter((name) => ['unitId', 'campaignId', 'branchId', 'stream', 'at', 'from', 'to'].includes(name) && name in values)
       .map((name) => `${name}=${encodeURIComponent(values[name])}`);
     return `${path}${query.length ? `?${query.join('&')}` : ''}`;
   };
 
-  const scopedBy = (route: Route) => /\{(unitId|campaignId|accountId|sha256)\}/.test(route.path) || route.query.some((q) => q === 'campaignId' || q === 'unitId' || q === 'stream');
+  const scopedBy = (route: Route) =>
+    /\{(unitId|campaignId|accountId|sha256)\}/.test(route.path) || route.query.some((q) => q === 'campaignId' || q === 'unitId' || q === 'stream');
 
   /** Status, headers and body text of one call; the live stream is read until its first event. */
   async function call(method: string, url: string, token: string, body?: object): Promise<{ status: number; etag?: string; text: string }> {
@@ -145,9 +199,13 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
       const url = key in BODY_SCOPED ? route.path : fill(route, ids.B);
       for (const who of ['admin-alpha', 'leader-alpha', 'auditor-alpha', 'sec-alpha']) {
         const answer = await call(route.method, url, tokens[who], BODY_SCOPED[key]);
-        const leaked = B_MARKERS.filter((marker) => answer.text.includes(marker) && !url.includes(encodeURIComponent(marker)) && !JSON.stringify(BODY_SCOPED[key] ?? {}).includes(marker));
+        const leaked = B_MARKERS.filter(
+          (marker) => answer.text.includes(marker) && !url.includes(encodeURIComponent(marker)) && !JSON.stringify(BODY_SCOPED[key] ?? {}).includes(marker),
+        );
         if (![403, 404].includes(answer.status) || answer.etag || leaked.length > 0) {
-          leaks.push(`${who} ${route.method} ${url} → ${answer.status}${answer.etag ? ` ETag ${answer.etag}` : ''}${leaked.length ? ` leaked ${leaked.join(', ')}` : ''}: ${answer.text.slice(0, 160)}`);
+          leaks.push(
+            `${who} ${route.method} ${url} → ${answer.status}${answer.etag ? ` ETag ${answer.etag}` : ''}${leaked.length ? ` leaked ${leaked.join(', ')}` : ''}: ${answer.text.slice(0, 160)}`,
+          );
         }
       }
     }
@@ -158,7 +216,9 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
   it('discloses nothing of unit B on the routes that name no unit', async () => {
     const leaks: string[] = [];
     for (const route of routes.filter((r) => UNSCOPED.has(`${r.method} ${r.path}`) && r.method === 'GET')) {
-      const url = route.path.replace('{templateId}', 'sdp-2009').replace(/^\/api\/audit\/history$/, '/api/audit/history?pageSize=1000&includeAuditorReads=true');
+      const url = route.path
+        .replace('{templateId}', 'sdp-2009')
+        .replace(/^\/api\/audit\/history$/, '/api/audit/history?pageSize=1000&includeAuditorReads=true');
       for (const who of ['admin-alpha', 'leader-alpha', 'auditor-alpha', 'sec-alpha']) {
         const answer = await call('GET', url, tokens[who]);
         expect(answer.status).toBeLessThan(500);
@@ -182,15 +242,21 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
   });
 
   it("refuses another unit's campaign id as merely taken, saying nothing of its plan or unit", async () => {
-    const answer = await api.http.post('/api/campaigns').set('Authorization', `Bearer ${tokens['leader-alpha']}`)
-      .send({ campaignId: B.campaignId, name: '探测', unitId: A.unitId, templateId: 'sdp-2009', startDate: '2026-12-07' }).expect(409);
+    const answer = await api.http
+      .post('/api/campaigns')
+      .set('Authorization', `Bearer ${tokens['leader-alpha']}`)
+      .send({ campaignId: B.campaignId, name: '探测', unitId: A.unitId, templateId: 'sdp-2009', startDate: '2026-12-07' })
+      .expect(409);
     expect(answer.body.error).toBe('ID.NOT_AVAILABLE');
     expect(JSON.stringify(answer.body)).not.toMatch(/unit-beta|乙单位|already planned/);
   });
 
   it("lets unit B's own accounts work as before", async () => {
     await api.http.get(`/api/campaigns/${B.campaignId}/overview`).set('Authorization', `Bearer ${tokens['leader-beta']}`).expect(200);
-    const file = await api.http.get(`/api/evidence/${ids.B.sha256}?campaignId=${B.campaignId}&branchId=B01`).set('Authorization', `Bearer ${tokens['sec-beta']}`).expect(200);
+    const file = await api.http
+      .get(`/api/evidence/${ids.B.sha256}?campaignId=${B.campaignId}&branchId=B01`)
+      .set('Authorization', `Bearer ${tokens['sec-beta']}`)
+      .expect(200);
     expect(file.headers.etag).toBeDefined();
   });
 });

@@ -1,8 +1,17 @@
 // What every campaign use case needs besides its decider: the stream states it reads and today's date.
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, CampaignNotFound, organisationDecider, organisationStream,
-  type BranchWorkState, type IsoDate, type OrganisationState, type PlannedCampaign,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  CampaignNotFound,
+  organisationDecider,
+  organisationStream,
+  type BranchWorkState,
+  type IsoDate,
+  type OrganisationState,
+  type PlannedCampaign,
 } from '@campaign-ledger/domain';
 import type { Clock, MetadataInput } from '@campaign-ledger/event-store';
 import { actorOf, type Principal } from '../auth/principal';

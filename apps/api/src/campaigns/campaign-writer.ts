@@ -2,7 +2,13 @@
 // checked the unit): the stream, the decider, who did it and why, and what a stale If-Match is called.
 import { Injectable } from '@nestjs/common';
 import {
-  campaignDecider, campaignStream, CampaignNotFound, DomainError, type CampaignCommand, type CampaignState, type DomainErrorKind,
+  campaignDecider,
+  campaignStream,
+  CampaignNotFound,
+  DomainError,
+  type CampaignCommand,
+  type CampaignState,
+  type DomainErrorKind,
 } from '@campaign-ledger/domain';
 import type { Principal } from '@api/auth/principal';
 import { AggregateStore, type Loaded } from '@api/infrastructure/event-sourcing/aggregate-store';
@@ -48,7 +54,9 @@ export class CampaignWriter {
       metadata: metadataFor(principal, options.reason, options.correlationId),
       expectedRevision,
       staleRevision: (actual) =>
-        actual === 'no_stream' || expectedRevision === undefined ? CampaignNotFound.notPlanned() : CampaignChangedSince.revision(campaignId, expectedRevision, actual),
+        actual === 'no_stream' || expectedRevision === undefined
+          ? CampaignNotFound.notPlanned()
+          : CampaignChangedSince.revision(campaignId, expectedRevision, actual),
     });
     if (result.state.status === 'not_planned') throw CampaignNotFound.notPlanned();
     return campaignView(result.state, result.revision, principal);

@@ -1,7 +1,14 @@
 // Campaigns over real HTTP on a fresh PostgreSQL: templates, planning, plan edits with If-Match, stage transitions, instance reads.
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, organisationDecider, organisationStream, rosterOn,
-  type OrganisationCommand, type OrganisationEvent,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type OrganisationCommand,
+  type OrganisationEvent,
 } from '@campaign-ledger/domain';
 import type { Clock, EventStore } from '@campaign-ledger/event-store';
 import { AggregateStore } from '../infrastructure/event-sourcing/aggregate-store';
@@ -16,7 +23,10 @@ const C = 'sdp2009';
 const userTemplate = {
   name: '学习贯彻主题教育（重点措施）',
   weeks: 8,
-  tracks: [{ id: 'K1', name: '学习教育' }, { id: 'K2', name: '检视整改' }],
+  tracks: [
+    { id: 'K1', name: '学习教育' },
+    { id: 'K2', name: '检视整改' },
+  ],
   tasks: [
     { id: 'A1', title: '制定学习计划', track: 'K1', scope: 'branch', due_week: 1 },
     { id: 'A2', title: '撰写心得', track: 'K1', scope: 'member', due_week: 6 },
@@ -90,7 +100,12 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
   describe('templates', () => {
     it('lists the built-in templates and returns the parsed 2009 plan', async () => {
       const list = await t.http.get('/api/templates').set(auth(secB1)).expect(200);
-      expect(list.body).toEqual([expect.objectContaining({ id: 'sdp-2009', summary: expect.objectContaining({ structure: 'stages', counts: { stages: 3, phases: 6, tracks: 0, tasks: 39 } }) })]);
+      expect(list.body).toEqual([
+        expect.objectContaining({
+          id: 'sdp-2009',
+          summary: expect.objectContaining({ structure: 'stages', counts: { stages: 3, phases: 6, tracks: 0, tasks: 39 } }),
+        }),
+      ]);
       const one = await t.http.get('/api/templates/sdp-2009').set(auth(leader)).expect(200);
       expect(one.body.template.stages.map((s: { id: string }) => s.id)).toEqual(['S1', 'S2', 'S3']);
       expect(one.body.template.tasks).toHaveLength(39);
@@ -101,9 +116,21 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
 
     it('validates a user template: 200 with a summary, or 400 with every problem and its JSON path', async () => {
       const ok = await t.http.post('/api/templates/validate').set(auth(leader)).send(userTemplate).expect(200);
-      expect(ok.body).toEqual({ valid: true, summary: expect.objectContaining({ structure: 'tracks', counts: { stages: 0, phases: 0, tracks: 2, tasks: 3 } }) });
-      const bad = await t.http.post('/api/templates/validate').set(auth(leader))
-        .send({ name: '坏模板', tracks: [{ id: 'K1', name: '学习' }], tasks: [{ id: 'X1', title: '任务', track: 'K9', scope: 'team', due_week: 0 }, { id: 'X1', title: '重复', scope: 'unit' }] })
+      expect(ok.body).toEqual({
+        valid: true,
+        summary: expect.objectContaining({ structure: 'tracks', counts: { stages: 0, phases: 0, tracks: 2, tasks: 3 } }),
+      });
+      const bad = await t.http
+        .post('/api/templates/validate')
+        .set(auth(leader))
+        .send({
+          name: '坏模板',
+          tracks: [{ id: 'K1', name: '学习' }],
+          tasks: [
+            { id: 'X1', title: '任务', track: 'K9', scope: 'team', due_week: 0 },
+            { id: 'X1', title: '重复', scope: 'unit' },
+          ],
+        })
         .expect(400);
       expect(bad.body.error).toBe('TEMPLATE.INVALID');
       const paths = bad.body.details.errors.map((e: { path: string }) => e.path);
@@ -115,7 +142,9 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
 
   describe('planning', () => {
     it('plans the 2009 campaign from the built-in template: 3 stages, 6 phases, 39 tasks, ETag "0"', async () => {
-      const planned = await t.http.post('/api/campaigns').set(auth(leader))
+      const planned = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
         .send({ campaignId: C, unitId: 'U1', name: '深入学习实践科学发展观活动', templateId: 'sdp-2009', startDate: '2009-03-16' })
         .expect(201);
       expect(planned.headers['etag']).toBe('"0"');
@@ -123,8 +152,17 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
       const got = await t.http.get(`/api/campaigns/${C}`).set(auth(auditor)).expect(200);
       expect(got.headers['etag']).toBe('"0"');
       expect(got.body).toMatchObject({
-        campaignId: C, unitId: 'U1', status: 'planned', startDate: '2009-03-16', endDate: '2009-08-30', officeBranchId: '_unit', templateCode: 'sdp-2009-b2-whzx',
-        counts: { stages: 3, phases: 6, tracks: 0, tasks: 39, activeTasks: 39, cancelledTasks: 0, carriedOver: 0 }, currentStageId: null, revision: 0, etag: '"0"',
+        campaignId: C,
+        unitId: 'U1',
+        status: 'planned',
+        startDate: '2009-03-16',
+        endDate: '2009-08-30',
+        officeBranchId: '_unit',
+        templateCode: 'sdp-2009-b2-whzx',
+        counts: { stages: 3, phases: 6, tracks: 0, tasks: 39, activeTasks: 39, cancelledTasks: 0, carriedOver: 0 },
+        currentStageId: null,
+        revision: 0,
+        etag: '"0"',
       });
       expect(got.body.stages.map((s: { stageId: string; status: string }) => `${s.stageId}:${s.status}`)).toEqual(['S1:pending', 'S2:pending', 'S3:pending']);
       expect(got.body.tasks).toHaveLength(39);
@@ -132,41 +170,83 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
     });
 
     it('plans from an inline user template with parallel tracks instead of stages', async () => {
-      const planned = await t.http.post('/api/campaigns').set(auth(leader))
+      const planned = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
         .send({ campaignId: 'theme-2019', unitId: 'U1', name: '主题教育', template: userTemplate, startDate: '2019-06-03', officeBranchId: 'B1' })
         .expect(201);
       expect(planned.body).toMatchObject({
-        endDate: '2019-07-28', officeBranchId: 'B1', counts: { stages: 0, phases: 0, tracks: 2, tasks: 3 }, stages: [],
+        endDate: '2019-07-28',
+        officeBranchId: 'B1',
+        counts: { stages: 0, phases: 0, tracks: 2, tasks: 3 },
+        stages: [],
       });
       expect(planned.body.tracks.map((k: { trackId: string }) => k.trackId)).toEqual(['K1', 'K2']);
-      expect(planned.body.tasks.find((x: { taskId: string }) => x.taskId === 'A3')).toMatchObject({ kind: 'quantity', target: 10, challenge: 12, trackId: 'K2' });
+      expect(planned.body.tasks.find((x: { taskId: string }) => x.taskId === 'A3')).toMatchObject({
+        kind: 'quantity',
+        target: 10,
+        challenge: 12,
+        trackId: 'K2',
+      });
       // Without stages there is nothing to open.
       await t.http.post('/api/campaigns/theme-2019/stages/S1/open').set(auth(leader)).expect(404);
     });
 
     it('answers bad planning input with 400 and writes nothing', async () => {
       const missing = await t.http.post('/api/campaigns').set(auth(leader)).send({ campaignId: 'bad-1' }).expect(400);
-      expect(missing.body.fieldErrors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['unitId', 'name', 'startDate', 'templateId', 'template']));
-      const types = await t.http.post('/api/campaigns').set(auth(leader))
-        .send({ campaignId: 'bad-1', unitId: 7, name: ['x'], templateId: 'sdp-2009', startDate: 20090316, extra: true }).expect(400);
+      expect(missing.body.fieldErrors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['unitId', 'name', 'startDate', 'templateId', 'template']),
+      );
+      const types = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ campaignId: 'bad-1', unitId: 7, name: ['x'], templateId: 'sdp-2009', startDate: 20090316, extra: true })
+        .expect(400);
       expect(types.body.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'name', 'startDate', 'unitId']);
       const base = { campaignId: 'bad-1', unitId: 'U1', name: '活动' };
-      const tuesday = await t.http.post('/api/campaigns').set(auth(leader)).send({ ...base, templateId: 'sdp-2009', startDate: '2009-03-17' }).expect(400);
+      const tuesday = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, templateId: 'sdp-2009', startDate: '2009-03-17' })
+        .expect(400);
       expect(tuesday.body).toMatchObject({ error: 'COMMAND.INVALID', details: { path: 'startDate' } });
       expect(tuesday.body.message).toContain('Monday');
-      const template = await t.http.post('/api/campaigns').set(auth(leader))
-        .send({ ...base, startDate: '2009-03-16', template: { name: 'x', tasks: [{ id: 'A1', title: 't', scope: 'everyone', due_week: 1 }] } }).expect(400);
+      const template = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, startDate: '2009-03-16', template: { name: 'x', tasks: [{ id: 'A1', title: 't', scope: 'everyone', due_week: 1 }] } })
+        .expect(400);
       expect(template.body.error).toBe('TEMPLATE.INVALID');
       expect(template.body.details.errors).toEqual([expect.objectContaining({ path: 'template.tasks[0].scope' })]);
-      const both = await t.http.post('/api/campaigns').set(auth(leader)).send({ ...base, startDate: '2009-03-16', templateId: 'sdp-2009', template: userTemplate }).expect(400);
+      const both = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, startDate: '2009-03-16', templateId: 'sdp-2009', template: userTemplate })
+        .expect(400);
       expect(both.body.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['template']);
-      const unknown = await t.http.post('/api/campaigns').set(auth(leader)).send({ ...base, startDate: '2009-03-16', templateId: 'nope' }).expect(400);
+      const unknown = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, startDate: '2009-03-16', templateId: 'nope' })
+        .expect(400);
       expect(unknown.body.fieldErrors).toEqual([expect.objectContaining({ field: 'templateId' })]);
-      await t.http.post('/api/campaigns').set(auth(leader)).send({ ...base, startDate: '2009-13-40', templateId: 'sdp-2009' }).expect(400);
-      const noUnit = await t.http.post('/api/campaigns').set(auth(leader)).send({ ...base, unitId: 'U404', startDate: '2009-03-16', templateId: 'sdp-2009' }).expect(404);
+      await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, startDate: '2009-13-40', templateId: 'sdp-2009' })
+        .expect(400);
+      const noUnit = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ ...base, unitId: 'U404', startDate: '2009-03-16', templateId: 'sdp-2009' })
+        .expect(404);
       expect(noUnit.body.error).toBe('UNIT.NOT_REGISTERED');
       expect(await revisionOf(campaignStream('bad-1'))).toBe(-1);
-      const again = await t.http.post('/api/campaigns').set(auth(leader)).send({ campaignId: C, unitId: 'U1', name: 'x', templateId: 'sdp-2009', startDate: '2009-03-16' }).expect(409);
+      const again = await t.http
+        .post('/api/campaigns')
+        .set(auth(leader))
+        .send({ campaignId: C, unitId: 'U1', name: 'x', templateId: 'sdp-2009', startDate: '2009-03-16' })
+        .expect(409);
       expect(again.body.error).toBe('CAMPAIGN.ALREADY_PLANNED');
       expect(await revisionOf(campaignStream(C))).toBe(0);
     });
@@ -195,7 +275,10 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
     it('opens stage 1 today; stage 2 cannot open before stage 1 closes', async () => {
       const opened = await t.http.post(`/api/campaigns/${C}/stages/S1/open`).set(auth(leader)).expect(200);
       expect(opened.headers['etag']).toBe('"1"');
-      expect(opened.body).toMatchObject({ currentStageId: 'S1', stages: [expect.objectContaining({ stageId: 'S1', status: 'open', openedOn: '2009-04-01' }), expect.anything(), expect.anything()] });
+      expect(opened.body).toMatchObject({
+        currentStageId: 'S1',
+        stages: [expect.objectContaining({ stageId: 'S1', status: 'open', openedOn: '2009-04-01' }), expect.anything(), expect.anything()],
+      });
       const early = await t.http.post(`/api/campaigns/${C}/stages/S2/open`).set(auth(leader)).expect(412);
       expect(early.body.error).toBe('STAGE.OUT_OF_ORDER');
       await t.http.post(`/api/campaigns/${C}/stages/S1/open`).set(auth(leader)).expect(409);
@@ -204,7 +287,15 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
     });
 
     it('adds a task only with a current If-Match: missing → 428, stale → 412, good → 201 with a new ETag', async () => {
-      const task = { taskId: 'T40', title: '专题学习讨论', phaseId: 'P1', scope: 'branch', dueDate: '2009-04-20', evidence: ['会议记录'], reason: '市委督导组要求增加专题讨论' };
+      const task = {
+        taskId: 'T40',
+        title: '专题学习讨论',
+        phaseId: 'P1',
+        scope: 'branch',
+        dueDate: '2009-04-20',
+        evidence: ['会议记录'],
+        reason: '市委督导组要求增加专题讨论',
+      };
       const missing = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).send(task).expect(428);
       expect(missing.body.error).toBe('PRECONDITION.IF_MATCH_REQUIRED');
       expect(missing.body.message).toMatch(/If-Match/);
@@ -221,43 +312,84 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
       const added = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', '"1"').send(task).expect(201);
       expect(added.headers['etag']).toBe('"2"');
       expect(added.body.counts.tasks).toBe(40);
-      expect(added.body.tasks.find((x: { taskId: string }) => x.taskId === 'T40')).toMatchObject({ stageId: 'S1', phaseId: 'P1', scope: 'branch', dueDate: '2009-04-20', mandatory: true });
+      expect(added.body.tasks.find((x: { taskId: string }) => x.taskId === 'T40')).toMatchObject({
+        stageId: 'S1',
+        phaseId: 'P1',
+        scope: 'branch',
+        dueDate: '2009-04-20',
+        mandatory: true,
+      });
       const dup = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', '"2"').send(task).expect(409);
       expect(dup.body.error).toBe('TASK.ALREADY_EXISTS');
     });
 
     it('refuses bad plan edits with 400 / 404 and writes nothing', async () => {
       const before = await revisionOf(campaignStream(C));
-      const noReason = await t.http.post(`/api/campaigns/${C}/tasks/T05/deadline`).set(auth(leader)).set('If-Match', `"${before}"`).send({ dueDate: '2009-04-12' }).expect(400);
+      const noReason = await t.http
+        .post(`/api/campaigns/${C}/tasks/T05/deadline`)
+        .set(auth(leader))
+        .set('If-Match', `"${before}"`)
+        .send({ dueDate: '2009-04-12' })
+        .expect(400);
       expect(noReason.body.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['reason']);
-      const wrongType = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', `"${before}"`)
-        .send({ taskId: 'T41', title: 42, scope: 'galaxy', dueDate: 'soon', mandatory: 'yes', reason: 'r' }).expect(400);
+      const wrongType = await t.http
+        .post(`/api/campaigns/${C}/tasks`)
+        .set(auth(leader))
+        .set('If-Match', `"${before}"`)
+        .send({ taskId: 'T41', title: 42, scope: 'galaxy', dueDate: 'soon', mandatory: 'yes', reason: 'r' })
+        .expect(400);
       expect(wrongType.body.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['dueDate', 'mandatory', 'scope', 'title']);
-      const outside = await t.http.post(`/api/campaigns/${C}/tasks/T05/deadline`).set(auth(leader)).set('If-Match', `"${before}"`)
-        .send({ dueDate: '2010-01-15', reason: '推迟' }).expect(400);
+      const outside = await t.http
+        .post(`/api/campaigns/${C}/tasks/T05/deadline`)
+        .set(auth(leader))
+        .set('If-Match', `"${before}"`)
+        .send({ dueDate: '2010-01-15', reason: '推迟' })
+        .expect(400);
       expect(outside.body.error).toBe('CAMPAIGN.DATE_OUTSIDE');
-      const unknownTask = await t.http.post(`/api/campaigns/${C}/tasks/T99/deadline`).set(auth(leader)).set('If-Match', `"${before}"`)
-        .send({ dueDate: '2009-04-12', reason: '推迟' }).expect(404);
+      const unknownTask = await t.http
+        .post(`/api/campaigns/${C}/tasks/T99/deadline`)
+        .set(auth(leader))
+        .set('If-Match', `"${before}"`)
+        .send({ dueDate: '2009-04-12', reason: '推迟' })
+        .expect(404);
       expect(unknownTask.body.error).toBe('TASK.NOT_FOUND');
       await t.http.post(`/api/campaigns/${C}/tasks/T99/cancel`).set(auth(leader)).set('If-Match', `"${before}"`).send({ reason: '取消' }).expect(404);
-      const unknownCampaign = await t.http.post('/api/campaigns/nope/tasks/T05/cancel').set(auth(leader)).set('If-Match', '"0"').send({ reason: '取消' }).expect(404);
+      const unknownCampaign = await t.http
+        .post('/api/campaigns/nope/tasks/T05/cancel')
+        .set(auth(leader))
+        .set('If-Match', '"0"')
+        .send({ reason: '取消' })
+        .expect(404);
       expect(unknownCampaign.body.error).toBe('CAMPAIGN.NOT_FOUND');
       await t.http.get('/api/campaigns/nope').set(auth(leader)).expect(404);
-      const wrongStage = await t.http.post(`/api/campaigns/${C}/tasks`).set(auth(leader)).set('If-Match', `"${before}"`)
-        .send({ taskId: 'T41', title: '任务', stageId: 'S7', scope: 'unit', dueDate: '2009-04-20', reason: 'r' }).expect(404);
+      const wrongStage = await t.http
+        .post(`/api/campaigns/${C}/tasks`)
+        .set(auth(leader))
+        .set('If-Match', `"${before}"`)
+        .send({ taskId: 'T41', title: '任务', stageId: 'S7', scope: 'unit', dueDate: '2009-04-20', reason: 'r' })
+        .expect(404);
       expect(wrongStage.body.error).toBe('PLAN.REFERENCE_NOT_FOUND');
       expect(await revisionOf(campaignStream(C))).toBe(before);
     });
 
     it('moves a deadline and cancels a task with If-Match, each answering the new ETag', async () => {
       await t.http.post(`/api/campaigns/${C}/tasks/T05/deadline`).set(auth(leader)).send({ dueDate: '2009-04-12', reason: '推迟' }).expect(428);
-      const moved = await t.http.post(`/api/campaigns/${C}/tasks/T05/deadline`).set(auth(leader)).set('If-Match', '"2"')
-        .send({ dueDate: '2009-04-12', reason: '与督导检查时间冲突' }).expect(200);
+      const moved = await t.http
+        .post(`/api/campaigns/${C}/tasks/T05/deadline`)
+        .set(auth(leader))
+        .set('If-Match', '"2"')
+        .send({ dueDate: '2009-04-12', reason: '与督导检查时间冲突' })
+        .expect(200);
       expect(moved.headers['etag']).toBe('"3"');
       expect(moved.body.tasks.find((x: { taskId: string }) => x.taskId === 'T05').dueDate).toBe('2009-04-12');
       await t.http.post(`/api/campaigns/${C}/tasks/T09/cancel`).set(auth(leader)).set('If-Match', '"2"').send({ reason: '上级取消' }).expect(412);
       await t.http.post(`/api/campaigns/${C}/tasks/T09/cancel`).set(auth(leader)).send({ reason: '上级取消' }).expect(428);
-      const cancelled = await t.http.post(`/api/campaigns/${C}/tasks/T09/cancel`).set(auth(leader)).set('If-Match', 'W/"3"').send({ reason: '上级取消' }).expect(200);
+      const cancelled = await t.http
+        .post(`/api/campaigns/${C}/tasks/T09/cancel`)
+        .set(auth(leader))
+        .set('If-Match', 'W/"3"')
+        .send({ reason: '上级取消' })
+        .expect(200);
       expect(cancelled.headers['etag']).toBe('"4"');
       expect(cancelled.body.counts).toMatchObject({ tasks: 40, activeTasks: 39, cancelledTasks: 1 });
       expect(cancelled.body.tasks.find((x: { taskId: string }) => x.taskId === 'T09')).toMatchObject({ cancelled: true, cancelReason: '上级取消' });
@@ -293,9 +425,20 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
     it("reads a branch's instances with status, due date and overdue flag", async () => {
       const b1 = await t.http.get(`/api/campaigns/${C}/instances?branchId=B1`).set(auth(leader)).expect(200);
       // B1: 5 branch tasks (T05 T11 T13 T22 + added T40), 9 weekly (stage 1 weeks), 5 member tasks × 2 members, 3 leader tasks × 1 leader.
-      expect(b1.body).toMatchObject({ campaignId: C, branchId: 'B1', asOf: '2009-04-01', counts: { total: 27, completed: 1, open: 26, carried_over: 0, cancelled: 0, overdue: 2 } });
+      expect(b1.body).toMatchObject({
+        campaignId: C,
+        branchId: 'B1',
+        asOf: '2009-04-01',
+        counts: { total: 27, completed: 1, open: 26, carried_over: 0, cancelled: 0, overdue: 2 },
+      });
       const byKey = new Map(b1.body.instances.map((i: { key: string }) => [i.key, i]));
-      expect(byKey.get('T05:branch:B1')).toMatchObject({ status: 'completed', completedOn: '2009-03-30', dueDate: '2009-04-12', overdue: false, title: expect.any(String) });
+      expect(byKey.get('T05:branch:B1')).toMatchObject({
+        status: 'completed',
+        completedOn: '2009-03-30',
+        dueDate: '2009-04-12',
+        overdue: false,
+        title: expect.any(String),
+      });
       expect(byKey.get('T06:week:B1:2009-03-16')).toMatchObject({ status: 'open', dueDate: '2009-03-22', overdue: true });
       expect(byKey.get('T06:week:B1:2009-03-30')).toMatchObject({ status: 'open', dueDate: '2009-04-05', overdue: false });
       expect(byKey.get('T10:leader:M01')).toMatchObject({ scope: 'leader', subjectId: 'M01' });
@@ -342,8 +485,12 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
     });
 
     it('closes stage 1 with carry-over: the unfinished instances are listed as carried into stage 2', async () => {
-      const closed = await t.http.post(`/api/campaigns/${C}/stages/S1/close`).set(auth(leader)).set('If-Match', await etag())
-        .send({ carryOver: true, reason: '经领导小组研究，未完成事项结转下一阶段' }).expect(200);
+      const closed = await t.http
+        .post(`/api/campaigns/${C}/stages/S1/close`)
+        .set(auth(leader))
+        .set('If-Match', await etag())
+        .send({ carryOver: true, reason: '经领导小组研究，未完成事项结转下一阶段' })
+        .expect(200);
       expect(closed.headers['etag']).toBe('"5"');
       expect(closed.body.stages[0]).toMatchObject({ stageId: 'S1', status: 'closed', closedOn: '2009-04-01', carriedOverCount: TOTAL });
       expect(closed.body.counts.carriedOver).toBe(TOTAL);
@@ -352,7 +499,10 @@ describe('campaigns over HTTP on real PostgreSQL', () => {
         expect.objectContaining({ instanceKey: 'T06:week:B1:2009-03-16', branchId: 'B1', fromStageId: 'S1', toStageId: 'S2', taskTitle: expect.any(String) }),
       );
       const events = await store.readStream(campaignStream(C));
-      expect(events[events.length - 1]).toMatchObject({ type: 'StageClosed', metadata: { actor: { id: 'acc-leader', role: 'leading_group' }, reason: expect.stringContaining('结转') } });
+      expect(events[events.length - 1]).toMatchObject({
+        type: 'StageClosed',
+        metadata: { actor: { id: 'acc-leader', role: 'leading_group' }, reason: expect.stringContaining('结转') },
+      });
 
       const list = await t.http.get(`/api/campaigns/${C}/carried-over`).set(auth(auditor)).expect(200);
       expect(list.body.count).toBe(TOTAL);

@@ -1,8 +1,17 @@
 // Which mandatory task instances of a stage are still unfinished, across every branch of the unit (read from the streams, no projection).
 import { Injectable } from '@nestjs/common';
 import {
-  expandInstances, isCompleted, rosterOn, UNIT_LEVEL_BRANCH_ID,
-  type BranchWorkState, type IsoDate, type OrganisationState, type PlannedCampaign, type Roster, type TaskInstance, type UnfinishedInstance,
+  expandInstances,
+  isCompleted,
+  rosterOn,
+  UNIT_LEVEL_BRANCH_ID,
+  type BranchWorkState,
+  type IsoDate,
+  type OrganisationState,
+  type PlannedCampaign,
+  type Roster,
+  type TaskInstance,
+  type UnfinishedInstance,
 } from '@campaign-ledger/domain';
 import { CampaignContext } from './campaign-context';
 

@@ -13,7 +13,10 @@ export class TemplateInvalid extends DomainError {
     const at = (path: string) => (prefix ? (path === '$' ? prefix : `${prefix}.${path}`) : path);
     const located = errors.map((e) => ({ path: at(e.path), message: e.message }));
     return new TemplateInvalid(
-      `the template has ${located.length} problem(s): ${located.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('; ')}${located.length > 10 ? '; …' : ''}`,
+      `the template has ${located.length} problem(s): ${located
+        .slice(0, 10)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('; ')}${located.length > 10 ? '; …' : ''}`,
       `模板有 ${located.length} 处错误，请按路径逐项更正`,
       { errors: located },
     );

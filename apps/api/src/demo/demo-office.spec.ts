@@ -1,5 +1,11 @@
 import {
-  foldEvents, organisationDecider, campaignDecider, type CampaignEvent, type OrganisationEvent, type PlannedCampaign, type RegisteredOrganisation,
+  foldEvents,
+  organisationDecider,
+  campaignDecider,
+  type CampaignEvent,
+  type OrganisationEvent,
+  type PlannedCampaign,
+  type RegisteredOrganisation,
 } from '@campaign-ledger/domain';
 import { buildDemoOffice } from './demo-office';
 

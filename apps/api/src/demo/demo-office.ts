@@ -1,8 +1,23 @@
 // The demo office seeded on a fresh installation: 10 branches, 150 members, the 2009 plan part-way through stage 1.
 import {
-  addDays, branchWorkDecider, campaignDecider, campaignStream, expandInstances, findBuiltinTemplate, mondayOf,
-  organisationDecider, organisationStream, rosterOn, branchWorkStream, UNIT_LEVEL_BRANCH_ID,
-  type BranchWorkCommand, type CampaignCommand, type Decider, type Message, type OrganisationCommand, type PlannedCampaign,
+  addDays,
+  branchWorkDecider,
+  campaignDecider,
+  campaignStream,
+  expandInstances,
+  findBuiltinTemplate,
+  mondayOf,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  branchWorkStream,
+  UNIT_LEVEL_BRANCH_ID,
+  type BranchWorkCommand,
+  type CampaignCommand,
+  type Decider,
+  type Message,
+  type OrganisationCommand,
+  type PlannedCampaign,
 } from '@campaign-ledger/domain';
 
 export const DEMO_UNIT_ID = 'demo-unit';
@@ -10,8 +25,50 @@ export const DEMO_CAMPAIGN_ID = 'demo-sdp-2009';
 export const DEMO_UNIT_NAME = '示例市政协机关';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '建国', '志强', '海燕', '红梅', '国庆', '晓东', '文博'];
-const BRANCH_NAMES = ['办公室', '研究室', '提案委员会', '经济委员会', '科教文卫委员会', '社会法制委员会', '港澳台侨委员会', '文史学习委员会', '人口资源环境委员会', '机关服务中心'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '建国',
+  '志强',
+  '海燕',
+  '红梅',
+  '国庆',
+  '晓东',
+  '文博',
+];
+const BRANCH_NAMES = [
+  '办公室',
+  '研究室',
+  '提案委员会',
+  '经济委员会',
+  '科教文卫委员会',
+  '社会法制委员会',
+  '港澳台侨委员会',
+  '文史学习委员会',
+  '人口资源环境委员会',
+  '机关服务中心',
+];
 
 export interface StreamBatch {
   readonly streamId: string;
@@ -58,7 +115,10 @@ export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPla
   const branches = BRANCH_NAMES.map((name, i) => ({ branchId: `B${String(i + 1).padStart(2, '0')}`, name: `${name}党支部` }));
   const orgCommands: OrganisationCommand[] = [
     { type: 'RegisterUnit', data: { unitId, name: unitName, code: 'DEMO' } },
-    ...Array.from({ length: 20 }, (_, i): OrganisationCommand => ({ type: 'AddDivision', data: { divisionId: `D${String(i + 1).padStart(2, '0')}`, name: `第${i + 1}处` } })),
+    ...Array.from({ length: 20 }, (_, i): OrganisationCommand => ({
+      type: 'AddDivision',
+      data: { divisionId: `D${String(i + 1).padStart(2, '0')}`, name: `第${i + 1}处` },
+    })),
   ];
   let memberNo = 0;
   branches.forEach((branch, b) => {
@@ -69,7 +129,10 @@ export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPla
     });
     orgCommands.push({ type: 'AddBranch', data: { branchId: branch.branchId, name: branch.name, secretaryName: members[0].name } });
     members.forEach((m, i) =>
-      orgCommands.push({ type: 'JoinMember', data: { memberId: m.memberId, name: m.name, branchId: branch.branchId, isLeader: b < 3 && i === 1, joinedOn: addDays(startDate, -365) } }),
+      orgCommands.push({
+        type: 'JoinMember',
+        data: { memberId: m.memberId, name: m.name, branchId: branch.branchId, isLeader: b < 3 && i === 1, joinedOn: addDays(startDate, -365) },
+      }),
     );
   });
   // Two long-term exemptions (illness, abroad): they leave the denominators.
@@ -78,7 +141,10 @@ export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPla
   const organisation = run(organisationDecider, orgCommands, () => undefined);
 
   const campaignCommands: CampaignCommand[] = [
-    { type: 'PlanCampaign', data: { campaignId, name: '深入学习实践科学发展观活动（演示）', unitId, template: template.load(), startDate, endDate, createdBy: 'demo-leader' } },
+    {
+      type: 'PlanCampaign',
+      data: { campaignId, name: '深入学习实践科学发展观活动（演示）', unitId, template: template.load(), startDate, endDate, createdBy: 'demo-leader' },
+    },
     { type: 'OpenStage', data: { stageId: 'S1', on: startDate, by: 'demo-leader' } },
   ];
   const campaign = run(campaignDecider, campaignCommands, () => undefined);
@@ -100,8 +166,13 @@ export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPla
       commands.push({
         type: 'CompleteTaskInstance',
         data: {
-          campaignId, branchId: branch.branchId, instanceKey: instance.key, note: '已按要求完成（演示数据）',
-          evidence: [], completedOn: addDays(instance.dueDate, -1) < startDate ? startDate : addDays(instance.dueDate, -1), by: `demo-secretary-${branch.branchId}`,
+          campaignId,
+          branchId: branch.branchId,
+          instanceKey: instance.key,
+          note: '已按要求完成（演示数据）',
+          evidence: [],
+          completedOn: addDays(instance.dueDate, -1) < startDate ? startDate : addDays(instance.dueDate, -1),
+          by: `demo-secretary-${branch.branchId}`,
         },
       });
     });
@@ -114,11 +185,30 @@ export function buildDemoOffice(today: string, ids: DemoIds = DEMO_IDS): DemoPla
         });
         commands.push({
           type: 'RecordStudySession',
-          data: { campaignId, branchId: branch.branchId, sessionId: `${branch.branchId}-W${week + 1}`, date: addDays(startDate, week * 7 + 3), topic: `第${week + 1}次集中学习：科学发展观专题`, attendance, by: `demo-secretary-${branch.branchId}` },
+          data: {
+            campaignId,
+            branchId: branch.branchId,
+            sessionId: `${branch.branchId}-W${week + 1}`,
+            date: addDays(startDate, week * 7 + 3),
+            topic: `第${week + 1}次集中学习：科学发展观专题`,
+            attendance,
+            by: `demo-secretary-${branch.branchId}`,
+          },
         });
       }
       members.slice(0, 5).forEach((m) =>
-        commands.push({ type: 'RecordThreeOnes', data: { campaignId, branchId: branch.branchId, memberId: m.memberId, item: 'reading', date: addDays(startDate, 10), title: '《科学发展观重要论述摘编》', by: `demo-secretary-${branch.branchId}` } }),
+        commands.push({
+          type: 'RecordThreeOnes',
+          data: {
+            campaignId,
+            branchId: branch.branchId,
+            memberId: m.memberId,
+            item: 'reading',
+            date: addDays(startDate, 10),
+            title: '《科学发展观重要论述摘编》',
+            by: `demo-secretary-${branch.branchId}`,
+          },
+        }),
       );
     }
     const work = run(branchWorkDecider, commands, () => ({ plan, roster }));

@@ -8,7 +8,9 @@ import { seedDemoIfEmpty } from './demo-seeder';
 
 describe('first-run demo seed on real PostgreSQL', () => {
   let t: ApiTestApp;
-  beforeEach(async () => { t = await startApiTestApp(); });
+  beforeEach(async () => {
+    t = await startApiTestApp();
+  });
   afterEach(() => t?.close());
 
   const config = (env: Record<string, string> = {}) => loadConfig({ DATABASE_URL: t.sqlUrl, ...env });
@@ -26,10 +28,11 @@ describe('first-run demo seed on real PostgreSQL', () => {
   it('never writes into a store that already holds real data', async () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     await store.append('organisation-real', [{ type: 'UnitRegistered', data: { unitId: 'real', name: '真实单位', code: 'R' } }], {
-      expectedRevision: 'no_stream', metadata: { actor: { id: 'a', role: 'administrator' } },
+      expectedRevision: 'no_stream',
+      metadata: { actor: { id: 'a', role: 'administrator' } },
     });
     // Wait until the log shows it (another suite's open transaction can hold PostgreSQL's xmin horizon back).
-    for (const deadline = Date.now() + 15_000; (await store.readAll()).length === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15_000; (await store.readAll()).length === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect((await seedDemoIfEmpty(t.app, config({ DEMO_SEED: 'true' }))).seeded).toBe(false);

@@ -43,8 +43,12 @@ export async function seedDemoIfEmpty(app: INestApplication, config: Pick<AppCon
     { username: 'leader', password: 'leader-demo-2009', role: 'leading_group', note: '领导小组 leading group', unitId: DEMO_UNIT_ID, branchId: null },
     { username: 'auditor', password: 'auditor-demo-2009', role: 'auditor', note: '指导检查组 auditor', unitId: DEMO_UNIT_ID, branchId: null },
     ...demo.branches.map((branch) => ({
-      username: `sec-${branch.branchId.toLowerCase()}`, password: `sec-demo-2009`, role: 'secretary', note: `${branch.name}书记 secretary of ${branch.branchId}`,
-      unitId: DEMO_UNIT_ID, branchId: branch.branchId,
+      username: `sec-${branch.branchId.toLowerCase()}`,
+      password: `sec-demo-2009`,
+      role: 'secretary',
+      note: `${branch.name}书记 secretary of ${branch.branchId}`,
+      unitId: DEMO_UNIT_ID,
+      branchId: branch.branchId,
     })),
   ];
   const service = app.get(AccountsService);
@@ -53,8 +57,12 @@ export async function seedDemoIfEmpty(app: INestApplication, config: Pick<AppCon
       {
         type: 'CreateAccount',
         data: {
-          accountId: `demo-${account.username}`, username: account.username, displayName: account.note, role: account.role as Role,
-          unitId: account.unitId, branchId: account.branchId,
+          accountId: `demo-${account.username}`,
+          username: account.username,
+          displayName: account.note,
+          role: account.role as Role,
+          unitId: account.unitId,
+          branchId: account.branchId,
         },
       },
       SYSTEM,

@@ -5,9 +5,6 @@ import { Public } from '../auth/principal';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ReadModelsService } from '../read-models/read-models.service';
 
-
-
-
 @ApiTags('health')
 @Public()
 @Controller()

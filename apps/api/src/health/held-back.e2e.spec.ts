@@ -43,7 +43,11 @@ describe('events held back by an open transaction elsewhere on the server', () =
     await holder.query('CREATE TABLE bulk_load (n int)');
     const { rows } = await holder.query('SELECT pg_backend_pid() AS pid');
 
-    await api.http.post('/api/units/U1/branches').set('Authorization', `Bearer ${admin}`).send({ branchId: 'B1', name: '第一支部', secretaryName: '张书记' }).expect(201);
+    await api.http
+      .post('/api/units/U1/branches')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ branchId: 'B1', name: '第一支部', secretaryName: '张书记' })
+      .expect(201);
     await new Promise((resolve) => setTimeout(resolve, 5_500));
 
     const status = await api.http.get('/api/projections/status').set('Authorization', `Bearer ${admin}`).expect(200);

@@ -28,25 +28,37 @@ const trackers = new WeakMap<INestApplication, Tracked>();
 export function trackRequests(app: INestApplication): void {
   const tracked: Tracked = { inFlight: 0, draining: false, drained: null };
   trackers.set(app, tracked);
-  app.use((request: unknown, response: { on(event: string, listener: () => void): void; setHeader(name: string, value: string): void; status(code: number): { json(body: unknown): void } }, next: () => void) => {
-    if (tracked.draining) {
-      response.setHeader('Connection', 'close');
-      response.setHeader('Retry-After', '5');
-      response.status(503).json({ statusCode: 503, error: 'SERVER.STOPPING', message: 'the server is stopping: try again in a moment', messageZh: '服务正在停止，请稍后重试' });
-      return;
-    }
-    tracked.inFlight += 1;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      tracked.inFlight -= 1;
-      if (tracked.inFlight === 0) tracked.drained?.();
-    };
-    response.on('finish', finish);
-    response.on('close', finish);
-    next();
-  });
+  app.use(
+    (
+      request: unknown,
+      response: {
+        on(event: string, listener: () => void): void;
+        setHeader(name: string, value: string): void;
+        status(code: number): { json(body: unknown): void };
+      },
+      next: () => void,
+    ) => {
+      if (tracked.draining) {
+        response.setHeader('Connection', 'close');
+        response.setHeader('Retry-After', '5');
+        response
+          .status(503)
+          .json({ statusCode: 503, error: 'SERVER.STOPPING', message: 'the server is stopping: try again in a moment', messageZh: '服务正在停止，请稍后重试' });
+        return;
+      }
+      tracked.inFlight += 1;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        tracked.inFlight -= 1;
+        if (tracked.inFlight === 0) tracked.drained?.();
+      };
+      response.on('finish', finish);
+      response.on('close', finish);
+      next();
+    },
+  );
 }
 
 /** Stops the application once; resolves when it is closed (or the deadline forced the exit code). */

@@ -27,7 +27,11 @@ describe('organisation over HTTP on real PostgreSQL', () => {
   describe("the administrator's daily work", () => {
     it('registers a unit, then divisions, branches and members, and reads them back with the revision as ETag', async () => {
       const registered = await post(admin, '/api/units', { unitId: 'U1', name: '市政协机关', code: 'CPPCC' }).expect(201);
-      expect(registered.body).toMatchObject({ unitId: 'U1', revision: 0, events: [{ type: 'UnitRegistered', data: { unitId: 'U1', name: '市政协机关', code: 'CPPCC' } }] });
+      expect(registered.body).toMatchObject({
+        unitId: 'U1',
+        revision: 0,
+        events: [{ type: 'UnitRegistered', data: { unitId: 'U1', name: '市政协机关', code: 'CPPCC' } }],
+      });
       expect(registered.headers.etag).toBe('"0"');
       expect(registered.headers.location).toBe('/api/units/U1');
 
@@ -35,20 +39,32 @@ describe('organisation over HTTP on real PostgreSQL', () => {
       await post(admin, '/api/units/U1/branches', { branchId: 'B1', name: '第一支部', secretaryName: '张书记' }).expect(201);
       await post(admin, '/api/units/U1/branches', { branchId: 'B2', name: '第二支部', secretaryName: '李书记' }).expect(201);
       await post(admin, '/api/units/U1/members', { memberId: 'M1', name: '王一', branchId: 'B1', joinedOn: '2009-03-01' }).expect(201);
-      const joined = await post(admin, '/api/units/U1/members', { memberId: 'M2', name: '赵二', branchId: 'B1', isLeader: true, joinedOn: '2009-03-01' }).expect(201);
+      const joined = await post(admin, '/api/units/U1/members', {
+        memberId: 'M2',
+        name: '赵二',
+        branchId: 'B1',
+        isLeader: true,
+        joinedOn: '2009-03-01',
+      }).expect(201);
       expect(joined.body.revision).toBe(5);
 
       const unit = await t.http.get('/api/units/U1').set('Authorization', as(admin)).expect(200);
       expect(unit.headers.etag).toBe('"5"');
       expect(unit.body).toMatchObject({
-        unitId: 'U1', name: '市政协机关', code: 'CPPCC', revision: 5, asOf: '2009-03-16',
+        unitId: 'U1',
+        name: '市政协机关',
+        code: 'CPPCC',
+        revision: 5,
+        asOf: '2009-03-16',
         divisions: [{ divisionId: 'D1', name: '办公室' }],
         branches: [
           { branchId: 'B1', name: '第一支部', secretaryName: '张书记', activeMembers: 2, exemptMembers: 0 },
           { branchId: 'B2', name: '第二支部', secretaryName: '李书记', activeMembers: 0, exemptMembers: 0 },
         ],
       });
-      expect(unit.body.members.map((m: { memberId: string; status: string; branchId: string; isLeader: boolean }) => [m.memberId, m.branchId, m.status, m.isLeader])).toEqual([
+      expect(
+        unit.body.members.map((m: { memberId: string; status: string; branchId: string; isLeader: boolean }) => [m.memberId, m.branchId, m.status, m.isLeader]),
+      ).toEqual([
         ['M1', 'B1', 'active', false],
         ['M2', 'B1', 'active', true],
       ]);
@@ -68,9 +84,15 @@ describe('organisation over HTTP on real PostgreSQL', () => {
       const left = await post(admin, '/api/units/U1/members/M1/leave', { on: '2009-06-30', reason: '调离本单位' }).expect(200);
       expect(left.body.events[0]).toMatchObject({ type: 'MemberLeft', data: { memberId: 'M1', branchId: 'B2', on: '2009-06-30', reason: '调离本单位' } });
 
-      const roster = (branchId: string, on: string) => t.http.get(`/api/units/U1/branches/${branchId}/roster?on=${on}`).set('Authorization', as(leader)).expect(200);
+      const roster = (branchId: string, on: string) =>
+        t.http.get(`/api/units/U1/branches/${branchId}/roster?on=${on}`).set('Authorization', as(leader)).expect(200);
       expect((await roster('B1', '2009-03-20')).body.members.map((m: { memberId: string }) => m.memberId)).toEqual(['M1', 'M2']);
-      expect((await roster('B1', '2009-04-15')).body).toMatchObject({ branchId: 'B1', asOf: '2009-04-15', members: [{ memberId: 'M2', status: 'exempt', isLeader: true }], divisions: [{ divisionId: 'D1' }] });
+      expect((await roster('B1', '2009-04-15')).body).toMatchObject({
+        branchId: 'B1',
+        asOf: '2009-04-15',
+        members: [{ memberId: 'M2', status: 'exempt', isLeader: true }],
+        divisions: [{ divisionId: 'D1' }],
+      });
       expect((await roster('B2', '2009-04-15')).body.members).toEqual([{ memberId: 'M1', name: '王一', isLeader: false, status: 'active' }]);
       expect((await roster('B1', '2009-05-04')).body.members).toEqual([{ memberId: 'M2', name: '赵二', isLeader: true, status: 'active' }]);
       expect((await roster('B2', '2009-07-01')).body.members).toEqual([]);
@@ -103,7 +125,8 @@ describe('organisation over HTTP on real PostgreSQL', () => {
     it('indexes a unit registered outside the API once someone tries to register it again', async () => {
       const store = t.app.get<EventStore>(EVENT_STORE);
       await store.append('organisation-SEEDED', [{ type: 'UnitRegistered', data: { unitId: 'SEEDED', name: '种子单位', code: 'S' } }], {
-        expectedRevision: 'no_stream', metadata: { actor: { id: 'system', role: 'system' } },
+        expectedRevision: 'no_stream',
+        metadata: { actor: { id: 'system', role: 'system' } },
       });
       const before = await t.http.get('/api/units').set('Authorization', as(admin)).expect(200);
       expect(before.body.map((u: { unitId: string }) => u.unitId)).not.toContain('SEEDED');
@@ -117,7 +140,14 @@ describe('organisation over HTTP on real PostgreSQL', () => {
   it('documents the endpoints in /api/docs', async () => {
     const docs = await t.http.get('/api/docs-json').expect(200);
     const paths = Object.keys(docs.body.paths);
-    for (const path of ['/api/units', '/api/units/{unitId}', '/api/units/{unitId}/members', '/api/units/{unitId}/members/{memberId}/exempt', '/api/units/{unitId}/import', '/api/units/{unitId}/branches/{branchId}/roster']) {
+    for (const path of [
+      '/api/units',
+      '/api/units/{unitId}',
+      '/api/units/{unitId}/members',
+      '/api/units/{unitId}/members/{memberId}/exempt',
+      '/api/units/{unitId}/import',
+      '/api/units/{unitId}/branches/{branchId}/roster',
+    ]) {
       expect(paths).toContain(path);
     }
     expect(Object.keys(docs.body.paths['/api/units/{unitId}/import'].post.requestBody.content)).toEqual(['multipart/form-data']);
@@ -205,13 +235,17 @@ describe('organisation over HTTP on real PostgreSQL', () => {
 
     it('answers duplicate ids and contradictions with 409', async () => {
       expect((await post(admin, '/api/units', { unitId: 'U1', name: 'again', code: 'c' }).expect(409)).body.error).toBe('UNIT.ALREADY_REGISTERED');
-      expect((await post(admin, '/api/units/U1/branches', { branchId: 'B1', name: 'x', secretaryName: 'y' }).expect(409)).body.error).toBe('BRANCH.ALREADY_EXISTS');
+      expect((await post(admin, '/api/units/U1/branches', { branchId: 'B1', name: 'x', secretaryName: 'y' }).expect(409)).body.error).toBe(
+        'BRANCH.ALREADY_EXISTS',
+      );
       expect((await post(admin, '/api/units/U1/divisions', { divisionId: 'D1', name: 'x' }).expect(409)).body.error).toBe('DIVISION.ALREADY_EXISTS');
       const dup = await post(admin, '/api/units/U1/members', { memberId: 'M1', name: '另一人', branchId: 'B1', joinedOn: '2009-03-01' }).expect(409);
       expect(dup.body).toMatchObject({ error: 'MEMBER.ALREADY_EXISTS', details: { memberId: 'M1' } });
       expect((await post(admin, '/api/units/U1/members/M1/transfer', { toBranchId: 'B1', on: '2009-07-01' }).expect(409)).body.error).toBe('MEMBER.HAS_LEFT');
       expect((await post(admin, '/api/units/U1/members/M2/reinstate', { on: '2009-06-01' }).expect(409)).body.error).toBe('MEMBER.NOT_EXEMPT');
-      expect((await post(admin, '/api/units/U1/members/M2/exempt', { reason: 'x', from: '2009-04-01' }).expect(409)).body.error).toBe('MEMBER.CHANGE_OUT_OF_ORDER');
+      expect((await post(admin, '/api/units/U1/members/M2/exempt', { reason: 'x', from: '2009-04-01' }).expect(409)).body.error).toBe(
+        'MEMBER.CHANGE_OUT_OF_ORDER',
+      );
     });
 
     it('honours If-Match: a stale ETag is refused with 412 and nothing is written', async () => {

@@ -10,7 +10,9 @@ export class ProjectionMetrics {
   constructor(service: ReadModelsService) {
     // Registered first: its collect measures the lag once per scrape and sets the gauges after it.
     const up = new Gauge({
-      name: 'campaign_ledger_projection_up', help: '1 when the projection lag could be measured', registers: [this.registry],
+      name: 'campaign_ledger_projection_up',
+      help: '1 when the projection lag could be measured',
+      registers: [this.registry],
       async collect() {
         try {
           const status = await service.status();
@@ -22,12 +24,20 @@ export class ProjectionMetrics {
         }
       },
     });
-    const lagEvents = new Gauge({ name: 'campaign_ledger_projection_lag_events', help: 'Events in the log not yet applied to the read model', registers: [this.registry] });
+    const lagEvents = new Gauge({
+      name: 'campaign_ledger_projection_lag_events',
+      help: 'Events in the log not yet applied to the read model',
+      registers: [this.registry],
+    });
     const lagSeconds = new Gauge({
-      name: 'campaign_ledger_projection_lag_seconds', help: 'Seconds since the last applied event was recorded, while behind (0 when caught up)', registers: [this.registry],
+      name: 'campaign_ledger_projection_lag_seconds',
+      help: 'Seconds since the last applied event was recorded, while behind (0 when caught up)',
+      registers: [this.registry],
     });
     new Counter({
-      name: 'campaign_ledger_projection_events_total', help: 'Events applied to the read model by this process', registers: [this.registry],
+      name: 'campaign_ledger_projection_events_total',
+      help: 'Events applied to the read model by this process',
+      registers: [this.registry],
       collect() {
         this.reset();
         this.inc(service.eventsProjected);

@@ -61,9 +61,9 @@ describe('read models over HTTP', () => {
     let seenAfter = -1;
     while (Date.now() - appendedAt < 2_000) {
       const dashboard = await get(`/api/campaigns/${DEMO_CAMPAIGN_ID}/branches/B01/dashboard`, 'b01').expect(200);
-      const instance = dashboard.body.phases.flatMap((p: { instances: { instanceKey: string; status: string }[] }) => p.instances).find(
-        (i: { instanceKey: string }) => i.instanceKey === instanceKey,
-      );
+      const instance = dashboard.body.phases
+        .flatMap((p: { instances: { instanceKey: string; status: string }[] }) => p.instances)
+        .find((i: { instanceKey: string }) => i.instanceKey === instanceKey);
       if (instance.status === 'completed') {
         seenAfter = Date.now() - appendedAt;
         break;
@@ -83,7 +83,12 @@ describe('read models over HTTP', () => {
     const { port } = server.address() as AddressInfo;
     const overviews: { totals: { done: number } }[] = [];
     let response: IncomingMessage | null = null;
-    const request = httpRequest({ host: '127.0.0.1', port, path: `/api/campaigns/${DEMO_CAMPAIGN_ID}/overview/stream`, headers: { Authorization: `Bearer ${tokens.leader}` } });
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: `/api/campaigns/${DEMO_CAMPAIGN_ID}/overview/stream`,
+      headers: { Authorization: `Bearer ${tokens.leader}` },
+    });
     let buffer = '';
     request.on('response', (res) => {
       response = res;
@@ -130,25 +135,38 @@ describe('read models over HTTP', () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     /** Opens the stream; resolves when it ends, with the events it carried and how long it lasted. */
-    const watch = (token: string) => new Promise<{ events: string[]; ms: number }>((done, fail) => {
-      const started = Date.now();
-      const events: string[] = [];
-      const request = httpRequest({ host: '127.0.0.1', port, path: `/api/campaigns/${DEMO_CAMPAIGN_ID}/overview/stream`, headers: { Authorization: `Bearer ${token}` } });
-      request.on('response', (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => events.push(...chunk.split('\n').filter((l) => l.startsWith('event: ')).map((l) => l.slice(7))));
-        res.on('end', () => {
-          clearTimeout(giveUp);
-          done({ events, ms: Date.now() - started });
+    const watch = (token: string) =>
+      new Promise<{ events: string[]; ms: number }>((done, fail) => {
+        const started = Date.now();
+        const events: string[] = [];
+        const request = httpRequest({
+          host: '127.0.0.1',
+          port,
+          path: `/api/campaigns/${DEMO_CAMPAIGN_ID}/overview/stream`,
+          headers: { Authorization: `Bearer ${token}` },
         });
+        request.on('response', (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) =>
+            events.push(
+              ...chunk
+                .split('\n')
+                .filter((l) => l.startsWith('event: '))
+                .map((l) => l.slice(7)),
+            ),
+          );
+          res.on('end', () => {
+            clearTimeout(giveUp);
+            done({ events, ms: Date.now() - started });
+          });
+        });
+        request.on('error', fail);
+        request.end();
+        const giveUp = setTimeout(() => {
+          request.destroy();
+          done({ events, ms: Date.now() - started });
+        }, 20_000);
       });
-      request.on('error', fail);
-      request.end();
-      const giveUp = setTimeout(() => {
-        request.destroy();
-        done({ events, ms: Date.now() - started });
-      }, 20_000);
-    });
 
     // A token that expires in two seconds (signed as the API signs them): the stream ends then, without anything moving.
     const me = (await get('/api/auth/me', 'auditor').expect(200)).body;

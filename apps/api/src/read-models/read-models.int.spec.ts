@@ -3,11 +3,33 @@ import { addDays, branchWorkStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledge
 import type { EventStore } from '@campaign-ledger/event-store';
 import { waitUntilReadable } from './testing/read-model-fixtures';
 import {
-  branchDashboard, branchPhaseHeatMap, campaignOverview, databaseSource, overdueInstances, participationOverTime, projectInMemory, Projector,
-  ProjectorLease, LeaseLost, rankBranches, rebuildReadModels, snapshotSource, type ReadModelSource, type RebuildProgress,
+  branchDashboard,
+  branchPhaseHeatMap,
+  campaignOverview,
+  databaseSource,
+  overdueInstances,
+  participationOverTime,
+  projectInMemory,
+  Projector,
+  ProjectorLease,
+  LeaseLost,
+  rankBranches,
+  rebuildReadModels,
+  snapshotSource,
+  type ReadModelSource,
+  type RebuildProgress,
 } from '@campaign-ledger/projections';
 import { DEMO_CAMPAIGN_ID } from '../demo/demo-office';
-import { appendTrickle, databaseTables, demoTestBed, memoryTables, readWholeLog, SYSTEM, waitForCheckpoint, type ReadModelTestBed } from './testing/read-model-fixtures';
+import {
+  appendTrickle,
+  databaseTables,
+  demoTestBed,
+  memoryTables,
+  readWholeLog,
+  SYSTEM,
+  waitForCheckpoint,
+  type ReadModelTestBed,
+} from './testing/read-model-fixtures';
 
 async function allFigures(source: ReadModelSource, branchIds: string[], asOf: string) {
   return {
@@ -27,14 +49,31 @@ async function completeOpenInstance(store: EventStore, source: ReadModelSource, 
   const open = dashboard.phases.flatMap((p) => p.instances).find((i) => i.status === 'open' && i.scope === 'branch')!;
   const appended = await store.append(
     branchWorkStream(DEMO_CAMPAIGN_ID, branchId),
-    [{
-      type: 'TaskCompleted',
-      data: {
-        campaignId: DEMO_CAMPAIGN_ID, branchId, instanceKey: open.instanceKey, taskId: open.taskId, stageId: open.stageId, phaseId: open.phaseId, trackId: null,
-        scope: open.scope, subjectId: open.subjectId, weekOf: open.weekOf, dueDate: open.dueDate, mandatory: open.mandatory, completedOn: today, onTime: true,
-        by: 'sec', note: 'late but done', evidence: [], commandId: null,
+    [
+      {
+        type: 'TaskCompleted',
+        data: {
+          campaignId: DEMO_CAMPAIGN_ID,
+          branchId,
+          instanceKey: open.instanceKey,
+          taskId: open.taskId,
+          stageId: open.stageId,
+          phaseId: open.phaseId,
+          trackId: null,
+          scope: open.scope,
+          subjectId: open.subjectId,
+          weekOf: open.weekOf,
+          dueDate: open.dueDate,
+          mandatory: open.mandatory,
+          completedOn: today,
+          onTime: true,
+          by: 'sec',
+          note: 'late but done',
+          evidence: [],
+          commandId: null,
+        },
       },
-    }],
+    ],
     { expectedRevision: 'any', metadata: SYSTEM },
   );
   await waitUntilReadable(store, appended.logPosition);
@@ -85,7 +124,10 @@ describe('read models on PostgreSQL (demo office)', () => {
   it('a projector killed between writing its rows and committing leaves a read model that, after restart, equals a rebuild from scratch', async () => {
     let batches = 0;
     const crashing = new Projector({
-      eventStore: bed.store, db: bed.sql, leaseTtlMs: 300, batchSize: 50,
+      eventStore: bed.store,
+      db: bed.sql,
+      leaseTtlMs: 300,
+      batchSize: 50,
       beforeCommit: () => {
         batches += 1;
         if (batches === 3) throw new Error('simulated crash after the rows were written');
@@ -124,7 +166,9 @@ describe('read models on PostgreSQL (demo office)', () => {
     const progress: RebuildProgress[] = [];
     const report = await rebuildReadModels(
       {
-        eventStore: bed.store, db: bed.sql, pageSize: 300,
+        eventStore: bed.store,
+        db: bed.sql,
+        pageSize: 300,
         beforeSwap: async (fresh) => {
           seen.push((await campaignOverview(source, DEMO_CAMPAIGN_ID, { asOf: bed.today })).totals.done);
           const inFresh = await campaignOverview(databaseSource(bed.sql, fresh), DEMO_CAMPAIGN_ID, { asOf: bed.today });
@@ -231,11 +275,13 @@ describe('read models on PostgreSQL (demo office)', () => {
       return new Map(rows.map((r) => [r.relname, { analysed: Number(r.n), estimate: Number(r.rows) }]));
     };
     let stats = await counts();
-    for (const deadline = Date.now() + 5_000; (stats.get('counter')?.analysed ?? 0) === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5_000; (stats.get('counter')?.analysed ?? 0) === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       stats = await counts();
     }
-    const { rows: [{ n }] } = await bed.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM rm.counter');
+    const {
+      rows: [{ n }],
+    } = await bed.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM rm.counter');
     expect(Number(n)).toBeGreaterThan(100);
     expect(stats.get('counter')?.analysed).toBeGreaterThanOrEqual(1);
     expect(stats.get('counter')?.estimate).toBeGreaterThan(0);

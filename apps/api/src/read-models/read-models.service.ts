@@ -7,8 +7,18 @@ import type { DataSource } from 'typeorm';
 import { endOfOfficeDay, replayLog } from '@campaign-ledger/audit';
 import type { Clock, EventStore, RecordedEvent, Subscription } from '@campaign-ledger/event-store';
 import {
-  databaseSource, MemoryRows, openReadModelDataSource, projectEvents, Projector, projectionStatus, snapshotSource, typeOrmSql,
-  type CheckpointMoved, type ProjectionStatus, type ReadModelSource, type SqlDatabase,
+  databaseSource,
+  MemoryRows,
+  openReadModelDataSource,
+  projectEvents,
+  Projector,
+  projectionStatus,
+  snapshotSource,
+  typeOrmSql,
+  type CheckpointMoved,
+  type ProjectionStatus,
+  type ReadModelSource,
+  type SqlDatabase,
 } from '@campaign-ledger/projections';
 import type { Freshness } from '@campaign-ledger/api-contract';
 import type { AppConfig, Storage } from '@campaign-ledger/runtime';
@@ -63,8 +73,12 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     const onError = (error: unknown) => this.logger.warn(`projector: ${error instanceof Error ? error.message : String(error)}`);
     if (this.config.projector === 'thread') {
       this.thread = new ProjectorThread({
-        config: this.config, owner: `api-projector-${randomUUID()}`, leaseTtlMs: this.settings.leaseTtlMs,
-        minBatchIntervalMs: this.settings.minBatchIntervalMs, poolSize: 2, onError,
+        config: this.config,
+        owner: `api-projector-${randomUUID()}`,
+        leaseTtlMs: this.settings.leaseTtlMs,
+        minBatchIntervalMs: this.settings.minBatchIntervalMs,
+        poolSize: 2,
+        onError,
         onNotice: (line) => this.logger.warn(line),
       });
       this.thread.onCheckpoint((moved) => {
@@ -75,7 +89,10 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     this.projector = new Projector({
-      eventStore: this.eventStore, db: this.sql, clock: this.clock, leaseTtlMs: this.settings.leaseTtlMs,
+      eventStore: this.eventStore,
+      db: this.sql,
+      clock: this.clock,
+      leaseTtlMs: this.settings.leaseTtlMs,
       minBatchIntervalMs: this.settings.minBatchIntervalMs,
       onError,
     });
@@ -156,9 +173,14 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       const behind = unprojected.length;
       const checkpoint = this.memory.rows.get('checkpoint', { id: 'main' });
       return {
-        me: 'in-memory', state: 'active', lease: null, checkpoint: position ? `${position.commit}/${position.prepare}` : null,
-        eventsApplied: checkpoint?.events_applied ?? 0, lastRecordedAt: checkpoint?.last_recorded_at ?? null,
-        eventsBehind: Math.min(behind, 10_000), eventsBehindCapped: behind > 10_000,
+        me: 'in-memory',
+        state: 'active',
+        lease: null,
+        checkpoint: position ? `${position.commit}/${position.prepare}` : null,
+        eventsApplied: checkpoint?.events_applied ?? 0,
+        lastRecordedAt: checkpoint?.last_recorded_at ?? null,
+        eventsBehind: Math.min(behind, 10_000),
+        eventsBehindCapped: behind > 10_000,
         // The age of the oldest event not yet projected (see projectionStatus).
         secondsBehind: behind > 0 ? Math.max(0, (this.clock.now().getTime() - unprojected[0].recordedAt.getTime()) / 1000) : 0,
         heldBack: null,

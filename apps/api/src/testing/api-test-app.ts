@@ -53,11 +53,15 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'cl-api-'));
   const where = database ? { DATABASE_URL: database.url, EVENT_STORE: 'postgres' } : {};
   const config = loadConfig({
-    ...where, DATA_DIR: dataDir, PORT: '0', PASSWORD_HASH_COST: '1024',
+    ...where,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    PASSWORD_HASH_COST: '1024',
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     // The projector on the main thread, where a test's clock reaches it; the thread mode has suites of its own.
     // API_TEST_PROJECTOR=thread runs every API suite with the projector in its worker thread, as production does.
-    PROJECTOR: database ? (process.env.API_TEST_PROJECTOR ?? 'in-process') : 'in-process', ...options.env,
+    PROJECTOR: database ? (process.env.API_TEST_PROJECTOR ?? 'in-process') : 'in-process',
+    ...options.env,
   });
   const app = await createApp(config, options.clock);
   await app.init();
@@ -81,8 +85,12 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
             {
               type: 'CreateAccount',
               data: {
-                accountId: `acc-${account.username}`, username: account.username, displayName: account.username, role: account.role,
-                unitId, branchId: account.branchId ?? null,
+                accountId: `acc-${account.username}`,
+                username: account.username,
+                displayName: account.username,
+                role: account.role,
+                unitId,
+                branchId: account.branchId ?? null,
               },
             },
             { actor: { id: 'system', role: 'system' } },

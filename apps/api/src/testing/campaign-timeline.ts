@@ -1,8 +1,15 @@
 // The office's 2009 campaign lived through March, each step recorded at its own moment on the harness clock: for the
 // specs of the use cases that read the log as it stood at a moment (audit diffs and states, read models as of a day).
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, organisationDecider, organisationStream, rosterOn,
-  type BranchWorkCommand, type CampaignCommand,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type BranchWorkCommand,
+  type CampaignCommand,
 } from '@campaign-ledger/domain';
 import { seedOffice } from '@api/branch-work/testing/seed-office';
 import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
@@ -28,7 +35,9 @@ const LEADER = { id: 'acc-leading_group', role: 'leading_group' };
 const secretary = (branchId: string) => ({ id: `acc-secretary-${branchId}`, role: 'secretary' });
 
 async function planChange(fx: UseCaseHarness, command: CampaignCommand, reason?: string): Promise<void> {
-  await fx.get(AggregateStore).handle(campaignStream('C1'), campaignDecider, command, () => undefined, { metadata: { actor: LEADER, ...(reason ? { reason } : {}) } });
+  await fx
+    .get(AggregateStore)
+    .handle(campaignStream('C1'), campaignDecider, command, () => undefined, { metadata: { actor: LEADER, ...(reason ? { reason } : {}) } });
 }
 
 async function branchWork(fx: UseCaseHarness, branchId: string, commands: readonly BranchWorkCommand[]): Promise<void> {
@@ -37,12 +46,23 @@ async function branchWork(fx: UseCaseHarness, branchId: string, commands: readon
     const plan = (await aggregates.load(campaignStream('C1'), campaignDecider)).state;
     const organisation = (await aggregates.load(organisationStream('U1'), organisationDecider)).state;
     const roster = rosterOn(organisation, branchId, '2009-03-20');
-    await aggregates.handle(branchWorkStream('C1', branchId), branchWorkDecider, command, () => ({ plan, roster }), { metadata: { actor: secretary(branchId) } });
+    await aggregates.handle(branchWorkStream('C1', branchId), branchWorkDecider, command, () => ({ plan, roster }), {
+      metadata: { actor: secretary(branchId) },
+    });
   }
 }
 
 const completed = (branchId: string, on: string): BranchWorkCommand => ({
-  type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId, instanceKey: `T05:branch:${branchId}`, note: '已制定学习计划', evidence: [], completedOn: on, by: secretary(branchId).id },
+  type: 'CompleteTaskInstance',
+  data: {
+    campaignId: 'C1',
+    branchId,
+    instanceKey: `T05:branch:${branchId}`,
+    note: '已制定学习计划',
+    evidence: [],
+    completedOn: on,
+    by: secretary(branchId).id,
+  },
 });
 
 /** Writes the whole timeline into the harness's (empty) store and leaves the clock at MOMENTS.now. */
@@ -54,7 +74,18 @@ export async function liveThroughMarch(fx: UseCaseHarness): Promise<void> {
   fx.clock.set(MOMENTS.b1Worked);
   await branchWork(fx, 'B1', [
     completed('B1', '2009-03-20'),
-    { type: 'RecordStudySession', data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss-1', date: '2009-03-20', topic: '集中学习', attendance: { M1: 'present', M2: 'absent' }, by: secretary('B1').id } },
+    {
+      type: 'RecordStudySession',
+      data: {
+        campaignId: 'C1',
+        branchId: 'B1',
+        sessionId: 'ss-1',
+        date: '2009-03-20',
+        topic: '集中学习',
+        attendance: { M1: 'present', M2: 'absent' },
+        by: secretary('B1').id,
+      },
+    },
   ]);
   fx.clock.set(MOMENTS.deadlineMoved);
   await planChange(fx, { type: 'MoveTaskDeadline', data: { taskId: 'T13', dueDate: '2009-05-17', reason: '调研时间延长', by: LEADER.id } }, '调研时间延长');

@@ -34,7 +34,9 @@ export function routeOf<T>(controller: Type<T>, method: keyof T & string): Route
   const roles = (own(handler, ROLES_ALLOWED) ?? own(controller, ROLES_ALLOWED)) as Role[] | undefined;
   const isPublic = (own(handler, IS_PUBLIC) ?? own(controller, IS_PUBLIC)) === true;
   return {
-    path, roles, isPublic,
+    path,
+    roles,
+    isPublic,
     async scopeCheck(store, principal, params, query = {}) {
       for (const name of Object.keys(params)) {
         if (!path.split('/').includes(`:${name}`)) throw new Error(`the route ${path} has no :${name}: the guard would not see it`);

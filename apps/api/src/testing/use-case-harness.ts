@@ -79,7 +79,10 @@ export async function startUseCases(providers: readonly Provider[], options: Use
   const context: INestApplicationContext = await NestFactory.createApplicationContext(UseCaseTestModule, { logger: false });
   let since: LogPosition | null = null;
   return {
-    store, clock, blobs, config,
+    store,
+    clock,
+    blobs,
+    config,
     get: (type) => context.get(type),
     async mark() {
       since = (await store.readAll()).at(-1)?.logPosition ?? null;
@@ -99,7 +102,10 @@ export async function startUseCases(providers: readonly Provider[], options: Use
 }
 
 /** A signed-in account as the guards hand it to a handler; the unit is U1 unless given (null: installation-wide). */
-export function principalOf(role: Role, scope: { readonly unitId?: string | null; readonly branchId?: string | null; readonly accountId?: string } = {}): Principal {
+export function principalOf(
+  role: Role,
+  scope: { readonly unitId?: string | null; readonly branchId?: string | null; readonly accountId?: string } = {},
+): Principal {
   const branchId = scope.branchId ?? null;
   const accountId = scope.accountId ?? `acc-${role}${branchId ? `-${branchId}` : ''}`;
   return { accountId, username: accountId, role, unitId: scope.unitId === undefined ? 'U1' : scope.unitId, branchId };

@@ -6,8 +6,19 @@ import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'commander';
 import { Pool } from 'pg';
 import {
-  ACCOUNTS_STREAM, accountsDecider, BranchNotFound, findAccountByUsername, foldEvents, organisationDecider, organisationStream, ROLES,
-  UnitNotRegistered, type AccountCommand, type AccountEvent, type AccountsState, type Role,
+  ACCOUNTS_STREAM,
+  accountsDecider,
+  BranchNotFound,
+  findAccountByUsername,
+  foldEvents,
+  organisationDecider,
+  organisationStream,
+  ROLES,
+  UnitNotRegistered,
+  type AccountCommand,
+  type AccountEvent,
+  type AccountsState,
+  type Role,
 } from '@campaign-ledger/domain';
 import { ConcurrencyError, type EventStore, type MetadataInput } from '@campaign-ledger/event-store';
 import { PasswordHasher, PostgresCredentialStore, type CredentialStore } from '@campaign-ledger/identity';
@@ -58,7 +69,10 @@ async function openBook(session: LedgerSession): Promise<AccountBook> {
 
 async function accounts(store: EventStore): Promise<{ state: AccountsState; revision: number }> {
   const events = await store.readStream(ACCOUNTS_STREAM);
-  const state = foldEvents(accountsDecider, events.map((e) => ({ type: e.type, data: e.data }) as AccountEvent));
+  const state = foldEvents(
+    accountsDecider,
+    events.map((e) => ({ type: e.type, data: e.data }) as AccountEvent),
+  );
   return { state, revision: events.length === 0 ? -1 : events[events.length - 1].revision };
 }
 
@@ -137,7 +151,10 @@ function ask(io: CliIo, prompt: string): Promise<string> {
 async function assertScope(store: EventStore, unitId: string | null, branchId: string | null): Promise<void> {
   if (!unitId) return;
   const events = await store.readStream(organisationStream(unitId));
-  const organisation = foldEvents(organisationDecider, events.map((e) => ({ type: e.type, data: e.data }) as never));
+  const organisation = foldEvents(
+    organisationDecider,
+    events.map((e) => ({ type: e.type, data: e.data }) as never),
+  );
   if (organisation.status !== 'registered') throw UnitNotRegistered.yet();
   if (branchId && !organisation.branches[branchId]) throw BranchNotFound.withId(branchId);
 }
@@ -178,12 +195,28 @@ export const accountCommand: LedgerCommand = {
           await assertScope(book.store, options.unit ?? null, options.branch ?? null);
           const password = await readPassword(context.io, options.passwordStdin === true);
           const accountId = uuidv7();
-          await write(book, {
-            type: 'CreateAccount',
-            data: { accountId, username: options.username, displayName: options.displayName ?? options.username, role: options.role, unitId: options.unit ?? null, branchId: options.branch ?? null },
-          }, 'created with ledger account create', password);
-          writeLine(context.io.stdout, `created ${options.username} (${options.role}${options.unit ? `, unit ${options.unit}` : ''}${options.branch ? `, branch ${options.branch}` : ''}): ${accountId}`);
-        }));
+          await write(
+            book,
+            {
+              type: 'CreateAccount',
+              data: {
+                accountId,
+                username: options.username,
+                displayName: options.displayName ?? options.username,
+                role: options.role,
+                unitId: options.unit ?? null,
+                branchId: options.branch ?? null,
+              },
+            },
+            'created with ledger account create',
+            password,
+          );
+          writeLine(
+            context.io.stdout,
+            `created ${options.username} (${options.role}${options.unit ? `, unit ${options.unit}` : ''}${options.branch ? `, branch ${options.branch}` : ''}): ${accountId}`,
+          );
+        }),
+      );
 
     account
       .command('set-password <username>')
@@ -195,7 +228,8 @@ export const accountCommand: LedgerCommand = {
           const password = await readPassword(context.io, options.passwordStdin === true);
           await write(book, { type: 'ResetPassword', data: { accountId: found.accountId } }, 'password set with ledger account set-password', password);
           writeLine(context.io.stdout, `password of ${found.username} set; its earlier sign-ins have ended`);
-        }));
+        }),
+      );
 
     account
       .command('enable <username>')
@@ -206,7 +240,8 @@ export const accountCommand: LedgerCommand = {
           const found = await existing(book, username);
           const events = await write(book, { type: 'EnableAccount', data: { accountId: found.accountId, reason: options.reason } }, options.reason);
           writeLine(context.io.stdout, events.length === 0 ? `${found.username} is already enabled` : `${found.username} enabled`);
-        }));
+        }),
+      );
 
     account
       .command('list')
@@ -214,10 +249,14 @@ export const accountCommand: LedgerCommand = {
       .action(() =>
         withBook(context, async (book) => {
           const all = [...(await accounts(book.store)).state.byId.values()];
-          writeLine(context.io.stdout, renderTable(
-            ['username', 'name', 'role', 'unit', 'branch', 'status'],
-            all.map((a) => [a.username, a.displayName, a.role, a.unitId ?? '(installation)', a.branchId ?? '', a.disabled ? 'disabled' : 'enabled']),
-          ));
-        }));
+          writeLine(
+            context.io.stdout,
+            renderTable(
+              ['username', 'name', 'role', 'unit', 'branch', 'status'],
+              all.map((a) => [a.username, a.displayName, a.role, a.unitId ?? '(installation)', a.branchId ?? '', a.disabled ? 'disabled' : 'enabled']),
+            ),
+          );
+        }),
+      );
   },
 };

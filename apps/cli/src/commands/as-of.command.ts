@@ -46,7 +46,10 @@ async function asOf(context: CommandContext, campaignId: string, options: AsOfOp
     }
     // The time goes to stderr, so that stdout (--json) stays the answer alone.
     const seconds = (performance.now() - started) / 1000;
-    writeLine(context.io.stderr, `as-of: read ${state.eventsRead.toLocaleString('en-US')} events, replayed ${state.eventsReplayed.toLocaleString('en-US')} in ${seconds.toFixed(1)} s`);
+    writeLine(
+      context.io.stderr,
+      `as-of: read ${state.eventsRead.toLocaleString('en-US')} events, replayed ${state.eventsReplayed.toLocaleString('en-US')} in ${seconds.toFixed(1)} s`,
+    );
     writeLine(context.io.stdout, options.json ? JSON.stringify(state, null, 2) : renderState(state));
   });
 }
@@ -65,7 +68,12 @@ export function showRatio(r: Ratio): string {
 function renderState(state: StateAsOf): string {
   const { overview } = state;
   const row = (scope: string, name: string, figures: Figures) => [
-    scope, name, String(figures.applicable), String(figures.done), showRatio(figures.completion), String(figures.overdue),
+    scope,
+    name,
+    String(figures.applicable),
+    String(figures.done),
+    showRatio(figures.completion),
+    String(figures.overdue),
   ];
   const rows = [row('campaign', overview.name, overview.totals)];
   for (const stage of overview.stages) {

@@ -49,6 +49,8 @@ export function positiveInteger(value: string): number {
  */
 export function noteUnseen(context: CommandContext, total: number | null, seen: number): void {
   if (total === null || total <= seen) return;
-  context.io.stderr.write(`note: ${total - seen} event(s) belong to transactions newer than one still running on the database server ` +
-    'and were not read this time; run again when it has finished\n');
+  context.io.stderr.write(
+    `note: ${total - seen} event(s) belong to transactions newer than one still running on the database server ` +
+      'and were not read this time; run again when it has finished\n',
+  );
 }

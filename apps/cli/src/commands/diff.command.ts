@@ -47,15 +47,27 @@ async function diff(context: CommandContext, campaignId: string, options: DiffOp
 function renderDiff(result: CampaignDiff): string {
   const office = officeCalendar();
   const { summary } = result;
-  const header = `campaign ${result.campaignId}: changes recorded after ${result.from} (office day ${result.fromOfficeDate}) ` +
+  const header =
+    `campaign ${result.campaignId}: changes recorded after ${result.from} (office day ${result.fromOfficeDate}) ` +
     `up to ${result.to} (office day ${result.toOfficeDate})`;
-  const totals = `${summary.completed} completed, ${summary.reopened} reopened, ${summary.added} task(s) added, ` +
+  const totals =
+    `${summary.completed} completed, ${summary.reopened} reopened, ${summary.added} task(s) added, ` +
     `${summary.cancelled} cancelled, ${summary.deadlineMoved} deadline(s) moved`;
   if (result.changes.length === 0) return `${header}\n\nno changes\n\n${totals}`;
   const rows = result.changes.map((c) => [
-    office.wallClock(new Date(c.recordedAt)), c.type, c.branchId ?? '(plan)', c.instanceKey ?? c.taskId, c.title ?? '',
+    office.wallClock(new Date(c.recordedAt)),
+    c.type,
+    c.branchId ?? '(plan)',
+    c.instanceKey ?? c.taskId,
+    c.title ?? '',
     `${c.actorId} (${c.actorRole})`,
     c.change === 'deadlineMoved' ? `${c.previousDueDate} → ${c.dueDate}; ${c.reason ?? ''}` : (c.reason ?? c.note ?? ''),
   ]);
-  return [header, '', renderTable([`recorded (${office.label})`, 'type', 'branch', 'instance / task', 'title', 'actor (role)', 'reason / note'], rows), '', totals].join('\n');
+  return [
+    header,
+    '',
+    renderTable([`recorded (${office.label})`, 'type', 'branch', 'instance / task', 'title', 'actor (role)', 'reason / note'], rows),
+    '',
+    totals,
+  ].join('\n');
 }

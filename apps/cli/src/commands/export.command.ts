@@ -21,15 +21,23 @@ export const exportCommand: LedgerCommand = {
   register(program, context) {
     program
       .command('export')
-      .description('write the whole log as NDJSON (a header, every event with its full envelope, hashes and recording time, every evidence ' +
-        'file the events name, a trailer with the digest); with --dossier, a campaign\'s inspection dossier (台账) as an Excel workbook')
+      .description(
+        'write the whole log as NDJSON (a header, every event with its full envelope, hashes and recording time, every evidence ' +
+          "file the events name, a trailer with the digest); with --dossier, a campaign's inspection dossier (台账) as an Excel workbook",
+      )
       .requiredOption('--out <file>', 'the file to write (e.g. ledger-2024-06-30.ndjson, or 台账.xlsx with --dossier)')
       .option('--force', 'overwrite the file if it exists')
       .option('--dossier <campaignId>', 'write the dossier of this campaign instead: sheets 概况, 任务台账, 学习参与, 半年检查 (XLSX)')
-      .option('--as-of <date>', 'with --dossier: the office day (YYYY-MM-DD, office time zone) the figures are evaluated on; ' +
-        'an earlier day also leaves out events recorded after it (default: today)')
-      .addHelpText('after', '\nThe dossier is computed from the log alone (no API needed) by the same queries as the live read models, and ' +
-        'names the log digest it was built from: `ledger verify --against <digest>` proves later that the log behind it is unchanged.')
+      .option(
+        '--as-of <date>',
+        'with --dossier: the office day (YYYY-MM-DD, office time zone) the figures are evaluated on; ' +
+          'an earlier day also leaves out events recorded after it (default: today)',
+      )
+      .addHelpText(
+        'after',
+        '\nThe dossier is computed from the log alone (no API needed) by the same queries as the live read models, and ' +
+          'names the log digest it was built from: `ledger verify --against <digest>` proves later that the log behind it is unchanged.',
+      )
       .action((options: ExportOptions) => (options.dossier !== undefined ? exportDossier(context, options, options.dossier) : exportNdjson(context, options)));
   },
 };
@@ -55,19 +63,25 @@ function exportNdjson(context: CommandContext, options: ExportOptions): Promise<
       await finished(file).catch(() => undefined);
     }
     noteUnseen(context, total, result.events);
-    writeLine(context.io.stdout, `exported ${result.events} events in ${result.streams} streams and ${result.files} evidence files ` +
-      `(${result.fileBytes} bytes) to ${options.out}`);
+    writeLine(
+      context.io.stdout,
+      `exported ${result.events} events in ${result.streams} streams and ${result.files} evidence files ` + `(${result.fileBytes} bytes) to ${options.out}`,
+    );
     writeLine(context.io.stdout, `digest ${result.digest.digest}`);
     if (result.broken > 0) context.io.stderr.write(`warning: the log has ${result.broken} broken place(s); run \`ledger verify\`\n`);
     const missing = result.missingFiles.filter((f) => f.problem === 'missing');
     const damaged = result.missingFiles.filter((f) => f.problem === 'damaged');
     if (missing.length > 0) {
-      context.io.stderr.write(`warning: ${missing.length} evidence file(s) the events name are not stored and are not in the backup ` +
-        `(copy them into DATA_DIR/blobs and restart, or accept the loss):\n${listed(missing.map(describeReference))}`);
+      context.io.stderr.write(
+        `warning: ${missing.length} evidence file(s) the events name are not stored and are not in the backup ` +
+          `(copy them into DATA_DIR/blobs and restart, or accept the loss):\n${listed(missing.map(describeReference))}`,
+      );
     }
     if (damaged.length > 0) {
-      context.io.stderr.write(`warning: ${damaged.length} stored evidence file(s) do not match their SHA-256 and were left out of the backup ` +
-        `(the database copy is damaged; restore them from an older backup):\n${listed(damaged.map(describeReference))}`);
+      context.io.stderr.write(
+        `warning: ${damaged.length} stored evidence file(s) do not match their SHA-256 and were left out of the backup ` +
+          `(the database copy is damaged; restore them from an older backup):\n${listed(damaged.map(describeReference))}`,
+      );
     }
   });
 }
@@ -77,7 +91,14 @@ async function exportDossier(context: CommandContext, options: ExportOptions, ca
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new CliError(`--as-of must be a day written YYYY-MM-DD, not "${options.asOf}"`);
   const path = context.path(options.out);
   // Refuse before reading the whole log, not after.
-  if (!options.force && (await access(path).then(() => true, () => false))) throw new CliError(`${options.out} exists; choose another file or add --force`);
+  if (
+    !options.force &&
+    (await access(path).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw new CliError(`${options.out} exists; choose another file or add --force`);
   await withSession(context, async (session) => {
     const progress = createProgress(context.io, 'dossier');
     let total: number | null = null;
@@ -96,15 +117,21 @@ async function exportDossier(context: CommandContext, options: ExportOptions, ca
       throw writeError(options.out, error as NodeJS.ErrnoException);
     }
     const completed = dossier.instances.filter((i) => i.status === 'completed').length;
-    writeLine(context.io.stdout, `exported the dossier of campaign ${campaignId} (${dossier.campaign.name}) as of ${dossier.asOf} to ${options.out}: ` +
-      `${dossier.instances.length} task instances (${completed} completed), ${dossier.sessions.length} study sessions`);
+    writeLine(
+      context.io.stdout,
+      `exported the dossier of campaign ${campaignId} (${dossier.campaign.name}) as of ${dossier.asOf} to ${options.out}: ` +
+        `${dossier.instances.length} task instances (${completed} completed), ${dossier.sessions.length} study sessions`,
+    );
     writeLine(context.io.stdout, `built from ${dossier.basis.events} events, digest ${dossier.basis.digest}`);
   });
 }
 
 /** At most ten lines, indented, and how many more. */
 export function listed(lines: readonly string[]): string {
-  const shown = lines.slice(0, 10).map((line) => `  ${line}\n`).join('');
+  const shown = lines
+    .slice(0, 10)
+    .map((line) => `  ${line}\n`)
+    .join('');
   return lines.length > 10 ? `${shown}  ... and ${lines.length - 10} more\n` : shown;
 }
 

@@ -22,7 +22,13 @@ interface HistoryOptions {
   readonly json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((t) => t.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[]) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean),
+];
 
 function pageSize(value: string): number {
   const size = positiveInteger(value);
@@ -62,13 +68,20 @@ export const historyCommand: LedgerCommand = {
 function toFilter(options: HistoryOptions): HistoryFilter {
   const subjects = (['campaign', 'branch', 'member', 'stream'] as const).filter((key) => options[key] !== undefined);
   if (subjects.length !== 1) {
-    throw new CliError(subjects.length === 0
-      ? 'say whose history: --campaign ID, --branch CAMPAIGN:BRANCH, --member ID or --stream ID'
-      : `choose one of --campaign, --branch, --member, --stream (got ${subjects.map((s) => `--${s}`).join(' and ')})`);
+    throw new CliError(
+      subjects.length === 0
+        ? 'say whose history: --campaign ID, --branch CAMPAIGN:BRANCH, --member ID or --stream ID'
+        : `choose one of --campaign, --branch, --member, --stream (got ${subjects.map((s) => `--${s}`).join(' and ')})`,
+    );
   }
   const base = {
-    types: options.type, from: options.from, to: options.to, timeField: options.recorded ? 'recordedAt' as const : 'occurredAt' as const,
-    includeAuditorReads: options.includeAuditorReads ?? false, page: options.page, pageSize: options.pageSize,
+    types: options.type,
+    from: options.from,
+    to: options.to,
+    timeField: options.recorded ? ('recordedAt' as const) : ('occurredAt' as const),
+    includeAuditorReads: options.includeAuditorReads ?? false,
+    page: options.page,
+    pageSize: options.pageSize,
   };
   if (options.campaign !== undefined) {
     return { ...base, streams: [campaignStream(options.campaign)], streamPrefixes: [`${StreamCategories.branchWork}-${options.campaign}:`] };
@@ -87,10 +100,18 @@ function renderHistory(page: HistoryPage): string {
   const office = officeCalendar();
   const inOffice = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : office.wallClock(new Date(iso)));
   const rows = page.items.map((entry) => [
-    inOffice(entry.occurredAt), inOffice(entry.recordedAt), `${entry.streamId}@${entry.revision}`, entry.type,
-    `${entry.actor.id} (${entry.actor.role})`, entry.reason ?? '', entry.evidence.map((file) => file.sha256.slice(0, 16)).join(' '),
+    inOffice(entry.occurredAt),
+    inOffice(entry.recordedAt),
+    `${entry.streamId}@${entry.revision}`,
+    entry.type,
+    `${entry.actor.id} (${entry.actor.role})`,
+    entry.reason ?? '',
+    entry.evidence.map((file) => file.sha256.slice(0, 16)).join(' '),
   ]);
-  const table = renderTable([`occurred (${office.label})`, `recorded (${office.label})`, 'stream@revision', 'type', 'actor (role)', 'reason', 'evidence sha256'], rows);
+  const table = renderTable(
+    [`occurred (${office.label})`, `recorded (${office.label})`, 'stream@revision', 'type', 'actor (role)', 'reason', 'evidence sha256'],
+    rows,
+  );
   const shown = page.items.length === 0 ? 'none' : `${(page.page - 1) * page.pageSize + 1}-${(page.page - 1) * page.pageSize + page.items.length}`;
   return `${table}\n\nevents ${shown} of ${page.total} (page ${page.page} of ${page.pages})`;
 }

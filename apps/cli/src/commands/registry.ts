@@ -12,4 +12,15 @@ import { rebuildCommand } from './rebuild.command';
 import { templateCommand } from './template.command';
 import { verifyCommand } from './verify.command';
 
-export const LEDGER_COMMANDS: readonly LedgerCommand[] = [verifyCommand, digestCommand, exportCommand, importCommand, historyCommand, asOfCommand, diffCommand, rebuildCommand, templateCommand, accountCommand];
+export const LEDGER_COMMANDS: readonly LedgerCommand[] = [
+  verifyCommand,
+  digestCommand,
+  exportCommand,
+  importCommand,
+  historyCommand,
+  asOfCommand,
+  diffCommand,
+  rebuildCommand,
+  templateCommand,
+  accountCommand,
+];

@@ -1,9 +1,24 @@
 // `ledger template load <file.json> | --builtin ID [--plan ...]`: check a campaign template, and optionally plan a campaign from it.
 import { readFile } from 'node:fs/promises';
 import {
-  BranchNotFound, builtinTemplates, campaignDecider, campaignStream, findBuiltinTemplate, foldEvents, isIsoDate, organisationDecider,
-  organisationStream, parseTemplate, plannedEnd, templateSummary, UnitNotRegistered,
-  type CampaignEvent, type CampaignTemplate, type OrganisationEvent, type ParseTemplateResult, type TemplateError,
+  BranchNotFound,
+  builtinTemplates,
+  campaignDecider,
+  campaignStream,
+  findBuiltinTemplate,
+  foldEvents,
+  isIsoDate,
+  organisationDecider,
+  organisationStream,
+  parseTemplate,
+  plannedEnd,
+  templateSummary,
+  UnitNotRegistered,
+  type CampaignEvent,
+  type CampaignTemplate,
+  type OrganisationEvent,
+  type ParseTemplateResult,
+  type TemplateError,
 } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore } from '@campaign-ledger/event-store';
 import { CliError, ExitCode, writeLine, type CliIo } from '../cli-io';
@@ -33,27 +48,32 @@ export const templateCommand: LedgerCommand = {
     const template = program.command('template').description('campaign templates: check one of your own, or plan a campaign from it');
     template
       .command('load [file]')
-      .description('check a campaign template (JSON, the format of POST /api/templates/validate): every problem is printed with its JSON path; ' +
-        'with --plan, plan a campaign from it in the configured event store, as POST /api/campaigns does')
+      .description(
+        'check a campaign template (JSON, the format of POST /api/templates/validate): every problem is printed with its JSON path; ' +
+          'with --plan, plan a campaign from it in the configured event store, as POST /api/campaigns does',
+      )
       .option('--builtin <id>', `a template shipped with the ledger instead of a file (${builtinTemplates.map((t) => t.id).join(', ')})`)
       .option('--json', 'print the result (summary and template, or the problems) as JSON')
       .option('--plan', 'plan a campaign from the template (needs --unit, --campaign, --title, --start)')
       .option('--unit <unitId>', 'with --plan: the registered unit running the campaign')
-      .option('--campaign <id>', 'with --plan: the new campaign\'s id (letters, digits, dot, dash, underscore)')
-      .option('--title <name>', 'with --plan: the campaign\'s name, e.g. 深入学习实践科学发展观活动')
+      .option('--campaign <id>', "with --plan: the new campaign's id (letters, digits, dot, dash, underscore)")
+      .option('--title <name>', "with --plan: the campaign's name, e.g. 深入学习实践科学发展观活动")
       .option('--start <date>', 'with --plan: Monday of week 1 (YYYY-MM-DD)')
       .option('--end <date>', 'with --plan: last day (YYYY-MM-DD); default: the Sunday of the last week the template plans')
       .option('--office-branch <branchId>', 'with --plan: the branch keeping unit- and division-level work (default: the unit level)')
       .option('--by <account>', 'with --plan: who plans it, recorded as the actor (role leading_group); default cli:$USER')
-      .addHelpText('after', [
-        '',
-        'Examples:',
-        '  ledger template load my-campaign.json',
-        '  ledger template load --builtin sdp-2009',
-        '  ledger template load my-campaign.json --plan --unit U1 --campaign C2024 --title 主题教育 --start 2024-04-01',
-        '',
-        'Exit code: 0 valid (and planned), 2 the template has problems (nothing is written) or bad arguments or configuration.',
-      ].join('\n'))
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Examples:',
+          '  ledger template load my-campaign.json',
+          '  ledger template load --builtin sdp-2009',
+          '  ledger template load my-campaign.json --plan --unit U1 --campaign C2024 --title 主题教育 --start 2024-04-01',
+          '',
+          'Exit code: 0 valid (and planned), 2 the template has problems (nothing is written) or bad arguments or configuration.',
+        ].join('\n'),
+      )
       .action((file: string | undefined, options: LoadOptions) => load(context, file, options));
   },
 };
@@ -94,7 +114,9 @@ function checkPlanOptions(options: LoadOptions): void {
 }
 
 async function readTemplate(
-  context: CommandContext, file: string | undefined, builtin: string | undefined,
+  context: CommandContext,
+  file: string | undefined,
+  builtin: string | undefined,
 ): Promise<{ result: ParseTemplateResult; name: string }> {
   if (file !== undefined && builtin !== undefined) throw new CliError('give a template file or --builtin <id>, not both');
   if (builtin !== undefined) {
@@ -176,13 +198,25 @@ async function plan(context: CommandContext, template: CampaignTemplate, source:
     const planned = events.find((e) => e.type === 'CampaignPlanned');
     const tasks = planned?.type === 'CampaignPlanned' ? planned.data.plan.tasks.length : template.tasks.length;
     const result = {
-      campaignId, unitId, name: options.title, startDate, endDate, template: source, tasks,
-      stream: streamId, revision: appended.nextRevision, position: formatPosition(appended.logPosition), by,
+      campaignId,
+      unitId,
+      name: options.title,
+      startDate,
+      endDate,
+      template: source,
+      tasks,
+      stream: streamId,
+      revision: appended.nextRevision,
+      position: formatPosition(appended.logPosition),
+      by,
     };
     if (options.json) writeLine(context.io.stdout, JSON.stringify({ valid: true, planned: result }, null, 2));
     else {
-      writeLine(context.io.stdout, `planned campaign ${campaignId} "${options.title}" for unit ${unitId}: ${startDate} to ${endDate}, ${tasks} tasks ` +
-        `(${streamId}@${appended.nextRevision}, log position ${result.position}, by ${by})`);
+      writeLine(
+        context.io.stdout,
+        `planned campaign ${campaignId} "${options.title}" for unit ${unitId}: ${startDate} to ${endDate}, ${tasks} tasks ` +
+          `(${streamId}@${appended.nextRevision}, log position ${result.position}, by ${by})`,
+      );
     }
   });
 }

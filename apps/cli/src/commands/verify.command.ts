@@ -1,8 +1,6 @@
 // `ledger verify [--against DIGEST] [--manifest FILE]`: every hash chain, and optionally the log against an earlier digest.
 import { readFile } from 'node:fs/promises';
-import {
-  parseManifest, verifyAgainstDigest, verifyLog, type BrokenPlace, type DigestCheck, type VerifyLogReport,
-} from '@campaign-ledger/audit';
+import { parseManifest, verifyAgainstDigest, verifyLog, type BrokenPlace, type DigestCheck, type VerifyLogReport } from '@campaign-ledger/audit';
 import { CliError, ExitCode, writeLine } from '../cli-io';
 import { createProgress } from '../progress';
 import { noteUnseen, withSession, type CommandContext, type LedgerCommand } from './command';
@@ -18,7 +16,7 @@ export const verifyCommand: LedgerCommand = {
   register(program, context) {
     program
       .command('verify')
-      .description('check every stream\'s hash chain; with --against, also that the log up to an earlier digest is unchanged')
+      .description("check every stream's hash chain; with --against, also that the log up to an earlier digest is unchanged")
       .option('--against <digest>', 'a digest printed earlier by `ledger digest` (v2:all:<events>:<root>, or an older v1:<commit>/<prepare>:<root>)')
       .option('--manifest <file>', 'the manifest saved with that digest (`ledger digest --manifest`), to name the streams that changed')
       .option('--json', 'print the full report as JSON')
@@ -59,15 +57,20 @@ async function verify(context: CommandContext, options: VerifyOptions): Promise<
       for (const difference of check.differences) writeLine(stdout, `CHANGED ${difference.streamId}: ${difference.message}`);
       writeLine(stdout, `${check.rootMatches ? 'UNCHANGED' : 'CHANGED'} ${check.message}`);
     }
-    writeLine(stdout, report.ok
-      ? `OK ${report.events} events in ${report.streams} streams: every hash chain verifies`
-      : `BROKEN ${report.brokenCount} broken place(s) in ${report.events} events, ${report.streams} streams`);
+    writeLine(
+      stdout,
+      report.ok
+        ? `OK ${report.events} events in ${report.streams} streams: every hash chain verifies`
+        : `BROKEN ${report.brokenCount} broken place(s) in ${report.events} events, ${report.streams} streams`,
+    );
   });
 }
 
 function describePlace(place: BrokenPlace): string {
-  return `BROKEN ${place.streamId}@${place.revision} event ${place.eventId} at ${place.position}: ${place.reason} - ${place.message} ` +
-    `(expected ${place.expected}, found ${place.actual})`;
+  return (
+    `BROKEN ${place.streamId}@${place.revision} event ${place.eventId} at ${place.position}: ${place.reason} - ${place.message} ` +
+    `(expected ${place.expected}, found ${place.actual})`
+  );
 }
 
 async function readManifest(context: CommandContext, file: string) {

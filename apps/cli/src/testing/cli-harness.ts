@@ -1,8 +1,21 @@
 // For the CLI's database specs: `ledger` run in-process with captured output, and a small office seeded through the deciders.
 import { Writable } from 'node:stream';
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, findBuiltinTemplate, foldEvents, organisationDecider, organisationStream,
-  rosterOn, type BranchWorkCommand, type CampaignCommand, type CampaignEvent, type Decider, type OrganisationCommand, type OrganisationEvent,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  findBuiltinTemplate,
+  foldEvents,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type BranchWorkCommand,
+  type CampaignCommand,
+  type CampaignEvent,
+  type Decider,
+  type OrganisationCommand,
+  type OrganisationEvent,
 } from '@campaign-ledger/domain';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import { openReadModelDataSource, Projector, readCheckpoint, typeOrmSql } from '@campaign-ledger/projections';
@@ -34,10 +47,17 @@ export const START = '2009-03-16';
 const SEED = { actor: { id: 'seed', role: 'system' } };
 
 async function appendDecided<C, S, E extends { type: string; data: unknown }, X>(
-  store: EventStore, streamId: string, decider: Decider<C, S, E, X>, commands: readonly C[], context: () => X | Promise<X>,
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, S, E, X>,
+  commands: readonly C[],
+  context: () => X | Promise<X>,
 ): Promise<number> {
   const recorded = await store.readStream(streamId);
-  let state = foldEvents(decider, recorded.map((e) => ({ type: e.type, data: e.data }) as E));
+  let state = foldEvents(
+    decider,
+    recorded.map((e) => ({ type: e.type, data: e.data }) as E),
+  );
   const events: E[] = [];
   for (const command of commands) {
     for (const event of decider.decide(command, state, await context())) {
@@ -70,7 +90,10 @@ export function seedCampaign(store: EventStore, campaignId: string): Promise<num
   const template = findBuiltinTemplate('sdp-2009')?.load();
   if (!template) throw new Error('the built-in sdp-2009 template is missing');
   const commands: CampaignCommand[] = [
-    { type: 'PlanCampaign', data: { campaignId, name: '深入学习实践科学发展观活动', unitId: UNIT, template, startDate: START, endDate: '2009-08-30', createdBy: 'office' } },
+    {
+      type: 'PlanCampaign',
+      data: { campaignId, name: '深入学习实践科学发展观活动', unitId: UNIT, template, startDate: START, endDate: '2009-08-30', createdBy: 'office' },
+    },
     { type: 'CancelTask', data: { taskId: 'T11', reason: '与集中学习合并', by: 'office' } },
   ];
   return appendDecided(store, campaignStream(campaignId), campaignDecider, commands, () => undefined);
@@ -78,9 +101,18 @@ export function seedCampaign(store: EventStore, campaignId: string): Promise<num
 
 /** Runs branch-work commands as the API would: the plan and the roster on the command's date as context. */
 export async function seedWork(store: EventStore, campaignId: string, branchId: string, commands: readonly BranchWorkCommand[], on: string): Promise<number> {
-  const plan = foldEvents(campaignDecider, (await store.readStream(campaignStream(campaignId))).map((e) => ({ type: e.type, data: e.data }) as CampaignEvent));
-  const organisation = foldEvents(organisationDecider, (await store.readStream(organisationStream(UNIT))).map((e) => ({ type: e.type, data: e.data }) as OrganisationEvent));
-  return appendDecided(store, branchWorkStream(campaignId, branchId), branchWorkDecider, commands, () => ({ plan, roster: rosterOn(organisation, branchId, on) }));
+  const plan = foldEvents(
+    campaignDecider,
+    (await store.readStream(campaignStream(campaignId))).map((e) => ({ type: e.type, data: e.data }) as CampaignEvent),
+  );
+  const organisation = foldEvents(
+    organisationDecider,
+    (await store.readStream(organisationStream(UNIT))).map((e) => ({ type: e.type, data: e.data }) as OrganisationEvent),
+  );
+  return appendDecided(store, branchWorkStream(campaignId, branchId), branchWorkDecider, commands, () => ({
+    plan,
+    roster: rosterOn(organisation, branchId, on),
+  }));
 }
 
 export const sha256Of = (c: string): string => c.repeat(64).slice(0, 64);
@@ -92,16 +124,55 @@ export const sha256Of = (c: string): string => c.repeat(64).slice(0, 64);
 export async function seedOffice(store: EventStore, campaignId = 'C1'): Promise<number> {
   let count = await seedUnit(store);
   count += await seedCampaign(store, campaignId);
-  count += await seedWork(store, campaignId, 'B1', [
-    { type: 'CompleteTaskInstance', data: { campaignId, branchId: 'B1', instanceKey: 'T05:branch:B1', note: '已制定支部学习计划', completedOn: '2009-03-27', by: 'acc-sec-b1',
-      evidence: [{ fileName: '会议记录.pdf', sha256: sha256Of('a'), size: 10, contentType: 'application/pdf' }] } },
-    { type: 'CompleteTaskInstance', data: { campaignId, branchId: 'B1', instanceKey: 'T07:member:M1', note: '已提交学习笔记', completedOn: '2009-03-30', by: 'acc-sec-b1', evidence: [] } },
-    { type: 'RecordStudySession', data: { campaignId, branchId: 'B1', sessionId: 'S-0325', date: '2009-03-25', topic: '学习科学发展观重要论述', attendance: { M1: 'present', M2: 'leave' }, by: 'acc-sec-b1' } },
-    { type: 'RecordMakeUp', data: { campaignId, branchId: 'B1', sessionId: 'S-0325', memberId: 'M2', date: '2009-03-27', note: '自学', by: 'acc-sec-b1' } },
-  ], '2009-03-30');
-  count += await seedWork(store, campaignId, 'B2', [
-    { type: 'CompleteTaskInstance', data: { campaignId, branchId: 'B2', instanceKey: 'T05:branch:B2', note: '', completedOn: '2009-03-28', by: 'acc-sec-b2', evidence: [] } },
-  ], '2009-03-28');
+  count += await seedWork(
+    store,
+    campaignId,
+    'B1',
+    [
+      {
+        type: 'CompleteTaskInstance',
+        data: {
+          campaignId,
+          branchId: 'B1',
+          instanceKey: 'T05:branch:B1',
+          note: '已制定支部学习计划',
+          completedOn: '2009-03-27',
+          by: 'acc-sec-b1',
+          evidence: [{ fileName: '会议记录.pdf', sha256: sha256Of('a'), size: 10, contentType: 'application/pdf' }],
+        },
+      },
+      {
+        type: 'CompleteTaskInstance',
+        data: { campaignId, branchId: 'B1', instanceKey: 'T07:member:M1', note: '已提交学习笔记', completedOn: '2009-03-30', by: 'acc-sec-b1', evidence: [] },
+      },
+      {
+        type: 'RecordStudySession',
+        data: {
+          campaignId,
+          branchId: 'B1',
+          sessionId: 'S-0325',
+          date: '2009-03-25',
+          topic: '学习科学发展观重要论述',
+          attendance: { M1: 'present', M2: 'leave' },
+          by: 'acc-sec-b1',
+        },
+      },
+      { type: 'RecordMakeUp', data: { campaignId, branchId: 'B1', sessionId: 'S-0325', memberId: 'M2', date: '2009-03-27', note: '自学', by: 'acc-sec-b1' } },
+    ],
+    '2009-03-30',
+  );
+  count += await seedWork(
+    store,
+    campaignId,
+    'B2',
+    [
+      {
+        type: 'CompleteTaskInstance',
+        data: { campaignId, branchId: 'B2', instanceKey: 'T05:branch:B2', note: '', completedOn: '2009-03-28', by: 'acc-sec-b2', evidence: [] },
+      },
+    ],
+    '2009-03-28',
+  );
   return count;
 }
 
@@ -120,7 +191,11 @@ export async function untilVisible(url: string, count: number): Promise<void> {
 
 export async function wholeLog(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let page = await store.readAll({ maxCount: 500 }); page.length > 0; page = await store.readAll({ from: page[page.length - 1].logPosition, maxCount: 500 })) {
+  for (
+    let page = await store.readAll({ maxCount: 500 });
+    page.length > 0;
+    page = await store.readAll({ from: page[page.length - 1].logPosition, maxCount: 500 })
+  ) {
     all.push(...page);
   }
   return all;

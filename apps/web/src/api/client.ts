@@ -1,11 +1,47 @@
 // The one place that knows the API's routes: every page calls these functions, never fetch directly. What the routes
 // answer is typed by the contract the server answers with (@campaign-ledger/api-contract), used as it comes.
 import type {
-  AccountView, AddBranchBody, AddDivisionBody, BranchDashboardAnswer, BranchRanking, CampaignDiff, CampaignList, CampaignOverview, CampaignView, ChangeRoleBody,
-  CompleteTaskFields, CompletionResult, CreateAccountBody, DigestCheck, DigestView, ErrorBody, Freshness, HeatMap, HistoryEntry, HistoryPage, LoginAnswer,
-  MakeUpResult, OrganisationView, OrganisationWriteResult, OverdueList, PlanCampaignBody, RecordMakeUpBody, RecordStudySessionBody, RecordThreeOnesBody,
-  RegisterUnitBody, ReopenResult, Roster, RosterImportAnswer, StageUnfinishedView, StateAsOf, StudySessionResult, TemplateListItem, ThreeOnesResult,
-  UnitSummary, VerifyLogReport, WeeklyParticipation,
+  AccountView,
+  AddBranchBody,
+  AddDivisionBody,
+  BranchDashboardAnswer,
+  BranchRanking,
+  CampaignDiff,
+  CampaignList,
+  CampaignOverview,
+  CampaignView,
+  ChangeRoleBody,
+  CompleteTaskFields,
+  CompletionResult,
+  CreateAccountBody,
+  DigestCheck,
+  DigestView,
+  ErrorBody,
+  Freshness,
+  HeatMap,
+  HistoryEntry,
+  HistoryPage,
+  LoginAnswer,
+  MakeUpResult,
+  OrganisationView,
+  OrganisationWriteResult,
+  OverdueList,
+  PlanCampaignBody,
+  RecordMakeUpBody,
+  RecordStudySessionBody,
+  RecordThreeOnesBody,
+  RegisterUnitBody,
+  ReopenResult,
+  Roster,
+  RosterImportAnswer,
+  StageUnfinishedView,
+  StateAsOf,
+  StudySessionResult,
+  TemplateListItem,
+  ThreeOnesResult,
+  UnitSummary,
+  VerifyLogReport,
+  WeeklyParticipation,
 } from '@campaign-ledger/api-contract';
 import { openFetchEventStream, type StreamLike } from './event-stream';
 import { eventData, type OverviewFigures } from './views';
@@ -55,7 +91,10 @@ async function unauthorized(usedToken: string | null): Promise<boolean> {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
     super(body.message);
   }
   /** The message for the current language: messageZh in Chinese when the server sent one. */
@@ -94,7 +133,12 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
     response = await fetch(`/api${path}`, { method: options.method ?? 'GET', headers, body, signal: options.signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, { statusCode: 0, error: 'NETWORK', message: 'the server cannot be reached: check the connection and try again', messageZh: '无法连接服务器，请检查网络后重试' });
+    throw new ApiError(0, {
+      statusCode: 0,
+      error: 'NETWORK',
+      message: 'the server cannot be reached: check the connection and try again',
+      messageZh: '无法连接服务器，请检查网络后重试',
+    });
   }
   const text = await response.text();
   let parsed: unknown = undefined;
@@ -106,8 +150,17 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
   if (!response.ok) {
     const errorBody: ErrorBody =
       parsed && typeof parsed === 'object' && 'message' in parsed
-        ? { ...(parsed as ErrorBody), statusCode: response.status, error: String((parsed as ErrorBody).error ?? response.status), message: String((parsed as ErrorBody).message) }
-        : { statusCode: response.status, error: response.statusText || String(response.status), message: text || response.statusText || `HTTP ${response.status}` };
+        ? {
+            ...(parsed as ErrorBody),
+            statusCode: response.status,
+            error: String((parsed as ErrorBody).error ?? response.status),
+            message: String((parsed as ErrorBody).message),
+          }
+        : {
+            statusCode: response.status,
+            error: response.statusText || String(response.status),
+            message: text || response.statusText || `HTTP ${response.status}`,
+          };
     if (response.status === 401 && path.startsWith('/auth/password')) onUnauthorized();
     else if (response.status === 401 && !path.startsWith('/auth/login') && (await unauthorized(token)) && !retried) return request<T>(path, options, true);
     throw new ApiError(response.status, errorBody);
@@ -145,7 +198,8 @@ export async function downloadDossier(campaignId: string): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-const post = async <T>(path: string, body?: unknown, headers?: Record<string, string>) => (await request<T>(path, { method: 'POST', body: body ?? {}, headers })).data;
+const post = async <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+  (await request<T>(path, { method: 'POST', body: body ?? {}, headers })).data;
 const enc = encodeURIComponent;
 const branchPath = (campaignId: string, branchId: string) => `/campaigns/${enc(campaignId)}/branches/${enc(branchId)}`;
 
@@ -215,12 +269,20 @@ export const planCampaign = (input: PlanCampaignBody, idempotencyKey?: string) =
 export const openStage = (campaign: CampaignView, stageId: string) =>
   post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/open`, {}, { 'If-Match': campaign.etag });
 export const closeStage = (campaign: CampaignView, stageId: string, carryOver: boolean, reason?: string) =>
-  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/close`, reason ? { carryOver, reason } : { carryOver }, { 'If-Match': campaign.etag });
-export const stageUnfinished = (campaignId: string, stageId: string) => get<StageUnfinishedView>(`/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/unfinished`);
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/close`, reason ? { carryOver, reason } : { carryOver }, {
+    'If-Match': campaign.etag,
+  });
+export const stageUnfinished = (campaignId: string, stageId: string) =>
+  get<StageUnfinishedView>(`/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/unfinished`);
 
 // ---------------- branch work (the secretary's writes) ----------------
 
-export function completeInstance(campaignId: string, branchId: string, instanceKey: string, input: Omit<CompleteTaskFields, 'commandId'> & { files: readonly File[] }) {
+export function completeInstance(
+  campaignId: string,
+  branchId: string,
+  instanceKey: string,
+  input: Omit<CompleteTaskFields, 'commandId'> & { files: readonly File[] },
+) {
   const form = new FormData();
   if (input.note) form.append('note', input.note);
   if (input.completedOn) form.append('completedOn', input.completedOn);
@@ -252,7 +314,8 @@ export async function getOverview(campaignId: string, signal?: AbortSignal): Pro
   return { overview, heatMap, ranking, weekly, overdue };
 }
 
-const isOverview = (value: unknown): value is CampaignOverview => typeof value === 'object' && value !== null && 'campaignId' in value && 'totals' in value && 'stages' in value;
+const isOverview = (value: unknown): value is CampaignOverview =>
+  typeof value === 'object' && value !== null && 'campaignId' in value && 'totals' in value && 'stages' in value;
 
 /** A pushed overview (SSE event "overview", a CampaignOverview) refreshes the headline figures at once; the rest follows with the next read. */
 export function mergeOverviewPush(data: string, previous: OverviewFigures | null): OverviewFigures | null {
@@ -310,8 +373,15 @@ export interface HistoryQuery {
 export const getHistory = (q: HistoryQuery, signal?: AbortSignal) =>
   get<HistoryPage>(
     `/audit/history${query({
-      campaignId: q.campaignId, branchId: q.branchId, memberId: q.memberId, stream: q.stream, type: q.types?.length ? q.types.join(',') : undefined,
-      from: q.from, to: q.to, page: q.page, pageSize: q.pageSize,
+      campaignId: q.campaignId,
+      branchId: q.branchId,
+      memberId: q.memberId,
+      stream: q.stream,
+      type: q.types?.length ? q.types.join(',') : undefined,
+      from: q.from,
+      to: q.to,
+      page: q.page,
+      pageSize: q.pageSize,
     })}`,
     signal,
   );
@@ -346,7 +416,9 @@ export async function getInstanceHistory(campaignId: string, branchId: string, i
     const task = data.task;
     return typeof data.taskId === 'string' ? data.taskId : typeof task === 'object' && task !== null && 'taskId' in task ? task.taskId : null;
   };
-  return [...work.filter((e) => eventData(e).instanceKey === instanceKey), ...plan.filter((e) => taskOf(e) === taskId)].sort((a, b) => comparePositions(a.position, b.position));
+  return [...work.filter((e) => eventData(e).instanceKey === instanceKey), ...plan.filter((e) => taskOf(e) === taskId)].sort((a, b) =>
+    comparePositions(a.position, b.position),
+  );
 }
 
 /** The chain check; with `against`, the server also re-checks the log up to that digest when it can (a DigestCheck comes back). */

@@ -101,7 +101,8 @@ describe('event stream over fetch', () => {
     const server = fakeServer();
     const refused = () => Promise.reject(new TypeError('Failed to fetch'));
     let failing = true;
-    const fetch = ((url: string, init?: RequestInit) => (failing ? (server.requests.push({ url, headers: {} }), refused()) : server.fetch(url, init))) as typeof globalThis.fetch;
+    const fetch = ((url: string, init?: RequestInit) =>
+      failing ? (server.requests.push({ url, headers: {} }), refused()) : server.fetch(url, init)) as typeof globalThis.fetch;
     const stream = openFetchEventStream('/s', { fetch, reconnectMs: 1_000, maxReconnectMs: 4_000 });
     record(stream);
     await settle();

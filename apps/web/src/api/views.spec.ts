@@ -13,14 +13,20 @@ interface SessionFacts {
   readonly makeUps?: readonly { memberId: string; originalMark: 'leave' | 'absent'; date: string; note: string | null }[];
 }
 const session = (over: SessionFacts) => ({
-  sessionId: over.sessionId ?? 'S1', attendance: over.attendance ?? {}, expected: over.expected ?? [],
+  sessionId: over.sessionId ?? 'S1',
+  attendance: over.attendance ?? {},
+  expected: over.expected ?? [],
   madeUp: Object.fromEntries((over.makeUps ?? []).map((m) => [m.memberId, m.date])),
 });
 const participationOf = participationRate;
 
-describe('participation (参学率, the domain\'s rule)', () => {
+describe("participation (参学率, the domain's rule)", () => {
   it('keeps members on leave in the denominator and counts make-ups as participation', () => {
-    const s = session({ expected: ['M1', 'M2', 'M3'], attendance: { M1: 'present', M2: 'leave', M3: 'absent' }, makeUps: [{ memberId: 'M2', originalMark: 'leave', date: '2009-03-27', note: null }] });
+    const s = session({
+      expected: ['M1', 'M2', 'M3'],
+      attendance: { M1: 'present', M2: 'leave', M3: 'absent' },
+      makeUps: [{ memberId: 'M2', originalMark: 'leave', date: '2009-03-27', note: null }],
+    });
     expect(participationOf([s])).toEqual({ byPerson: { numerator: 2, denominator: 3 }, byPersonSession: { numerator: 2, denominator: 3 } });
   });
 
@@ -31,7 +37,7 @@ describe('participation (参学率, the domain\'s rule)', () => {
   });
 });
 
-describe('warning colour (the domain\'s overdueColour, amber within DEFAULT_AMBER_DAYS)', () => {
+describe("warning colour (the domain's overdueColour, amber within DEFAULT_AMBER_DAYS)", () => {
   it('is red past the due date, amber within 7 days, green otherwise or when done', () => {
     expect(warningColour('2009-03-01', '2009-03-05', false)).toEqual({ colour: 'red', daysLeft: -4 });
     expect(warningColour('2009-03-12', '2009-03-05', false)).toEqual({ colour: 'amber', daysLeft: 7 });
@@ -47,8 +53,26 @@ describe('warning colour (the domain\'s overdueColour, amber within DEFAULT_AMBE
 });
 
 const instance = (instanceKey: string, over: Partial<ReadModelInstance> = {}): ReadModelInstance => ({
-  instanceKey, taskId: 'T1', title: 'task', stageId: 'S1', phaseId: 'P1', scope: 'branch', subjectId: 'B1', subjectName: null, weekOf: null, dueDate: '2009-03-22',
-  mandatory: true, status: 'open', completedOn: null, completedBy: null, evidence: [], reopenCount: 0, actual: null, colour: 'green', daysLeft: 3, ...over,
+  instanceKey,
+  taskId: 'T1',
+  title: 'task',
+  stageId: 'S1',
+  phaseId: 'P1',
+  scope: 'branch',
+  subjectId: 'B1',
+  subjectName: null,
+  weekOf: null,
+  dueDate: '2009-03-22',
+  mandatory: true,
+  status: 'open',
+  completedOn: null,
+  completedBy: null,
+  evidence: [],
+  reopenCount: 0,
+  actual: null,
+  colour: 'green',
+  daysLeft: 3,
+  ...over,
 });
 
 describe('the branch ledger', () => {
@@ -61,9 +85,16 @@ describe('the branch ledger', () => {
     expect(ledgerStatus(instance('a', { status: 'completed', carriedOverTo: 'S2' }))).toBe('completed');
   });
 
-  it('groups the instances by phase in the plan\'s order, stage by stage, then those of no phase', () => {
+  it("groups the instances by phase in the plan's order, stage by stage, then those of no phase", () => {
     const progress = { applicable: 1, done: 0, overdue: 0, completion: { numerator: 0, denominator: 1 } };
-    const phase = (phaseId: string, stageId: string, order: number) => ({ phaseId, stageId, name: phaseId, order, ...progress, instances: [instance(`${phaseId}-1`, { phaseId })] });
+    const phase = (phaseId: string, stageId: string, order: number) => ({
+      phaseId,
+      stageId,
+      name: phaseId,
+      order,
+      ...progress,
+      instances: [instance(`${phaseId}-1`, { phaseId })],
+    });
     const dashboard = {
       // The read model orders phases by their order within their stage.
       phases: [phase('P1', 'S1', 1), phase('P3', 'S2', 1), phase('P2', 'S1', 2)],
@@ -80,7 +111,7 @@ describe('the branch ledger', () => {
 });
 
 describe('the ranking', () => {
-  it('counts each branch\'s red instances of the overdue list beside its figures', () => {
+  it("counts each branch's red instances of the overdue list beside its figures", () => {
     const none = { numerator: 0, denominator: 0 };
     const figures: ParticipationFigures = { byPerson: none, byPersonSession: none, attendance: none, sessions: 0 };
     const ranking: BranchRanking[] = [
@@ -88,7 +119,9 @@ describe('the ranking', () => {
       { rank: 2, branchId: 'B2', name: 'two', completion: { numerator: 1, denominator: 4 }, participation: figures },
     ];
     const warning = (branchId: string, colour: 'red' | 'amber'): WarningInstance => ({ ...instance(`${branchId}-${colour}`, { colour }), branchId });
-    expect(rankedBranches(ranking, [warning('B2', 'red'), warning('B2', 'red'), warning('B2', 'amber'), warning('B1', 'amber')]).map((b) => [b.branchId, b.overdue])).toEqual([
+    expect(
+      rankedBranches(ranking, [warning('B2', 'red'), warning('B2', 'red'), warning('B2', 'amber'), warning('B1', 'amber')]).map((b) => [b.branchId, b.overdue]),
+    ).toEqual([
       ['B1', 0],
       ['B2', 2],
     ]);

@@ -1,8 +1,19 @@
 // What the pages compose from the API's answers, which are the contract's types: nothing declared here is sent by the
 // API. The figures themselves (colours, progress, participation) are the server's; these only group and count them.
 import type {
-  BranchDashboard, BranchRanking, CampaignOverview, CampaignView, HeatMap, HistoryEntry, InstanceStatus, OverdueList, PhaseOverview, Ratio, ReadModelInstance,
-  WarningInstance, WeeklyParticipation,
+  BranchDashboard,
+  BranchRanking,
+  CampaignOverview,
+  CampaignView,
+  HeatMap,
+  HistoryEntry,
+  InstanceStatus,
+  OverdueList,
+  PhaseOverview,
+  Ratio,
+  ReadModelInstance,
+  WarningInstance,
+  WeeklyParticipation,
 } from '@campaign-ledger/api-contract';
 
 /** The overview page's figures: five answers of the read model (overview, heat map, ranking, weekly participation, overdue list), read together. */

@@ -14,8 +14,17 @@ import { ErrorAlert } from './common';
 export const formatTime = (iso: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 const TYPE_COLOURS: Record<string, string> = {
-  TaskCompleted: 'success', TaskReopened: 'orange', TaskCancelled: 'default', TaskDeadlineMoved: 'gold', TaskAdded: 'blue', StageOpened: 'processing',
-  StageClosed: 'purple', QuantityReported: 'cyan', StudySessionRecorded: 'geekblue', StudyMakeUpRecorded: 'geekblue', ThreeOnesRecorded: 'magenta',
+  TaskCompleted: 'success',
+  TaskReopened: 'orange',
+  TaskCancelled: 'default',
+  TaskDeadlineMoved: 'gold',
+  TaskAdded: 'blue',
+  StageOpened: 'processing',
+  StageClosed: 'purple',
+  QuantityReported: 'cyan',
+  StudySessionRecorded: 'geekblue',
+  StudyMakeUpRecorded: 'geekblue',
+  ThreeOnesRecorded: 'magenta',
 };
 
 export function EventTypeTag({ type }: { type: string }) {
@@ -31,7 +40,9 @@ export function Actor({ actor }: { actor: { id: string; role: string } }) {
   const { lang } = useI18n();
   return (
     <Space size={4} wrap data-testid="event-actor" data-actor={actor.id} data-role={actor.role}>
-      <Typography.Text code style={{ fontSize: 12 }}>{actor.id}</Typography.Text>
+      <Typography.Text code style={{ fontSize: 12 }}>
+        {actor.id}
+      </Typography.Text>
       <Tag style={{ marginInlineEnd: 0 }}>{roleLabel(actor.role, lang)}</Tag>
     </Space>
   );
@@ -81,7 +92,12 @@ export function describeParts(entry: HistoryEntry, ctx: EventContext, lang: 'zh'
   const parts: (string | null)[] = [];
   switch (entry.type) {
     case 'TaskCompleted':
-      parts.push(title, d.subjectId && d.subjectId !== d.branchId && d.scope !== 'unit' ? member(d.subjectId) : null, str(d.weekOf) ? t('weekOf', { date: String(d.weekOf) }) : null, str(d.note));
+      parts.push(
+        title,
+        d.subjectId && d.subjectId !== d.branchId && d.scope !== 'unit' ? member(d.subjectId) : null,
+        str(d.weekOf) ? t('weekOf', { date: String(d.weekOf) }) : null,
+        str(d.note),
+      );
       break;
     case 'TaskReopened':
     case 'TaskCancelled':
@@ -139,8 +155,25 @@ export function EventProvenance({ entry }: { entry: HistoryEntry }) {
         { key: 'stream', label: t('streamId'), children: <Typography.Text code>{entry.streamId}</Typography.Text> },
         { key: 'revision', label: t('revision'), children: entry.revision },
         { key: 'position', label: t('position'), children: entry.position },
-        { key: 'eventId', label: t('eventId'), children: <Typography.Text copyable style={{ fontSize: 12 }}>{entry.eventId}</Typography.Text> },
-        { key: 'hash', label: t('eventHash'), span: 'filled', children: <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{entry.hash}</Typography.Text> },
+        {
+          key: 'eventId',
+          label: t('eventId'),
+          children: (
+            <Typography.Text copyable style={{ fontSize: 12 }}>
+              {entry.eventId}
+            </Typography.Text>
+          ),
+        },
+        {
+          key: 'hash',
+          label: t('eventHash'),
+          span: 'filled',
+          children: (
+            <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {entry.hash}
+            </Typography.Text>
+          ),
+        },
       ]}
     />
   );
@@ -191,7 +224,9 @@ export function InstanceHistoryDrawer({ instance, onClose }: { instance: Instanc
             </Typography.Title>
             <Space size={4} wrap style={{ marginTop: 4 }}>
               <Tag>{instance.branchId.startsWith('_') ? t('unitLevel') : branchName(instance.branchId)}</Tag>
-              <Typography.Text code style={{ fontSize: 12 }} data-testid="instance-history-key">{instance.instanceKey}</Typography.Text>
+              <Typography.Text code style={{ fontSize: 12 }} data-testid="instance-history-key">
+                {instance.instanceKey}
+              </Typography.Text>
             </Space>
           </div>
           <Alert type="info" showIcon title={t('instanceHistoryHint')} />

@@ -15,14 +15,20 @@ import { ThreeOnesGrid } from './ThreeOnesGrid';
 export function BranchLedger({ campaign, unit, branchId }: { campaign: CampaignView; unit: OrganisationView | null; branchId: string }) {
   const { t } = useI18n();
   const fetch = useCallback((signal: AbortSignal) => api.getBranchDashboard(campaign.campaignId, branchId, signal), [campaign.campaignId, branchId]);
-  const { data, error, mode, refresh } = useLive({ key: `${campaign.campaignId}:${branchId}:${campaign.revision}`, fetch, streamUrl: api.overviewStreamUrl(campaign.campaignId) });
+  const { data, error, mode, refresh } = useLive({
+    key: `${campaign.campaignId}:${branchId}:${campaign.revision}`,
+    fetch,
+    streamUrl: api.overviewStreamUrl(campaign.campaignId),
+  });
   const members: RosterMember[] = (unit?.members ?? [])
     .filter((m) => m.branchId === branchId && (m.status === 'active' || m.status === 'exempt'))
     .map((m) => ({ memberId: m.memberId, name: m.name, isLeader: m.isLeader, status: m.status as 'active' | 'exempt' }));
   const name = (id: string) => memberName(unit, null, id);
-  const subjectName = (i: ReadModelInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
+  const subjectName = (i: ReadModelInstance) =>
+    i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
 
-  if (!data) return error ? <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} /> : <Skeleton active paragraph={{ rows: 10 }} />;
+  if (!data)
+    return error ? <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} /> : <Skeleton active paragraph={{ rows: 10 }} />;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <LiveBadge mode={mode} asOf={data.asOf} />
@@ -36,20 +42,28 @@ export function BranchLedger({ campaign, unit, branchId }: { campaign: CampaignV
         <Col xs={12} md={8}>
           <Card>
             <Statistic title={`${t('participationRate')} · ${t('byPerson')}`} value={pct(data.participation.byPerson)} precision={1} suffix="%" />
-            <Typography.Text type="secondary">{t('participationOfPeople', { n: data.participation.byPerson.numerator, d: data.participation.byPerson.denominator })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('participationOfPeople', { n: data.participation.byPerson.numerator, d: data.participation.byPerson.denominator })}
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={12} md={8}>
           <Card>
             <Statistic title={`${t('participationRate')} · ${t('byPersonSession')}`} value={pct(data.participation.byPersonSession)} precision={1} suffix="%" />
-            <Typography.Text type="secondary">{t('participationOfSessions', { n: data.participation.byPersonSession.numerator, d: data.participation.byPersonSession.denominator })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('participationOfSessions', { n: data.participation.byPersonSession.numerator, d: data.participation.byPersonSession.denominator })}
+            </Typography.Text>
           </Card>
         </Col>
       </Row>
       <Card>
         <Tabs
           items={[
-            { key: 'tasks', label: t('task'), children: <InstanceGroups dashboard={data} campaign={campaign} subjectName={subjectName} defaultFilter="open" /> },
+            {
+              key: 'tasks',
+              label: t('task'),
+              children: <InstanceGroups dashboard={data} campaign={campaign} subjectName={subjectName} defaultFilter="open" />,
+            },
             { key: 'sessions', label: t('menuStudy'), children: <SessionsTable sessions={data.sessions} name={name} /> },
             { key: 'three', label: t('menuThreeOnes'), children: <ThreeOnesGrid members={members} entries={data.threeOnesEntries} /> },
           ]}

@@ -8,7 +8,17 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 echarts.use([HeatmapChart, LineChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
-export function EChart({ option, height, testId, onClick }: { option: EChartsCoreOption; height: number; testId?: string; onClick?: (params: { data?: unknown; value?: unknown; dataIndex?: number }) => void }) {
+export function EChart({
+  option,
+  height,
+  testId,
+  onClick,
+}: {
+  option: EChartsCoreOption;
+  height: number;
+  testId?: string;
+  onClick?: (params: { data?: unknown; value?: unknown; dataIndex?: number }) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);

@@ -13,7 +13,11 @@ type Filter = 'open' | 'all' | 'completed';
 const isOpen = (i: ReadModelInstance) => i.status !== 'completed';
 
 export function InstanceGroups({
-  dashboard, campaign, subjectName, actions, defaultFilter = 'open',
+  dashboard,
+  campaign,
+  subjectName,
+  actions,
+  defaultFilter = 'open',
 }: {
   dashboard: BranchDashboard;
   campaign: CampaignView;
@@ -50,23 +54,39 @@ export function InstanceGroups({
     <Space size={4} wrap>
       {isOpen(i) ? <WarningTag colour={i.colour} daysLeft={i.daysLeft} /> : <InstanceStatusTag status={ledgerStatus(i)} />}
       {ledgerStatus(i) === 'carried_over' && <InstanceStatusTag status="carried_over" />}
-      {i.completedOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.completedOn}</Typography.Text>}
+      {i.completedOn && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {i.completedOn}
+        </Typography.Text>
+      )}
     </Space>
   );
   // On a phone a card per instance reads better than a table scrolled sideways.
-  const list = (rows: ReadModelInstance[]) => <CardList rows={rows} render={(i) => (
-    <div key={i.instanceKey} data-testid="instance-row" data-key={i.instanceKey} data-status={ledgerStatus(i)} data-colour={i.colour} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
-      <div style={{ marginBottom: 4 }}>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
-      {tags(i)}
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 6 }}>
-        <Space size={6} wrap>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${t('dueDate')} ${i.dueDate}`}</Typography.Text>
-          {statusOf(i)}
-        </Space>
-        {actions?.(i)}
-      </div>
-    </div>
-  )} />;
+  const list = (rows: ReadModelInstance[]) => (
+    <CardList
+      rows={rows}
+      render={(i) => (
+        <div
+          key={i.instanceKey}
+          data-testid="instance-row"
+          data-key={i.instanceKey}
+          data-status={ledgerStatus(i)}
+          data-colour={i.colour}
+          style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}
+        >
+          <div style={{ marginBottom: 4 }}>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
+          {tags(i)}
+          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 6 }}>
+            <Space size={6} wrap>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${t('dueDate')} ${i.dueDate}`}</Typography.Text>
+              {statusOf(i)}
+            </Space>
+            {actions?.(i)}
+          </div>
+        </div>
+      )}
+    />
+  );
   const stageOpen = (stageId: string | null) => campaign.stages.find((s) => s.stageId === stageId)?.status === 'open';
   const defaultActive = visible.filter((g) => stageOpen(g.stageId) || g.shown.some((i) => i.colour !== 'green')).map((g) => String(g.phaseId));
 
@@ -114,10 +134,18 @@ export function InstanceGroups({
                   dataSource={g.shown}
                   pagination={g.shown.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
                   scroll={{ x: actions ? 760 : 640 }}
-                  onRow={(i) => ({ 'data-testid': 'instance-row', 'data-key': i.instanceKey, 'data-status': ledgerStatus(i), 'data-colour': i.colour }) as React.HTMLAttributes<HTMLElement>}
+                  onRow={(i) =>
+                    ({
+                      'data-testid': 'instance-row',
+                      'data-key': i.instanceKey,
+                      'data-status': ledgerStatus(i),
+                      'data-colour': i.colour,
+                    }) as React.HTMLAttributes<HTMLElement>
+                  }
                   columns={[
                     {
-                      title: t('task'), key: 'title',
+                      title: t('task'),
+                      key: 'title',
                       render: (_, i) => (
                         <div style={{ minWidth: 180 }}>
                           <div>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
@@ -147,7 +175,18 @@ function CardList({ rows, render }: { rows: ReadModelInstance[]; render: (i: Rea
   return (
     <div>
       {shown.map(render)}
-      {rows.length > PAGE && <Pagination size="small" align="center" style={{ marginTop: 12 }} current={page} pageSize={PAGE} total={rows.length} onChange={setPage} showSizeChanger={false} />}
+      {rows.length > PAGE && (
+        <Pagination
+          size="small"
+          align="center"
+          style={{ marginTop: 12 }}
+          current={page}
+          pageSize={PAGE}
+          total={rows.length}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
+      )}
     </div>
   );
 }

@@ -9,7 +9,12 @@ export function LiveBadge({ mode, asOf }: { mode: LiveMode; asOf?: string }) {
     <Space size={8} wrap>
       {asOf && <Typography.Text type="secondary">{t('asOf', { date: asOf })}</Typography.Text>}
       <Tooltip title={t('liveHint')}>
-        <Tag icon={mode === 'live' ? <ThunderboltOutlined /> : <SyncOutlined spin={mode === 'connecting'} />} color={mode === 'live' ? 'success' : 'default'} data-testid="live-mode" data-mode={mode}>
+        <Tag
+          icon={mode === 'live' ? <ThunderboltOutlined /> : <SyncOutlined spin={mode === 'connecting'} />}
+          color={mode === 'live' ? 'success' : 'default'}
+          data-testid="live-mode"
+          data-mode={mode}
+        >
           {mode === 'live' ? t('live') : t('polling')}
         </Tag>
       </Tooltip>

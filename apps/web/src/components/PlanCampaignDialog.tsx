@@ -56,13 +56,20 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
         setTemplates(list);
         // One template (the built-in one): chosen already, and its name offered as the campaign's.
         if (list.length === 1 && !form.getFieldValue('templateId')) {
-          form.setFieldsValue({ templateId: list[0].id, ...(form.getFieldValue('name') ? {} : { name: lang === 'en' && list[0].nameEn ? list[0].nameEn : list[0].name }) });
+          form.setFieldsValue({
+            templateId: list[0].id,
+            ...(form.getFieldValue('name') ? {} : { name: lang === 'en' && list[0].nameEn ? list[0].nameEn : list[0].name }),
+          });
         }
       },
       (e) => !cancelled && setLoadError(e),
     );
     // The branches as they are now (the administrator may have added some since this session began).
-    if (unitId) api.getUnit(unitId).then((u) => !cancelled && setUnit(u), () => undefined);
+    if (unitId)
+      api.getUnit(unitId).then(
+        (u) => !cancelled && setUnit(u),
+        () => undefined,
+      );
     return () => {
       cancelled = true;
     };
@@ -104,7 +111,11 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
       title={
         <span>
           {t('planCampaignTitle')}
-          {unit && <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }} data-testid="plan-unit">{unit.name}</Typography.Text>}
+          {unit && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }} data-testid="plan-unit">
+              {unit.name}
+            </Typography.Text>
+          )}
         </span>
       }
       onCancel={onClose}
@@ -153,7 +164,9 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
             optionRender={(option) => (
               <div style={{ whiteSpace: 'normal' }}>
                 <div>{option.label}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{option.data.size}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {option.data.size}
+                </Typography.Text>
               </div>
             )}
             data-testid="plan-template"

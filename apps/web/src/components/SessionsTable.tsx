@@ -7,7 +7,15 @@ import { pctText } from './common';
 
 const MARK_COLOUR: Record<StudyAttendance, string> = { present: 'success', leave: 'warning', absent: 'error', exempt: 'default' };
 
-export function SessionsTable({ sessions, name, actions }: { sessions: readonly BranchSession[]; name: (memberId: string) => string; actions?: (s: BranchSession) => ReactNode }) {
+export function SessionsTable({
+  sessions,
+  name,
+  actions,
+}: {
+  sessions: readonly BranchSession[];
+  name: (memberId: string) => string;
+  actions?: (s: BranchSession) => ReactNode;
+}) {
   const { t } = useI18n();
   const rows = [...sessions].sort((a, b) => b.date.localeCompare(a.date));
   return (
@@ -39,11 +47,12 @@ export function SessionsTable({ sessions, name, actions }: { sessions: readonly 
         { title: t('sessionDate'), dataIndex: 'date', width: 110 },
         { title: t('topic'), dataIndex: 'topic', ellipsis: true },
         {
-          title: t('attendanceRate'), key: 'rate', width: 140,
+          title: t('attendanceRate'),
+          key: 'rate',
+          width: 140,
           render: (_, s) => (
             <span>
-              {pctText(s.attendance)}{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`(${s.present} / ${s.expected})`}</Typography.Text>
+              {pctText(s.attendance)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`(${s.present} / ${s.expected})`}</Typography.Text>
             </span>
           ),
         },

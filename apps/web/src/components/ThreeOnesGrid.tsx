@@ -6,7 +6,15 @@ import { useI18n } from '../i18n/i18n';
 
 export const THREE_ONES: readonly ThreeOnesItem[] = ['reading', 'talk', 'essay'];
 
-export function ThreeOnesGrid({ members, entries, onRecord }: { members: readonly RosterMember[]; entries: readonly ThreeOnesEntry[]; onRecord?: (member: RosterMember, item: ThreeOnesItem) => void }) {
+export function ThreeOnesGrid({
+  members,
+  entries,
+  onRecord,
+}: {
+  members: readonly RosterMember[];
+  entries: readonly ThreeOnesEntry[];
+  onRecord?: (member: RosterMember, item: ThreeOnesItem) => void;
+}) {
   const { t } = useI18n();
   const find = (memberId: string, item: ThreeOnesItem) => entries.find((r) => r.memberId === memberId && r.item === item);
   const all = members.filter((m) => THREE_ONES.every((item) => find(m.memberId, item))).length;
@@ -24,7 +32,10 @@ export function ThreeOnesGrid({ members, entries, onRecord }: { members: readonl
         onRow={(m) => ({ 'data-testid': 'three-ones-row', 'data-member': m.memberId }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: t('member'), dataIndex: 'name', width: 110, fixed: 'left',
+            title: t('member'),
+            dataIndex: 'name',
+            width: 110,
+            fixed: 'left',
             render: (name: string, m) => (
               <span>
                 {name} {m.isLeader && <Tag color="gold">{t('leader')}</Tag>}
@@ -42,7 +53,11 @@ export function ThreeOnesGrid({ members, entries, onRecord }: { members: readonl
               if (last) {
                 const body = (
                   <Tooltip title={`${last.date} ${last.title}`}>
-                    <Tag color="success" icon={<CheckOutlined />} style={{ cursor: onRecord ? 'pointer' : 'default', maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+                    <Tag
+                      color="success"
+                      icon={<CheckOutlined />}
+                      style={{ cursor: onRecord ? 'pointer' : 'default', maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}
+                    >
                       {last.date.slice(5)}
                     </Tag>
                   </Tooltip>
@@ -56,7 +71,15 @@ export function ThreeOnesGrid({ members, entries, onRecord }: { members: readonl
                 );
               }
               return onRecord ? (
-                <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => onRecord(m, item)} data-testid={`three-ones-cell-${m.memberId}-${item}`} data-done="false" aria-label={t('notRecorded')} />
+                <Button
+                  size="small"
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => onRecord(m, item)}
+                  data-testid={`three-ones-cell-${m.memberId}-${item}`}
+                  data-done="false"
+                  aria-label={t('notRecorded')}
+                />
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
               );

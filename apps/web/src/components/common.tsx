@@ -13,7 +13,14 @@ export const BRAND = '#b71c1c';
 
 export function WarningTag({ colour, daysLeft }: { colour: OverdueColour; daysLeft?: number }) {
   const { t } = useI18n();
-  const label = daysLeft === undefined ? t(`colour_${colour}`) : daysLeft < 0 ? t('daysOverdue', { n: -daysLeft }) : daysLeft === 0 ? t('dueToday') : t('daysRemaining', { n: daysLeft });
+  const label =
+    daysLeft === undefined
+      ? t(`colour_${colour}`)
+      : daysLeft < 0
+        ? t('daysOverdue', { n: -daysLeft })
+        : daysLeft === 0
+          ? t('dueToday')
+          : t('daysRemaining', { n: daysLeft });
   return (
     <Tag color={COLOURS[colour]} data-colour={colour} style={{ marginInlineEnd: 0 }}>
       {label}
@@ -40,7 +47,12 @@ export function RatioBar({ ratio, testId, size = 'default', overdue }: { ratio: 
     <div data-testid={testId}>
       <Progress percent={pct(ratio)} size={size === 'small' ? 'small' : undefined} strokeColor={BRAND} format={() => pctText(ratio)} />
       <Space size={8} wrap>
-        <Typography.Text type="secondary" data-testid={testId ? `${testId}-numbers` : undefined} data-numerator={ratio.numerator} data-denominator={ratio.denominator}>
+        <Typography.Text
+          type="secondary"
+          data-testid={testId ? `${testId}-numbers` : undefined}
+          data-numerator={ratio.numerator}
+          data-denominator={ratio.denominator}
+        >
           {t('doneOfApplicable', { done: ratio.numerator, total: ratio.denominator })}
         </Typography.Text>
         {overdue ? <Tag color="error">{t('overdueCount', { n: overdue })}</Tag> : null}

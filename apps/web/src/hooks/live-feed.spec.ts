@@ -68,7 +68,12 @@ function harness(options: { withPushData?: boolean; streamUrl?: string | null } 
     onMode: (mode) => modes.push(mode),
   });
   return {
-    feed, reads, shown, modes, errors, streams,
+    feed,
+    reads,
+    shown,
+    modes,
+    errors,
+    streams,
     moveServer(figure: number) {
       serverFigure = figure;
     },
@@ -115,9 +120,6 @@ describe('live feed (pushed, else polled)', () => {
     h.feed.close();
   });
 
-
-
-
   it('a failed read is reported, and the next good one clears it', async () => {
     const errors: unknown[] = [];
     let fail = true;
@@ -126,8 +128,12 @@ describe('live feed (pushed, else polled)', () => {
         if (fail) throw new Error('503');
         return 7;
       },
-      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
-      onData: () => undefined, onError: (e) => errors.push(e), onMode: () => undefined,
+      streamUrl: null,
+      pollMs: 60_000,
+      retryStreamMs: 30_000,
+      onData: () => undefined,
+      onError: (e) => errors.push(e),
+      onMode: () => undefined,
     });
     await settle();
     expect(errors.map((e) => (e as Error | null)?.message ?? null)).toEqual(['503']);
@@ -146,8 +152,12 @@ describe('live feed (pushed, else polled)', () => {
         if (calls === 1) throw new Error('no network');
         return Promise.resolve(3);
       },
-      streamUrl: null, pollMs: 60_000, retryStreamMs: 30_000,
-      onData: (v) => errors.push(v), onError: (e) => void (e && errors.push(e)), onMode: () => undefined,
+      streamUrl: null,
+      pollMs: 60_000,
+      retryStreamMs: 30_000,
+      onData: (v) => errors.push(v),
+      onError: (e) => void (e && errors.push(e)),
+      onMode: () => undefined,
     });
     await feed.refresh();
     expect(calls).toBe(2);

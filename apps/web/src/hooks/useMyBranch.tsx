@@ -22,7 +22,12 @@ export function useMyBranch(branchId: string) {
   }, [account.unitId, branchId]);
 
   const fetch = useCallback((signal: AbortSignal) => api.getBranchDashboard(campaign.campaignId, branchId, signal), [campaign.campaignId, branchId]);
-  const live = useLive<BranchDashboardAnswer>({ key: `${campaign.campaignId}:${branchId}:${campaign.revision}`, fetch, streamUrl: null, pollMs: SECRETARY_POLL_MS });
+  const live = useLive<BranchDashboardAnswer>({
+    key: `${campaign.campaignId}:${branchId}:${campaign.revision}`,
+    fetch,
+    streamUrl: null,
+    pollMs: SECRETARY_POLL_MS,
+  });
   const { refresh: readNow } = live;
   const refresh = useCallback(async () => {
     await readNow();

@@ -656,7 +656,8 @@ const en: Record<DictKey, string> = {
   carryOverHelp: 'Unticked, the server refuses to close while mandatory work is unfinished.',
   reason: 'Reason',
   reasonPlaceholder: 'e.g. agreed by the leading group',
-  stageUnfinished412: 'Cannot close: {n} mandatory items are not done. Tick “carry over” to take them into the next stage, or chase the branches and try again.',
+  stageUnfinished412:
+    'Cannot close: {n} mandatory items are not done. Tick “carry over” to take them into the next stage, or chase the branches and try again.',
   etag412: 'Someone else changed the plan; it was reloaded: check it and try again.',
   stageOpened: 'Stage opened',
   stageClosed: 'Stage closed',
@@ -811,7 +812,8 @@ const en: Record<DictKey, string> = {
   memberNumber: 'Member no.',
   rosterImportTab: 'Roster import',
   rosterColumnsTitle: 'Roster format and columns (click to open)',
-  rosterFormatHint: 'CSV (UTF-8 or GBK) or Excel (.xlsx), at most 5 MB. A header row, then one row per member. Headers may be the Chinese or the English column names; columns not recognised are ignored.',
+  rosterFormatHint:
+    'CSV (UTF-8 or GBK) or Excel (.xlsx), at most 5 MB. A header row, then one row per member. Headers may be the Chinese or the English column names; columns not recognised are ignored.',
   rosterHeaderZh: 'Chinese header',
   rosterHeaderEn: 'English header',
   rosterRequired: 'Required',
@@ -963,7 +965,8 @@ const en: Record<DictKey, string> = {
   breakReason_log_order: 'Written out of turn (inserted)',
   breakReason_recorded_at_mismatch: 'Recording time differs from the sealed one (re-timed)',
   digestTitle: 'Ledger digest',
-  digestHint: 'Write down or sign this line. Later it proves that the events it covers (recording times included) were not changed; it survives a backup and restore.',
+  digestHint:
+    'Write down or sign this line. Later it proves that the events it covers (recording times included) were not changed; it survives a backup and restore.',
   digestRun: 'Take the digest now',
   digestMeta: 'Covers {events} events · {streams} streams',
   digestScopeAll: 'Scope: the whole ledger',
@@ -991,7 +994,8 @@ const en: Record<DictKey, string> = {
   registerUnit: 'Register a unit',
   registerUnitTitle: 'Register a unit',
   registerUnitSubmit: 'Register',
-  registerUnitHint: 'Once it is registered, import its party-member roster (or add branches and divisions one by one) and create the accounts of its leading group, secretaries and others.',
+  registerUnitHint:
+    'Once it is registered, import its party-member roster (or add branches and divisions one by one) and create the accounts of its leading group, secretaries and others.',
   unitName: 'Unit name',
   unitNameRequired: "Enter the unit's name",
   unitCode: 'Unit code',
@@ -1003,7 +1007,8 @@ const en: Record<DictKey, string> = {
   unitRegistered: 'Unit “{name}” registered',
   noUnitsHint: 'First register your unit (name and code). Then import its roster and create the accounts of its leading group, secretaries and others.',
   unitNextStepsTitle: 'Unit “{name}” registered',
-  unitNextSteps: "Next: import the unit's party-member roster (without a roster file, add branches and divisions on their tabs), then create the accounts of its leading group, secretaries and others.",
+  unitNextSteps:
+    "Next: import the unit's party-member roster (without a roster file, add branches and divisions on their tabs), then create the accounts of its leading group, secretaries and others.",
   add: 'Add',
   addBranch: 'Add a branch',
   addBranchTitle: 'Add a branch to {unit}',

@@ -3,8 +3,20 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Typography, theme } from 'antd';
 import {
-  ApartmentOutlined, BookOutlined, DashboardOutlined, FieldTimeOutlined, FlagOutlined, HistoryOutlined, KeyOutlined, LogoutOutlined, MenuOutlined,
-  ReadOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FlagOutlined,
+  HistoryOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { useSession, useAccount } from '../auth/session';
 import { useCampaign } from '../campaign-context';
@@ -72,7 +84,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   );
   const brand = (
     <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: '18px 20px', color: '#fff' }}>
-      <div style={{ width: 30, height: 30, borderRadius: 6, background: '#fff', color: '#b71c1c', display: 'grid', placeItems: 'center', fontWeight: 700 }}>台</div>
+      <div style={{ width: 30, height: 30, borderRadius: 6, background: '#fff', color: '#b71c1c', display: 'grid', placeItems: 'center', fontWeight: 700 }}>
+        台
+      </div>
       <div style={{ lineHeight: 1.2 }}>
         <div style={{ fontWeight: 600, fontSize: 16 }}>{t('appName')}</div>
         <div style={{ fontSize: 12, opacity: 0.7 }}>{t('appSubtitle')}</div>
@@ -89,7 +103,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Layout.Sider>
       )}
       {mobile && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} closable={false} styles={{ body: { padding: 0, background: '#7f1212' } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#7f1212' } }}
+        >
           {brand}
           {menu}
         </Drawer>
@@ -97,8 +118,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
-            background: token.colorBgContainer, padding: mobile ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: 12,
-            borderBottom: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, zIndex: 10, height: 56, lineHeight: '56px',
+            background: token.colorBgContainer,
+            padding: mobile ? '0 12px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            height: 56,
+            lineHeight: '56px',
           }}
         >
           {mobile && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} data-testid="menu-toggle" aria-label="menu" />}
@@ -124,7 +154,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 items: [
                   { key: 'who', label: <span data-testid="user-name">{account.displayName}</span>, disabled: true },
                   { type: 'divider' },
-                  { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('changePassword')}</span>, onClick: () => setChangingPassword(true) },
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: <span data-testid="change-password">{t('changePassword')}</span>,
+                    onClick: () => setChangingPassword(true),
+                  },
                   { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('logout')}</span>, onClick: logout },
                 ],
               }}

@@ -109,7 +109,11 @@ function AsOfFigures({ state }: { state: StateAsOf }) {
             </Space>
             <div style={{ marginTop: 8 }}>
               <Tag color={o.halfYear.passes ? 'success' : 'error'}>{o.halfYear.passes ? t('pass') : t('fail')}</Tag>
-              {red > 0 && <Tag color="error" data-testid="as-of-overdue">{t('overdueAt', { n: red })}</Tag>}
+              {red > 0 && (
+                <Tag color="error" data-testid="as-of-overdue">
+                  {t('overdueAt', { n: red })}
+                </Tag>
+              )}
             </div>
           </Card>
         </Col>
@@ -149,7 +153,10 @@ function DiffCard() {
   const campaign = useCurrentCampaign();
   const { branchName } = useCampaign();
   const narrow = !Grid.useBreakpoint().md;
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(() => [linked('from') ?? dayjs().subtract(7, 'day').startOf('day'), linked('to') ?? dayjs()]);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(() => [
+    linked('from') ?? dayjs().subtract(7, 'day').startOf('day'),
+    linked('to') ?? dayjs(),
+  ]);
   const [diff, setDiff] = useState<CampaignDiff | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -196,7 +203,13 @@ function DiffCard() {
       <Typography.Paragraph type="secondary">{t('diffHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <span data-testid="diff-range">
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={range} onChange={(v) => setRange(v as typeof range)} style={{ maxWidth: '100%' }} />
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={range}
+            onChange={(v) => setRange(v as typeof range)}
+            style={{ maxWidth: '100%' }}
+          />
         </span>
         <Button type="primary" icon={<SwapOutlined />} onClick={() => void compare()} loading={busy} disabled={!range?.[0] || !range[1]} data-testid="diff-run">
           {t('compare')}
@@ -222,7 +235,9 @@ function DiffCard() {
                 <div key={`${c.position}-${i}`} data-testid="diff-row" data-type={c.type} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                   <Space size={6} wrap>
                     <EventTypeTag type={c.type} />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(c.recordedAt)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(c.recordedAt)}
+                    </Typography.Text>
                     {where(c) && <Tag>{where(c)}</Tag>}
                   </Space>
                   <div>{titleCell(c)}</div>

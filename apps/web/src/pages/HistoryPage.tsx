@@ -8,7 +8,15 @@ import * as api from '../api/client';
 import { eventData } from '../api/views';
 import { useAccount } from '../auth/session';
 import {
-  Actor, describeEvent, describeParts, EventProvenance, EventTypeTag, EvidenceHashes, formatTime, InstanceHistoryDrawer, type InstanceRef,
+  Actor,
+  describeEvent,
+  describeParts,
+  EventProvenance,
+  EventTypeTag,
+  EvidenceHashes,
+  formatTime,
+  InstanceHistoryDrawer,
+  type InstanceRef,
 } from '../components/AuditEvents';
 import { ErrorAlert } from '../components/common';
 import { useCampaign, useCurrentCampaign } from '../campaign-context';
@@ -57,10 +65,7 @@ export default function HistoryPage() {
     () => [...(unit?.branches ?? []).map((b) => ({ value: b.branchId, label: b.name })), { value: campaign.officeBranchId, label: t('unitLevel') }],
     [unit, campaign.officeBranchId, t],
   );
-  const members = useMemo(
-    () => (unit?.members ?? []).map((m) => ({ value: m.memberId, label: `${m.name} · ${branchName(m.branchId)}` })),
-    [unit, branchName],
-  );
+  const members = useMemo(() => (unit?.members ?? []).map((m) => ({ value: m.memberId, label: `${m.name} · ${branchName(m.branchId)}` })), [unit, branchName]);
   const effectiveBranch = scope === 'branch' ? (branchId ?? branches[0]?.value ?? null) : null;
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
@@ -77,8 +82,14 @@ export default function HistoryPage() {
     api
       .getHistory(
         {
-          campaignId: scope === 'member' ? undefined : campaign.campaignId, branchId: effectiveBranch ?? undefined, memberId: scope === 'member' ? (memberId ?? undefined) : undefined,
-          types, from, to, page, pageSize,
+          campaignId: scope === 'member' ? undefined : campaign.campaignId,
+          branchId: effectiveBranch ?? undefined,
+          memberId: scope === 'member' ? (memberId ?? undefined) : undefined,
+          types,
+          from,
+          to,
+          page,
+          pageSize,
         },
         controller.signal,
       )
@@ -92,10 +103,12 @@ export default function HistoryPage() {
   }, [campaign.campaignId, scope, effectiveBranch, memberId, types.join(','), from, to, page, pageSize, waiting]);
 
   const ctx = { campaign, unit, branchName };
-  const restart = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const restart =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const where = (e: HistoryEntry) => {
     const b = eventData(e).branchId;
     return typeof b === 'string' && b ? (b.startsWith('_') ? t('unitLevel') : branchName(b)) : '';
@@ -106,7 +119,13 @@ export default function HistoryPage() {
     const [title, ...rest] = describeParts(e, ctx, lang, t);
     return (
       <>
-        <a onClick={() => setInstance(inst)} data-testid="history-instance-link" data-key={inst.instanceKey} data-branch={inst.branchId} title={t('viewInstanceHistory')}>
+        <a
+          onClick={() => setInstance(inst)}
+          data-testid="history-instance-link"
+          data-key={inst.instanceKey}
+          data-branch={inst.branchId}
+          title={t('viewInstanceHistory')}
+        >
           {title ?? inst.instanceKey}
         </a>
         {rest.length > 0 && <Typography.Text type="secondary">{` · ${rest.join(' · ')}`}</Typography.Text>}
@@ -194,7 +213,9 @@ export default function HistoryPage() {
               <div key={e.eventId} data-testid="history-row" data-type={e.type} style={{ padding: '10px 4px', borderBottom: '1px solid #f0f0f0' }}>
                 <Space size={6} wrap>
                   <EventTypeTag type={e.type} />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(e.occurredAt)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatTime(e.occurredAt)}
+                  </Typography.Text>
                 </Space>
                 <div style={{ margin: '4px 0' }}>
                   {where(e) && <Tag>{where(e)}</Tag>}
@@ -240,8 +261,16 @@ export default function HistoryPage() {
               ),
             }}
             pagination={{
-              current: data.page, pageSize: data.pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (n) => <span data-testid="history-total" data-total={n}>{t('historyTotal', { n })}</span>,
+              current: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (n) => (
+                <span data-testid="history-total" data-total={n}>
+                  {t('historyTotal', { n })}
+                </span>
+              ),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);
@@ -252,7 +281,9 @@ export default function HistoryPage() {
               { title: t('event'), key: 'type', width: 120, render: (_, e) => <EventTypeTag type={e.type} /> },
               { title: t('actor'), key: 'actor', width: 180, render: (_, e) => <Actor actor={e.actor} /> },
               // One branch's history names its branch in the filter already.
-              ...(scope === 'branch' ? [] : [{ title: t('branch'), key: 'branch', width: 140, ellipsis: true, render: (_: unknown, e: HistoryEntry) => where(e) }]),
+              ...(scope === 'branch'
+                ? []
+                : [{ title: t('branch'), key: 'branch', width: 140, ellipsis: true, render: (_: unknown, e: HistoryEntry) => where(e) }]),
               { title: t('content'), key: 'content', width: 300, render: (_, e) => content(e) },
               { title: t('reason'), key: 'reason', width: 180, render: (_, e) => <span data-testid="history-reason">{e.reason ?? ''}</span> },
               { title: t('evidenceHashes'), key: 'evidence', width: 210, render: (_, e) => <EvidenceHashes evidence={e.evidence} /> },

@@ -34,7 +34,12 @@ export function LoginPage() {
   return (
     <div
       style={{
-        minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box',
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        boxSizing: 'border-box',
         background: 'linear-gradient(160deg, #7f1212 0%, #b71c1c 45%, #f5f5f5 45%)',
       }}
     >
@@ -43,7 +48,21 @@ export function LoginPage() {
       </div>
       <Card style={{ width: '100%', maxWidth: 380, boxShadow: '0 8px 30px rgba(0,0,0,.15)' }}>
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
-          <div style={{ width: 48, height: 48, borderRadius: 10, background: '#b71c1c', color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: 24, fontWeight: 700 }}>台</div>
+          <div
+            style={{
+              width: 48,
+              height: 48,
+              borderRadius: 10,
+              background: '#b71c1c',
+              color: '#fff',
+              display: 'inline-grid',
+              placeItems: 'center',
+              fontSize: 24,
+              fontWeight: 700,
+            }}
+          >
+            台
+          </div>
           <Typography.Title level={3} style={{ margin: '12px 0 4px' }}>
             {t('appName')}
           </Typography.Title>

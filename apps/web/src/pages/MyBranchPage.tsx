@@ -29,7 +29,8 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
   const [completing, setCompleting] = useState<ReadModelInstance | null>(null);
   const [reopening, setReopening] = useState<ReadModelInstance | null>(null);
 
-  const subjectName = (i: ReadModelInstance) => i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
+  const subjectName = (i: ReadModelInstance) =>
+    i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
   const actions = (i: ReadModelInstance) =>
     i.status === 'completed' ? (
       <Button size="small" icon={<RollbackOutlined />} onClick={() => setReopening(i)} data-testid="reopen-button">
@@ -43,7 +44,10 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
 
   return (
     <div>
-      <PageTitle title={`${t('myBranchTitle')} · ${account.displayName.replace(/书记.*$/, '') || branchId}`} extra={<LiveBadge mode={mode} asOf={data?.asOf} />} />
+      <PageTitle
+        title={`${t('myBranchTitle')} · ${account.displayName.replace(/书记.*$/, '') || branchId}`}
+        extra={<LiveBadge mode={mode} asOf={data?.asOf} />}
+      />
       {error !== null && !data && <ErrorAlert error={error} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
       {!data ? (
         <Skeleton active paragraph={{ rows: 10 }} />
@@ -58,7 +62,12 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
             </Col>
             <Col xs={24} md={12}>
               <Card>
-                <Statistic title={`${t('participationRate')} · ${t('byPersonSession')}`} value={pct(data.participation.byPersonSession)} precision={1} suffix="%" />
+                <Statistic
+                  title={`${t('participationRate')} · ${t('byPersonSession')}`}
+                  value={pct(data.participation.byPersonSession)}
+                  precision={1}
+                  suffix="%"
+                />
                 <Typography.Text type="secondary">
                   {t('participationOfSessions', { n: data.participation.byPersonSession.numerator, d: data.participation.byPersonSession.denominator })}
                 </Typography.Text>
@@ -71,7 +80,14 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
         </Space>
       )}
       {completing && (
-        <CompleteDialog campaign={campaign} branchId={branchId} instance={completing} subject={subjectName(completing)} onClose={() => setCompleting(null)} onDone={refresh} />
+        <CompleteDialog
+          campaign={campaign}
+          branchId={branchId}
+          instance={completing}
+          subject={subjectName(completing)}
+          onClose={() => setCompleting(null)}
+          onDone={refresh}
+        />
       )}
       {reopening && <ReopenDialog campaign={campaign} branchId={branchId} instance={reopening} onClose={() => setReopening(null)} onDone={refresh} />}
     </div>
@@ -79,8 +95,20 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
 }
 
 function CompleteDialog({
-  campaign, branchId, instance, subject, onClose, onDone,
-}: { campaign: CampaignView; branchId: string; instance: ReadModelInstance; subject: string | null; onClose: () => void; onDone: () => Promise<void> }) {
+  campaign,
+  branchId,
+  instance,
+  subject,
+  onClose,
+  onDone,
+}: {
+  campaign: CampaignView;
+  branchId: string;
+  instance: ReadModelInstance;
+  subject: string | null;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string; completedOn?: Dayjs }>();
@@ -141,7 +169,9 @@ function CompleteDialog({
             onChange={({ fileList }) => setFiles(fileList)}
             data-testid="complete-evidence"
           >
-            <Button icon={<UploadOutlined />} data-testid="complete-evidence-button">{t('selectFiles')}</Button>
+            <Button icon={<UploadOutlined />} data-testid="complete-evidence-button">
+              {t('selectFiles')}
+            </Button>
           </Upload>
         </Form.Item>
       </Form>
@@ -149,7 +179,19 @@ function CompleteDialog({
   );
 }
 
-function ReopenDialog({ campaign, branchId, instance, onClose, onDone }: { campaign: CampaignView; branchId: string; instance: ReadModelInstance; onClose: () => void; onDone: () => Promise<void> }) {
+function ReopenDialog({
+  campaign,
+  branchId,
+  instance,
+  onClose,
+  onDone,
+}: {
+  campaign: CampaignView;
+  branchId: string;
+  instance: ReadModelInstance;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -185,7 +227,12 @@ function ReopenDialog({ campaign, branchId, instance, onClose, onDone }: { campa
     >
       {error !== null && <ErrorAlert error={error} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('reopenReason')} rules={[{ required: true, whitespace: true, message: t('reopenReasonRequired') }]} {...fieldError(error, 'reason')}>
+        <Form.Item
+          name="reason"
+          label={t('reopenReason')}
+          rules={[{ required: true, whitespace: true, message: t('reopenReasonRequired') }]}
+          {...fieldError(error, 'reason')}
+        >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="reopen-reason" />
         </Form.Item>
       </Form>

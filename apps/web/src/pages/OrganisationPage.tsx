@@ -133,9 +133,15 @@ export default function OrganisationPage() {
             <div>
               <div>{t('unitNextSteps')}</div>
               <Space wrap size={8} style={{ marginTop: 8 }}>
-                <Button size="small" type="primary" onClick={() => chooseTab('import')} data-testid="next-step-import">{t('rosterImportTab')}</Button>
-                <Button size="small" onClick={() => chooseTab('branches')} data-testid="next-step-branches">{t('addBranch')}</Button>
-                <Button size="small" onClick={() => chooseTab('accounts')} data-testid="next-step-accounts">{t('createAccount')}</Button>
+                <Button size="small" type="primary" onClick={() => chooseTab('import')} data-testid="next-step-import">
+                  {t('rosterImportTab')}
+                </Button>
+                <Button size="small" onClick={() => chooseTab('branches')} data-testid="next-step-branches">
+                  {t('addBranch')}
+                </Button>
+                <Button size="small" onClick={() => chooseTab('accounts')} data-testid="next-step-accounts">
+                  {t('createAccount')}
+                </Button>
               </Space>
             </div>
           }
@@ -154,16 +160,40 @@ export default function OrganisationPage() {
       ) : !unit || !accounts ? (
         error === null && <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
-        <Office unit={unit} units={units ?? []} accounts={accounts} installation={installation} tab={tab} onTab={chooseTab} reloadUnit={reloadUnit} reloadAccounts={reloadAccounts} />
+        <Office
+          unit={unit}
+          units={units ?? []}
+          accounts={accounts}
+          installation={installation}
+          tab={tab}
+          onTab={chooseTab}
+          reloadUnit={reloadUnit}
+          reloadAccounts={reloadAccounts}
+        />
       )}
       {registering && <RegisterUnitDialog onClose={() => setRegistering(false)} onDone={onRegistered} />}
     </div>
   );
 }
 
-function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, reloadAccounts }: {
-  unit: OrganisationView; units: readonly UnitSummary[]; accounts: readonly AccountView[]; installation: boolean; tab: TabKey; onTab: (key: string) => void;
-  reloadUnit: () => Promise<void>; reloadAccounts: () => Promise<void>;
+function Office({
+  unit,
+  units,
+  accounts,
+  installation,
+  tab,
+  onTab,
+  reloadUnit,
+  reloadAccounts,
+}: {
+  unit: OrganisationView;
+  units: readonly UnitSummary[];
+  accounts: readonly AccountView[];
+  installation: boolean;
+  tab: TabKey;
+  onTab: (key: string) => void;
+  reloadUnit: () => Promise<void>;
+  reloadAccounts: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
@@ -175,8 +205,18 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
   return (
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('unit')} value={unit.name} styles={{ content: { fontSize: 18 } }} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><div data-testid="admin-branch-count" data-value={unit.branches.length}><Statistic title={t('branches')} value={unit.branches.length} /></div></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('unit')} value={unit.name} styles={{ content: { fontSize: 18 } }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <div data-testid="admin-branch-count" data-value={unit.branches.length}>
+              <Statistic title={t('branches')} value={unit.branches.length} />
+            </div>
+          </Card>
+        </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <div data-testid="admin-member-count" data-value={unit.members.filter((m) => m.status === 'active' || m.status === 'exempt').length}>
@@ -184,7 +224,11 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
             </div>
           </Card>
         </Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('accounts')} value={accounts.filter((a) => a.unitId === unit.unitId).length} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('accounts')} value={accounts.filter((a) => a.unitId === unit.unitId).length} />
+          </Card>
+        </Col>
       </Row>
       <Card>
         <Tabs
@@ -192,19 +236,27 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
           onChange={onTab}
           items={[
             {
-              key: 'accounts', label: <span data-testid="tab-accounts">{t('accounts')}</span>,
+              key: 'accounts',
+              label: <span data-testid="tab-accounts">{t('accounts')}</span>,
               children: <AccountsTab scope={scope} accounts={accounts} reload={reloadAccounts} />,
             },
             {
-              key: 'import', label: <span data-testid="tab-import">{t('rosterImportTab')}</span>,
+              key: 'import',
+              label: <span data-testid="tab-import">{t('rosterImportTab')}</span>,
               children: <RosterImportTab unit={unit} onImported={reloadUnit} />,
             },
             {
-              key: 'branches', label: <span data-testid="tab-branches">{t('branches')}</span>,
+              key: 'branches',
+              label: <span data-testid="tab-branches">{t('branches')}</span>,
               children: (
                 <>
                   <AddBar hint={t('addBranchHint')} button={t('addBranch')} testId="add-branch" onClick={() => setAdding('branch')} />
-                  <Table rowKey="branchId" size="small" pagination={false} dataSource={unit.branches as OrganisationView['branches'][number][]} scroll={{ x: 520 }}
+                  <Table
+                    rowKey="branchId"
+                    size="small"
+                    pagination={false}
+                    dataSource={unit.branches as OrganisationView['branches'][number][]}
+                    scroll={{ x: 520 }}
                     locale={{ emptyText: t('noBranchesYet') }}
                     onRow={(b) => ({ 'data-testid': 'branch-row', 'data-branch': b.branchId }) as React.HTMLAttributes<HTMLElement>}
                     columns={[
@@ -212,41 +264,70 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
                       { title: t('secretary'), dataIndex: 'secretaryName', width: 100 },
                       { title: t('activeMembers'), dataIndex: 'activeMembers', width: 80 },
                       { title: t('exemptMembers'), dataIndex: 'exemptMembers', width: 80 },
-                    ]} />
+                    ]}
+                  />
                 </>
               ),
             },
             {
-              key: 'members', label: <span data-testid="tab-members">{t('members')}</span>,
+              key: 'members',
+              label: <span data-testid="tab-members">{t('members')}</span>,
               children: (
                 <>
                   <Input.Search allowClear placeholder={t('member')} style={{ maxWidth: 260, marginBottom: 12 }} onChange={(e) => setQuery(e.target.value)} />
-                  <Table rowKey="memberId" size="small" dataSource={members} pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }} scroll={{ x: 560 }}
+                  <Table
+                    rowKey="memberId"
+                    size="small"
+                    dataSource={members}
+                    pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }}
+                    scroll={{ x: 560 }}
                     columns={[
-                      { title: t('member'), dataIndex: 'name', width: 120, render: (n: string, m) => <span>{n} {m.isLeader && <Tag color="gold">{t('leader')}</Tag>}</span> },
+                      {
+                        title: t('member'),
+                        dataIndex: 'name',
+                        width: 120,
+                        render: (n: string, m) => (
+                          <span>
+                            {n} {m.isLeader && <Tag color="gold">{t('leader')}</Tag>}
+                          </span>
+                        ),
+                      },
                       { title: t('memberNumber'), dataIndex: 'memberId', width: 90 },
                       { title: t('branch'), dataIndex: 'branchId', render: (id: string) => branchName(id) },
                       {
-                        title: t('status'), dataIndex: 'status', width: 100,
+                        title: t('status'),
+                        dataIndex: 'status',
+                        width: 100,
                         render: (s: string) => {
                           const key = `memberStatus_${s}` as 'memberStatus_active';
-                          return <Tag color={s === 'active' ? 'success' : s === 'exempt' ? 'warning' : 'default'}>{['active', 'exempt', 'left', 'not_joined_yet'].includes(s) ? t(key) : s}</Tag>;
+                          return (
+                            <Tag color={s === 'active' ? 'success' : s === 'exempt' ? 'warning' : 'default'}>
+                              {['active', 'exempt', 'left', 'not_joined_yet'].includes(s) ? t(key) : s}
+                            </Tag>
+                          );
                         },
                       },
                       { title: t('joinedOn'), dataIndex: 'joinedOn', width: 110 },
-                    ]} />
+                    ]}
+                  />
                 </>
               ),
             },
             {
-              key: 'divisions', label: <span data-testid="tab-divisions">{t('divisions')}</span>,
+              key: 'divisions',
+              label: <span data-testid="tab-divisions">{t('divisions')}</span>,
               children: (
                 <>
                   <AddBar hint={t('addDivisionHint')} button={t('addDivision')} testId="add-division" onClick={() => setAdding('division')} />
-                  <Table rowKey="divisionId" size="small" pagination={false} dataSource={unit.divisions as OrganisationView['divisions'][number][]}
+                  <Table
+                    rowKey="divisionId"
+                    size="small"
+                    pagination={false}
+                    dataSource={unit.divisions as OrganisationView['divisions'][number][]}
                     locale={{ emptyText: t('noDivisionsYet') }}
                     onRow={(d) => ({ 'data-testid': 'division-row', 'data-division': d.divisionId }) as React.HTMLAttributes<HTMLElement>}
-                    columns={[{ title: t('divisions'), dataIndex: 'name' }]} />
+                    columns={[{ title: t('divisions'), dataIndex: 'name' }]}
+                  />
                 </>
               ),
             },
@@ -263,8 +344,12 @@ function Office({ unit, units, accounts, installation, tab, onTab, reloadUnit, r
 function AddBar({ hint, button, testId, onClick }: { hint: string; button: string; testId: string; onClick: () => void }) {
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
-      <Typography.Text type="secondary" style={{ flex: '1 1 240px' }}>{hint}</Typography.Text>
-      <Button type="primary" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>{button}</Button>
+      <Typography.Text type="secondary" style={{ flex: '1 1 240px' }}>
+        {hint}
+      </Typography.Text>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>
+        {button}
+      </Button>
     </div>
   );
 }

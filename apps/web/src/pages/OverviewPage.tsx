@@ -91,7 +91,9 @@ function OverviewBody({ figures, campaign }: { figures: OverviewFigures; campaig
             <Row gutter={16}>
               <Col span={12}>
                 <Statistic title={t('byPerson')} value={pctText(overview.participation.byPerson)} />
-                <Typography.Text type="secondary">{t('participationOfPeople', { n: overview.participation.byPerson.numerator, d: overview.participation.byPerson.denominator })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('participationOfPeople', { n: overview.participation.byPerson.numerator, d: overview.participation.byPerson.denominator })}
+                </Typography.Text>
               </Col>
               <Col span={12}>
                 <Statistic title={t('byPersonSession')} value={pctText(overview.participation.byPersonSession)} />
@@ -182,7 +184,13 @@ function HalfYearCard({ halfYear: h }: { halfYear: CampaignOverview['halfYear'] 
           </Typography.Text>
         </Col>
         <Col span={12} style={{ textAlign: 'center' }}>
-          <Progress type="dashboard" percent={pct(h.workProgress)} size={100} strokeColor={h.passes ? '#389e0d' : BRAND} format={() => pctText(h.workProgress)} />
+          <Progress
+            type="dashboard"
+            percent={pct(h.workProgress)}
+            size={100}
+            strokeColor={h.passes ? '#389e0d' : BRAND}
+            format={() => pctText(h.workProgress)}
+          />
           <div>{t('workProgress')}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {`${h.workProgress.numerator} / ${h.workProgress.denominator}`}
@@ -203,14 +211,18 @@ function HalfYearCard({ halfYear: h }: { halfYear: CampaignOverview['halfYear'] 
 function Heatmap({ heatMap, campaign }: { heatMap: HeatMap; campaign: CampaignView }) {
   const { t } = useI18n();
   // The unit-level pseudo-branch (its id starts with "_") is a row only when it has work.
-  const rows = useMemo(
-    () => heatMap.branches.filter((b) => !b.branchId.startsWith('_') || Object.values(b.cells).some((c) => c.applicable > 0)),
-    [heatMap],
-  );
+  const rows = useMemo(() => heatMap.branches.filter((b) => !b.branchId.startsWith('_') || Object.values(b.cells).some((c) => c.applicable > 0)), [heatMap]);
   const phases = campaign.phases;
   const option = useMemo(() => {
     const data = rows
-      .flatMap((b, y) => Object.entries(b.cells).map(([phaseId, c]) => ({ x: phases.findIndex((p) => p.phaseId === phaseId), y, completion: c.completion, branchId: b.branchId })))
+      .flatMap((b, y) =>
+        Object.entries(b.cells).map(([phaseId, c]) => ({
+          x: phases.findIndex((p) => p.phaseId === phaseId),
+          y,
+          completion: c.completion,
+          branchId: b.branchId,
+        })),
+      )
       .map(({ x, y, completion, branchId }) => ({ value: [x, y, completion.denominator === 0 ? -1 : pct(completion)], ratio: completion, branchId }))
       .filter((d) => d.value[0] >= 0);
     return {
@@ -222,15 +234,35 @@ function Heatmap({ heatMap, campaign }: { heatMap: HeatMap; campaign: CampaignVi
         },
       },
       grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
-      xAxis: { type: 'category', data: phases.map((p) => phaseShort(campaign, p.phaseId, 6)), axisLabel: { interval: 0, rotate: 30, fontSize: 11 }, splitArea: { show: true } },
-      yAxis: { type: 'category', data: rows.map((b) => (b.branchId.startsWith('_') ? t('unitLevel') : b.name.replace(/党支部$/, ''))), axisLabel: { fontSize: 11, width: 84, overflow: 'truncate' }, inverse: true },
+      xAxis: {
+        type: 'category',
+        data: phases.map((p) => phaseShort(campaign, p.phaseId, 6)),
+        axisLabel: { interval: 0, rotate: 30, fontSize: 11 },
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((b) => (b.branchId.startsWith('_') ? t('unitLevel') : b.name.replace(/党支部$/, ''))),
+        axisLabel: { fontSize: 11, width: 84, overflow: 'truncate' },
+        inverse: true,
+      },
       visualMap: {
-        min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100%', '0%'],
-        inRange: { color: ['#fff1f0', '#ffa39e', '#f5222d', '#a8071a', '#5c0011'] }, outOfRange: { color: '#f5f5f5' },
+        min: 0,
+        max: 100,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 120,
+        text: ['100%', '0%'],
+        inRange: { color: ['#fff1f0', '#ffa39e', '#f5222d', '#a8071a', '#5c0011'] },
+        outOfRange: { color: '#f5f5f5' },
       },
       series: [
         {
-          type: 'heatmap', data, label: { show: true, fontSize: 10, formatter: (p: { data: { value: number[] } }) => (p.data.value[2] < 0 ? '—' : `${Math.round(p.data.value[2])}`) },
+          type: 'heatmap',
+          data,
+          label: { show: true, fontSize: 10, formatter: (p: { data: { value: number[] } }) => (p.data.value[2] < 0 ? '—' : `${Math.round(p.data.value[2])}`) },
           emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,.3)' } },
         },
       ],
@@ -267,7 +299,14 @@ function ParticipationLine({ points }: { points: readonly WeeklyParticipation[] 
       xAxis: { type: 'category', data: points.map((p) => p.weekOf.slice(5)), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { name: t('participationRate'), type: 'line', smooth: true, data: points.map((p) => pct(p.participation)), areaStyle: { opacity: 0.12 }, itemStyle: { color: BRAND } },
+        {
+          name: t('participationRate'),
+          type: 'line',
+          smooth: true,
+          data: points.map((p) => pct(p.participation)),
+          areaStyle: { opacity: 0.12 },
+          itemStyle: { color: BRAND },
+        },
         { name: t('attendanceRate'), type: 'line', smooth: true, data: points.map((p) => pct(p.attendance)), itemStyle: { color: '#d48806' } },
       ],
     }),
@@ -306,8 +345,16 @@ function WarningList({ rows, campaign, branchName }: { rows: readonly WarningIns
           { title: t('status'), dataIndex: 'colour', width: 110, render: (_: unknown, r) => <WarningTag colour={r.colour} daysLeft={r.daysLeft} /> },
           { title: t('task'), dataIndex: 'title', ellipsis: true, render: (_: unknown, r) => taskTitle(campaign, r.taskId, r.title, lang) },
           {
-            title: t('branch'), dataIndex: 'branchId', width: 170, ellipsis: true,
-            render: (_: unknown, r) => (r.branchId.startsWith('_') ? t('unitLevel') : <a onClick={() => navigate(`/branches/${encodeURIComponent(r.branchId)}`)}>{branchName(r.branchId)}</a>),
+            title: t('branch'),
+            dataIndex: 'branchId',
+            width: 170,
+            ellipsis: true,
+            render: (_: unknown, r) =>
+              r.branchId.startsWith('_') ? (
+                t('unitLevel')
+              ) : (
+                <a onClick={() => navigate(`/branches/${encodeURIComponent(r.branchId)}`)}>{branchName(r.branchId)}</a>
+              ),
           },
           { title: t('subject'), dataIndex: 'subjectName', width: 100, ellipsis: true, render: (name: string | null) => name ?? '—' },
           { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },

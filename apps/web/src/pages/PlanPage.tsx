@@ -45,7 +45,10 @@ export default function PlanPage() {
     });
   };
 
-  const stepIndex = Math.max(0, c.stages.findIndex((s) => s.status !== 'closed'));
+  const stepIndex = Math.max(
+    0,
+    c.stages.findIndex((s) => s.status !== 'closed'),
+  );
   return (
     <div>
       <PageTitle
@@ -61,11 +64,19 @@ export default function PlanPage() {
         }
       />
       <Card style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-          { key: 'name', label: t('campaign'), children: <span data-testid="plan-campaign-name">{c.name}</span> },
-          { key: 'period', label: t('period'), children: `${c.startDate} ~ ${c.endDate}` },
-          { key: 'tasks', label: t('task'), children: <span data-testid="plan-task-count">{t('tasksCount', { n: c.counts.activeTasks ?? c.tasks.length })}</span> },
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'name', label: t('campaign'), children: <span data-testid="plan-campaign-name">{c.name}</span> },
+            { key: 'period', label: t('period'), children: `${c.startDate} ~ ${c.endDate}` },
+            {
+              key: 'tasks',
+              label: t('task'),
+              children: <span data-testid="plan-task-count">{t('tasksCount', { n: c.counts.activeTasks ?? c.tasks.length })}</span>,
+            },
+          ]}
+        />
         {c.stages.length > 0 && (
           <Steps
             style={{ marginTop: 16 }}
@@ -75,7 +86,11 @@ export default function PlanPage() {
             items={c.stages.map((s) => ({
               title: s.name,
               status: s.status === 'closed' ? 'finish' : s.status === 'open' ? 'process' : 'wait',
-              content: s.openedOn ? (s.closedOn ? `${s.openedOn} ~ ${s.closedOn}` : t('openedOn', { date: s.openedOn })) : `${s.startDate ?? ''} ~ ${s.endDate ?? ''}`,
+              content: s.openedOn
+                ? s.closedOn
+                  ? `${s.openedOn} ~ ${s.closedOn}`
+                  : t('openedOn', { date: s.openedOn })
+                : `${s.startDate ?? ''} ~ ${s.endDate ?? ''}`,
             }))}
           />
         )}
@@ -96,7 +111,13 @@ export default function PlanPage() {
               }
               extra={
                 manage && stage.status === 'pending' ? (
-                  <Button type="primary" icon={<PlayCircleOutlined />} disabled={!previousClosed} onClick={() => openStage(stage)} data-testid={`open-stage-${stage.stageId}`}>
+                  <Button
+                    type="primary"
+                    icon={<PlayCircleOutlined />}
+                    disabled={!previousClosed}
+                    onClick={() => openStage(stage)}
+                    data-testid={`open-stage-${stage.stageId}`}
+                  >
                     {t('openStage')}
                   </Button>
                 ) : manage && stage.status === 'open' ? (
@@ -145,7 +166,9 @@ function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign:
   const { t, lang } = useI18n();
   const scopeLabel = (scope: string) => {
     const key = `scope_${scope}` as const;
-    return ['scope_unit', 'scope_branch', 'scope_branch_recurring_weekly', 'scope_member', 'scope_leader', 'scope_division'].includes(key) ? t(key as 'scope_unit') : scope;
+    return ['scope_unit', 'scope_branch', 'scope_branch_recurring_weekly', 'scope_member', 'scope_leader', 'scope_division'].includes(key)
+      ? t(key as 'scope_unit')
+      : scope;
   };
   return (
     <Table
@@ -158,7 +181,8 @@ function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign:
       columns={[
         { title: '#', dataIndex: 'taskId', width: 60 },
         {
-          title: t('task'), key: 'title',
+          title: t('task'),
+          key: 'title',
           render: (_, task) => (
             <span style={task.cancelled ? { textDecoration: 'line-through', color: '#999' } : undefined}>
               {taskTitle(campaign, task.taskId, task.title, lang)} {!task.mandatory && <Tag>{t('optional')}</Tag>}
@@ -231,7 +255,9 @@ function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView;
         <Alert type="success" showIcon title={t('unfinishedNone')} style={{ marginBottom: 12 }} />
       ) : unfinished ? (
         <div style={{ marginBottom: 12 }}>
-          <Tag color="error" data-testid="unfinished-count">{t('unfinishedCount', { n: unfinished.count })}</Tag>
+          <Tag color="error" data-testid="unfinished-count">
+            {t('unfinishedCount', { n: unfinished.count })}
+          </Tag>
           <Row gutter={[8, 4]} style={{ marginTop: 8 }}>
             {Object.entries(unfinished.byBranch).map(([branchId, n]) => (
               <Col key={branchId} xs={24} sm={12}>
@@ -241,7 +267,9 @@ function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView;
           </Row>
         </div>
       ) : null}
-      {refused && <Alert type="warning" showIcon title={t('stageUnfinished412', { n: refusedCount })} style={{ marginBottom: 12 }} data-testid="close-refused" />}
+      {refused && (
+        <Alert type="warning" showIcon title={t('stageUnfinished412', { n: refusedCount })} style={{ marginBottom: 12 }} data-testid="close-refused" />
+      )}
       {error !== null && !refused && <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item help={t('carryOverHelp')} validateStatus={refused ? 'warning' : undefined}>

@@ -44,7 +44,9 @@ function Study({ branchId: ownBranch }: { branchId: string }) {
           </Space>
         }
       />
-      {(error !== null || rosterError !== null) && !data && <ErrorAlert error={error ?? rosterError} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
+      {(error !== null || rosterError !== null) && !data && (
+        <ErrorAlert error={error ?? rosterError} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />
+      )}
       {data && (
         <Card style={{ marginBottom: 16 }}>
           <Space size={24} wrap>
@@ -102,7 +104,19 @@ function Study({ branchId: ownBranch }: { branchId: string }) {
   );
 }
 
-function SessionDialog({ campaignId, branchId, members, onClose, onDone }: { campaignId: string; branchId: string; members: readonly RosterMember[]; onClose: () => void; onDone: () => Promise<void> }) {
+function SessionDialog({
+  campaignId,
+  branchId,
+  members,
+  onClose,
+  onDone,
+}: {
+  campaignId: string;
+  branchId: string;
+  members: readonly RosterMember[];
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; topic: string }>();
@@ -162,7 +176,11 @@ function SessionDialog({ campaignId, branchId, members, onClose, onDone }: { cam
           validateStatus={attendanceError.validateStatus}
           help={attendanceError.help}
         >
-          <Button size="small" style={{ marginBottom: 8 }} onClick={() => setMarks(Object.fromEntries(active.map((m) => [m.memberId, 'present' as AttendanceMark])))}>
+          <Button
+            size="small"
+            style={{ marginBottom: 8 }}
+            onClick={() => setMarks(Object.fromEntries(active.map((m) => [m.memberId, 'present' as AttendanceMark])))}
+          >
             {t('allPresent')}
           </Button>
           <Table
@@ -173,9 +191,19 @@ function SessionDialog({ campaignId, branchId, members, onClose, onDone }: { cam
             scroll={{ y: 320 }}
             onRow={(m) => ({ 'data-testid': 'attendance-row', 'data-member': m.memberId }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: t('member'), dataIndex: 'name', width: 110, render: (n: string, m) => <span>{n} {m.isLeader && <Tag color="gold">{t('leader')}</Tag>}</span> },
               {
-                title: t('attendance'), key: 'mark',
+                title: t('member'),
+                dataIndex: 'name',
+                width: 110,
+                render: (n: string, m) => (
+                  <span>
+                    {n} {m.isLeader && <Tag color="gold">{t('leader')}</Tag>}
+                  </span>
+                ),
+              },
+              {
+                title: t('attendance'),
+                key: 'mark',
                 render: (_, m) => (
                   <Radio.Group
                     size="small"
@@ -202,8 +230,22 @@ function SessionDialog({ campaignId, branchId, members, onClose, onDone }: { cam
 }
 
 function MakeUpDialog({
-  campaignId, branchId, session, candidates, name, onClose, onDone,
-}: { campaignId: string; branchId: string; session: BranchSession; candidates: readonly string[]; name: (id: string) => string; onClose: () => void; onDone: () => Promise<void> }) {
+  campaignId,
+  branchId,
+  session,
+  candidates,
+  name,
+  onClose,
+  onDone,
+}: {
+  campaignId: string;
+  branchId: string;
+  session: BranchSession;
+  candidates: readonly string[];
+  name: (id: string) => string;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ memberId: string; date: Dayjs; note?: string }>();
@@ -215,7 +257,11 @@ function MakeUpDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.recordMakeUp(campaignId, branchId, session.sessionId, { memberId: values.memberId, date: values.date.format('YYYY-MM-DD'), note: values.note?.trim() || undefined });
+      await api.recordMakeUp(campaignId, branchId, session.sessionId, {
+        memberId: values.memberId,
+        date: values.date.format('YYYY-MM-DD'),
+        note: values.note?.trim() || undefined,
+      });
       void message.success(t('recorded'));
       await onDone();
       onClose();
@@ -244,7 +290,10 @@ function MakeUpDialog({
         <Form form={form} layout="vertical" initialValues={{ date: dayjs(), memberId: candidates[0] }}>
           <Form.Item name="memberId" label={t('member')} rules={[{ required: true, message: t('memberRequired') }]} {...fieldError(error, 'memberId')}>
             <Select
-              options={candidates.map((id) => ({ value: id, label: `${name(id)} · ${t(session.marks.find((m) => m.memberId === id)?.mark === 'leave' ? 'leave' : 'absent')}` }))}
+              options={candidates.map((id) => ({
+                value: id,
+                label: `${name(id)} · ${t(session.marks.find((m) => m.memberId === id)?.mark === 'leave' ? 'leave' : 'absent')}`,
+              }))}
               data-testid="make-up-member"
             />
           </Form.Item>

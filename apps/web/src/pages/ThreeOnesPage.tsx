@@ -26,16 +26,45 @@ function ThreeOnes({ branchId: ownBranch }: { branchId: string }) {
   return (
     <div>
       <PageTitle title={t('threeOnesTitle')} extra={<LiveBadge mode={mode} />} />
-      {(error !== null || rosterError !== null) && !data && <ErrorAlert error={error ?? rosterError} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />}
+      {(error !== null || rosterError !== null) && !data && (
+        <ErrorAlert error={error ?? rosterError} action={<a onClick={() => void refresh()}>{t('retry')}</a>} />
+      )}
       <Card title={t('threeOnesHint')}>
-        {!data || !roster ? <Skeleton active /> : <ThreeOnesGrid members={roster.members} entries={data.threeOnesEntries} onRecord={(member, item) => setCell({ member, item })} />}
+        {!data || !roster ? (
+          <Skeleton active />
+        ) : (
+          <ThreeOnesGrid members={roster.members} entries={data.threeOnesEntries} onRecord={(member, item) => setCell({ member, item })} />
+        )}
       </Card>
-      {cell && <RecordDialog campaignId={campaign.campaignId} branchId={branchId} member={cell.member} item={cell.item} onClose={() => setCell(null)} onDone={refresh} />}
+      {cell && (
+        <RecordDialog
+          campaignId={campaign.campaignId}
+          branchId={branchId}
+          member={cell.member}
+          item={cell.item}
+          onClose={() => setCell(null)}
+          onDone={refresh}
+        />
+      )}
     </div>
   );
 }
 
-function RecordDialog({ campaignId, branchId, member, item, onClose, onDone }: { campaignId: string; branchId: string; member: RosterMember; item: ThreeOnesItem; onClose: () => void; onDone: () => Promise<void> }) {
+function RecordDialog({
+  campaignId,
+  branchId,
+  member,
+  item,
+  onClose,
+  onDone,
+}: {
+  campaignId: string;
+  branchId: string;
+  member: RosterMember;
+  item: ThreeOnesItem;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; date: Dayjs; note?: string }>();
@@ -46,7 +75,13 @@ function RecordDialog({ campaignId, branchId, member, item, onClose, onDone }: {
     setBusy(true);
     setError(null);
     try {
-      await api.recordThreeOnes(campaignId, branchId, { memberId: member.memberId, item, date: values.date.format('YYYY-MM-DD'), title: values.title.trim(), note: values.note?.trim() || undefined });
+      await api.recordThreeOnes(campaignId, branchId, {
+        memberId: member.memberId,
+        item,
+        date: values.date.format('YYYY-MM-DD'),
+        title: values.title.trim(),
+        note: values.note?.trim() || undefined,
+      });
       void message.success(t('recorded'));
       await onDone();
       onClose();

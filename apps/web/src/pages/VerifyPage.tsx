@@ -81,7 +81,11 @@ function ChainsCard() {
       <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void run()} data-testid="verify-run">
         {t('verifyRun')}
       </Button>
-      {error !== null && <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div>}
+      {error !== null && (
+        <div style={{ marginTop: 16 }}>
+          <ErrorAlert error={error} />
+        </div>
+      )}
       {report && <VerifyResult report={report} />}
     </Card>
   );
@@ -152,7 +156,11 @@ function DigestCard() {
       <Button icon={<FieldNumberOutlined />} loading={busy} onClick={() => void take()} data-testid="digest-run">
         {t('digestRun')}
       </Button>
-      {error !== null && <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div>}
+      {error !== null && (
+        <div style={{ marginTop: 16 }}>
+          <ErrorAlert error={error} />
+        </div>
+      )}
       {digest && (
         <div style={{ marginTop: 16 }}>
           <Typography.Paragraph
@@ -164,7 +172,9 @@ function DigestCard() {
             {digest.digest}
           </Typography.Paragraph>
           <Space size={8} wrap>
-            <Tag color="blue" data-testid="digest-scope" data-scope={digest.scope}>{scopeLabel(digest.scope)}</Tag>
+            <Tag color="blue" data-testid="digest-scope" data-scope={digest.scope}>
+              {scopeLabel(digest.scope)}
+            </Tag>
             <Typography.Text type="secondary" data-testid="digest-meta" data-events={digest.events}>
               {t('digestMeta', { events: digest.events, streams: digest.streams })}
             </Typography.Text>
@@ -179,9 +189,7 @@ function DigestCard() {
   );
 }
 
-type Outcome =
-  | { kind: 'server'; check: DigestCheck }
-  | { kind: 'local'; verdict: 'same' | 'changed' | 'later' | 'earlier'; current: string };
+type Outcome = { kind: 'server'; check: DigestCheck } | { kind: 'local'; verdict: 'same' | 'changed' | 'later' | 'earlier'; current: string };
 
 /** Without the server's re-check, comparing with the digest now can tell only this much. */
 function compareLocally(pasted: ParsedDigest, now: ParsedDigest | null): Extract<Outcome, { kind: 'local' }>['verdict'] {
@@ -243,7 +251,11 @@ function CompareCard() {
           {t('compareRun')}
         </Button>
       </Space.Compact>
-      {pasted && !parsed && <Typography.Text type="danger" data-testid="compare-invalid">{t('compareInvalid')}</Typography.Text>}
+      {pasted && !parsed && (
+        <Typography.Text type="danger" data-testid="compare-invalid">
+          {t('compareInvalid')}
+        </Typography.Text>
+      )}
       {parsed && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="compare-parsed" data-version={parsed.version}>
           {parsed.version === 'v2'
@@ -252,9 +264,20 @@ function CompareCard() {
         </Typography.Text>
       )}
       {otherScope ? (
-        <Alert style={{ marginTop: 16 }} type="error" showIcon title={t('compareOtherScope')} description={(error as ApiError).body.message} data-testid="compare-scope-error" />
+        <Alert
+          style={{ marginTop: 16 }}
+          type="error"
+          showIcon
+          title={t('compareOtherScope')}
+          description={(error as ApiError).body.message}
+          data-testid="compare-scope-error"
+        />
       ) : (
-        error !== null && <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div>
+        error !== null && (
+          <div style={{ marginTop: 16 }}>
+            <ErrorAlert error={error} />
+          </div>
+        )
       )}
       {outcome && <CompareOutcome outcome={outcome} digest={pasted} />}
     </Card>
@@ -278,7 +301,10 @@ function CompareOutcome({ outcome, digest }: { outcome: Outcome; digest: string 
           <div>
             <div data-testid="compare-facts">
               {t('compareFacts', {
-                version: c.version, scope: scopeLabel(c.scope), n: c.eventsAtDigestThen ?? c.eventsAtDigest, since: c.eventsSince,
+                version: c.version,
+                scope: scopeLabel(c.scope),
+                n: c.eventsAtDigestThen ?? c.eventsAtDigest,
+                since: c.eventsSince,
               })}
             </div>
             {!c.rootMatches && c.eventsAtDigestThen !== null && c.eventsAtDigest < c.eventsAtDigestThen && (
@@ -290,7 +316,9 @@ function CompareOutcome({ outcome, digest }: { outcome: Outcome; digest: string 
               </div>
             )}
             {!c.verify.ok && <div>{t('verifyBroken', { n: c.verify.brokenCount })}</div>}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.message}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.message}
+            </Typography.Text>
           </div>
         }
         data-testid="compare-result"
@@ -302,7 +330,13 @@ function CompareOutcome({ outcome, digest }: { outcome: Outcome; digest: string 
   }
   const type = outcome.verdict === 'same' ? 'success' : outcome.verdict === 'earlier' ? 'info' : 'error';
   const title =
-    outcome.verdict === 'same' ? t('compareSame') : outcome.verdict === 'changed' ? t('compareSamePositionDifferentRoot') : outcome.verdict === 'later' ? t('compareLater') : t('compareEarlierNoServer');
+    outcome.verdict === 'same'
+      ? t('compareSame')
+      : outcome.verdict === 'changed'
+        ? t('compareSamePositionDifferentRoot')
+        : outcome.verdict === 'later'
+          ? t('compareLater')
+          : t('compareEarlierNoServer');
   return (
     <Alert
       style={{ marginTop: 16 }}

@@ -10,7 +10,15 @@ export interface RecordedBy {
 }
 
 export type InstanceHistoryEntry =
-  | { readonly kind: 'completed'; readonly completedOn: IsoDate; readonly onTime: boolean; readonly by: string; readonly note: string; readonly evidence: readonly EvidenceFile[]; readonly recorded: RecordedBy }
+  | {
+      readonly kind: 'completed';
+      readonly completedOn: IsoDate;
+      readonly onTime: boolean;
+      readonly by: string;
+      readonly note: string;
+      readonly evidence: readonly EvidenceFile[];
+      readonly recorded: RecordedBy;
+    }
   | { readonly kind: 'reopened'; readonly reopenedOn: IsoDate; readonly reason: string; readonly by: string; readonly recorded: RecordedBy };
 
 export interface WorkInstanceView {
@@ -40,7 +48,15 @@ export interface QuantityView {
   readonly actual: number;
   readonly target: number | null;
   readonly challenge: number | null;
-  readonly reports: readonly { readonly amount: number; readonly on: IsoDate; readonly note: string | null; readonly reportId: string | null; readonly actualAfter: number; readonly by: string; readonly recorded: RecordedBy }[];
+  readonly reports: readonly {
+    readonly amount: number;
+    readonly on: IsoDate;
+    readonly note: string | null;
+    readonly reportId: string | null;
+    readonly actualAfter: number;
+    readonly by: string;
+    readonly recorded: RecordedBy;
+  }[];
 }
 
 export interface MakeUpView {

@@ -1,11 +1,11 @@
 // Campaigns, their plan and stages, templates, and a branch's task instances (/api/campaigns, /api/templates).
-import type {
-  CampaignTemplate, CarriedOverInstance, IsoDate, PlannedCampaign, StageState, TaskInstance, TemplateSummary,
-} from '@campaign-ledger/domain';
+import type { CampaignTemplate, CarriedOverInstance, IsoDate, PlannedCampaign, StageState, TaskInstance, TemplateSummary } from '@campaign-ledger/domain';
 
 /** A campaign in the list: the planned campaign's identity, dates and status, and its open stage. */
-export interface CampaignSummary
-  extends Pick<PlannedCampaign, 'campaignId' | 'unitId' | 'name' | 'templateCode' | 'startDate' | 'endDate' | 'status' | 'closedOn'> {
+export interface CampaignSummary extends Pick<
+  PlannedCampaign,
+  'campaignId' | 'unitId' | 'name' | 'templateCode' | 'startDate' | 'endDate' | 'status' | 'closedOn'
+> {
   readonly currentStageId: string | null;
 }
 

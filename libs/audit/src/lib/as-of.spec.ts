@@ -1,7 +1,5 @@
 import { InMemoryEventStore, formatPosition } from '@campaign-ledger/event-store';
-import {
-  campaignOverview, overdueInstances, participationOverTime, projectInMemory, rankBranches, snapshotSource,
-} from '@campaign-ledger/projections';
+import { campaignOverview, overdueInstances, participationOverTime, projectInMemory, rankBranches, snapshotSource } from '@campaign-ledger/projections';
 import { ArrayEventStore } from '../testing/array-event-store';
 import { CampaignScript, LEADER, SCRIPT_CAMPAIGN } from '../testing/campaign-script';
 import { replayLog, stateAsOf, type ReplayProgress } from './as-of';
@@ -51,32 +49,78 @@ describe('state as of a moment', () => {
     live.planned = await liveFigures(script);
 
     await script.at('2009-03-20T02:00:00Z').branch('B1', '2009-03-20', [
-      { type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId: 'B1', instanceKey: 'T05:branch:B1', note: '已制定学习计划', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B1' } },
-      { type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId: 'B1', instanceKey: 'T07:member:M1', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B1' } },
-      { type: 'RecordStudySession', data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss1', date: '2009-03-19', topic: '集中学习', attendance: { M1: 'present', M2: 'leave', M3: 'absent' }, by: 'acc-sec-B1' } },
+      {
+        type: 'CompleteTaskInstance',
+        data: {
+          campaignId: 'C1',
+          branchId: 'B1',
+          instanceKey: 'T05:branch:B1',
+          note: '已制定学习计划',
+          evidence: [],
+          completedOn: '2009-03-20',
+          by: 'acc-sec-B1',
+        },
+      },
+      {
+        type: 'CompleteTaskInstance',
+        data: { campaignId: 'C1', branchId: 'B1', instanceKey: 'T07:member:M1', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B1' },
+      },
+      {
+        type: 'RecordStudySession',
+        data: {
+          campaignId: 'C1',
+          branchId: 'B1',
+          sessionId: 'ss1',
+          date: '2009-03-19',
+          topic: '集中学习',
+          attendance: { M1: 'present', M2: 'leave', M3: 'absent' },
+          by: 'acc-sec-B1',
+        },
+      },
     ]);
     await script.branch('B2', '2009-03-20', [
-      { type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B2' } },
+      {
+        type: 'CompleteTaskInstance',
+        data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B2' },
+      },
     ]);
     // 23:30 in the office: still the 20th.
     await script.at('2009-03-20T15:30:00Z').branch('B2', '2009-03-20', [
-      { type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T07:member:M4', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B2' } },
+      {
+        type: 'CompleteTaskInstance',
+        data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T07:member:M4', note: '', evidence: [], completedOn: '2009-03-20', by: 'acc-sec-B2' },
+      },
     ]);
     live.endOf20th = await liveFigures(script);
 
     // 00:30 in the office on the 21st.
     await script.at('2009-03-20T16:30:00Z').branch('B2', '2009-03-21', [
-      { type: 'ReopenTaskInstance', data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' } },
+      {
+        type: 'ReopenTaskInstance',
+        data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' },
+      },
     ]);
     // Another campaign of the same unit moves on too; it must not change C1's figures.
     await script.at('2009-03-22T02:00:00Z').plan('C2', '另一项活动');
-    await script.branch('B1', '2009-03-22', [
-      { type: 'CompleteTaskInstance', data: { campaignId: 'C2', branchId: 'B1', instanceKey: 'T05:branch:B1', note: '', evidence: [], completedOn: '2009-03-22', by: 'acc-sec-B1' } },
-    ], { campaignId: 'C2' });
-    await script.at('2009-03-25T02:00:00Z').campaign([
-      { type: 'MoveTaskDeadline', data: { taskId: 'T07', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } },
-      { type: 'CancelTask', data: { taskId: 'T13', reason: '与集中学习合并', by: 'office' } },
-    ], 'C1', LEADER);
+    await script.branch(
+      'B1',
+      '2009-03-22',
+      [
+        {
+          type: 'CompleteTaskInstance',
+          data: { campaignId: 'C2', branchId: 'B1', instanceKey: 'T05:branch:B1', note: '', evidence: [], completedOn: '2009-03-22', by: 'acc-sec-B1' },
+        },
+      ],
+      { campaignId: 'C2' },
+    );
+    await script.at('2009-03-25T02:00:00Z').campaign(
+      [
+        { type: 'MoveTaskDeadline', data: { taskId: 'T07', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } },
+        { type: 'CancelTask', data: { taskId: 'T13', reason: '与集中学习合并', by: 'office' } },
+      ],
+      'C1',
+      LEADER,
+    );
     await script.branch('B1', '2009-03-25', [
       { type: 'RecordMakeUp', data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss1', memberId: 'M2', date: '2009-03-25', by: 'acc-sec-B1' } },
     ]);

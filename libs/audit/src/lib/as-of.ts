@@ -4,7 +4,14 @@ import type { StateAsOf } from '@campaign-ledger/api-contract';
 import { campaignStream, parseBranchWorkStream, StreamCategories } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
-  CampaignNotProjected, campaignOverview, MemoryRows, overdueInstances, participationOverTime, projectEvents, rankBranches, snapshotSource,
+  CampaignNotProjected,
+  campaignOverview,
+  MemoryRows,
+  overdueInstances,
+  participationOverTime,
+  projectEvents,
+  rankBranches,
+  snapshotSource,
   type ReadModelSource,
 } from '@campaign-ledger/projections';
 import { CampaignNotInLogError, CampaignNotYetPlannedError } from './errors';
@@ -43,7 +50,10 @@ export interface ReplayedLog {
  * The result is always a prefix of the log, so it is a state the live projection itself passed through.
  */
 export async function replayLog(
-  store: EventStore, until: Date, onProgress?: ProgressListener<ReplayProgress>, options: ReplayOptions = {},
+  store: EventStore,
+  until: Date,
+  onProgress?: ProgressListener<ReplayProgress>,
+  options: ReplayOptions = {},
 ): Promise<ReplayedLog> {
   const cutoff = until.getTime();
   const shapes = options.campaignId === undefined ? () => true : shapesCampaign(options.campaignId);
@@ -70,8 +80,7 @@ export async function replayLog(
 function shapesCampaign(campaignId: string): (event: RecordedEvent) => boolean {
   const plan = campaignStream(campaignId);
   const organisations = `${StreamCategories.organisation}-`;
-  return (event) =>
-    event.streamId === plan || event.streamId.startsWith(organisations) || parseBranchWorkStream(event.streamId)?.campaignId === campaignId;
+  return (event) => event.streamId === plan || event.streamId.startsWith(organisations) || parseBranchWorkStream(event.streamId)?.campaignId === campaignId;
 }
 
 // A campaign as of a moment is the API's answer (GET /api/campaigns/:id/as-of): declared once, in the contract.
@@ -86,7 +95,11 @@ export interface StateAsOfOptions extends Omit<ReplayOptions, 'campaignId'> {
  * day meaning its end), evaluated on the office day of that moment.
  */
 export async function stateAsOf(
-  store: EventStore, campaignId: string, moment: string | Date, onProgress?: ProgressListener<ReplayProgress>, options: StateAsOfOptions = {},
+  store: EventStore,
+  campaignId: string,
+  moment: string | Date,
+  onProgress?: ProgressListener<ReplayProgress>,
+  options: StateAsOfOptions = {},
 ): Promise<StateAsOf> {
   const { at, officeDate } = parseMoment(moment);
   const planned = await plannedAt(store, campaignId);
@@ -101,9 +114,16 @@ export async function stateAsOf(
       rankBranches(replayed.source, campaignId, 'completion'),
     ]);
     return {
-      campaignId, at: at.toISOString(), officeDate, position: replayed.position && formatPosition(replayed.position),
-      eventsRead: replayed.eventsRead, eventsReplayed: replayed.eventsReplayed,
-      overview, participation: { overall: overview.participation, weekly }, overdue, ranking,
+      campaignId,
+      at: at.toISOString(),
+      officeDate,
+      position: replayed.position && formatPosition(replayed.position),
+      eventsRead: replayed.eventsRead,
+      eventsReplayed: replayed.eventsReplayed,
+      overview,
+      participation: { overall: overview.participation, weekly },
+      overdue,
+      ranking,
     };
   } catch (error) {
     // Recorded before the moment but written after a later-recorded event: not in the prefix of the log.

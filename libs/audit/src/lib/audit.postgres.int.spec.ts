@@ -60,8 +60,7 @@ describe('audit on PostgreSQL', () => {
   });
 
   const sql = (text: string, values: unknown[] = []) => ledger.pool.query(text, values);
-  const eventAt = async (streamId: string, revision: number) =>
-    (await ledger.store.readStream(streamId, { fromRevision: revision, maxCount: 1 }))[0];
+  const eventAt = async (streamId: string, revision: number) => (await ledger.store.readStream(streamId, { fromRevision: revision, maxCount: 1 }))[0];
 
   it('finds nothing wrong with an untouched log', async () => {
     expect(await verifyLog(ledger.store, undefined, { pageSize: 5 })).toMatchObject({ ok: true, events: 12, streams: 6, brokenCount: 0 });
@@ -71,9 +70,7 @@ describe('audit on PostgreSQL', () => {
     const target = await eventAt('branchWork-c1:b1', 1);
     await sql(`UPDATE events SET data = jsonb_set(data, '{reason}', '"材料已补齐"') WHERE stream_id = $1 AND revision = 1`, ['branchWork-c1:b1']);
     const report = await verifyLog(ledger.store);
-    expect(report.broken).toEqual([
-      expect.objectContaining({ streamId: 'branchWork-c1:b1', revision: 1, eventId: target.id, reason: 'hash_mismatch' }),
-    ]);
+    expect(report.broken).toEqual([expect.objectContaining({ streamId: 'branchWork-c1:b1', revision: 1, eventId: target.id, reason: 'hash_mismatch' })]);
   });
 
   it('names the gap a DELETE leaves mid-stream', async () => {
@@ -92,7 +89,12 @@ describe('audit on PostgreSQL', () => {
     // The digest counts events: the one appended since slides under the count of the one deleted.
     expect(check).toMatchObject({ ok: false, rootMatches: false, eventsSince: 0, eventsAtDigest: 12, eventsAtDigestThen: 12 });
     expect(check.differences).toEqual([
-      expect.objectContaining({ streamId: 'branchWork-c1:b1', kind: 'head_changed', expected: expect.objectContaining({ revision: 3 }), actual: expect.objectContaining({ revision: 2 }) }),
+      expect.objectContaining({
+        streamId: 'branchWork-c1:b1',
+        kind: 'head_changed',
+        expected: expect.objectContaining({ revision: 3 }),
+        actual: expect.objectContaining({ revision: 2 }),
+      }),
     ]);
   });
 
@@ -100,15 +102,27 @@ describe('audit on PostgreSQL', () => {
     const first = await eventAt('campaign-c1', 0);
     await sql('UPDATE events SET revision = revision + 1000 WHERE stream_id = $1 AND revision >= 1', ['campaign-c1']);
     await sql('UPDATE events SET revision = revision - 999 WHERE stream_id = $1 AND revision >= 1000', ['campaign-c1']);
-    const forged = { id: '0190f0f0-0000-7000-8000-00000000f0f0', streamId: 'campaign-c1', revision: 1, type: 'StageOpened', schemaVersion: 1,
-      data: { campaignId: 'c1', stageId: 'forged' }, metadata: first.metadata, previousHash: first.hash };
-    await sql(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+    const forged = {
+      id: '0190f0f0-0000-7000-8000-00000000f0f0',
+      streamId: 'campaign-c1',
+      revision: 1,
+      type: 'StageOpened',
+      schemaVersion: 1,
+      data: { campaignId: 'c1', stageId: 'forged' },
+      metadata: first.metadata,
+      previousHash: first.hash,
+    };
+    await sql(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [forged.streamId, 1, forged.id, forged.type, 1, JSON.stringify(forged.data), JSON.stringify(forged.metadata), forged.previousHash, hashEvent(forged)]);
+      [forged.streamId, 1, forged.id, forged.type, 1, JSON.stringify(forged.data), JSON.stringify(forged.metadata), forged.previousHash, hashEvent(forged)],
+    );
     const head = await eventAt('organisation-u1', 1);
-    await sql(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+    await sql(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
       VALUES ('organisation-u1', 2, '0190f0f0-0000-7000-8000-00000000f0f1', 'MemberJoined', 1, '{"memberId":"ghost"}', $1, $2, $3)`,
-    [JSON.stringify(head.metadata), head.hash, 'b'.repeat(64)]);
+      [JSON.stringify(head.metadata), head.hash, 'b'.repeat(64)],
+    );
     await untilVisible(ledger.store, 14);
 
     const report = await verifyLog(ledger.store);
@@ -129,18 +143,27 @@ describe('audit on PostgreSQL', () => {
     const target = await eventAt('campaign-c1', 1);
     await sql(`UPDATE events SET recorded_at = '2020-01-01T00:00:00Z' WHERE stream_id = $1 AND revision = 1`, ['campaign-c1']);
     const report = await verifyLog(ledger.store);
-    expect(report.broken).toEqual([expect.objectContaining({
-      streamId: 'campaign-c1', revision: 1, eventId: target.id, reason: 'recorded_at_mismatch',
-      expected: target.metadata.recordedAt, actual: '2020-01-01T00:00:00.000Z',
-    })]);
+    expect(report.broken).toEqual([
+      expect.objectContaining({
+        streamId: 'campaign-c1',
+        revision: 1,
+        eventId: target.id,
+        reason: 'recorded_at_mismatch',
+        expected: target.metadata.recordedAt,
+        actual: '2020-01-01T00:00:00.000Z',
+      }),
+    ]);
     expect(await ledger.store.verifyStream('campaign-c1')).toMatchObject({ ok: false, firstBroken: { revision: 1, reason: 'recorded_at_mismatch' } });
     const check = await verifyAgainstDigest(ledger.store, taken.digest, { manifest: taken.manifest });
     expect(check).toMatchObject({ ok: false, rootMatches: false, differences: [] });
   });
 
   it('round-trips through NDJSON into an empty database: same hashes, same contents, same recording times, same digest', async () => {
-    await ledger.store.append('branchWork-c1:b2', [{ type: 'QuantityReported', data: { subjectId: 'm-9', amount: 1.5, note: '半' } }],
-      { expectedRevision: 'any', idempotencyKey: 'report-42', metadata: { actor, reason: '补报', correlationId: 'corr-1', causationId: 'cause-1' } });
+    await ledger.store.append('branchWork-c1:b2', [{ type: 'QuantityReported', data: { subjectId: 'm-9', amount: 1.5, note: '半' } }], {
+      expectedRevision: 'any',
+      idempotencyKey: 'report-42',
+      metadata: { actor, reason: '补报', correlationId: 'corr-1', causationId: 'cause-1' },
+    });
     await untilVisible(ledger.store, 13);
     const text = await exportText(ledger.store);
     const copy = await openLedger();
@@ -148,8 +171,16 @@ describe('audit on PostgreSQL', () => {
       const result = await importLog(copy.store, Readable.from([text]), undefined, { target: new PostgresRestoreTarget(copy.pool), batchSize: 2 });
       await untilVisible(copy.store, 13);
       const strip = (e: Awaited<ReturnType<PostgresEventStore['readAll']>>[number]) => ({
-        id: e.id, streamId: e.streamId, revision: e.revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata,
-        previousHash: e.previousHash, hash: e.hash, recordedAt: e.recordedAt.toISOString(),
+        id: e.id,
+        streamId: e.streamId,
+        revision: e.revision,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        previousHash: e.previousHash,
+        hash: e.hash,
+        recordedAt: e.recordedAt.toISOString(),
       });
       expect((await copy.store.readAll()).map(strip)).toEqual((await ledger.store.readAll()).map(strip));
       const recorded = async (pool: Pool) => (await pool.query('SELECT event_id, recorded_at FROM events ORDER BY transaction_id, position')).rows;
@@ -161,11 +192,16 @@ describe('audit on PostgreSQL', () => {
       expect(result.digest.manifest.streams).toEqual(original.manifest.streams);
       expect(await verifyLog(copy.store)).toMatchObject({ ok: true, events: 13 });
       // The restored idempotency key still replays instead of appending twice.
-      const retry = await copy.store.append('branchWork-c1:b2', [{ type: 'QuantityReported', data: {} }],
-        { expectedRevision: 'any', idempotencyKey: 'report-42', metadata: { actor } });
+      const retry = await copy.store.append('branchWork-c1:b2', [{ type: 'QuantityReported', data: {} }], {
+        expectedRevision: 'any',
+        idempotencyKey: 'report-42',
+        metadata: { actor },
+      });
       expect(retry).toMatchObject({ replayed: true, firstRevision: 1 });
       // A second import is refused.
-      await expect(importLog(copy.store, Readable.from([text]), undefined, { target: new PostgresRestoreTarget(copy.pool) })).rejects.toThrow(StoreNotEmptyError);
+      await expect(importLog(copy.store, Readable.from([text]), undefined, { target: new PostgresRestoreTarget(copy.pool) })).rejects.toThrow(
+        StoreNotEmptyError,
+      );
     } finally {
       await closeLedger(copy);
     }

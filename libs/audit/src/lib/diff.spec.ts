@@ -17,18 +17,34 @@ describe('diff between two moments', () => {
     await script.at('2009-03-15T02:00:00Z').office();
     await script.at('2009-03-20T02:00:00Z').branch('B1', '2009-03-20', [complete('B1', 'T05:branch:B1', '2009-03-20', '已制定学习计划')]);
     await script.branch('B2', '2009-03-20', [complete('B2', 'T05:branch:B2', '2009-03-20')]);
-    await script.at('2009-03-21T02:00:00Z').branch('B2', '2009-03-21', [
-      { type: 'ReopenTaskInstance', data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' } },
-    ], { reason: '缺少会议记录' });
+    await script.at('2009-03-21T02:00:00Z').branch(
+      'B2',
+      '2009-03-21',
+      [
+        {
+          type: 'ReopenTaskInstance',
+          data: { campaignId: 'C1', branchId: 'B2', instanceKey: 'T05:branch:B2', reason: '缺少会议记录', on: '2009-03-21', by: 'acc-sec-B2' },
+        },
+      ],
+      { reason: '缺少会议记录' },
+    );
     await script.branch('B1', '2009-03-21', [complete('B1', 'T07:member:M2', '2009-03-21')]);
-    await script.at('2009-03-22T02:00:00Z').campaign([
-      {
-        type: 'AddTask',
-        data: { task: { taskId: 'Q1', title: '撰写调研报告', stageId: 'S1', phaseId: 'P2', scope: 'branch', dueDate: '2009-05-10', kind: 'quantity', target: 20 }, reason: '各支部上报调研报告', by: 'office' },
-      },
-      { type: 'MoveTaskDeadline', data: { taskId: 'T07', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } },
-      { type: 'CancelTask', data: { taskId: 'T13', reason: '与集中学习合并', by: 'office' } },
-    ], 'C1', LEADER);
+    await script.at('2009-03-22T02:00:00Z').campaign(
+      [
+        {
+          type: 'AddTask',
+          data: {
+            task: { taskId: 'Q1', title: '撰写调研报告', stageId: 'S1', phaseId: 'P2', scope: 'branch', dueDate: '2009-05-10', kind: 'quantity', target: 20 },
+            reason: '各支部上报调研报告',
+            by: 'office',
+          },
+        },
+        { type: 'MoveTaskDeadline', data: { taskId: 'T07', dueDate: '2009-05-10', reason: '与督导组检查冲突，顺延', by: 'office' } },
+        { type: 'CancelTask', data: { taskId: 'T13', reason: '与集中学习合并', by: 'office' } },
+      ],
+      'C1',
+      LEADER,
+    );
     // Another campaign's work is not this campaign's change.
     await script.plan('C2', '另一项活动');
     await script.branch('B1', '2009-03-22', [complete('B1', 'T05:branch:B1', '2009-03-22', '', 'C2')], { campaignId: 'C2' });
@@ -37,27 +53,58 @@ describe('diff between two moments', () => {
 
   it('lists every completion, reopening, task added or cancelled and deadline moved, with who, when, why and the title', async () => {
     const diff = await diffBetween(script.store, SCRIPT_CAMPAIGN, '2009-03-20', '2009-03-22');
-    expect(diff).toMatchObject({ campaignId: 'C1', from: '2009-03-20T15:59:59.999Z', to: '2009-03-22T15:59:59.999Z', fromOfficeDate: '2009-03-20', toOfficeDate: '2009-03-22' });
+    expect(diff).toMatchObject({
+      campaignId: 'C1',
+      from: '2009-03-20T15:59:59.999Z',
+      to: '2009-03-22T15:59:59.999Z',
+      fromOfficeDate: '2009-03-20',
+      toOfficeDate: '2009-03-22',
+    });
     expect(diff.changes.map((c) => `${c.type} ${c.instanceKey ?? c.taskId}`)).toEqual([
-      'TaskReopened T05:branch:B2', 'TaskCompleted T07:member:M2', 'TaskAdded Q1', 'TaskDeadlineMoved T07', 'TaskCancelled T13',
+      'TaskReopened T05:branch:B2',
+      'TaskCompleted T07:member:M2',
+      'TaskAdded Q1',
+      'TaskDeadlineMoved T07',
+      'TaskCancelled T13',
     ]);
     expect(diff.summary).toEqual({ completed: 1, reopened: 1, added: 1, cancelled: 1, deadlineMoved: 1 });
     const [reopened, completed, added, moved, cancelled] = diff.changes;
     expect(reopened).toMatchObject({
-      change: 'reopened', taskId: 'T05', branchId: 'B2', title: expect.any(String), stageId: 'S1', actorId: 'acc-sec-B2', actorRole: 'secretary',
-      recordedAt: '2009-03-21T02:00:00.000Z', reason: '缺少会议记录', streamId: 'branchWork-C1:B2', revision: 1,
+      change: 'reopened',
+      taskId: 'T05',
+      branchId: 'B2',
+      title: expect.any(String),
+      stageId: 'S1',
+      actorId: 'acc-sec-B2',
+      actorRole: 'secretary',
+      recordedAt: '2009-03-21T02:00:00.000Z',
+      reason: '缺少会议记录',
+      streamId: 'branchWork-C1:B2',
+      revision: 1,
     });
     expect(reopened.title?.length).toBeGreaterThan(0);
     expect(completed).toMatchObject({ change: 'completed', branchId: 'B1', reason: null, actorRole: 'secretary' });
-    expect(added).toMatchObject({ change: 'added', instanceKey: null, branchId: null, title: '撰写调研报告', reason: '各支部上报调研报告', actorId: 'acc-leader', actorRole: 'leading_group', dueDate: '2009-05-10' });
-    expect(moved).toMatchObject({ change: 'deadlineMoved', reason: '与督导组检查冲突，顺延', previousDueDate: expect.stringMatching(/^2009-/), dueDate: '2009-05-10' });
+    expect(added).toMatchObject({
+      change: 'added',
+      instanceKey: null,
+      branchId: null,
+      title: '撰写调研报告',
+      reason: '各支部上报调研报告',
+      actorId: 'acc-leader',
+      actorRole: 'leading_group',
+      dueDate: '2009-05-10',
+    });
+    expect(moved).toMatchObject({
+      change: 'deadlineMoved',
+      reason: '与督导组检查冲突，顺延',
+      previousDueDate: expect.stringMatching(/^2009-/),
+      dueDate: '2009-05-10',
+    });
     expect(cancelled).toMatchObject({ change: 'cancelled', taskId: 'T13', reason: '与集中学习合并', title: expect.any(String) });
   });
 
   it('leads from the state at "from" to the state at "to"', async () => {
-    const [before, after] = await Promise.all([
-      stateAsOf(script.store, SCRIPT_CAMPAIGN, '2009-03-20'), stateAsOf(script.store, SCRIPT_CAMPAIGN, '2009-03-23'),
-    ]);
+    const [before, after] = await Promise.all([stateAsOf(script.store, SCRIPT_CAMPAIGN, '2009-03-20'), stateAsOf(script.store, SCRIPT_CAMPAIGN, '2009-03-23')]);
     const diff = await diffBetween(script.store, SCRIPT_CAMPAIGN, '2009-03-20', '2009-03-23');
     expect(diff.fromPosition).toBe(before.position);
     expect(diff.toPosition).toBe(after.position);

@@ -2,8 +2,17 @@
 // each with who, when and why. The same prefixes of the log as `stateAsOf`, so the diff leads from one state to the other.
 import type { CampaignChange, CampaignDiff, ChangeKind, DiffSummary } from '@campaign-ledger/api-contract';
 import {
-  assertNever, BranchWorkEventTypes, CampaignEventTypes, campaignStream, parseBranchWorkStream,
-  type CampaignEvent, type TaskAdded, type TaskCancelled, type TaskCompleted, type TaskDeadlineMoved, type TaskReopened,
+  assertNever,
+  BranchWorkEventTypes,
+  CampaignEventTypes,
+  campaignStream,
+  parseBranchWorkStream,
+  type CampaignEvent,
+  type TaskAdded,
+  type TaskCancelled,
+  type TaskCompleted,
+  type TaskDeadlineMoved,
+  type TaskReopened,
 } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import type { ReplayProgress } from './as-of';
@@ -38,7 +47,12 @@ export interface DiffOptions {
 
 /** Changes to a campaign recorded after the state at `from` and up to the state at `to` (both inclusive ends of log prefixes). */
 export async function diffBetween(
-  store: EventStore, campaignId: string, from: string | Date, to: string | Date, onProgress?: ProgressListener<ReplayProgress>, options: DiffOptions = {},
+  store: EventStore,
+  campaignId: string,
+  from: string | Date,
+  to: string | Date,
+  onProgress?: ProgressListener<ReplayProgress>,
+  options: DiffOptions = {},
 ): Promise<CampaignDiff> {
   const range = parseRange(from, to);
   const plan = campaignStream(campaignId);
@@ -71,9 +85,22 @@ export async function diffBetween(
   onProgress?.({ events: eventsRead, total });
   const count = (kind: ChangeKind) => changes.filter((c) => c.change === kind).length;
   return {
-    campaignId, from: range.from.at.toISOString(), to: range.to.at.toISOString(), fromOfficeDate: range.from.officeDate, toOfficeDate: range.to.officeDate,
-    fromPosition: fromPosition && formatPosition(fromPosition), toPosition: toPosition && formatPosition(toPosition), eventsRead, changes,
-    summary: { completed: count('completed'), reopened: count('reopened'), added: count('added'), cancelled: count('cancelled'), deadlineMoved: count('deadlineMoved') },
+    campaignId,
+    from: range.from.at.toISOString(),
+    to: range.to.at.toISOString(),
+    fromOfficeDate: range.from.officeDate,
+    toOfficeDate: range.to.officeDate,
+    fromPosition: fromPosition && formatPosition(fromPosition),
+    toPosition: toPosition && formatPosition(toPosition),
+    eventsRead,
+    changes,
+    summary: {
+      completed: count('completed'),
+      reopened: count('reopened'),
+      added: count('added'),
+      cancelled: count('cancelled'),
+      deadlineMoved: count('deadlineMoved'),
+    },
   };
 }
 
@@ -92,13 +119,18 @@ async function taskTitles(store: EventStore, plan: string): Promise<Map<string, 
 
 function toChange(event: RecordedEvent, change: ChangeEvent, titles: ReadonlyMap<string, string>): CampaignChange {
   const recorded = {
-    type: change.type, change: KIND_OF_TYPE[change.type], actorId: event.metadata.actor.id, actorRole: event.metadata.actor.role,
-    recordedAt: event.recordedAt.toISOString(), occurredAt: event.metadata.occurredAt, streamId: event.streamId, revision: event.revision,
+    type: change.type,
+    change: KIND_OF_TYPE[change.type],
+    actorId: event.metadata.actor.id,
+    actorRole: event.metadata.actor.role,
+    recordedAt: event.recordedAt.toISOString(),
+    occurredAt: event.metadata.occurredAt,
+    streamId: event.streamId,
+    revision: event.revision,
     position: formatPosition(event.logPosition),
   };
   // Several of these events carry their reason in the data as well as (or instead of) the metadata.
-  const reasonOf = (data: { reason?: unknown }) =>
-    event.metadata.reason ?? (typeof data.reason === 'string' && data.reason.length > 0 ? data.reason : null);
+  const reasonOf = (data: { reason?: unknown }) => event.metadata.reason ?? (typeof data.reason === 'string' && data.reason.length > 0 ? data.reason : null);
   const titleOf = (taskId: string) => titles.get(taskId) ?? null;
   const none = { instanceKey: null, branchId: null, note: null, previousDueDate: null, dueDate: null };
   switch (change.type) {
@@ -106,20 +138,41 @@ function toChange(event: RecordedEvent, change: ChangeEvent, titles: ReadonlyMap
       const d = change.data;
       const note = typeof d.note === 'string' && d.note.length > 0 ? d.note : null;
       return {
-        ...recorded, ...none, instanceKey: d.instanceKey ?? null, taskId: d.taskId, branchId: d.branchId ?? null, title: titleOf(d.taskId),
-        stageId: d.stageId ?? null, reason: event.metadata.reason ?? null, note,
+        ...recorded,
+        ...none,
+        instanceKey: d.instanceKey ?? null,
+        taskId: d.taskId,
+        branchId: d.branchId ?? null,
+        title: titleOf(d.taskId),
+        stageId: d.stageId ?? null,
+        reason: event.metadata.reason ?? null,
+        note,
       };
     }
     case 'TaskReopened': {
       const d = change.data;
       return {
-        ...recorded, ...none, instanceKey: d.instanceKey ?? null, taskId: d.taskId, branchId: d.branchId ?? null, title: titleOf(d.taskId),
-        stageId: d.stageId ?? null, reason: reasonOf(d),
+        ...recorded,
+        ...none,
+        instanceKey: d.instanceKey ?? null,
+        taskId: d.taskId,
+        branchId: d.branchId ?? null,
+        title: titleOf(d.taskId),
+        stageId: d.stageId ?? null,
+        reason: reasonOf(d),
       };
     }
     case 'TaskAdded': {
       const task = change.data.task;
-      return { ...recorded, ...none, taskId: task.taskId, title: task.title, stageId: task.stageId ?? null, reason: reasonOf(change.data), dueDate: task.dueDate };
+      return {
+        ...recorded,
+        ...none,
+        taskId: task.taskId,
+        title: task.title,
+        stageId: task.stageId ?? null,
+        reason: reasonOf(change.data),
+        dueDate: task.dueDate,
+      };
     }
     case 'TaskCancelled': {
       const d = change.data;
@@ -128,8 +181,14 @@ function toChange(event: RecordedEvent, change: ChangeEvent, titles: ReadonlyMap
     case 'TaskDeadlineMoved': {
       const d = change.data;
       return {
-        ...recorded, ...none, taskId: d.taskId, title: titleOf(d.taskId), stageId: d.stageId ?? null, reason: reasonOf(d),
-        previousDueDate: d.previousDueDate, dueDate: d.dueDate,
+        ...recorded,
+        ...none,
+        taskId: d.taskId,
+        title: titleOf(d.taskId),
+        stageId: d.stageId ?? null,
+        reason: reasonOf(d),
+        previousDueDate: d.previousDueDate,
+        dueDate: d.dueDate,
       };
     }
     default:

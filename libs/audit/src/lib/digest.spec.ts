@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { InMemoryEventStore, formatPosition, hashEvent, type RecordedEvent } from '@campaign-ledger/event-store';
 import { ArrayEventStore } from '../testing/array-event-store';
 import { seedLedger } from '../testing/ledger-fixture';
-import {
-  CHECKPOINT_EVERY, computeDigest, formatLegacyDigest, parseDigest, parseManifest, rootOf, verifyAgainstDigest,
-} from './digest';
+import { CHECKPOINT_EVERY, computeDigest, formatLegacyDigest, parseDigest, parseManifest, rootOf, verifyAgainstDigest } from './digest';
 import { DigestScopeError, InvalidDigestError, InvalidManifestError } from './errors';
 import type { LogScope } from './verify-log';
 
@@ -36,16 +34,29 @@ describe('ledger digest', () => {
     await seedLedger(memory);
   });
 
-  it('is v2:all:<events>:<SHA-256 over every event\'s hash and recording time, a line each, in log order>', async () => {
+  it("is v2:all:<events>:<SHA-256 over every event's hash and recording time, a line each, in log order>", async () => {
     const all = await memory.readAll();
     const result = await computeDigest(memory, { pageSize: 4 });
     const root = sha(`campaign-ledger/digest/v2\nall\n${all.map((event) => `${event.hash} ${event.recordedAt.toISOString()}\n`).join('')}`);
     expect(result.digest).toBe(`v2:all:12:${root}`);
     expect(result).toMatchObject({ scope: 'all', events: 12, streams: 6, root, position: all[11].logPosition });
-    expect(result.manifest).toMatchObject({ version: 2, digest: result.digest, scope: 'all', events: 12, root, position: formatPosition(all[11].logPosition), checkpoints: [] });
-    expect(result.manifest.streams.map((s) => s.streamId)).toEqual(
-      ['audit-reads-acc-aud', 'branchWork-c1:b1', 'branchWork-c1:b2', 'branchWork-c2:b1', 'campaign-c1', 'organisation-u1'],
-    );
+    expect(result.manifest).toMatchObject({
+      version: 2,
+      digest: result.digest,
+      scope: 'all',
+      events: 12,
+      root,
+      position: formatPosition(all[11].logPosition),
+      checkpoints: [],
+    });
+    expect(result.manifest.streams.map((s) => s.streamId)).toEqual([
+      'audit-reads-acc-aud',
+      'branchWork-c1:b1',
+      'branchWork-c1:b2',
+      'branchWork-c2:b1',
+      'campaign-c1',
+      'organisation-u1',
+    ]);
     expect(result.manifest.streams.find((s) => s.streamId === 'campaign-c1')).toEqual({ streamId: 'campaign-c1', ...(await memory.streamHead('campaign-c1')) });
     expect(rootOf(result.manifest.streams)).toBe(result.headsRoot);
   });
@@ -93,7 +104,10 @@ describe('ledger digest', () => {
     await memory.append('campaign-c1', [{ type: 'StageOpened', data: { stageId: 's2' } }], { expectedRevision: 'any', metadata: { actor } });
     await memory.append('campaign-c9', [{ type: 'CampaignPlanned', data: {} }], { expectedRevision: 'no_stream', metadata: { actor } });
     const store = new ArrayEventStore(await memory.readAll());
-    store.rows.splice(store.rows.findIndex((row) => row.streamId === 'branchWork-c1:b1' && row.revision === 3), 1);
+    store.rows.splice(
+      store.rows.findIndex((row) => row.streamId === 'branchWork-c1:b1' && row.revision === 3),
+      1,
+    );
     const check = await verifyAgainstDigest(store, taken.digest, { manifest: taken.manifest });
     expect(check).toMatchObject({ ok: false, rootMatches: false, eventsAtDigest: 12, eventsSince: 1 });
     expect(check.differences).toEqual([
@@ -104,7 +118,10 @@ describe('ledger digest', () => {
   it('fails when the last event of a stream was deleted, and the manifest names the stream', async () => {
     const taken = await computeDigest(memory);
     const store = new ArrayEventStore(await memory.readAll());
-    store.rows.splice(store.rows.findIndex((row) => row.streamId === 'branchWork-c1:b2'), 1);
+    store.rows.splice(
+      store.rows.findIndex((row) => row.streamId === 'branchWork-c1:b2'),
+      1,
+    );
     const last = store.rows.findIndex((row) => row.streamId === 'branchWork-c1:b1' && row.revision === 3);
     store.rows.splice(last, 1);
 
@@ -116,7 +133,12 @@ describe('ledger digest', () => {
 
     const named = await verifyAgainstDigest(store, taken.digest, { manifest: taken.manifest });
     expect(named.differences).toEqual([
-      expect.objectContaining({ streamId: 'branchWork-c1:b1', kind: 'head_changed', expected: expect.objectContaining({ revision: 3 }), actual: expect.objectContaining({ revision: 2 }) }),
+      expect.objectContaining({
+        streamId: 'branchWork-c1:b1',
+        kind: 'head_changed',
+        expected: expect.objectContaining({ revision: 3 }),
+        actual: expect.objectContaining({ revision: 2 }),
+      }),
       expect.objectContaining({ streamId: 'branchWork-c1:b2', kind: 'head_missing', actual: null }),
     ]);
     expect(named.message).toContain('2 stream(s) differ');
@@ -139,7 +161,9 @@ describe('ledger digest', () => {
     sealed.rows[row] = { ...sealed.rows[row], recordedAt: new Date(0) };
     const named = await verifyAgainstDigest(sealed, (await computeDigest(memory)).digest);
     expect(named.rootMatches).toBe(false);
-    expect(named.verify.broken).toEqual([expect.objectContaining({ streamId: 'campaign-c1', revision: 1, reason: 'recorded_at_mismatch', actual: '1970-01-01T00:00:00.000Z' })]);
+    expect(named.verify.broken).toEqual([
+      expect.objectContaining({ streamId: 'campaign-c1', revision: 1, reason: 'recorded_at_mismatch', actual: '1970-01-01T00:00:00.000Z' }),
+    ]);
   });
 
   it('fails when events of two streams swap places in the log, though every chain and head is the same', async () => {
@@ -151,9 +175,13 @@ describe('ledger digest', () => {
     expect(check).toMatchObject({ ok: false, rootMatches: false, differences: [] });
   });
 
-  it('names the stretch of the log where a long log first differs, by the manifest\'s checkpoints', async () => {
+  it("names the stretch of the log where a long log first differs, by the manifest's checkpoints", async () => {
     const long = new InMemoryEventStore();
-    await long.append('bulk', Array.from({ length: 2 * CHECKPOINT_EVERY + 500 }, (_, n) => ({ type: 'Counted', data: { n } })), { expectedRevision: 'no_stream', metadata: { actor } });
+    await long.append(
+      'bulk',
+      Array.from({ length: 2 * CHECKPOINT_EVERY + 500 }, (_, n) => ({ type: 'Counted', data: { n } })),
+      { expectedRevision: 'no_stream', metadata: { actor } },
+    );
     const taken = await computeDigest(long);
     expect(taken.manifest.checkpoints.map((mark) => mark.events)).toEqual([CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY]);
     const store = new ArrayEventStore(await long.readAll());
@@ -190,7 +218,9 @@ describe('ledger digest', () => {
     const forged = { ...taken.manifest, streams: taken.manifest.streams.slice(1) };
     await expect(verifyAgainstDigest(memory, taken.digest, { manifest: forged })).rejects.toThrow(InvalidManifestError);
     const legacyManifest = { format: 'campaign-ledger/manifest', version: 1, digest: 'x', position: '1/1', root: 'x', events: 1, streams: [] };
-    await expect(verifyAgainstDigest(memory, taken.digest, { manifest: parseManifest(legacyManifest) })).rejects.toThrow(/use the manifest written with this digest/);
+    await expect(verifyAgainstDigest(memory, taken.digest, { manifest: parseManifest(legacyManifest) })).rejects.toThrow(
+      /use the manifest written with this digest/,
+    );
     expect(() => parseManifest({ hello: 1 })).toThrow(/not a ledger manifest/);
     expect(() => parseManifest({ ...taken.manifest, checkpoints: undefined })).toThrow(/checkpoints/);
   });
@@ -218,7 +248,10 @@ describe('ledger digest', () => {
 
       // Events outside the scope may change; the scope's digest still holds.
       const store = new ArrayEventStore(await memory.readAll());
-      store.rows.splice(store.rows.findIndex((row) => row.streamId === 'branchWork-c2:b1'), 1);
+      store.rows.splice(
+        store.rows.findIndex((row) => row.streamId === 'branchWork-c2:b1'),
+        1,
+      );
       const calls: string[] = [];
       const check = await verifyAgainstDigest(store, taken.digest, { scope: unitScope('u1', calls) });
       expect(check).toMatchObject({ ok: true, scope: 'unit.u1', rootMatches: true, eventsAtDigest: 5, verify: { scope: 'unit.u1', events: 5 } });

@@ -9,12 +9,8 @@
 // (positions included, so it does not survive a restore).
 import { createHash, type Hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type {
-  DigestCheck, DigestCheckpoint, HeadDifference, HeadDifferenceKind, LedgerManifest, StreamHeadEntry,
-} from '@campaign-ledger/api-contract';
-import {
-  comparePositions, formatPosition, type EventStore, type LogPosition, type RecordedEvent, type StreamHead,
-} from '@campaign-ledger/event-store';
+import type { DigestCheck, DigestCheckpoint, HeadDifference, HeadDifferenceKind, LedgerManifest, StreamHeadEntry } from '@campaign-ledger/api-contract';
+import { comparePositions, formatPosition, type EventStore, type LogPosition, type RecordedEvent, type StreamHead } from '@campaign-ledger/event-store';
 import { DigestScopeError, InvalidDigestError, InvalidManifestError } from './errors';
 import { readLog } from './read-log';
 import { assertScopeLabel, ChainChecker, WHOLE_LOG, type LogScope, type ProgressListener } from './verify-log';
@@ -143,10 +139,24 @@ export class DigestTracker {
     const digest = formatDigest(this.scope, this.events, root);
     const position = this.heads.position;
     return {
-      digest, scope: this.scope, events: this.events, root, streams: streams.length, position, headsRoot,
+      digest,
+      scope: this.scope,
+      events: this.events,
+      root,
+      streams: streams.length,
+      position,
+      headsRoot,
       manifest: {
-        format: MANIFEST_FORMAT, version: 2, digest, scope: this.scope, events: this.events, root,
-        position: formatPosition(position), headsRoot, streams, checkpoints: [...this.marks],
+        format: MANIFEST_FORMAT,
+        version: 2,
+        digest,
+        scope: this.scope,
+        events: this.events,
+        root,
+        position: formatPosition(position),
+        headsRoot,
+        streams,
+        checkpoints: [...this.marks],
       },
     };
   }
@@ -238,9 +248,11 @@ export async function verifyAgainstDigest(store: EventStore, digest: string, opt
   assertScopeLabel(scope.label);
   const taken = parsed.version === DIGEST_VERSION ? parsed.scope : WHOLE_LOG.label;
   if (taken !== scope.label) {
-    throw new DigestScopeError(parsed.version === DIGEST_VERSION
-      ? `digest ${normalDigest(parsed)} was taken for scope "${taken}", not "${scope.label}": verify it with the scope it names`
-      : `a v1 digest covers the whole log and cannot be checked for scope "${scope.label}": verify it without a scope, or take a v2 digest of that scope`);
+    throw new DigestScopeError(
+      parsed.version === DIGEST_VERSION
+        ? `digest ${normalDigest(parsed)} was taken for scope "${taken}", not "${scope.label}": verify it with the scope it names`
+        : `a v1 digest covers the whole log and cannot be checked for scope "${scope.label}": verify it without a scope, or take a v2 digest of that scope`,
+    );
   }
   const manifest = options.manifest ?? null;
   if (manifest) assertManifestFor(manifest, parsed);
@@ -250,7 +262,10 @@ export async function verifyAgainstDigest(store: EventStore, digest: string, opt
 }
 
 async function checkTimeline(
-  store: EventStore, parsed: Extract<ParsedDigest, { version: 'v2' }>, scope: LogScope, manifest: LedgerManifest | null,
+  store: EventStore,
+  parsed: Extract<ParsedDigest, { version: 'v2' }>,
+  scope: LogScope,
+  manifest: LedgerManifest | null,
   options: VerifyAgainstDigestOptions,
 ): Promise<DigestCheck> {
   const tracker = new DigestTracker(scope.label);
@@ -285,15 +300,29 @@ async function checkTimeline(
   } else parts.push(`${where} has changed since the digest was taken: root ${recomputedRoot} ≠ ${parsed.root}`);
   if (!rootMatches) {
     if (manifest) {
-      parts.push(differences.length > 0 ? `${differences.length} stream(s) differ`
-        : 'no stream head differs from the manifest: events were re-timed, reordered or replaced in place');
+      parts.push(
+        differences.length > 0
+          ? `${differences.length} stream(s) differ`
+          : 'no stream head differs from the manifest: events were re-timed, reordered or replaced in place',
+      );
       if (firstDifference) parts.push(`the first difference lies in events ${firstDifference.fromEvent}..${firstDifference.toEvent} in log order`);
     } else parts.push('keep the manifest beside the digest to name the streams that changed');
   }
   if (!verify.ok) parts.push(`${verify.brokenCount} broken place(s) in the hash chains`);
   return {
-    ok: rootMatches && verify.ok, digest: normalDigest(parsed), version: parsed.version, scope: scope.label, rootMatches, recomputedRoot,
-    eventsAtDigest: tracker.events, eventsAtDigestThen: parsed.events, eventsSince: since, differences, firstDifference, verify, message: parts.join('; '),
+    ok: rootMatches && verify.ok,
+    digest: normalDigest(parsed),
+    version: parsed.version,
+    scope: scope.label,
+    rootMatches,
+    recomputedRoot,
+    eventsAtDigest: tracker.events,
+    eventsAtDigestThen: parsed.events,
+    eventsSince: since,
+    differences,
+    firstDifference,
+    verify,
+    message: parts.join('; '),
   };
 }
 
@@ -336,20 +365,40 @@ class HeadWitness {
       const was = { revision: expected.revision, hash: expected.hash };
       const now = this.seen.get(expected.streamId);
       if (!now) {
-        differences.push({ streamId: expected.streamId, kind: 'head_missing', expected: was, actual: null,
-          message: `stream had ${expected.revision + 1} event(s) at the digest and now has none: deleted` });
+        differences.push({
+          streamId: expected.streamId,
+          kind: 'head_missing',
+          expected: was,
+          actual: null,
+          message: `stream had ${expected.revision + 1} event(s) at the digest and now has none: deleted`,
+        });
       } else if (!now.atHead) {
-        differences.push({ streamId: expected.streamId, kind: 'head_changed', expected: was, actual: now.last,
-          message: `revision ${expected.revision} was the head, now ${now.last.revision}: events deleted` });
+        differences.push({
+          streamId: expected.streamId,
+          kind: 'head_changed',
+          expected: was,
+          actual: now.last,
+          message: `revision ${expected.revision} was the head, now ${now.last.revision}: events deleted`,
+        });
       } else if (now.atHead.hash !== expected.hash) {
-        differences.push({ streamId: expected.streamId, kind: 'head_changed', expected: was, actual: { revision: expected.revision, hash: now.atHead.hash },
-          message: `head revision ${expected.revision} now has another hash: the stream was altered` });
+        differences.push({
+          streamId: expected.streamId,
+          kind: 'head_changed',
+          expected: was,
+          actual: { revision: expected.revision, hash: now.atHead.hash },
+          message: `head revision ${expected.revision} now has another hash: the stream was altered`,
+        });
       } else lastIntact = Math.max(lastIntact, now.atHead.index);
     }
     for (const [streamId, stranger] of this.strangers) {
       if (stranger.first >= lastIntact) continue;
-      differences.push({ streamId, kind: 'stream_added', expected: null, actual: stranger.last,
-        message: 'stream was not in the log at the digest but has events before heads the digest covers: inserted' });
+      differences.push({
+        streamId,
+        kind: 'stream_added',
+        expected: null,
+        actual: stranger.last,
+        message: 'stream was not in the log at the digest but has events before heads the digest covers: inserted',
+      });
     }
     return differences.sort((a, b) => compareIds(a.streamId, b.streamId));
   }
@@ -367,7 +416,10 @@ function firstDifferenceOf(manifest: LedgerManifest, tracker: DigestTracker): { 
 }
 
 async function checkHeads(
-  store: EventStore, parsed: Extract<ParsedDigest, { version: 'v1' }>, manifest: LegacyManifest | null, options: VerifyAgainstDigestOptions,
+  store: EventStore,
+  parsed: Extract<ParsedDigest, { version: 'v1' }>,
+  manifest: LegacyManifest | null,
+  options: VerifyAgainstDigestOptions,
 ): Promise<DigestCheck> {
   const heads = new HeadTracker();
   const checker = new ChainChecker();
@@ -397,9 +449,19 @@ async function checkHeads(
   }
   if (!verify.ok) parts.push(`${verify.brokenCount} broken place(s) in the hash chains`);
   return {
-    ok: rootMatches && verify.ok, digest: normalDigest(parsed), version: parsed.version, scope: WHOLE_LOG.label, rootMatches, recomputedRoot,
-    eventsAtDigest: heads.events, eventsAtDigestThen: manifest?.events ?? null, eventsSince: since, differences, firstDifference: null,
-    verify, message: parts.join('; '),
+    ok: rootMatches && verify.ok,
+    digest: normalDigest(parsed),
+    version: parsed.version,
+    scope: WHOLE_LOG.label,
+    rootMatches,
+    recomputedRoot,
+    eventsAtDigest: heads.events,
+    eventsAtDigestThen: manifest?.events ?? null,
+    eventsSince: since,
+    differences,
+    firstDifference: null,
+    verify,
+    message: parts.join('; '),
   };
 }
 
@@ -411,19 +473,32 @@ function compareHeads(then: readonly StreamHeadEntry[], now: readonly StreamHead
     current.delete(expected.streamId);
     const was = { revision: expected.revision, hash: expected.hash };
     if (!actual) {
-      differences.push({ streamId: expected.streamId, kind: 'head_missing', expected: was, actual: null,
-        message: `stream had ${expected.revision + 1} event(s) at the digest and now has none there: deleted` });
+      differences.push({
+        streamId: expected.streamId,
+        kind: 'head_missing',
+        expected: was,
+        actual: null,
+        message: `stream had ${expected.revision + 1} event(s) at the digest and now has none there: deleted`,
+      });
     } else if (actual.revision !== expected.revision || actual.hash !== expected.hash) {
       const is = { revision: actual.revision, hash: actual.hash };
-      const how = actual.revision < expected.revision ? `revision ${expected.revision} was the head, now ${actual.revision}: events deleted`
-        : actual.revision > expected.revision ? `head moved from revision ${expected.revision} to ${actual.revision} at or before the digest: events inserted`
-          : `head revision ${expected.revision} now has another hash: the stream was altered`;
+      const how =
+        actual.revision < expected.revision
+          ? `revision ${expected.revision} was the head, now ${actual.revision}: events deleted`
+          : actual.revision > expected.revision
+            ? `head moved from revision ${expected.revision} to ${actual.revision} at or before the digest: events inserted`
+            : `head revision ${expected.revision} now has another hash: the stream was altered`;
       differences.push({ streamId: expected.streamId, kind: 'head_changed', expected: was, actual: is, message: how });
     }
   }
   for (const actual of current.values()) {
-    differences.push({ streamId: actual.streamId, kind: 'stream_added', expected: null, actual: { revision: actual.revision, hash: actual.hash },
-      message: `stream was not in the log at the digest but has ${actual.revision + 1} event(s) at or before it now: inserted` });
+    differences.push({
+      streamId: actual.streamId,
+      kind: 'stream_added',
+      expected: null,
+      actual: { revision: actual.revision, hash: actual.hash },
+      message: `stream was not in the log at the digest but has ${actual.revision + 1} event(s) at or before it now: inserted`,
+    });
   }
   return differences.sort((a, b) => compareIds(a.streamId, b.streamId));
 }
@@ -434,7 +509,9 @@ const isHex64 = (value: unknown): value is string => typeof value === 'string' &
 export function parseManifest(value: unknown): AnyManifest {
   const candidate = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof LedgerManifest, unknown>>;
   if (candidate.format !== MANIFEST_FORMAT || (candidate.version !== 1 && candidate.version !== 2) || !Array.isArray(candidate.streams)) {
-    throw new InvalidManifestError(`not a ledger manifest (expected {"format": "${MANIFEST_FORMAT}", "version": 2, ...}, as \`ledger digest --manifest\` writes)`);
+    throw new InvalidManifestError(
+      `not a ledger manifest (expected {"format": "${MANIFEST_FORMAT}", "version": 2, ...}, as \`ledger digest --manifest\` writes)`,
+    );
   }
   for (const entry of candidate.streams as unknown[]) {
     const head = (entry ?? {}) as Partial<StreamHeadEntry>;
@@ -456,11 +533,17 @@ function assertManifestFor(manifest: AnyManifest, parsed: ParsedDigest): void {
   const digest = normalDigest(parsed);
   const versionOf = parsed.version === DIGEST_VERSION ? 2 : 1;
   if (checked.version !== versionOf) {
-    throw new InvalidManifestError(`the manifest is of a ${checked.version === 2 ? 'v2' : 'v1'} digest, not of ${digest}: use the manifest written with this digest`);
+    throw new InvalidManifestError(
+      `the manifest is of a ${checked.version === 2 ? 'v2' : 'v1'} digest, not of ${digest}: use the manifest written with this digest`,
+    );
   }
-  const belongs = checked.version === 2 && parsed.version === DIGEST_VERSION
-    ? checked.digest === digest && checked.scope === parsed.scope && checked.events === parsed.events && checked.root === parsed.root &&
-      rootOf(checked.streams) === checked.headsRoot
-    : parsed.version === LEGACY_DIGEST_VERSION && rootOf(checked.streams) === parsed.root && checked.position === formatPosition(parsed.position);
+  const belongs =
+    checked.version === 2 && parsed.version === DIGEST_VERSION
+      ? checked.digest === digest &&
+        checked.scope === parsed.scope &&
+        checked.events === parsed.events &&
+        checked.root === parsed.root &&
+        rootOf(checked.streams) === checked.headsRoot
+      : parsed.version === LEGACY_DIGEST_VERSION && rootOf(checked.streams) === parsed.root && checked.position === formatPosition(parsed.position);
   if (!belongs) throw new InvalidManifestError(`the manifest does not belong to digest ${digest} (its digest, heads or position differ)`);
 }

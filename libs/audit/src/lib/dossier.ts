@@ -1,12 +1,17 @@
 // The 迎检 dossier (台账) of one campaign: its read model rebuilt from the log in memory, asked the live API's queries.
-import {
-  campaignStream, halfYearCheck, StreamCategories, UNIT_LEVEL_BRANCH_ID,
-  type HalfYearCheck, type IsoDate,
-} from '@campaign-ledger/domain';
+import { campaignStream, halfYearCheck, StreamCategories, UNIT_LEVEL_BRANCH_ID, type HalfYearCheck, type IsoDate } from '@campaign-ledger/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
-  branchDashboard, campaignOverview, projectInMemory, snapshotSource,
-  type CampaignOverview, type ReadModelInstance as InstanceView, type Progress, type ReadModelSource, type SessionFigures, type TaskRow,
+  branchDashboard,
+  campaignOverview,
+  projectInMemory,
+  snapshotSource,
+  type CampaignOverview,
+  type ReadModelInstance as InstanceView,
+  type Progress,
+  type ReadModelSource,
+  type SessionFigures,
+  type TaskRow,
 } from '@campaign-ledger/projections';
 import { DigestTracker } from './digest';
 import { CampaignNotInLogError } from './errors';
@@ -218,18 +223,37 @@ export async function dossierFrom(source: ReadModelSource, campaignId: string, o
       const task = tasks.get(view.taskId);
       const status = statusOf(view, task);
       instances.push({
-        ...branch, instanceKey: view.instanceKey, taskId: view.taskId, title: view.title,
+        ...branch,
+        instanceKey: view.instanceKey,
+        taskId: view.taskId,
+        title: view.title,
         stageName: view.stageId === null ? null : (stageNames.get(view.stageId) ?? view.stageId),
         phaseName: view.phaseId === null ? null : (phaseNames.get(view.phaseId) ?? view.phaseId),
-        scope: view.scope, subjectId: view.subjectId, subjectName: view.subjectName, weekOf: view.weekOf, dueDate: view.dueDate, status,
-        completedBy: view.completedBy, completedOn: view.completedOn, evidence: view.evidence,
+        scope: view.scope,
+        subjectId: view.subjectId,
+        subjectName: view.subjectName,
+        weekOf: view.weekOf,
+        dueDate: view.dueDate,
+        status,
+        completedBy: view.completedBy,
+        completedOn: view.completedOn,
+        evidence: view.evidence,
         note: noteOf(view, task, status, stageNames, notes, dashboard.branchId),
       });
     }
     for (const s of dashboard.sessions) {
       sessions.push({
-        ...branch, sessionId: s.sessionId, date: s.date, topic: s.topic, expected: s.expected, present: s.present, leave: s.leave, absent: s.absent,
-        madeUp: s.madeUp, participation: s.participation, attendance: s.attendance,
+        ...branch,
+        sessionId: s.sessionId,
+        date: s.date,
+        topic: s.topic,
+        expected: s.expected,
+        present: s.present,
+        leave: s.leave,
+        absent: s.absent,
+        madeUp: s.madeUp,
+        participation: s.participation,
+        attendance: s.attendance,
       });
     }
   }
@@ -242,20 +266,47 @@ export async function dossierFrom(source: ReadModelSource, campaignId: string, o
       const dates = stageDates.get(s.stageId);
       const period = dates?.start_date && dates.end_date ? { start: dates.start_date, end: dates.end_date } : null;
       const halfYear = period ? halfYearCheck({ periodStart: period.start, periodEnd: period.end, asOf, done: s.done, planned: s.applicable }) : null;
-      return { level: 'stage', id: s.stageId, name: s.name, applicable: s.applicable, done: s.done, overdue: s.overdue, completion: s.completion, period, halfYear };
+      return {
+        level: 'stage',
+        id: s.stageId,
+        name: s.name,
+        applicable: s.applicable,
+        done: s.done,
+        overdue: s.overdue,
+        completion: s.completion,
+        period,
+        halfYear,
+      };
     }),
     ...dashboards.map((d): DossierProgress => ({
-      level: 'branch', id: d.branchId, name: d.name, ...d.totals, period: campaignPeriod,
+      level: 'branch',
+      id: d.branchId,
+      name: d.name,
+      ...d.totals,
+      period: campaignPeriod,
       halfYear: halfYearCheck({ periodStart: campaign.start_date, periodEnd: campaign.end_date, asOf, done: d.totals.done, planned: d.totals.applicable }),
     })),
   ];
 
   return {
     campaign: {
-      campaignId, name: campaign.name, unitId: campaign.unit_id, unitName: units[0]?.name ?? null, templateCode: campaign.template_code,
-      status: campaign.status, startDate: campaign.start_date, endDate: campaign.end_date, closedOn: campaign.closed_on,
+      campaignId,
+      name: campaign.name,
+      unitId: campaign.unit_id,
+      unitName: units[0]?.name ?? null,
+      templateCode: campaign.template_code,
+      status: campaign.status,
+      startDate: campaign.start_date,
+      endDate: campaign.end_date,
+      closedOn: campaign.closed_on,
     },
-    asOf, exportedAt: options.exportedAt, basis: options.basis, overview, progress, instances, sessions,
+    asOf,
+    exportedAt: options.exportedAt,
+    basis: options.basis,
+    overview,
+    progress,
+    instances,
+    sessions,
   };
 }
 
@@ -282,7 +333,12 @@ function statusOf(view: InstanceView, task: TaskRow | undefined): DossierInstanc
 }
 
 function noteOf(
-  view: InstanceView, task: TaskRow | undefined, status: DossierInstanceStatus, stageNames: ReadonlyMap<string, string>, notes: DossierNotes, branchId: string,
+  view: InstanceView,
+  task: TaskRow | undefined,
+  status: DossierInstanceStatus,
+  stageNames: ReadonlyMap<string, string>,
+  notes: DossierNotes,
+  branchId: string,
 ): string {
   const parts: string[] = [];
   const key = noteKey(branchId, view.instanceKey);
@@ -294,7 +350,9 @@ function noteOf(
     parts.push(`曾退回重办 ${view.reopenCount} 次${reason ? `（最近原因：${reason}）` : ''}`);
   }
   if (view.carriedOverTo !== undefined) {
-    parts.push(view.carriedOverTo === null ? '转段时未完成，结转至活动结束后' : `转段时未完成，结转至${stageNames.get(view.carriedOverTo) ?? view.carriedOverTo}`);
+    parts.push(
+      view.carriedOverTo === null ? '转段时未完成，结转至活动结束后' : `转段时未完成，结转至${stageNames.get(view.carriedOverTo) ?? view.carriedOverTo}`,
+    );
   }
   if (task?.kind === 'quantity') {
     const figures = [`实际 ${view.actual ?? 0}`];

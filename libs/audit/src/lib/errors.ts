@@ -46,7 +46,10 @@ export class StoreNotEmptyError extends AuditError {
 export class ImportLineError extends AuditError {
   readonly code = 'AUDIT.IMPORT_LINE';
   readonly kind = 'validation' as const;
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'ImportLineError';
   }

@@ -13,8 +13,14 @@ describe('history', () => {
   it("of a campaign: its own stream and its branches' work, oldest first, without auditors' reads", async () => {
     const page = await history(store, { streams: ['campaign-c1'], streamPrefixes: ['branchWork-c1:'] });
     expect(page.items.map((e) => `${e.streamId}@${e.revision}`)).toEqual([
-      'campaign-c1@0', 'campaign-c1@1', 'branchWork-c1:b1@0', 'branchWork-c1:b1@1', 'branchWork-c1:b1@2', 'branchWork-c1:b1@3',
-      'branchWork-c1:b2@0', 'campaign-c1@2',
+      'campaign-c1@0',
+      'campaign-c1@1',
+      'branchWork-c1:b1@0',
+      'branchWork-c1:b1@1',
+      'branchWork-c1:b1@2',
+      'branchWork-c1:b1@3',
+      'branchWork-c1:b2@0',
+      'campaign-c1@2',
     ]);
     expect(page).toMatchObject({ total: 8, page: 1, pageSize: 50, pages: 1 });
   });
@@ -22,8 +28,11 @@ describe('history', () => {
   it('gives actor, role, both times, reason and evidence hashes', async () => {
     const { items } = await history(store, { streams: ['branchWork-c1:b1'] });
     expect(items[0]).toMatchObject({
-      type: 'TaskCompleted', actor: { id: 'acc-sec', role: 'secretary' }, occurredAt: '2024-03-04T03:00:00.000Z',
-      evidence: [{ sha256: EVIDENCE_SHA, fileName: '会议记录.pdf' }], reason: null,
+      type: 'TaskCompleted',
+      actor: { id: 'acc-sec', role: 'secretary' },
+      occurredAt: '2024-03-04T03:00:00.000Z',
+      evidence: [{ sha256: EVIDENCE_SHA, fileName: '会议记录.pdf' }],
+      reason: null,
     });
     expect(items[0].recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(items[1]).toMatchObject({ type: 'TaskReopened', reason: '材料不全', actor: { role: 'administrator' } });

@@ -8,7 +8,10 @@ import { sha256Of, type BlobSource } from './evidence';
 import { exportLog, importLog, type TransferProgress } from './ndjson';
 
 async function exportToText(
-  store: InMemoryEventStore | ArrayEventStore, total?: number, blobs?: BlobSource, onProgress?: (p: TransferProgress) => void,
+  store: InMemoryEventStore | ArrayEventStore,
+  total?: number,
+  blobs?: BlobSource,
+  onProgress?: (p: TransferProgress) => void,
 ): Promise<{ text: string; result: Awaited<ReturnType<typeof exportLog>> }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
@@ -18,21 +21,35 @@ async function exportToText(
   return { text: Buffer.concat(chunks).toString('utf8'), result };
 }
 
-const lines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
+const lines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 /** The same export as the previous release wrote it: format version 1, no evidence lines, a v1 digest in the trailer. */
 function asVersionOne(text: string, events: readonly { logPosition: { commit: bigint; prepare: bigint } }[], headsRoot: string): string {
-  return lines(text).filter((value) => value.kind !== 'blob').map((value) => {
-    if (value.kind === 'header') return { ...value, version: 1 };
-    if (value.kind !== 'trailer') return value;
-    const { blobs: _blobs, ...trailer } = value;
-    return { ...trailer, digest: formatLegacyDigest(events[events.length - 1].logPosition, headsRoot) };
-  }).map((value) => JSON.stringify(value)).join('\n') + '\n';
+  return (
+    lines(text)
+      .filter((value) => value.kind !== 'blob')
+      .map((value) => {
+        if (value.kind === 'header') return { ...value, version: 1 };
+        if (value.kind !== 'trailer') return value;
+        const { blobs: _blobs, ...trailer } = value;
+        return { ...trailer, digest: formatLegacyDigest(events[events.length - 1].logPosition, headsRoot) };
+      })
+      .map((value) => JSON.stringify(value))
+      .join('\n') + '\n'
+  );
 }
 /** One parsed line of an export (header, event, blob or trailer), as a test alters it. */
 type ExportLine = Record<string, unknown>;
 const edit = (text: string, index: number, change: (value: ExportLine) => ExportLine) =>
-  text.trimEnd().split('\n').map((line, i) => (i === index ? JSON.stringify(change(JSON.parse(line))) : line)).join('\n') + '\n';
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line, i) => (i === index ? JSON.stringify(change(JSON.parse(line))) : line))
+    .join('\n') + '\n';
 
 describe('NDJSON export and import', () => {
   let source: InMemoryEventStore;
@@ -47,16 +64,41 @@ describe('NDJSON export and import', () => {
     const [header, ...rest] = lines(text);
     const trailer = rest.pop();
     const digest = await computeDigest(source);
-    expect(header).toEqual({ kind: 'header', format: 'campaign-ledger/ndjson', version: 2, exportedAt: '2024-04-01T00:00:00.000Z', backend: 'memory', events: 12 });
+    expect(header).toEqual({
+      kind: 'header',
+      format: 'campaign-ledger/ndjson',
+      version: 2,
+      exportedAt: '2024-04-01T00:00:00.000Z',
+      backend: 'memory',
+      events: 12,
+    });
     expect(trailer).toEqual({ kind: 'trailer', events: 12, streams: 6, digest: digest.digest, broken: 0, blobs: 0 });
     expect(digest.digest).toMatch(/^v2:all:12:/);
     // The fixture names an evidence file no store holds: reported, not written.
-    expect(result).toMatchObject({ events: 12, streams: 6, broken: 0, files: 0, missingFiles: [expect.objectContaining({ sha256: EVIDENCE_SHA, problem: 'missing', fileName: '会议记录.pdf', streamId: 'branchWork-c1:b1', revision: 0 })] });
+    expect(result).toMatchObject({
+      events: 12,
+      streams: 6,
+      broken: 0,
+      files: 0,
+      missingFiles: [
+        expect.objectContaining({ sha256: EVIDENCE_SHA, problem: 'missing', fileName: '会议记录.pdf', streamId: 'branchWork-c1:b1', revision: 0 }),
+      ],
+    });
     const first = (await source.readAll())[0];
     expect(rest[0]).toEqual({
-      kind: 'event', position: `${first.logPosition.commit}/${first.logPosition.prepare}`, globalPosition: String(first.globalPosition),
-      id: first.id, streamId: first.streamId, revision: 0, type: first.type, schemaVersion: 1, data: first.data, metadata: first.metadata,
-      recordedAt: first.recordedAt.toISOString(), previousHash: null, hash: first.hash,
+      kind: 'event',
+      position: `${first.logPosition.commit}/${first.logPosition.prepare}`,
+      globalPosition: String(first.globalPosition),
+      id: first.id,
+      streamId: first.streamId,
+      revision: 0,
+      type: first.type,
+      schemaVersion: 1,
+      data: first.data,
+      metadata: first.metadata,
+      recordedAt: first.recordedAt.toISOString(),
+      previousHash: null,
+      hash: first.hash,
     });
   });
 
@@ -68,7 +110,14 @@ describe('NDJSON export and import', () => {
     const before = await source.readAll();
     const after = await target.readAll();
     const strip = (e: (typeof before)[number]) => ({
-      id: e.id, streamId: e.streamId, revision: e.revision, type: e.type, data: e.data, metadata: e.metadata, previousHash: e.previousHash, hash: e.hash,
+      id: e.id,
+      streamId: e.streamId,
+      revision: e.revision,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+      previousHash: e.previousHash,
+      hash: e.hash,
       recordedAt: e.recordedAt.toISOString(),
     });
     expect(after.map(strip)).toEqual(before.map(strip));
@@ -82,13 +131,15 @@ describe('NDJSON export and import', () => {
 
   it('restores the recording times of events written before they were sealed too', async () => {
     const heads = new Map<string, string>();
-    const old = new ArrayEventStore((await source.readAll()).map((event, i) => {
-      const { recordedAt: _sealed, ...metadata } = event.metadata;
-      const unsealed = { ...event, metadata, previousHash: heads.get(event.streamId) ?? null, recordedAt: new Date(Date.UTC(2020, 0, 1 + i, 8, 0, 0, 123)) };
-      const hash = hashEvent(unsealed);
-      heads.set(event.streamId, hash);
-      return { ...unsealed, hash };
-    }));
+    const old = new ArrayEventStore(
+      (await source.readAll()).map((event, i) => {
+        const { recordedAt: _sealed, ...metadata } = event.metadata;
+        const unsealed = { ...event, metadata, previousHash: heads.get(event.streamId) ?? null, recordedAt: new Date(Date.UTC(2020, 0, 1 + i, 8, 0, 0, 123)) };
+        const hash = hashEvent(unsealed);
+        heads.set(event.streamId, hash);
+        return { ...unsealed, hash };
+      }),
+    );
     const { text } = await exportToText(old);
     const target = new ArrayEventStore();
     const result = await importLog(target, Readable.from([text]), undefined, { target: target.restoreTarget() });
@@ -100,10 +151,21 @@ describe('NDJSON export and import', () => {
     const minutes = Buffer.from('%PDF-1.4 支部委员会会议记录\n');
     const real = sha256Of(minutes);
     const files = new InMemoryEventStore();
-    await files.append('branchWork-c3:b1', [{ type: 'TaskCompleted', data: { evidence: [
-      { fileName: '会议记录.pdf', sha256: real, size: minutes.length, contentType: 'application/pdf' },
-      { fileName: '照片.jpg', sha256: 'c'.repeat(64), size: 5, contentType: 'image/jpeg' },
-    ] } }], { expectedRevision: 'no_stream', metadata: { actor: { id: 'acc-sec', role: 'secretary' } } });
+    await files.append(
+      'branchWork-c3:b1',
+      [
+        {
+          type: 'TaskCompleted',
+          data: {
+            evidence: [
+              { fileName: '会议记录.pdf', sha256: real, size: minutes.length, contentType: 'application/pdf' },
+              { fileName: '照片.jpg', sha256: 'c'.repeat(64), size: 5, contentType: 'image/jpeg' },
+            ],
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream', metadata: { actor: { id: 'acc-sec', role: 'secretary' } } },
+    );
     const store = new ArrayEventStore(await source.readAll());
     store.rows.push(...(await files.readAll()).map((e) => ({ ...e, ...store.nextPosition() })));
     store.blobs.set(EVIDENCE_SHA, minutes); // stored under a name that is not its hash: damaged
@@ -111,7 +173,10 @@ describe('NDJSON export and import', () => {
     const exportProgress: TransferProgress[] = [];
     const { text, result } = await exportToText(store, 13, store.blobStore(), (p) => exportProgress.push(p));
     expect(result).toMatchObject({ events: 13, files: 1, fileBytes: minutes.length });
-    expect(result.missingFiles.map((f) => [f.sha256, f.problem])).toEqual([[EVIDENCE_SHA, 'damaged'], ['c'.repeat(64), 'missing']]);
+    expect(result.missingFiles.map((f) => [f.sha256, f.problem])).toEqual([
+      [EVIDENCE_SHA, 'damaged'],
+      ['c'.repeat(64), 'missing'],
+    ]);
     expect(exportProgress.at(-1)).toEqual({ events: 13, total: 13, files: { done: 3, total: 3 } });
     const all = lines(text);
     expect(all.at(-2)).toEqual({ kind: 'blob', sha256: real, size: minutes.length, base64: minutes.toString('base64') });
@@ -128,8 +193,11 @@ describe('NDJSON export and import', () => {
     const minutes = Buffer.from('minutes of the branch meeting');
     const real = sha256Of(minutes);
     const files = new InMemoryEventStore();
-    await files.append('branchWork-c3:b1', [{ type: 'TaskCompleted', data: { evidence: [{ fileName: '会议记录.pdf', sha256: real, size: minutes.length }] } }],
-      { expectedRevision: 'no_stream', metadata: { actor: { id: 'acc-sec', role: 'secretary' } } });
+    await files.append(
+      'branchWork-c3:b1',
+      [{ type: 'TaskCompleted', data: { evidence: [{ fileName: '会议记录.pdf', sha256: real, size: minutes.length }] } }],
+      { expectedRevision: 'no_stream', metadata: { actor: { id: 'acc-sec', role: 'secretary' } } },
+    );
     const store = new ArrayEventStore(await files.readAll());
     store.blobs.set(real, minutes);
     const { text } = await exportToText(store, undefined, store.blobStore());
@@ -144,10 +212,15 @@ describe('NDJSON export and import', () => {
       return failure.catch((error: Error) => error.message);
     };
     const content = await run(edit(text, blobLine, (line) => ({ ...line, base64: Buffer.from('minutes of the branch meetinG').toString('base64') })));
-    expect(content).toMatch(new RegExp(`^line ${blobLine + 1}: evidence file 会议记录.pdf \\(sha256 ${real}\\) does not match its line: .*nothing was imported$`));
+    expect(content).toMatch(
+      new RegExp(`^line ${blobLine + 1}: evidence file 会议记录.pdf \\(sha256 ${real}\\) does not match its line: .*nothing was imported$`),
+    );
     expect(await run(edit(text, blobLine, (line) => ({ ...line, size: Number(line.size) + 1 })))).toContain(`the line says ${minutes.length + 1} bytes`);
-    await expect(importLog(new ArrayEventStore(), Readable.from([edit(text, blobLine + 1, (t) => ({ ...t, blobs: 2 }))]), undefined,
-      { target: new ArrayEventStore().restoreTarget() })).rejects.toThrow(/the trailer says 2 evidence files but the file holds 1/);
+    await expect(
+      importLog(new ArrayEventStore(), Readable.from([edit(text, blobLine + 1, (t) => ({ ...t, blobs: 2 }))]), undefined, {
+        target: new ArrayEventStore().restoreTarget(),
+      }),
+    ).rejects.toThrow(/the trailer says 2 evidence files but the file holds 1/);
   });
 
   it('still imports a version 1 file (no evidence files, a v1 digest in the trailer)', async () => {
@@ -160,16 +233,20 @@ describe('NDJSON export and import', () => {
     expect(result.exportedDigest).toMatch(/^v1:/);
     // Version 1 lines carried the recording time as well: it is put back, so the restored log has the v2 digest of the source.
     expect(result.digest.digest).toBe(original.digest);
-    await expect(importLog(new ArrayEventStore(), Readable.from([asVersionOne(text, await source.readAll(), 'f'.repeat(64))]), undefined,
-      { target: new ArrayEventStore().restoreTarget() })).rejects.toThrow(/the imported events fold to [0-9a-f]{64}, the trailer's digest to f{64}/);
+    await expect(
+      importLog(new ArrayEventStore(), Readable.from([asVersionOne(text, await source.readAll(), 'f'.repeat(64))]), undefined, {
+        target: new ArrayEventStore().restoreTarget(),
+      }),
+    ).rejects.toThrow(/the imported events fold to [0-9a-f]{64}, the trailer's digest to f{64}/);
   });
 
   it('refuses an event line whose recording time is not its sealed one, or that has none', async () => {
     const { text } = await exportToText(source);
     const target = new ArrayEventStore();
     const run = (altered: string) => importLog(target, Readable.from([altered]), undefined, { target: target.restoreTarget() });
-    await expect(run(edit(text, 4, (event) => ({ ...event, recordedAt: '2000-01-01T00:00:00.000Z' }))))
-      .rejects.toThrow(/^line 5: campaign-c1@1 .* says recorded at 2000-01-01T00:00:00.000Z but was sealed as recorded at /);
+    await expect(run(edit(text, 4, (event) => ({ ...event, recordedAt: '2000-01-01T00:00:00.000Z' })))).rejects.toThrow(
+      /^line 5: campaign-c1@1 .* says recorded at 2000-01-01T00:00:00.000Z but was sealed as recorded at /,
+    );
     await expect(run(edit(text, 4, (event) => ({ ...event, recordedAt: undefined })))).rejects.toThrow(/^line 5: event line lacks a valid recordedAt/);
     expect(target.rows).toHaveLength(0);
   });
@@ -200,8 +277,9 @@ describe('NDJSON export and import', () => {
     const all = text.trimEnd().split('\n');
     const gap = [...all.slice(0, 6), ...all.slice(7)].join('\n');
     const target = new ArrayEventStore();
-    await expect(importLog(target, Readable.from([gap]), undefined, { target: target.restoreTarget() }))
-      .rejects.toThrow(/^line 7: branchWork-c1:b1@2 comes where revision 1 was expected/);
+    await expect(importLog(target, Readable.from([gap]), undefined, { target: target.restoreTarget() })).rejects.toThrow(
+      /^line 7: branchWork-c1:b1@2 comes where revision 1 was expected/,
+    );
     const truncated = all.slice(0, -1).join('\n');
     await expect(importLog(target, Readable.from([truncated]), undefined, { target: target.restoreTarget() })).rejects.toThrow(ImportFileError);
     await expect(importLog(target, Readable.from([truncated]), undefined, { target: target.restoreTarget() })).rejects.toThrow(/truncated/);

@@ -4,9 +4,7 @@
 // checking each against its SHA-256: the restored log has the exported v2 digest.
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import {
-  formatPosition, hashEvent, systemClock, type Clock, type EventMetadata, type EventStore, type RecordedEvent,
-} from '@campaign-ledger/event-store';
+import { formatPosition, hashEvent, systemClock, type Clock, type EventMetadata, type EventStore, type RecordedEvent } from '@campaign-ledger/event-store';
 import { DIGEST_VERSION, DigestTracker, formatDigest, parseDigest, type LedgerDigest } from './digest';
 import { ImportFileError, ImportLineError, StoreNotEmptyError } from './errors';
 import { EvidenceIndex, isSha256, sha256Of, type BlobSource, type EvidenceReference } from './evidence';
@@ -106,12 +104,19 @@ type Writable = NodeJS.WritableStream;
 
 /** Writes the log and the evidence files it names to `writable` (left open for the caller to end). */
 export async function exportLog(
-  store: EventStore, writable: Writable, onProgress?: ProgressListener<TransferProgress>, options: ExportOptions = {},
+  store: EventStore,
+  writable: Writable,
+  onProgress?: ProgressListener<TransferProgress>,
+  options: ExportOptions = {},
 ): Promise<ExportResult> {
   const total = options.total ?? null;
   const header: ExportHeader = {
-    kind: 'header', format: NDJSON_FORMAT, version: NDJSON_VERSION,
-    exportedAt: (options.clock ?? systemClock).now().toISOString(), backend: store.backend, events: total,
+    kind: 'header',
+    format: NDJSON_FORMAT,
+    version: NDJSON_VERSION,
+    exportedAt: (options.clock ?? systemClock).now().toISOString(),
+    backend: store.backend,
+    events: total,
   };
   await writeLine(writable, header);
   const tracker = new DigestTracker();
@@ -154,10 +159,19 @@ export async function exportLog(
 
 function toLine(event: RecordedEvent): ExportEventLine {
   return {
-    kind: 'event', position: formatPosition(event.logPosition), globalPosition: event.globalPosition.toString(),
-    id: event.id, streamId: event.streamId, revision: event.revision, type: event.type, schemaVersion: event.schemaVersion,
-    data: event.data, metadata: event.metadata, recordedAt: event.recordedAt.toISOString(),
-    previousHash: event.previousHash, hash: event.hash,
+    kind: 'event',
+    position: formatPosition(event.logPosition),
+    globalPosition: event.globalPosition.toString(),
+    id: event.id,
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt.toISOString(),
+    previousHash: event.previousHash,
+    hash: event.hash,
   };
 }
 
@@ -196,7 +210,10 @@ interface PendingLine {
  * recording time, or whose evidence file does not match its SHA-256 and size. All or nothing where the target is.
  */
 export async function importLog(
-  store: EventStore, readable: NodeJS.ReadableStream, onProgress?: ProgressListener<TransferProgress>, options: ImportOptions = {},
+  store: EventStore,
+  readable: NodeJS.ReadableStream,
+  onProgress?: ProgressListener<TransferProgress>,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const target = options.target ?? restoreTargetOf(store);
   const batchSize = options.batchSize ?? 500;
@@ -212,9 +229,12 @@ export async function importLog(
     let trailer: ExportTrailer | null = null;
     let lineNumber = 0;
     let batch: PendingLine[] = [];
-    const progress = () => onProgress?.({
-      events: tracker.events, total: header?.events ?? null, ...(storedFiles.size > 0 ? { files: { done: storedFiles.size, total: null } } : {}),
-    });
+    const progress = () =>
+      onProgress?.({
+        events: tracker.events,
+        total: header?.events ?? null,
+        ...(storedFiles.size > 0 ? { files: { done: storedFiles.size, total: null } } : {}),
+      });
 
     const flush = async () => {
       if (batch.length === 0) return;
@@ -222,7 +242,11 @@ export async function importLog(
       const { streamId, revision } = first.event;
       let stored;
       try {
-        stored = await writer.appendSealed(streamId, batch.map((pending) => pending.event), revision === 0 ? 'no_stream' : revision - 1);
+        stored = await writer.appendSealed(
+          streamId,
+          batch.map((pending) => pending.event),
+          revision === 0 ? 'no_stream' : revision - 1,
+        );
       } catch (error) {
         throw new ImportLineError(first.line, `could not write ${streamId}@${revision}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -230,13 +254,19 @@ export async function importLog(
         const written = stored[index];
         const rehashed = written ? hashEvent(written) : null;
         if (!written || written.id !== pending.event.id || written.hash !== pending.event.hash || rehashed !== pending.event.hash) {
-          throw new ImportLineError(pending.line, `event ${pending.event.id} (${streamId}@${pending.event.revision}) was stored with content that hashes to ` +
-            `${rehashed}, not the exported ${pending.event.hash}: the database changed its data or metadata`);
+          throw new ImportLineError(
+            pending.line,
+            `event ${pending.event.id} (${streamId}@${pending.event.revision}) was stored with content that hashes to ` +
+              `${rehashed}, not the exported ${pending.event.hash}: the database changed its data or metadata`,
+          );
         }
         const wanted = pending.event.recordedAt;
         if (wanted !== null && written.recordedAt.getTime() !== Date.parse(wanted)) {
-          throw new ImportLineError(pending.line, `event ${pending.event.id} (${streamId}@${pending.event.revision}) was stored as recorded at ` +
-            `${written.recordedAt.toISOString()}, not the exported ${wanted}: the restore target does not keep recording times`);
+          throw new ImportLineError(
+            pending.line,
+            `event ${pending.event.id} (${streamId}@${pending.event.revision}) was stored as recorded at ` +
+              `${written.recordedAt.toISOString()}, not the exported ${wanted}: the restore target does not keep recording times`,
+          );
         }
         tracker.add(written);
       });
@@ -263,12 +293,18 @@ export async function importLog(
         const content = Buffer.from(file.base64, 'base64');
         const actual = sha256Of(content);
         if (actual !== file.sha256 || content.length !== file.size) {
-          throw new ImportLineError(lineNumber, `evidence file ${evidence.describe(file.sha256)} does not match its line: the content is ` +
-            `${content.length} bytes with SHA-256 ${actual}, the line says ${file.size} bytes and ${file.sha256}; the backup was altered or damaged ` +
-            '(restore from another copy); nothing was imported');
+          throw new ImportLineError(
+            lineNumber,
+            `evidence file ${evidence.describe(file.sha256)} does not match its line: the content is ` +
+              `${content.length} bytes with SHA-256 ${actual}, the line says ${file.size} bytes and ${file.sha256}; the backup was altered or damaged ` +
+              '(restore from another copy); nothing was imported',
+          );
         }
         if (!writer.blobs) {
-          throw new ImportLineError(lineNumber, 'this restore target keeps no evidence files: import with the ledger command into PostgreSQL or the embedded store');
+          throw new ImportLineError(
+            lineNumber,
+            'this restore target keeps no evidence files: import with the ledger command into PostgreSQL or the embedded store',
+          );
         }
         await writer.blobs.put(content);
         storedFiles.add(file.sha256);
@@ -279,22 +315,32 @@ export async function importLog(
       const prior = chains.get(event.streamId);
       const expectedRevision = prior ? prior.revision + 1 : 0;
       if (event.revision !== expectedRevision) {
-        throw new ImportLineError(lineNumber, `${event.streamId}@${event.revision} comes where revision ${expectedRevision} was expected: ` +
-          'the export is incomplete or out of order');
+        throw new ImportLineError(
+          lineNumber,
+          `${event.streamId}@${event.revision} comes where revision ${expectedRevision} was expected: ` + 'the export is incomplete or out of order',
+        );
       }
       if (event.previousHash !== (prior?.hash ?? null)) {
-        throw new ImportLineError(lineNumber, `${event.streamId}@${event.revision} links to ${event.previousHash}, not to the hash of the ` +
-          `event before it (${prior?.hash ?? null})`);
+        throw new ImportLineError(
+          lineNumber,
+          `${event.streamId}@${event.revision} links to ${event.previousHash}, not to the hash of the ` + `event before it (${prior?.hash ?? null})`,
+        );
       }
       const recomputed = hashEvent(event);
       if (recomputed !== event.hash) {
-        throw new ImportLineError(lineNumber, `${event.streamId}@${event.revision} (event ${event.id}) hashes to ${recomputed}, not the exported ` +
-          `${event.hash}: the file, or the log it was exported from, was altered`);
+        throw new ImportLineError(
+          lineNumber,
+          `${event.streamId}@${event.revision} (event ${event.id}) hashes to ${recomputed}, not the exported ` +
+            `${event.hash}: the file, or the log it was exported from, was altered`,
+        );
       }
       const sealed = event.metadata.recordedAt;
       if (sealed !== undefined && event.recordedAt !== null && Date.parse(sealed) !== Date.parse(event.recordedAt)) {
-        throw new ImportLineError(lineNumber, `${event.streamId}@${event.revision} (event ${event.id}) says recorded at ${event.recordedAt} but was ` +
-          `sealed as recorded at ${sealed}: the file was edited, or the source's recording time was changed (\`ledger verify\` on the source names it)`);
+        throw new ImportLineError(
+          lineNumber,
+          `${event.streamId}@${event.revision} (event ${event.id}) says recorded at ${event.recordedAt} but was ` +
+            `sealed as recorded at ${sealed}: the file was edited, or the source's recording time was changed (\`ledger verify\` on the source names it)`,
+        );
       }
       chains.set(event.streamId, { revision: event.revision, hash: event.hash });
       evidence.add(event);
@@ -312,9 +358,8 @@ export async function importLog(
     }
     const digest = tracker.digest();
     const exported = parseDigest(trailer.digest);
-    const [ours, theirs] = exported.version === DIGEST_VERSION
-      ? [digest.digest, formatDigest(exported.scope, exported.events, exported.root)]
-      : [digest.headsRoot, exported.root];
+    const [ours, theirs] =
+      exported.version === DIGEST_VERSION ? [digest.digest, formatDigest(exported.scope, exported.events, exported.root)] : [digest.headsRoot, exported.root];
     if (ours !== theirs) {
       throw new ImportFileError(`the imported events fold to ${ours}, the trailer's digest to ${theirs}; nothing was imported`);
     }
@@ -327,8 +372,13 @@ export async function importLog(
   });
 
   return {
-    events: outcome.digest.events, streams: outcome.streams, header: outcome.header, exportedDigest: outcome.trailer.digest,
-    digest: outcome.digest, files: outcome.files, missingFiles: outcome.missingFiles,
+    events: outcome.digest.events,
+    streams: outcome.streams,
+    header: outcome.header,
+    exportedDigest: outcome.trailer.digest,
+    digest: outcome.digest,
+    files: outcome.files,
+    missingFiles: outcome.missingFiles,
   };
 }
 
@@ -350,8 +400,11 @@ function asHeader(value: JsonObject, line: number): ExportHeader {
     throw new ImportLineError(line, `not a Campaign Ledger export: the first line must be {"kind":"header","format":"${NDJSON_FORMAT}",...}`);
   }
   if (typeof value.version !== 'number' || !NDJSON_READABLE_VERSIONS.includes(value.version)) {
-    throw new ImportLineError(line, `export format version ${String(value.version)} is not supported (this build reads ${NDJSON_READABLE_VERSIONS.join(' and ')}): ` +
-      'import it with the release that wrote it');
+    throw new ImportLineError(
+      line,
+      `export format version ${String(value.version)} is not supported (this build reads ${NDJSON_READABLE_VERSIONS.join(' and ')}): ` +
+        'import it with the release that wrote it',
+    );
   }
   return value as unknown as ExportHeader;
 }
@@ -402,9 +455,15 @@ function asEvent(value: JsonObject, line: number, version: number): SealedEventI
   need(version < 2 || isInstant(value.recordedAt), 'recordedAt');
   if (problems.length > 0) throw new ImportLineError(line, `event line lacks a valid ${problems.join(', ')}`);
   return {
-    id: value.id as string, streamId: value.streamId as string, revision: value.revision as number, type: value.type as string,
-    schemaVersion: value.schemaVersion as number, data: value.data, metadata: value.metadata as EventMetadata,
-    previousHash: value.previousHash as string | null, hash: value.hash as string,
+    id: value.id as string,
+    streamId: value.streamId as string,
+    revision: value.revision as number,
+    type: value.type as string,
+    schemaVersion: value.schemaVersion as number,
+    data: value.data,
+    metadata: value.metadata as EventMetadata,
+    previousHash: value.previousHash as string | null,
+    hash: value.hash as string,
     recordedAt: isInstant(value.recordedAt) ? new Date(value.recordedAt).toISOString() : null,
   };
 }

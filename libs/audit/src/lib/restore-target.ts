@@ -110,7 +110,10 @@ export interface PostgresRestoreTargetOptions {
  * when they are written through `blobsOn`).
  */
 export class PostgresRestoreTarget implements RestoreTarget {
-  constructor(private readonly pool: Pool, private readonly options: PostgresRestoreTargetOptions = {}) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresRestoreTargetOptions = {},
+  ) {}
 
   async restore<T>(work: (writer: SealedEventWriter) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -139,13 +142,23 @@ function postgresWriter(client: PoolClient, blobs: BlobSink | undefined): Sealed
     async appendSealed(streamId, events, expectedRevision) {
       const previousRevision = expectedRevision === 'no_stream' ? -1 : expectedRevision;
       const result = await client.query<RestoredRow>(RESTORE_SQL, [
-        streamId, previousRevision, events[0].previousHash,
-        events.map((e) => e.revision), events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data ?? null)), events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.previousHash), events.map((e) => e.hash), events.map((e) => e.recordedAt ?? null),
+        streamId,
+        previousRevision,
+        events[0].previousHash,
+        events.map((e) => e.revision),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        events.map((e) => e.previousHash),
+        events.map((e) => e.hash),
+        events.map((e) => e.recordedAt ?? null),
       ]);
       if (result.rows.length !== events.length) {
-        throw new Error(`stream "${streamId}" is not at ${expectedRevision === 'no_stream' ? 'no stream' : `revision ${expectedRevision}`} with hash ${events[0].previousHash}`);
+        throw new Error(
+          `stream "${streamId}" is not at ${expectedRevision === 'no_stream' ? 'no stream' : `revision ${expectedRevision}`} with hash ${events[0].previousHash}`,
+        );
       }
       const restored = result.rows.map(toRestored);
       await recordIdempotencyKeys(client, streamId, restored);
@@ -164,7 +177,12 @@ async function recordIdempotencyKeys(client: PoolClient, streamId: string, resto
   for (const [key, events] of byKey) {
     const last = events[events.length - 1];
     await client.query(RESTORE_IDEMPOTENCY_SQL, [
-      key, streamId, events[0].revision, last.revision, last.logPosition.prepare.toString(), events.map((e) => e.id),
+      key,
+      streamId,
+      events[0].revision,
+      last.revision,
+      last.logPosition.prepare.toString(),
+      events.map((e) => e.id),
     ]);
   }
 }

@@ -66,4 +66,3 @@ export function unitScope(unitId: string): LogScope {
 
 /** Nothing at all: what an account that belongs to no unit may read of a unit's log. */
 export const emptyScope: LogScope = { label: 'none', includes: () => false };
-

@@ -63,8 +63,16 @@ describe('verifyLog', () => {
     const original = store.rows.filter((row) => row.streamId === stream);
     // Shift revisions 1.. up by one and slip a well-hashed forgery in at revision 1.
     for (const row of original.filter((r) => r.revision >= 1)) Object.assign(row, { revision: row.revision + 1 });
-    const forged = { id: '00000000-0000-7000-8000-000000000001', streamId: stream, revision: 1, type: 'StageOpened', schemaVersion: 1,
-      data: { campaignId: 'c1', stageId: 'forged' }, metadata: original[0].metadata, previousHash: original[0].hash };
+    const forged = {
+      id: '00000000-0000-7000-8000-000000000001',
+      streamId: stream,
+      revision: 1,
+      type: 'StageOpened',
+      schemaVersion: 1,
+      data: { campaignId: 'c1', stageId: 'forged' },
+      metadata: original[0].metadata,
+      previousHash: original[0].hash,
+    };
     const row: RecordedEvent = { ...forged, hash: hashEvent(forged), recordedAt: new Date(), ...store.nextPosition() };
     store.rows.push(row);
     const report = await verifyLog(store);
@@ -77,8 +85,16 @@ describe('verifyLog', () => {
 
   it('names a row appended with a bogus hash', async () => {
     const head = store.rows.filter((row) => row.streamId === 'organisation-u1').at(-1) as RecordedEvent;
-    store.rows.push({ ...head, id: '00000000-0000-7000-8000-0000000000ff', revision: 2, previousHash: head.hash, hash: 'b'.repeat(64),
-      data: { unitId: 'u1', memberId: 'ghost' }, recordedAt: new Date(), ...store.nextPosition() });
+    store.rows.push({
+      ...head,
+      id: '00000000-0000-7000-8000-0000000000ff',
+      revision: 2,
+      previousHash: head.hash,
+      hash: 'b'.repeat(64),
+      data: { unitId: 'u1', memberId: 'ghost' },
+      recordedAt: new Date(),
+      ...store.nextPosition(),
+    });
     const report = await verifyLog(store);
     expect(report.broken).toEqual([expect.objectContaining({ streamId: 'organisation-u1', revision: 2, reason: 'hash_mismatch', actual: 'b'.repeat(64) })]);
   });
@@ -87,10 +103,16 @@ describe('verifyLog', () => {
     const [event] = await store.readStream('campaign-c1', { fromRevision: 1, maxCount: 1 });
     tamper('campaign-c1', 1, (e) => ({ ...e, recordedAt: new Date('2024-01-01T00:00:00.000Z') }));
     const report = await verifyLog(store);
-    expect(report.broken).toEqual([expect.objectContaining({
-      streamId: 'campaign-c1', revision: 1, eventId: event.id, reason: 'recorded_at_mismatch',
-      expected: event.metadata.recordedAt, actual: '2024-01-01T00:00:00.000Z',
-    })]);
+    expect(report.broken).toEqual([
+      expect.objectContaining({
+        streamId: 'campaign-c1',
+        revision: 1,
+        eventId: event.id,
+        reason: 'recorded_at_mismatch',
+        expected: event.metadata.recordedAt,
+        actual: '2024-01-01T00:00:00.000Z',
+      }),
+    ]);
     expect(report.broken[0].message).toContain(`stored as recorded at 2024-01-01T00:00:00.000Z but sealed as recorded at ${event.metadata.recordedAt}`);
   });
 

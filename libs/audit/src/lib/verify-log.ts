@@ -1,7 +1,13 @@
 // Checks every stream's hash chain over the whole log and names every broken place, not only the first per stream.
 import type { BreakReason, BrokenPlace, VerifyLogReport } from '@campaign-ledger/api-contract';
 import {
-  comparePositions, formatPosition, hashEvent, recordedAtMismatch, type EventStore, type LogPosition, type RecordedEvent,
+  comparePositions,
+  formatPosition,
+  hashEvent,
+  recordedAtMismatch,
+  type EventStore,
+  type LogPosition,
+  type RecordedEvent,
 } from '@campaign-ledger/event-store';
 import { DigestScopeError } from './errors';
 import { readLog } from './read-log';
@@ -104,15 +110,31 @@ export class ChainChecker {
     const recomputed = hashEvent(event);
     const at = { revision: event.revision, eventId: event.id, position: event.logPosition };
     if (recomputed !== event.hash) {
-      this.contentBreaks.push(place(event.streamId, at, 'hash_mismatch', recomputed, event.hash,
-        'the stored hash is not the hash of the stored content: the event was altered after it was written'));
+      this.contentBreaks.push(
+        place(
+          event.streamId,
+          at,
+          'hash_mismatch',
+          recomputed,
+          event.hash,
+          'the stored hash is not the hash of the stored content: the event was altered after it was written',
+        ),
+      );
     } else {
       // Only a verified seal is worth comparing with: an altered event's sealed time proves nothing.
       const retimed = recordedAtMismatch(event);
       if (retimed) {
-        this.contentBreaks.push(place(event.streamId, at, 'recorded_at_mismatch', retimed.sealed, retimed.stored,
-          `stored as recorded at ${retimed.stored} but sealed as recorded at ${retimed.sealed}: the recording time was changed after ` +
-          'the event was written (as-of and diff cut the log by it)'));
+        this.contentBreaks.push(
+          place(
+            event.streamId,
+            at,
+            'recorded_at_mismatch',
+            retimed.sealed,
+            retimed.stored,
+            `stored as recorded at ${retimed.stored} but sealed as recorded at ${retimed.sealed}: the recording time was changed after ` +
+              'the event was written (as-of and diff cut the log by it)',
+          ),
+        );
       }
     }
     this.link(event, true);
@@ -136,7 +158,9 @@ export class ChainChecker {
         else elsewhere += 1;
       }
     }
-    broken.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.revision - b.revision || reasonRank(a.reason) - reasonRank(b.reason)));
+    broken.sort((a, b) =>
+      a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.revision - b.revision || reasonRank(a.reason) - reasonRank(b.reason),
+    );
     return {
       ok: broken.length === 0 && elsewhere === 0,
       scope: this.scope,
@@ -158,22 +182,50 @@ function linkBreaks(streamId: string, links: Link[]): { place: BrokenPlace; show
   let previous: Link | null = null;
   for (const link of byRevision) {
     if (previous && link.revision === previous.revision) {
-      at(link, place(streamId, link, 'duplicate_revision', `one event at revision ${link.revision}`, `another event ${previous.eventId}`,
-        `revision ${link.revision} is claimed by two events`));
+      at(
+        link,
+        place(
+          streamId,
+          link,
+          'duplicate_revision',
+          `one event at revision ${link.revision}`,
+          `another event ${previous.eventId}`,
+          `revision ${link.revision} is claimed by two events`,
+        ),
+      );
       continue;
     }
     if (link.revision > expectedRevision) {
       const missing = link.revision - expectedRevision === 1 ? `revision ${expectedRevision} is` : `revisions ${expectedRevision}..${link.revision - 1} are`;
       at(link, place(streamId, link, 'revision_gap', String(expectedRevision), String(link.revision), `${missing} missing before this event: deleted`));
     } else if (link.previousHash !== (previous?.hash ?? null)) {
-      at(link, place(streamId, link, 'previous_hash_mismatch', String(previous?.hash ?? null), String(link.previousHash),
-        previous ? `does not link to the stored hash of revision ${previous.revision}: an event was inserted or replaced`
-          : 'the first event of a stream must not link to a previous hash'));
+      at(
+        link,
+        place(
+          streamId,
+          link,
+          'previous_hash_mismatch',
+          String(previous?.hash ?? null),
+          String(link.previousHash),
+          previous
+            ? `does not link to the stored hash of revision ${previous.revision}: an event was inserted or replaced`
+            : 'the first event of a stream must not link to a previous hash',
+        ),
+      );
     }
     // The later-written of two events out of order is the suspect: a forged row gets a fresh log position.
     if (previous && comparePositions(link.position, previous.position) < 0) {
-      at(previous, place(streamId, previous, 'log_order', `before ${formatPosition(link.position)}`, formatPosition(previous.position),
-        `written to the log after revision ${link.revision}, which should follow it: inserted out of turn`));
+      at(
+        previous,
+        place(
+          streamId,
+          previous,
+          'log_order',
+          `before ${formatPosition(link.position)}`,
+          formatPosition(previous.position),
+          `written to the log after revision ${link.revision}, which should follow it: inserted out of turn`,
+        ),
+      );
     }
     previous = link;
     expectedRevision = link.revision + 1;
@@ -182,23 +234,28 @@ function linkBreaks(streamId: string, links: Link[]): { place: BrokenPlace; show
 }
 
 function place(
-  streamId: string, at: { revision: number; eventId: string; position: LogPosition },
-  reason: BreakReason, expected: string, actual: string, message: string,
+  streamId: string,
+  at: { revision: number; eventId: string; position: LogPosition },
+  reason: BreakReason,
+  expected: string,
+  actual: string,
+  message: string,
 ): BrokenPlace {
   return { streamId, revision: at.revision, eventId: at.eventId, position: formatPosition(at.position), reason, expected, actual, message };
 }
 
 const REASON_ORDER: readonly BreakReason[] = [
-  'revision_gap', 'duplicate_revision', 'previous_hash_mismatch', 'hash_mismatch', 'recorded_at_mismatch', 'log_order',
+  'revision_gap',
+  'duplicate_revision',
+  'previous_hash_mismatch',
+  'hash_mismatch',
+  'recorded_at_mismatch',
+  'log_order',
 ];
 const reasonRank = (reason: BreakReason) => REASON_ORDER.indexOf(reason);
 
 /** Reads the whole log in pages and checks every stream's chain (of the scope, when given); reports every broken place. */
-export async function verifyLog(
-  store: EventStore,
-  onProgress?: ProgressListener<VerifyProgress>,
-  options: VerifyLogOptions = {},
-): Promise<VerifyLogReport> {
+export async function verifyLog(store: EventStore, onProgress?: ProgressListener<VerifyProgress>, options: VerifyLogOptions = {}): Promise<VerifyLogReport> {
   const scope = options.scope ?? WHOLE_LOG;
   assertScopeLabel(scope.label);
   const checker = new ChainChecker(scope.label);

@@ -1,9 +1,20 @@
 // Test double: an event store over a plain array in log order, so specs can delete, insert and rewrite rows
 // the way a tampering database user would, and restore sealed events without a database.
 import {
-  ConcurrencyError, comparePositions, verifyChain,
-  type AppendOptions, type AppendResult, type EventStore, type EventStoreStatus, type NewEvent, type ReadAllOptions,
-  type ReadStreamOptions, type RecordedEvent, type StreamHead, type Subscription, type VerifyResult,
+  ConcurrencyError,
+  comparePositions,
+  verifyChain,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventStoreStatus,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  type Subscription,
+  type VerifyResult,
 } from '@campaign-ledger/event-store';
 import { sha256Of, type BlobSink } from '../lib/evidence';
 import type { RestoreTarget, RestoredEvent, SealedEventInput, SealedEventWriter } from '../lib/restore-target';
@@ -106,7 +117,9 @@ export class ArrayEventStore implements EventStore {
         const now = new Date();
         // A JSON round trip, as a database would store it.
         const stored = events.map((event): RecordedEvent => ({
-          ...JSON.parse(JSON.stringify(event)), recordedAt: event.recordedAt ? new Date(event.recordedAt) : now, ...this.nextPosition(),
+          ...JSON.parse(JSON.stringify(event)),
+          recordedAt: event.recordedAt ? new Date(event.recordedAt) : now,
+          ...this.nextPosition(),
         }));
         this.rows.push(...stored);
         return stored;

@@ -1,8 +1,19 @@
 // Test script: a campaign's life written through the domain's own deciders, each step at a chosen time on a settable clock,
 // so specs can ask for the state at any moment between steps.
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, findBuiltinTemplate, foldEvents, organisationDecider, organisationStream,
-  rosterOn, type BranchWorkCommand, type CampaignCommand, type IsoDate, type OrganisationCommand,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  findBuiltinTemplate,
+  foldEvents,
+  organisationDecider,
+  organisationStream,
+  rosterOn,
+  type BranchWorkCommand,
+  type CampaignCommand,
+  type IsoDate,
+  type OrganisationCommand,
 } from '@campaign-ledger/domain';
 import { InMemoryEventStore, type Actor, type Clock, type EventStore } from '@campaign-ledger/event-store';
 
@@ -48,12 +59,24 @@ export class CampaignScript {
   }
 
   /** Branch work, decided against the plan now and the branch's roster on `on`. */
-  async branch(branchId: string, on: IsoDate, commands: BranchWorkCommand[], options: { campaignId?: string; unitId?: string; actor?: Actor; reason?: string } = {}): Promise<void> {
+  async branch(
+    branchId: string,
+    on: IsoDate,
+    commands: BranchWorkCommand[],
+    options: { campaignId?: string; unitId?: string; actor?: Actor; reason?: string } = {},
+  ): Promise<void> {
     const campaignId = options.campaignId ?? SCRIPT_CAMPAIGN;
     const plan = foldEvents(campaignDecider, await this.events(campaignStream(campaignId)));
     const organisation = foldEvents(organisationDecider, await this.events(organisationStream(options.unitId ?? SCRIPT_UNIT)));
     const roster = rosterOn(organisation, branchId, on);
-    await this.write(branchWorkStream(campaignId, branchId), branchWorkDecider, commands, () => ({ plan, roster }), options.actor ?? secretaryOf(branchId), options.reason);
+    await this.write(
+      branchWorkStream(campaignId, branchId),
+      branchWorkDecider,
+      commands,
+      () => ({ plan, roster }),
+      options.actor ?? secretaryOf(branchId),
+      options.reason,
+    );
   }
 
   /** Unit U1 with branches B1 (M1 leader, M2, M3) and B2 (M4, M5); campaign C1 from the 2009 template, stage S1 open. */
@@ -77,9 +100,10 @@ export class CampaignScript {
   async plan(campaignId: string, name = '深入学习实践科学发展观活动'): Promise<void> {
     const template = findBuiltinTemplate('sdp-2009')?.load();
     if (!template) throw new Error('the built-in sdp-2009 template is missing');
-    await this.campaign([
-      { type: 'PlanCampaign', data: { campaignId, name, unitId: SCRIPT_UNIT, template, startDate: SCRIPT_START, endDate: SCRIPT_END, createdBy: 'office' } },
-    ], campaignId);
+    await this.campaign(
+      [{ type: 'PlanCampaign', data: { campaignId, name, unitId: SCRIPT_UNIT, template, startDate: SCRIPT_START, endDate: SCRIPT_END, createdBy: 'office' } }],
+      campaignId,
+    );
   }
 
   private async events(streamId: string): Promise<never[]> {
@@ -89,7 +113,10 @@ export class CampaignScript {
   private async write<C, S, E extends { type: string; data: unknown }, X>(
     streamId: string,
     decider: { decide(command: C, state: S, context: X): E[]; evolve(state: S, event: E): S; initialState(): S },
-    commands: C[], context: (state: S) => X, actor: Actor, reason?: string,
+    commands: C[],
+    context: (state: S) => X,
+    actor: Actor,
+    reason?: string,
   ): Promise<void> {
     const stored = (await this.store.readStream(streamId)).map(({ type, data }) => ({ type, data }) as E);
     let state = foldEvents(decider, stored);

@@ -109,13 +109,28 @@ function scopeOf(role: Role, unitId: string | null | undefined, branchId: string
   const unit = unitId?.trim() || null;
   const branch = branchId?.trim() || null;
   if (role === 'secretary' && !branch) {
-    throw AccountError.because('ACCOUNT.BRANCH_REQUIRED', 'validation', 'a secretary account needs the branch it writes for (branchId)', '支部书记账号必须指定所在支部（branchId）');
+    throw AccountError.because(
+      'ACCOUNT.BRANCH_REQUIRED',
+      'validation',
+      'a secretary account needs the branch it writes for (branchId)',
+      '支部书记账号必须指定所在支部（branchId）',
+    );
   }
   if (role !== 'secretary' && branch) {
-    throw AccountError.because('ACCOUNT.BRANCH_NOT_ALLOWED', 'validation', `only secretaries belong to a branch; remove branchId for role ${role}`, `只有支部书记账号属于支部；角色 ${role} 请不要填写 branchId`);
+    throw AccountError.because(
+      'ACCOUNT.BRANCH_NOT_ALLOWED',
+      'validation',
+      `only secretaries belong to a branch; remove branchId for role ${role}`,
+      `只有支部书记账号属于支部；角色 ${role} 请不要填写 branchId`,
+    );
   }
   if (role !== 'administrator' && !unit) {
-    throw AccountError.because('ACCOUNT.UNIT_REQUIRED', 'validation', `a ${role} account works in one unit: give its unitId`, '除系统管理员外，每个账号都必须属于一个单位：请填写 unitId');
+    throw AccountError.because(
+      'ACCOUNT.UNIT_REQUIRED',
+      'validation',
+      `a ${role} account works in one unit: give its unitId`,
+      '除系统管理员外，每个账号都必须属于一个单位：请填写 unitId',
+    );
   }
   return { role, unitId: unit, branchId: branch };
 }
@@ -137,7 +152,8 @@ function keepAnAdministrator(state: AccountsState, account: Account, after: Acco
   const lastAdministrator = isAdministrator(account) && !stillAdministrator && !others.some(isAdministrator);
   if (lastInstallation || lastAdministrator) {
     throw AccountError.because(
-      'ACCOUNT.LAST_ADMINISTRATOR', 'conflict',
+      'ACCOUNT.LAST_ADMINISTRATOR',
+      'conflict',
       `${account.username} is the last enabled ${lastInstallation ? 'installation administrator (an administrator of no single unit)' : 'administrator'}: create or enable another first`,
       `${account.username} 是最后一个可用的${lastInstallation ? '系统级管理员（不属于任何单位）' : '系统管理员'}：请先创建或启用另一个`,
       { accountId: account.accountId },
@@ -156,22 +172,37 @@ export function decideAccounts(command: AccountCommand, state: AccountsState): A
     case 'CreateAccount': {
       const { accountId, username, displayName, role } = command.data;
       if (!USERNAME.test(username.trim())) {
-        throw AccountError.because('ACCOUNT.USERNAME_INVALID', 'validation', 'username must be 2..64 letters, digits, dot, dash or underscore', '用户名须为 2 至 64 个字母、数字、点、横线或下划线');
+        throw AccountError.because(
+          'ACCOUNT.USERNAME_INVALID',
+          'validation',
+          'username must be 2..64 letters, digits, dot, dash or underscore',
+          '用户名须为 2 至 64 个字母、数字、点、横线或下划线',
+        );
       }
-      if (state.byId.has(accountId)) throw AccountError.because('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`, `账号 ${accountId} 已存在`, { accountId });
+      if (state.byId.has(accountId))
+        throw AccountError.because('ACCOUNT.EXISTS', 'conflict', `account ${accountId} already exists`, `账号 ${accountId} 已存在`, { accountId });
       if (state.idByUsername.has(normaliseUsername(username))) {
-        throw AccountError.because('ACCOUNT.USERNAME_TAKEN', 'conflict', `username "${username}" is already taken; choose another`, `用户名“${username}”已被使用，请换一个`, { username });
+        throw AccountError.because(
+          'ACCOUNT.USERNAME_TAKEN',
+          'conflict',
+          `username "${username}" is already taken; choose another`,
+          `用户名“${username}”已被使用，请换一个`,
+          { username },
+        );
       }
       const name = displayName.trim();
       if (!name) throw AccountError.because('ACCOUNT.NAME_REQUIRED', 'validation', 'give the account a display name (displayName)', '请填写账号的显示名称');
-      return [{
-        type: 'AccountCreated',
-        data: { accountId, username: normaliseUsername(username), displayName: name, ...scopeOf(role, command.data.unitId, command.data.branchId) },
-      }];
+      return [
+        {
+          type: 'AccountCreated',
+          data: { accountId, username: normaliseUsername(username), displayName: name, ...scopeOf(role, command.data.unitId, command.data.branchId) },
+        },
+      ];
     }
     case 'ChangeOwnPassword': {
       const account = requireAccount(state, command.data.accountId);
-      if (account.disabled) throw AccountError.because('ACCOUNT.DISABLED', 'forbidden', 'this account is disabled', '该账号已停用', { accountId: account.accountId });
+      if (account.disabled)
+        throw AccountError.because('ACCOUNT.DISABLED', 'forbidden', 'this account is disabled', '该账号已停用', { accountId: account.accountId });
       return [{ type: 'AccountPasswordChanged', data: { accountId: account.accountId } }];
     }
     case 'ResetPassword':

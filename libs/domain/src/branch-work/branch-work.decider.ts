@@ -14,7 +14,6 @@ import { parseInstanceKey } from '../task-instances/instance-key';
 import {
   ATTENDANCE_MARKS,
   THREE_ONES_ITEMS,
-
   type BranchWorkCommand,
   type CompleteTaskInstance,
   type EvidenceFile,
@@ -135,14 +134,17 @@ function evidenceList(value: unknown): EvidenceFile[] {
     const at = `evidence[${i}]`;
     if (!file || typeof file !== 'object') throw InvalidCommand.field(at, 'must describe a file', '必须是文件描述');
     const sha256 = typeof file.sha256 === 'string' ? file.sha256.toLowerCase() : '';
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw InvalidCommand.field(`${at}.sha256`, 'must be the 64-character hex SHA-256 of the file', '必须是 64 位十六进制 SHA-256 摘要');
-    if (typeof file.size !== 'number' || !Number.isInteger(file.size) || file.size < 0) throw InvalidCommand.field(`${at}.size`, 'must be the file size in bytes', '必须是文件字节数');
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+      throw InvalidCommand.field(`${at}.sha256`, 'must be the 64-character hex SHA-256 of the file', '必须是 64 位十六进制 SHA-256 摘要');
+    if (typeof file.size !== 'number' || !Number.isInteger(file.size) || file.size < 0)
+      throw InvalidCommand.field(`${at}.size`, 'must be the file size in bytes', '必须是文件字节数');
     return { fileName: requireText(file.fileName, `${at}.fileName`), sha256, size: file.size, contentType: requireText(file.contentType, `${at}.contentType`) };
   });
 }
 
 const sameEvidence = (a: readonly EvidenceFile[], b: readonly EvidenceFile[]): boolean =>
-  a.length === b.length && a.every((f, i) => f.sha256 === b[i].sha256 && f.fileName === b[i].fileName && f.size === b[i].size && f.contentType === b[i].contentType);
+  a.length === b.length &&
+  a.every((f, i) => f.sha256 === b[i].sha256 && f.fileName === b[i].fileName && f.size === b[i].size && f.contentType === b[i].contentType);
 
 function decideComplete(command: CompleteTaskInstance, state: BranchWorkState, context: BranchWorkContext): BranchWorkEvent[] {
   const d = command.data;
@@ -165,9 +167,23 @@ function decideComplete(command: CompleteTaskInstance, state: BranchWorkState, c
     {
       type: 'TaskCompleted',
       data: {
-        campaignId: at.campaignId, branchId: at.branchId, instanceKey: instance.key, taskId: instance.taskId, stageId: instance.stageId,
-        phaseId: instance.phaseId, trackId: instance.trackId, scope: instance.scope, subjectId: instance.subjectId, weekOf: instance.weekOf,
-        dueDate: instance.dueDate, mandatory: instance.mandatory, completedOn, onTime: !isAfter(completedOn, instance.dueDate), by, note, evidence,
+        campaignId: at.campaignId,
+        branchId: at.branchId,
+        instanceKey: instance.key,
+        taskId: instance.taskId,
+        stageId: instance.stageId,
+        phaseId: instance.phaseId,
+        trackId: instance.trackId,
+        scope: instance.scope,
+        subjectId: instance.subjectId,
+        weekOf: instance.weekOf,
+        dueDate: instance.dueDate,
+        mandatory: instance.mandatory,
+        completedOn,
+        onTime: !isAfter(completedOn, instance.dueDate),
+        by,
+        note,
+        evidence,
         commandId,
       },
     },
@@ -188,12 +204,18 @@ function decideReportQuantity(command: ReportQuantity, state: BranchWorkState, c
     if (task.cancelled) throw TaskIsCancelled.already(taskId);
     const candidates = expandInstances(at.campaign, context.roster, at.branchId).filter((i) => i.taskId === taskId);
     if (candidates.length === 0) throw InstanceNotInBranch.because(`${taskId}:*`, at.branchId);
-    if (candidates.length > 1) throw InvalidCommand.field('instanceKey', `task ${taskId} has ${candidates.length} instances in this branch; name the instance`, `任务 ${taskId} 在本支部有 ${candidates.length} 个实例，请指明实例`);
+    if (candidates.length > 1)
+      throw InvalidCommand.field(
+        'instanceKey',
+        `task ${taskId} has ${candidates.length} instances in this branch; name the instance`,
+        `任务 ${taskId} 在本支部有 ${candidates.length} 个实例，请指明实例`,
+      );
     instance = candidates[0];
   }
   const task = findTask(at.campaign, instance.taskId);
   if (!task || task.kind !== 'quantity') throw NotAQuantityTask.forTask(instance.taskId);
-  if (typeof d.amount !== 'number' || !Number.isFinite(d.amount) || d.amount === 0) throw InvalidCommand.field('amount', 'must be a number other than 0', '必须是不为 0 的数字');
+  if (typeof d.amount !== 'number' || !Number.isFinite(d.amount) || d.amount === 0)
+    throw InvalidCommand.field('amount', 'must be a number other than 0', '必须是不为 0 的数字');
   const reportId = optionalText(d.reportId, 'reportId') || null;
   const progress = state.quantities[instance.key];
   if (reportId !== null) {
@@ -204,11 +226,26 @@ function decideReportQuantity(command: ReportQuantity, state: BranchWorkState, c
     }
   }
   const actual = (progress?.actual ?? 0) + d.amount;
-  if (actual < 0) throw InvalidCommand.field('amount', `would bring the total below 0 (it is ${progress?.actual ?? 0})`, `将使累计数低于 0（当前为 ${progress?.actual ?? 0}）`);
+  if (actual < 0)
+    throw InvalidCommand.field(
+      'amount',
+      `would bring the total below 0 (it is ${progress?.actual ?? 0})`,
+      `将使累计数低于 0（当前为 ${progress?.actual ?? 0}）`,
+    );
   return [
     {
       type: 'QuantityReported',
-      data: { ...refOf(at, instance), amount: d.amount, on, note: optionalText(d.note, 'note') || null, by, reportId, actual, target: task.target, challenge: task.challenge },
+      data: {
+        ...refOf(at, instance),
+        amount: d.amount,
+        on,
+        note: optionalText(d.note, 'note') || null,
+        by,
+        reportId,
+        actual,
+        target: task.target,
+        challenge: task.challenge,
+      },
     },
   ];
 }
@@ -222,10 +259,12 @@ function decideStudySession(command: RecordStudySession, state: BranchWorkState,
   const date = dateWithin(at.campaign, d.date, 'date');
   const topic = requireText(d.topic, 'topic');
   const by = requireText(d.by, 'by');
-  if (!d.attendance || typeof d.attendance !== 'object' || Array.isArray(d.attendance)) throw InvalidCommand.field('attendance', 'must map each member id to present, leave or absent', '必须为每名党员登记到会、请假或缺席');
+  if (!d.attendance || typeof d.attendance !== 'object' || Array.isArray(d.attendance))
+    throw InvalidCommand.field('attendance', 'must map each member id to present, leave or absent', '必须为每名党员登记到会、请假或缺席');
   const attendance: Record<string, StudyAttendance> = {};
   for (const [memberId, mark] of Object.entries(d.attendance)) {
-    if (!ATTENDANCE_MARKS.includes(mark)) throw InvalidCommand.field(`attendance.${memberId}`, `must be one of ${ATTENDANCE_MARKS.join(', ')}`, '必须是到会、请假或缺席');
+    if (!ATTENDANCE_MARKS.includes(mark))
+      throw InvalidCommand.field(`attendance.${memberId}`, `must be one of ${ATTENDANCE_MARKS.join(', ')}`, '必须是到会、请假或缺席');
     const member = rosterMember(context.roster, memberId, at.branchId, date, true);
     if (member.status === 'exempt' && mark !== 'present') throw ExemptMemberNotExpected.mark(memberId, mark);
     attendance[memberId] = mark;
@@ -254,7 +293,12 @@ export function decideBranchWork(command: BranchWorkCommand, state: BranchWorkSt
       if (work.completion && isBefore(reopenedOn, work.completion.completedOn)) {
         throw DateOutOfOrder.mustNotBeBefore('on', reopenedOn, work.completion.completedOn, `the completion of ${instanceKey}`);
       }
-      return [{ type: 'TaskReopened', data: { campaignId: at.campaignId, branchId: at.branchId, instanceKey, taskId: work.ref.taskId, stageId: work.ref.stageId, reopenedOn, reason, by } }];
+      return [
+        {
+          type: 'TaskReopened',
+          data: { campaignId: at.campaignId, branchId: at.branchId, instanceKey, taskId: work.ref.taskId, stageId: work.ref.stageId, reopenedOn, reason, by },
+        },
+      ];
     }
     case 'ReportQuantity':
       return decideReportQuantity(command, state, context);
@@ -278,7 +322,17 @@ export function decideBranchWork(command: BranchWorkCommand, state: BranchWorkSt
       return [
         {
           type: 'StudyMakeUpRecorded',
-          data: { campaignId: at.campaignId, branchId: at.branchId, sessionId, sessionDate: session.date, memberId, originalMark: mark, date, note: optionalText(d.note, 'note') || null, by },
+          data: {
+            campaignId: at.campaignId,
+            branchId: at.branchId,
+            sessionId,
+            sessionDate: session.date,
+            memberId,
+            originalMark: mark,
+            date,
+            note: optionalText(d.note, 'note') || null,
+            by,
+          },
         },
       ];
     }
@@ -286,14 +340,20 @@ export function decideBranchWork(command: BranchWorkCommand, state: BranchWorkSt
       const d = command.data;
       const at = address(d, state, context);
       const memberId = requireText(d.memberId, 'memberId');
-      if (!THREE_ONES_ITEMS.includes(d.item)) throw InvalidCommand.field('item', `must be one of ${THREE_ONES_ITEMS.join(', ')}`, '必须是 reading（通读书目）、talk（交流发言）或 essay（心得文章）');
+      if (!THREE_ONES_ITEMS.includes(d.item))
+        throw InvalidCommand.field('item', `must be one of ${THREE_ONES_ITEMS.join(', ')}`, '必须是 reading（通读书目）、talk（交流发言）或 essay（心得文章）');
       const date = dateWithin(at.campaign, d.date, 'date');
       const title = requireText(d.title, 'title');
       const by = requireText(d.by, 'by');
       rosterMember(context.roster, memberId, at.branchId, date);
       const earlier = state.threeOnes[memberId]?.[d.item];
       if (earlier) throw ThreeOnesAlreadyRecorded.for(memberId, d.item, earlier.date);
-      return [{ type: 'ThreeOnesRecorded', data: { campaignId: at.campaignId, branchId: at.branchId, memberId, item: d.item, date, title, note: optionalText(d.note, 'note') || null, by } }];
+      return [
+        {
+          type: 'ThreeOnesRecorded',
+          data: { campaignId: at.campaignId, branchId: at.branchId, memberId, item: d.item, date, title, note: optionalText(d.note, 'note') || null, by },
+        },
+      ];
     }
     default:
       return assertNever(command);
@@ -310,14 +370,28 @@ export function evolveBranchWork(current: BranchWorkState, event: BranchWorkEven
     case 'TaskCompleted': {
       const { completedOn, onTime: _onTime, by, note, evidence, commandId, ...ref } = event.data;
       const reopenCount = state.instances[ref.instanceKey]?.reopenCount ?? 0;
-      return { ...state, instances: withEntry(state.instances, ref.instanceKey, { status: 'completed', ref, completion: { completedOn, by, note, evidence, commandId }, reopenCount }) };
+      return {
+        ...state,
+        instances: withEntry(state.instances, ref.instanceKey, {
+          status: 'completed',
+          ref,
+          completion: { completedOn, by, note, evidence, commandId },
+          reopenCount,
+        }),
+      };
     }
     case 'TaskReopened': {
       const work = state.instances[event.data.instanceKey];
       if (!work) return state;
       return {
         ...state,
-        instances: withEntry(state.instances, event.data.instanceKey, { status: 'reopened', ref: work.ref, reopenedOn: event.data.reopenedOn, reason: event.data.reason, reopenCount: work.reopenCount + 1 }),
+        instances: withEntry(state.instances, event.data.instanceKey, {
+          status: 'reopened',
+          ref: work.ref,
+          reopenedOn: event.data.reopenedOn,
+          reason: event.data.reason,
+          reopenCount: work.reopenCount + 1,
+        }),
       };
     }
     case 'QuantityReported': {
@@ -325,7 +399,13 @@ export function evolveBranchWork(current: BranchWorkState, event: BranchWorkEven
       const previous = state.quantities[ref.instanceKey];
       return {
         ...state,
-        quantities: withEntry(state.quantities, ref.instanceKey, { ref, actual, target, challenge, reports: [...(previous?.reports ?? []), { reportId, amount, on }] }),
+        quantities: withEntry(state.quantities, ref.instanceKey, {
+          ref,
+          actual,
+          target,
+          challenge,
+          reports: [...(previous?.reports ?? []), { reportId, amount, on }],
+        }),
       };
     }
     case 'StudySessionRecorded': {
@@ -335,7 +415,10 @@ export function evolveBranchWork(current: BranchWorkState, event: BranchWorkEven
     case 'StudyMakeUpRecorded': {
       const session = state.sessions[event.data.sessionId];
       if (!session) return state;
-      return { ...state, sessions: withEntry(state.sessions, session.sessionId, { ...session, madeUp: withEntry(session.madeUp, event.data.memberId, event.data.date) }) };
+      return {
+        ...state,
+        sessions: withEntry(state.sessions, session.sessionId, { ...session, madeUp: withEntry(session.madeUp, event.data.memberId, event.data.date) }),
+      };
     }
     case 'ThreeOnesRecorded': {
       const { memberId, item, date, title } = event.data;

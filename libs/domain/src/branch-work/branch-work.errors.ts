@@ -77,7 +77,11 @@ export class TaskNotCompleted extends DomainError {
   static readonly code = 'TASK.NOT_COMPLETED';
   static readonly kind: DomainErrorKind = 'conflict';
   static cannotReopen(instanceKey: string): TaskNotCompleted {
-    return new TaskNotCompleted(`Task instance "${instanceKey}" is not completed, so there is nothing to reopen.`, `任务实例“${instanceKey}”尚未办结，无需重新打开。`, { instanceKey });
+    return new TaskNotCompleted(
+      `Task instance "${instanceKey}" is not completed, so there is nothing to reopen.`,
+      `任务实例“${instanceKey}”尚未办结，无需重新打开。`,
+      { instanceKey },
+    );
   }
 }
 
@@ -85,7 +89,11 @@ export class NotAQuantityTask extends DomainError {
   static readonly code = 'TASK.NOT_QUANTITY';
   static readonly kind: DomainErrorKind = 'validation';
   static forTask(taskId: string): NotAQuantityTask {
-    return new NotAQuantityTask(`Task ${taskId} is a checklist task; mark it complete instead of reporting a quantity.`, `任务 ${taskId} 为清单型任务，请直接标记办结，不能填报数量。`, { taskId });
+    return new NotAQuantityTask(
+      `Task ${taskId} is a checklist task; mark it complete instead of reporting a quantity.`,
+      `任务 ${taskId} 为清单型任务，请直接标记办结，不能填报数量。`,
+      { taskId },
+    );
   }
 }
 
@@ -93,7 +101,11 @@ export class QuantityReportIdReused extends DomainError {
   static readonly code = 'QUANTITY.REPORT_ID_REUSED';
   static readonly kind: DomainErrorKind = 'conflict';
   static withId(reportId: string): QuantityReportIdReused {
-    return new QuantityReportIdReused(`Report id ${reportId} was already used for a different report; use a new report id.`, `填报编号 ${reportId} 已用于另一次填报，请使用新的编号。`, { reportId });
+    return new QuantityReportIdReused(
+      `Report id ${reportId} was already used for a different report; use a new report id.`,
+      `填报编号 ${reportId} 已用于另一次填报，请使用新的编号。`,
+      { reportId },
+    );
   }
 }
 
@@ -113,9 +125,13 @@ export class StudySessionNotFound extends DomainError {
   static readonly code = 'STUDY.SESSION_NOT_FOUND';
   static readonly kind: DomainErrorKind = 'not_found';
   static withId(sessionId: string): StudySessionNotFound {
-    return new StudySessionNotFound(`No study session ${sessionId} is recorded in this branch; record the session first.`, `本支部没有集中学习记录 ${sessionId}，请先登记该次学习。`, {
-      sessionId,
-    });
+    return new StudySessionNotFound(
+      `No study session ${sessionId} is recorded in this branch; record the session first.`,
+      `本支部没有集中学习记录 ${sessionId}，请先登记该次学习。`,
+      {
+        sessionId,
+      },
+    );
   }
 }
 
@@ -159,7 +175,11 @@ export class AlreadyMadeUp extends DomainError {
   static readonly code = 'STUDY.ALREADY_MADE_UP';
   static readonly kind: DomainErrorKind = 'conflict';
   static on(sessionId: string, memberId: string, date: IsoDate): AlreadyMadeUp {
-    return new AlreadyMadeUp(`Member ${memberId} already made up session ${sessionId} on ${date}.`, `党员 ${memberId} 已于 ${date} 补学了 ${sessionId}。`, { sessionId, memberId, date });
+    return new AlreadyMadeUp(`Member ${memberId} already made up session ${sessionId} on ${date}.`, `党员 ${memberId} 已于 ${date} 补学了 ${sessionId}。`, {
+      sessionId,
+      memberId,
+      date,
+    });
   }
 }
 

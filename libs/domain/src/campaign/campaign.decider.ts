@@ -58,15 +58,19 @@ function decidePlan(command: PlanCampaign, state: CampaignState): CampaignEvent[
   const createdBy = requireText(d.createdBy, 'createdBy');
   const startDate = requireDate(d.startDate, 'startDate');
   const endDate = requireDate(d.endDate, 'endDate');
-  if (!isMonday(startDate)) throw InvalidCommand.field('startDate', `must be a Monday, the first day of week 1 (${startDate} is not)`, `必须是星期一，即第 1 周的第一天（${startDate} 不是）`);
+  if (!isMonday(startDate))
+    throw InvalidCommand.field(
+      'startDate',
+      `must be a Monday, the first day of week 1 (${startDate} is not)`,
+      `必须是星期一，即第 1 周的第一天（${startDate} 不是）`,
+    );
   if (isBefore(endDate, startDate)) throw DateOutOfOrder.mustNotBeBefore('endDate', endDate, startDate, 'the start date');
-  if (!d.template || !Array.isArray(d.template.tasks)) throw InvalidCommand.field('template', 'must be a parsed campaign template (use parseTemplate)', '必须是已校验的活动模板');
+  if (!d.template || !Array.isArray(d.template.tasks))
+    throw InvalidCommand.field('template', 'must be a parsed campaign template (use parseTemplate)', '必须是已校验的活动模板');
   const officeBranchId = d.officeBranchId === undefined || d.officeBranchId === null ? UNIT_LEVEL_BRANCH_ID : requireText(d.officeBranchId, 'officeBranchId');
   const { plan, outside } = planFromTemplate(d.template, startDate, endDate);
   if (outside.length > 0) throw DateOutsideCampaign.forPlan(outside, startDate, endDate);
-  return [
-    { type: 'CampaignPlanned', data: { campaignId, unitId, name, templateCode: d.template.code, startDate, endDate, officeBranchId, createdBy, plan } },
-  ];
+  return [{ type: 'CampaignPlanned', data: { campaignId, unitId, name, templateCode: d.template.code, startDate, endDate, officeBranchId, createdBy, plan } }];
 }
 
 function decideAddTask(command: AddTask, state: CampaignState): CampaignEvent[] {
@@ -79,7 +83,8 @@ function decideAddTask(command: AddTask, state: CampaignState): CampaignEvent[] 
   const reason = requireReason(command.data.reason, 'add a task after planning');
   const by = requireText(command.data.by, 'by');
   if (findTask(campaign, taskId)) throw TaskAlreadyExists.withId(taskId);
-  if (!TASK_SCOPES.includes(t.scope)) throw InvalidCommand.field('task.scope', `must be one of ${TASK_SCOPES.join(', ')}`, `必须是 ${TASK_SCOPES.join('、')} 之一`);
+  if (!TASK_SCOPES.includes(t.scope))
+    throw InvalidCommand.field('task.scope', `must be one of ${TASK_SCOPES.join(', ')}`, `必须是 ${TASK_SCOPES.join('、')} 之一`);
   const kind: TaskKind = t.kind ?? 'checklist';
   if (!TASK_KINDS.includes(kind)) throw InvalidCommand.field('task.kind', `must be one of ${TASK_KINDS.join(', ')}`, `必须是 ${TASK_KINDS.join('、')} 之一`);
   const dueDate = dateWithin(campaign, t.dueDate, 'task.dueDate');
@@ -90,33 +95,50 @@ function decideAddTask(command: AddTask, state: CampaignState): CampaignEvent[] 
   const phase = phaseId === null ? undefined : campaign.phases.find((p) => p.phaseId === phaseId);
   if (phaseId !== null && !phase) throw PlanReferenceNotFound.of('phase', phaseId);
   if (phase) {
-    if (stageId !== null && phase.stageId !== stageId) throw TaskPlacementInvalid.because(taskId, `phase ${phase.phaseId} belongs to stage ${phase.stageId}, not ${stageId}`, `环节 ${phase.phaseId} 属于阶段 ${phase.stageId}，不属于 ${stageId}`);
+    if (stageId !== null && phase.stageId !== stageId)
+      throw TaskPlacementInvalid.because(
+        taskId,
+        `phase ${phase.phaseId} belongs to stage ${phase.stageId}, not ${stageId}`,
+        `环节 ${phase.phaseId} 属于阶段 ${phase.stageId}，不属于 ${stageId}`,
+      );
     stageId = phase.stageId;
   }
   const stage = stageId === null ? undefined : campaign.stages.find((s) => s.stageId === stageId);
   if (stageId !== null && !stage) throw PlanReferenceNotFound.of('stage', stageId);
-  if (!stage && campaign.stages.length > 0) throw TaskPlacementInvalid.because(taskId, 'this campaign has stages; name the stage or phase the task belongs to', '本活动分阶段，请指明任务所属阶段或环节');
+  if (!stage && campaign.stages.length > 0)
+    throw TaskPlacementInvalid.because(
+      taskId,
+      'this campaign has stages; name the stage or phase the task belongs to',
+      '本活动分阶段，请指明任务所属阶段或环节',
+    );
   if (stage?.status === 'closed') throw StageAlreadyClosed.on(stage.stageId, stage.closedOn ?? '');
   if (trackId !== null && !campaign.tracks.some((tr) => tr.trackId === trackId)) throw PlanReferenceNotFound.of('track', trackId);
 
   let target: number | null = null;
   let challenge: number | null = null;
   if (kind === 'quantity') {
-    if (typeof t.target !== 'number' || !Number.isFinite(t.target) || t.target <= 0) throw InvalidCommand.field('task.target', 'a quantity task needs a target greater than 0', '数量型任务需要大于 0 的目标值');
+    if (typeof t.target !== 'number' || !Number.isFinite(t.target) || t.target <= 0)
+      throw InvalidCommand.field('task.target', 'a quantity task needs a target greater than 0', '数量型任务需要大于 0 的目标值');
     target = t.target;
     if (t.challenge !== undefined && t.challenge !== null) {
-      if (typeof t.challenge !== 'number' || !Number.isFinite(t.challenge) || t.challenge < target) throw InvalidCommand.field('task.challenge', `must be a number not below the target (${target})`, `必须是不低于目标值（${target}）的数字`);
+      if (typeof t.challenge !== 'number' || !Number.isFinite(t.challenge) || t.challenge < target)
+        throw InvalidCommand.field('task.challenge', `must be a number not below the target (${target})`, `必须是不低于目标值（${target}）的数字`);
       challenge = t.challenge;
     }
   } else if (t.target != null || t.challenge != null) {
-    throw InvalidCommand.field('task.target', 'only quantity tasks have target or challenge values; set kind to "quantity"', '只有数量型任务才有目标值和挑战值');
+    throw InvalidCommand.field(
+      'task.target',
+      'only quantity tasks have target or challenge values; set kind to "quantity"',
+      '只有数量型任务才有目标值和挑战值',
+    );
   }
   if (t.mandatory !== undefined && typeof t.mandatory !== 'boolean') throw InvalidCommand.field('task.mandatory', 'must be true or false', '必须为是或否');
 
   let recurringWeeks: RecurringWeek[] = [];
   if (t.scope === 'branch_recurring_weekly') {
     const own = t.weeks ? datesOfWeeks(campaign.startDate, t.weeks) : null;
-    if (own && !isWithin(own.endDate, campaign.startDate, campaign.endDate)) throw DateOutsideCampaign.forField('task.weeks', own.endDate, campaign.startDate, campaign.endDate);
+    if (own && !isWithin(own.endDate, campaign.startDate, campaign.endDate))
+      throw DateOutsideCampaign.forField('task.weeks', own.endDate, campaign.startDate, campaign.endDate);
     recurringWeeks = recurringWeeksIn(recurrenceSpan(own, stage, phase, campaign), campaign.endDate);
   } else if (t.weeks) {
     throw InvalidCommand.field('task.weeks', 'only branch_recurring_weekly tasks repeat over weeks', '只有按周重复的支部任务才能设置周次');
@@ -155,9 +177,11 @@ function decideCloseStage(command: CloseStage, state: CampaignState): CampaignEv
   if (stage.status === 'closed') throw StageAlreadyClosed.on(stageId, stage.closedOn ?? '');
   if (stage.status === 'pending') throw StageNotOpen.yet(stageId);
   const closedOn = dateWithin(campaign, d.on, 'on');
-  if (stage.openedOn && isBefore(closedOn, stage.openedOn)) throw DateOutOfOrder.mustNotBeBefore('on', closedOn, stage.openedOn, `the opening of stage ${stageId}`);
+  if (stage.openedOn && isBefore(closedOn, stage.openedOn))
+    throw DateOutOfOrder.mustNotBeBefore('on', closedOn, stage.openedOn, `the opening of stage ${stageId}`);
   if (typeof d.carryOver !== 'boolean') throw InvalidCommand.field('carryOver', 'must be true or false', '必须为是或否');
-  if (!Array.isArray(d.unfinished)) throw InvalidCommand.field('unfinished', 'must list the unfinished instances (empty when all are done)', '必须列出未完成的任务实例（全部完成时为空）');
+  if (!Array.isArray(d.unfinished))
+    throw InvalidCommand.field('unfinished', 'must list the unfinished instances (empty when all are done)', '必须列出未完成的任务实例（全部完成时为空）');
 
   const carriedIn = new Set(campaign.carriedOver.filter((c) => c.toStageId === stageId).map((c) => `${c.branchId}|${c.instanceKey}`));
   const seen = new Set<string>();
@@ -171,7 +195,11 @@ function decideCloseStage(command: CloseStage, state: CampaignState): CampaignEv
     if (!task) throw TaskNotFound.withId(taskId);
     const key = `${branchId}|${instanceKey}`;
     if (task.stageId !== stageId && !carriedIn.has(key)) {
-      throw InvalidCommand.field(`unfinished[${i}].taskId`, `task ${taskId} belongs to stage ${String(task.stageId)}, not to stage ${stageId}`, `任务 ${taskId} 属于阶段 ${String(task.stageId)}，不属于阶段 ${stageId}`);
+      throw InvalidCommand.field(
+        `unfinished[${i}].taskId`,
+        `task ${taskId} belongs to stage ${String(task.stageId)}, not to stage ${stageId}`,
+        `任务 ${taskId} 属于阶段 ${String(task.stageId)}，不属于阶段 ${stageId}`,
+      );
     }
     // Optional and cancelled work never holds a stage back.
     if (!task.mandatory || task.cancelled || seen.has(key)) return;
@@ -182,7 +210,15 @@ function decideCloseStage(command: CloseStage, state: CampaignState): CampaignEv
   return [
     {
       type: 'StageClosed',
-      data: { campaignId: campaign.campaignId, stageId, order: stage.order, closedOn, by, note: optionalText(d.note, 'note') || null, carriedOver: outstanding },
+      data: {
+        campaignId: campaign.campaignId,
+        stageId,
+        order: stage.order,
+        closedOn,
+        by,
+        note: optionalText(d.note, 'note') || null,
+        carriedOver: outstanding,
+      },
     },
   ];
 }
@@ -204,7 +240,12 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
       const reason = requireReason(command.data.reason, 'move a deadline');
       const by = requireText(command.data.by, 'by');
       if (dueDate === task.dueDate) return [];
-      return [{ type: 'TaskDeadlineMoved', data: { campaignId: campaign.campaignId, taskId, stageId: task.stageId, previousDueDate: task.dueDate, dueDate, reason, by } }];
+      return [
+        {
+          type: 'TaskDeadlineMoved',
+          data: { campaignId: campaign.campaignId, taskId, stageId: task.stageId, previousDueDate: task.dueDate, dueDate, reason, by },
+        },
+      ];
     }
     case 'CancelTask': {
       const campaign = open(state);
@@ -227,7 +268,8 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
       const previous = campaign.stages.filter((s) => s.order < stage.order).sort((a, b) => b.order - a.order)[0];
       if (previous && previous.status !== 'closed') throw StageOutOfOrder.previousNotClosed(stageId, previous.stageId);
       const openedOn = dateWithin(campaign, command.data.on, 'on');
-      if (previous?.closedOn && isBefore(openedOn, previous.closedOn)) throw DateOutOfOrder.mustNotBeBefore('on', openedOn, previous.closedOn, `the closing of stage ${previous.stageId}`);
+      if (previous?.closedOn && isBefore(openedOn, previous.closedOn))
+        throw DateOutOfOrder.mustNotBeBefore('on', openedOn, previous.closedOn, `the closing of stage ${previous.stageId}`);
       return [{ type: 'StageOpened', data: { campaignId: campaign.campaignId, stageId, order: stage.order, openedOn, by } }];
     }
     case 'CloseStage':
@@ -238,9 +280,14 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
       const by = requireText(command.data.by, 'by');
       const notClosed = campaign.stages.filter((s) => s.status !== 'closed').map((s) => s.stageId);
       if (notClosed.length > 0) throw CampaignStagesNotClosed.remaining(notClosed);
-      const lastClose = campaign.stages.map((s) => s.closedOn).filter((d): d is IsoDate => d !== null).sort().pop();
+      const lastClose = campaign.stages
+        .map((s) => s.closedOn)
+        .filter((d): d is IsoDate => d !== null)
+        .sort()
+        .pop();
       const earliest = lastClose ?? campaign.startDate;
-      if (isBefore(closedOn, earliest)) throw DateOutOfOrder.mustNotBeBefore('on', closedOn, earliest, lastClose ? 'the last stage transition' : 'the campaign start');
+      if (isBefore(closedOn, earliest))
+        throw DateOutOfOrder.mustNotBeBefore('on', closedOn, earliest, lastClose ? 'the last stage transition' : 'the campaign start');
       return [{ type: 'CampaignClosed', data: { campaignId: campaign.campaignId, closedOn, by, note: optionalText(command.data.note, 'note') || null } }];
     }
     default:
@@ -248,7 +295,11 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
   }
 }
 
-function updateTask(campaign: PlannedCampaign, taskId: string, change: (task: PlannedCampaign['tasks'][number]) => PlannedCampaign['tasks'][number]): PlannedCampaign {
+function updateTask(
+  campaign: PlannedCampaign,
+  taskId: string,
+  change: (task: PlannedCampaign['tasks'][number]) => PlannedCampaign['tasks'][number],
+): PlannedCampaign {
   return { ...campaign, tasks: campaign.tasks.map((t) => (t.taskId === taskId ? change(t) : t)) };
 }
 

@@ -25,10 +25,14 @@ export class CampaignIsClosed extends DomainError {
   static readonly code = 'CAMPAIGN.CLOSED';
   static readonly kind: DomainErrorKind = 'conflict';
   static on(campaignId: string, closedOn: IsoDate): CampaignIsClosed {
-    return new CampaignIsClosed(`Campaign ${campaignId} was closed on ${closedOn}; its records can no longer change.`, `活动 ${campaignId} 已于 ${closedOn} 结束，记录不能再修改。`, {
-      campaignId,
-      closedOn,
-    });
+    return new CampaignIsClosed(
+      `Campaign ${campaignId} was closed on ${closedOn}; its records can no longer change.`,
+      `活动 ${campaignId} 已于 ${closedOn} 结束，记录不能再修改。`,
+      {
+        campaignId,
+        closedOn,
+      },
+    );
   }
 }
 
@@ -72,7 +76,9 @@ export class TaskIsCancelled extends DomainError {
   static readonly code = 'TASK.CANCELLED';
   static readonly kind: DomainErrorKind = 'conflict';
   static already(taskId: string): TaskIsCancelled {
-    return new TaskIsCancelled(`Task ${taskId} was cancelled; it cannot be changed or worked on any more.`, `任务 ${taskId} 已取消，不能再修改或办理。`, { taskId });
+    return new TaskIsCancelled(`Task ${taskId} was cancelled; it cannot be changed or worked on any more.`, `任务 ${taskId} 已取消，不能再修改或办理。`, {
+      taskId,
+    });
   }
 }
 
@@ -93,7 +99,10 @@ export class PlanReferenceNotFound extends DomainError {
   static readonly kind: DomainErrorKind = 'not_found';
   static of(what: 'stage' | 'phase' | 'track', id: string): PlanReferenceNotFound {
     const zh = { stage: '阶段', phase: '环节', track: '重点措施' }[what];
-    return new PlanReferenceNotFound(`The plan has no ${what} "${id}"; pick one of the plan's ${what}s.`, `计划中没有${zh}“${id}”，请选择计划中已有的${zh}。`, { what, id });
+    return new PlanReferenceNotFound(`The plan has no ${what} "${id}"; pick one of the plan's ${what}s.`, `计划中没有${zh}“${id}”，请选择计划中已有的${zh}。`, {
+      what,
+      id,
+    });
   }
 }
 
@@ -109,7 +118,11 @@ export class StageNotFound extends DomainError {
   static readonly code = 'STAGE.NOT_FOUND';
   static readonly kind: DomainErrorKind = 'not_found';
   static withId(stageId: string): StageNotFound {
-    return new StageNotFound(`The campaign has no stage "${stageId}"; check the stage id (campaigns with tracks have no stages).`, `活动中没有阶段“${stageId}”，请核对阶段编号。`, { stageId });
+    return new StageNotFound(
+      `The campaign has no stage "${stageId}"; check the stage id (campaigns with tracks have no stages).`,
+      `活动中没有阶段“${stageId}”，请核对阶段编号。`,
+      { stageId },
+    );
   }
 }
 
@@ -137,10 +150,14 @@ export class StageAlreadyClosed extends DomainError {
   static readonly code = 'STAGE.ALREADY_CLOSED';
   static readonly kind: DomainErrorKind = 'conflict';
   static on(stageId: string, closedOn: IsoDate): StageAlreadyClosed {
-    return new StageAlreadyClosed(`Stage ${stageId} was closed on ${closedOn}; a closed stage cannot be reopened or changed.`, `阶段 ${stageId} 已于 ${closedOn} 转段，不能再开启或修改。`, {
-      stageId,
-      closedOn,
-    });
+    return new StageAlreadyClosed(
+      `Stage ${stageId} was closed on ${closedOn}; a closed stage cannot be reopened or changed.`,
+      `阶段 ${stageId} 已于 ${closedOn} 转段，不能再开启或修改。`,
+      {
+        stageId,
+        closedOn,
+      },
+    );
   }
 }
 
@@ -148,7 +165,9 @@ export class StageNotOpen extends DomainError {
   static readonly code = 'STAGE.NOT_OPEN';
   static readonly kind: DomainErrorKind = 'precondition';
   static yet(stageId: string): StageNotOpen {
-    return new StageNotOpen(`Stage ${stageId} is not open, so it cannot be closed; open it first.`, `阶段 ${stageId} 尚未开启，不能转段；请先开启该阶段。`, { stageId });
+    return new StageNotOpen(`Stage ${stageId} is not open, so it cannot be closed; open it first.`, `阶段 ${stageId} 尚未开启，不能转段；请先开启该阶段。`, {
+      stageId,
+    });
   }
 }
 

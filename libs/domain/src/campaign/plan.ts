@@ -13,18 +13,16 @@ export function recurringWeeksIn(range: DatedRange, campaignEnd: IsoDate): Recur
   return mondaysBetween(range.startDate, range.endDate).map((weekOf) => ({ weekOf, dueDate: minDate(addDays(weekOf, 6), campaignEnd) }));
 }
 
-export const datesOfWeeks = (start: IsoDate, weeks: WeekRange): DatedRange => ({ startDate: weekMonday(start, weeks.from), endDate: weekSunday(start, weeks.to) });
+export const datesOfWeeks = (start: IsoDate, weeks: WeekRange): DatedRange => ({
+  startDate: weekMonday(start, weeks.from),
+  endDate: weekSunday(start, weeks.to),
+});
 
 const hasDates = (x: { startDate: IsoDate | null; endDate: IsoDate | null } | undefined): x is { startDate: IsoDate; endDate: IsoDate } =>
   !!x && x.startDate !== null && x.endDate !== null;
 
 /** The span a weekly task repeats in: its own weeks, else its stage's, else its phase's, else the whole campaign. */
-export function recurrenceSpan(
-  own: DatedRange | null,
-  stage: PlannedStage | undefined,
-  phase: PlannedPhase | undefined,
-  campaign: DatedRange,
-): DatedRange {
+export function recurrenceSpan(own: DatedRange | null, stage: PlannedStage | undefined, phase: PlannedPhase | undefined, campaign: DatedRange): DatedRange {
   if (own) return own;
   if (hasDates(stage)) return stage;
   if (hasDates(phase)) return phase;
@@ -52,7 +50,15 @@ export function planFromTemplate(template: CampaignTemplate, startDate: IsoDate,
   const phases: PlannedPhase[] = template.phases.map((p) => {
     const dates = p.weeks ? datesOfWeeks(startDate, p.weeks) : null;
     check(`phase ${p.id} end`, dates?.endDate ?? null);
-    return { phaseId: p.id, stageId: p.stageId, order: p.order, name: p.name, code: p.code, startDate: dates?.startDate ?? null, endDate: dates?.endDate ?? null };
+    return {
+      phaseId: p.id,
+      stageId: p.stageId,
+      order: p.order,
+      name: p.name,
+      code: p.code,
+      startDate: dates?.startDate ?? null,
+      endDate: dates?.endDate ?? null,
+    };
   });
 
   const tasks: PlannedTask[] = template.tasks.map((t: TemplateTask) => {

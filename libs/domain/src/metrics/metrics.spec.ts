@@ -1,6 +1,16 @@
 import { campaignOf, member, planned2009, roster } from '../testing/fixtures';
 import { expandInstances } from '../task-instances/expand-instances';
-import { attendanceRate, challengeCompletion, completionRate, DEFAULT_AMBER_DAYS, halfYearCheck, overdueColour, participationRate, satisfactionRate, targetCompletion } from './metrics';
+import {
+  attendanceRate,
+  challengeCompletion,
+  completionRate,
+  DEFAULT_AMBER_DAYS,
+  halfYearCheck,
+  overdueColour,
+  participationRate,
+  satisfactionRate,
+  targetCompletion,
+} from './metrics';
 import { fraction, percent, ratio } from './ratio';
 
 const ids = (n: number, prefix = 'M') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -21,7 +31,12 @@ describe('metrics keep numerators and denominators', () => {
   });
 
   it('attendance rate of one session = present ÷ expected (exempt members are not expected)', () => {
-    const session = { sessionId: 's', expected: ['M1', 'M2', 'M3', 'M4'], attendance: { M1: 'present', M2: 'present', M3: 'leave', M4: 'absent', M5: 'present' } as const, madeUp: {} };
+    const session = {
+      sessionId: 's',
+      expected: ['M1', 'M2', 'M3', 'M4'],
+      attendance: { M1: 'present', M2: 'present', M3: 'leave', M4: 'absent', M5: 'present' } as const,
+      madeUp: {},
+    };
     expect(attendanceRate(session)).toEqual({ numerator: 2, denominator: 4 });
   });
 
@@ -83,7 +98,10 @@ describe('metrics keep numerators and denominators', () => {
   });
 
   it('satisfaction rate counts valid ballots only (不了解 is not valid)', () => {
-    const rate = satisfactionRate({ 满意: 80, 基本满意: 15, 不满意: 5, 不了解: 10 }, { grades: ['满意', '基本满意', '不满意'], positive: ['满意', '基本满意'] });
+    const rate = satisfactionRate(
+      { 满意: 80, 基本满意: 15, 不满意: 5, 不了解: 10 },
+      { grades: ['满意', '基本满意', '不满意'], positive: ['满意', '基本满意'] },
+    );
     expect(rate).toEqual({ top: { numerator: 80, denominator: 100 }, overall: { numerator: 95, denominator: 100 }, validBallots: 100 });
   });
 });

@@ -97,7 +97,10 @@ export const DEFAULT_AMBER_DAYS = 7;
  * `amberWithinDays` days (today included; DEFAULT_AMBER_DAYS unless given), green otherwise (including everything done).
  * The one rule: the read models colour instances and count warnings with it, and the web app shows their colours.
  */
-export function overdueColour(input: { dueDate: IsoDate; asOf: IsoDate; done: boolean; amberWithinDays?: number }): { colour: OverdueColour; daysLeft: number } {
+export function overdueColour(input: { dueDate: IsoDate; asOf: IsoDate; done: boolean; amberWithinDays?: number }): {
+  colour: OverdueColour;
+  daysLeft: number;
+} {
   const daysLeft = daysBetween(input.asOf, input.dueDate);
   if (input.done) return { colour: 'green', daysLeft };
   if (daysLeft < 0) return { colour: 'red', daysLeft };

@@ -101,7 +101,8 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
       const joinedOn = requireDate(command.data.joinedOn, 'joinedOn');
       const branchId = branchOf(unit, command.data.branchId);
       if (unit.members[memberId]) throw MemberAlreadyExists.withId(memberId);
-      if (command.data.isLeader !== undefined && typeof command.data.isLeader !== 'boolean') throw InvalidCommand.field('isLeader', 'must be true or false', '必须为是或否');
+      if (command.data.isLeader !== undefined && typeof command.data.isLeader !== 'boolean')
+        throw InvalidCommand.field('isLeader', 'must be true or false', '必须为是或否');
       return [{ type: 'MemberJoined', data: { unitId: unit.unitId, memberId, name, branchId, isLeader: command.data.isLeader ?? false, joinedOn } }];
     }
     case 'TransferMember': {
@@ -120,7 +121,8 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
       const member = changeableMember(unit, command.data.memberId, from);
       const reason = requireText(command.data.reason, 'reason');
       const until = command.data.until === undefined || command.data.until === null ? null : requireDate(command.data.until, 'until');
-      if (until !== null && isBefore(until, from)) throw InvalidCommand.field('until', `must be on or after the start of the exemption (${from})`, `不能早于免参开始日期（${from}）`);
+      if (until !== null && isBefore(until, from))
+        throw InvalidCommand.field('until', `must be on or after the start of the exemption (${from})`, `不能早于免参开始日期（${from}）`);
       if (memberOnDate(member, from)?.status === 'exempt') throw MemberAlreadyExempt.on(member.memberId, from);
       return [{ type: 'MemberExempted', data: { unitId: unit.unitId, memberId: member.memberId, branchId: currentBranchOf(member), reason, from, until } }];
     }

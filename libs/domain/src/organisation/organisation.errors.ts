@@ -33,9 +33,13 @@ export class BranchNotFound extends DomainError {
   static readonly code = 'BRANCH.NOT_FOUND';
   static readonly kind: DomainErrorKind = 'not_found';
   static withId(branchId: string): BranchNotFound {
-    return new BranchNotFound(`Branch ${branchId} does not exist in this unit; add the branch first or pick an existing one.`, `本单位没有支部 ${branchId}：请先添加该支部或选择已有支部。`, {
-      branchId,
-    });
+    return new BranchNotFound(
+      `Branch ${branchId} does not exist in this unit; add the branch first or pick an existing one.`,
+      `本单位没有支部 ${branchId}：请先添加该支部或选择已有支部。`,
+      {
+        branchId,
+      },
+    );
   }
 }
 
@@ -63,9 +67,13 @@ export class MemberNotFound extends DomainError {
   static readonly code = 'MEMBER.NOT_FOUND';
   static readonly kind: DomainErrorKind = 'not_found';
   static withId(memberId: string): MemberNotFound {
-    return new MemberNotFound(`Member ${memberId} is not on this unit's roll; check the id or record the member joining first.`, `本单位名册中没有党员 ${memberId}：请核对标识或先登记入册。`, {
-      memberId,
-    });
+    return new MemberNotFound(
+      `Member ${memberId} is not on this unit's roll; check the id or record the member joining first.`,
+      `本单位名册中没有党员 ${memberId}：请核对标识或先登记入册。`,
+      {
+        memberId,
+      },
+    );
   }
 }
 
@@ -109,10 +117,14 @@ export class MemberNotExempt extends DomainError {
   static readonly code = 'MEMBER.NOT_EXEMPT';
   static readonly kind: DomainErrorKind = 'conflict';
   static on(memberId: string, date: IsoDate): MemberNotExempt {
-    return new MemberNotExempt(`Member ${memberId} is not exempt on ${date}, so there is nothing to reinstate.`, `党员 ${memberId} 在 ${date} 并未免参，无需恢复。`, {
-      memberId,
-      date,
-    });
+    return new MemberNotExempt(
+      `Member ${memberId} is not exempt on ${date}, so there is nothing to reinstate.`,
+      `党员 ${memberId} 在 ${date} 并未免参，无需恢复。`,
+      {
+        memberId,
+        date,
+      },
+    );
   }
 }
 

@@ -14,9 +14,20 @@ function history(members: number): OrganisationEvent[] {
   ];
   for (let b = 1; b <= 5; b += 1) events.push({ type: 'BranchAdded', data: { unitId: U, branchId: `B${b}`, name: `第${b}支部`, secretaryName: `书记${b}` } });
   for (let m = 1; m <= members; m += 1) {
-    events.push({ type: 'MemberJoined', data: { unitId: U, memberId: `M${m}`, name: `党员${m}`, branchId: `B${(m % 5) + 1}`, isLeader: m % 7 === 0, joinedOn: '2009-01-05' } });
-    if (m % 3 === 0) events.push({ type: 'MemberTransferred', data: { unitId: U, memberId: `M${m}`, fromBranchId: `B${(m % 5) + 1}`, toBranchId: `B${((m + 1) % 5) + 1}`, on: '2009-03-01' } } as OrganisationEvent);
-    if (m % 4 === 0) events.push({ type: 'MemberExempted', data: { unitId: U, memberId: `M${m}`, from: '2009-03-10', until: '2009-04-10', reason: '病假' } } as OrganisationEvent);
+    events.push({
+      type: 'MemberJoined',
+      data: { unitId: U, memberId: `M${m}`, name: `党员${m}`, branchId: `B${(m % 5) + 1}`, isLeader: m % 7 === 0, joinedOn: '2009-01-05' },
+    });
+    if (m % 3 === 0)
+      events.push({
+        type: 'MemberTransferred',
+        data: { unitId: U, memberId: `M${m}`, fromBranchId: `B${(m % 5) + 1}`, toBranchId: `B${((m + 1) % 5) + 1}`, on: '2009-03-01' },
+      } as OrganisationEvent);
+    if (m % 4 === 0)
+      events.push({
+        type: 'MemberExempted',
+        data: { unitId: U, memberId: `M${m}`, from: '2009-03-10', until: '2009-04-10', reason: '病假' },
+      } as OrganisationEvent);
     if (m % 8 === 0) events.push({ type: 'MemberReinstated', data: { unitId: U, memberId: `M${m}`, on: '2009-04-01', note: '病愈' } } as OrganisationEvent);
     if (m % 11 === 0) events.push({ type: 'MemberLeft', data: { unitId: U, memberId: `M${m}`, on: '2009-05-01', reason: '调离' } } as OrganisationEvent);
   }
@@ -57,7 +68,10 @@ describe('organisation batch fold', () => {
           .map((m) => ({ m, on: [...m.branchHistory].reverse().find((p) => p.from <= day) }))
           .filter(({ on }) => on?.branchId === branchId);
         expect(roster.members.map((r) => r.memberId).sort()).toEqual(
-          byScan.filter(({ m }) => [...m.statusHistory].reverse().find((p) => p.from <= day)?.status !== 'left').map(({ m }) => m.memberId).sort(),
+          byScan
+            .filter(({ m }) => [...m.statusHistory].reverse().find((p) => p.from <= day)?.status !== 'left')
+            .map(({ m }) => m.memberId)
+            .sort(),
         );
       }
     }

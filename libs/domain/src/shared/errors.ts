@@ -1,8 +1,17 @@
 // Domain errors: a stable code, a kind the HTTP filter maps to a status, details, and bilingual messages that say what to fix.
 
 export type DomainErrorKind =
-  | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'precondition' | 'too_large' | 'unprocessable'
-  | 'precondition_required' | 'too_many' | 'unavailable';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition'
+  | 'too_large'
+  | 'unprocessable'
+  | 'precondition_required'
+  | 'too_many'
+  | 'unavailable';
 
 /**
  * HTTP status for each kind: the one table the API's error filter uses. Every error raised on purpose — domain,
@@ -61,8 +70,8 @@ export function reportOf(error: CodedError): ErrorReport {
     code: error.code,
     kind: error.kind,
     message: own.message ?? error.message,
-    ...(own.messageZh ?? error.messageZh ? { messageZh: own.messageZh ?? error.messageZh } : {}),
-    ...(own.details ?? error.details ? { details: own.details ?? error.details } : {}),
+    ...((own.messageZh ?? error.messageZh) ? { messageZh: own.messageZh ?? error.messageZh } : {}),
+    ...((own.details ?? error.details) ? { details: own.details ?? error.details } : {}),
     ...(own.fieldErrors ? { fieldErrors: own.fieldErrors } : {}),
     ...(own.extra ? { extra: own.extra } : {}),
   };
@@ -105,7 +114,10 @@ export class InvalidCommand extends DomainError {
   static readonly code = 'COMMAND.INVALID';
   static readonly kind: DomainErrorKind = 'validation';
   static field(path: string, problem: string, problemZh: string = problem): InvalidCommand {
-    return new InvalidCommand(`${path}: ${problem}. Correct this field and send the command again.`, `${path}：${problemZh}。请更正该字段后重新提交。`, { path, problem });
+    return new InvalidCommand(`${path}: ${problem}. Correct this field and send the command again.`, `${path}：${problemZh}。请更正该字段后重新提交。`, {
+      path,
+      problem,
+    });
   }
 }
 

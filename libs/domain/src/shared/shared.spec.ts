@@ -1,4 +1,17 @@
-import { addDays, dayOfWeek, daysBetween, fromDayNumber, isIsoDate, isMonday, mondayOf, mondaysBetween, toDayNumber, weekMonday, weekNumberOf, weekSunday } from './dates';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  isMonday,
+  mondayOf,
+  mondaysBetween,
+  toDayNumber,
+  weekMonday,
+  weekNumberOf,
+  weekSunday,
+} from './dates';
 import { DOMAIN_ERROR_HTTP_STATUS, InvalidCommand, isDomainError } from './errors';
 import { branchWorkStream, campaignStream, organisationStream, parseBranchWorkStream } from './streams';
 

@@ -26,9 +26,24 @@ describe('expandInstances over the 2009 plan', () => {
   it('builds stable keys with everything a projection needs', () => {
     const instances = expandInstances(plan, roster('B3', members));
     expect(instances.find((i) => i.key === 'T05:branch:B3')).toEqual({
-      key: 'T05:branch:B3', taskId: 'T05', stageId: 'S1', phaseId: 'P1', trackId: null, scope: 'branch', subjectId: 'B3', branchId: 'B3', weekOf: null, dueDate: '2009-03-29', mandatory: true, kind: 'checklist',
+      key: 'T05:branch:B3',
+      taskId: 'T05',
+      stageId: 'S1',
+      phaseId: 'P1',
+      trackId: null,
+      scope: 'branch',
+      subjectId: 'B3',
+      branchId: 'B3',
+      weekOf: null,
+      dueDate: '2009-03-29',
+      mandatory: true,
+      kind: 'checklist',
     });
-    expect(instances.find((i) => i.key === 'T06:week:B3:2009-03-16')).toMatchObject({ weekOf: '2009-03-16', dueDate: '2009-03-22', scope: 'branch_recurring_weekly' });
+    expect(instances.find((i) => i.key === 'T06:week:B3:2009-03-16')).toMatchObject({
+      weekOf: '2009-03-16',
+      dueDate: '2009-03-22',
+      scope: 'branch_recurring_weekly',
+    });
     expect(instances.find((i) => i.key === 'T07:member:M03')).toMatchObject({ subjectId: 'M03', dueDate: '2009-05-03' });
     expect(instances.find((i) => i.key === 'T10:leader:M01')).toMatchObject({ scope: 'leader', subjectId: 'M01' });
     expect(new Set(instances.map((i) => i.key)).size).toBe(instances.length);
@@ -39,7 +54,18 @@ describe('expandInstances over the 2009 plan', () => {
       planned2009(),
       { type: 'TaskCancelled', data: { campaignId: 'C1', taskId: 'T05', stageId: 'S1', reason: 'x', by: 'o' } },
       { type: 'StageOpened', data: { campaignId: 'C1', stageId: 'S1', order: 1, openedOn: '2009-03-16', by: 'o' } },
-      { type: 'StageClosed', data: { campaignId: 'C1', stageId: 'S1', order: 1, closedOn: '2009-05-17', by: 'o', note: null, carriedOver: [{ instanceKey: 'T11:branch:B3', taskId: 'T11', branchId: 'B3', fromStageId: 'S1', toStageId: 'S2' }] } },
+      {
+        type: 'StageClosed',
+        data: {
+          campaignId: 'C1',
+          stageId: 'S1',
+          order: 1,
+          closedOn: '2009-05-17',
+          by: 'o',
+          note: null,
+          carriedOver: [{ instanceKey: 'T11:branch:B3', taskId: 'T11', branchId: 'B3', fromStageId: 'S1', toStageId: 'S2' }],
+        },
+      },
     );
     const instances = expandInstances(state, roster('B3', members));
     expect(instances.some((i) => i.taskId === 'T05')).toBe(false);
@@ -70,7 +96,12 @@ describe('instance keys', () => {
   it('round-trip through parseInstanceKey', () => {
     expect(parseInstanceKey(InstanceKeys.unit('T01'))).toEqual({ scope: 'unit', taskId: 'T01' });
     expect(parseInstanceKey(InstanceKeys.member('T21', 'M42'))).toEqual({ scope: 'member', taskId: 'T21', subjectId: 'M42' });
-    expect(parseInstanceKey(InstanceKeys.weekly('T05', 'B3', '2009-03-16'))).toEqual({ scope: 'branch_recurring_weekly', taskId: 'T05', subjectId: 'B3', weekOf: '2009-03-16' });
+    expect(parseInstanceKey(InstanceKeys.weekly('T05', 'B3', '2009-03-16'))).toEqual({
+      scope: 'branch_recurring_weekly',
+      taskId: 'T05',
+      subjectId: 'B3',
+      weekOf: '2009-03-16',
+    });
     expect(parseInstanceKey('T05:week:B3:not-a-date')).toBeNull();
     expect(parseInstanceKey('T05:team:B3')).toBeNull();
     expect(parseInstanceKey('T05::B3')).toBeNull();

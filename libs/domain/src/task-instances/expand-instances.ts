@@ -29,7 +29,8 @@ export interface TaskInstance {
 
 /** What instances are made of: a task of the plan, as the campaign's state or a read model keeps it. */
 export type InstanceTask = Pick<
-  TaskState, 'taskId' | 'stageId' | 'phaseId' | 'trackId' | 'scope' | 'mandatory' | 'kind' | 'cancelled' | 'dueDate' | 'recurringWeeks'
+  TaskState,
+  'taskId' | 'stageId' | 'phaseId' | 'trackId' | 'scope' | 'mandatory' | 'kind' | 'cancelled' | 'dueDate' | 'recurringWeeks'
 >;
 
 /** What `expandInstances` reads of a plan: a PlannedCampaign, or a read model's copy of it. */

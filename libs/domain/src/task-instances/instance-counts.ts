@@ -28,7 +28,10 @@ export interface InstanceGroup {
  * any other work at the unit level, which has no members); a group of 0 when it has but nobody to do it yet.
  */
 export function countInstances(
-  plan: Pick<InstancePlan, 'officeBranchId'>, task: Pick<InstanceTask, 'scope' | 'dueDate' | 'recurringWeeks'>, branchId: string, headcount: BranchHeadcount,
+  plan: Pick<InstancePlan, 'officeBranchId'>,
+  task: Pick<InstanceTask, 'scope' | 'dueDate' | 'recurringWeeks'>,
+  branchId: string,
+  headcount: BranchHeadcount,
 ): InstanceGroup[] {
   const isOffice = branchId === plan.officeBranchId;
   const isRealBranch = branchId !== UNIT_LEVEL_BRANCH_ID;

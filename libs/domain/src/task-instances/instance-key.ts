@@ -29,7 +29,8 @@ export function parseInstanceKey(key: string): InstanceKeyParts | null {
 
 /** The instance of a member- or leader-scope task a member is the subject of; null when the task has none for them. */
 export function memberInstanceKey(
-  task: { readonly taskId: string; readonly scope: TaskScope }, member: { readonly memberId: string; readonly isLeader: boolean },
+  task: { readonly taskId: string; readonly scope: TaskScope },
+  member: { readonly memberId: string; readonly isLeader: boolean },
 ): string | null {
   if (task.scope === 'member') return InstanceKeys.member(task.taskId, member.memberId);
   if (task.scope === 'leader' && member.isLeader) return InstanceKeys.leader(task.taskId, member.memberId);

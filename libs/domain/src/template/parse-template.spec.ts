@@ -25,7 +25,18 @@ describe('parseTemplate: the simple user format', () => {
     const t = result.template;
     expect(t.stages.map((s) => s.id)).toEqual(['S1', 'S2']);
     expect(t.phases).toEqual([{ id: 'P1', stageId: 'S1', order: 1, name: '读书', code: null, weeks: null }]);
-    expect(t.tasks[0]).toMatchObject({ id: 'A', title: '读原著', titleEn: 'Read', stageId: 'S1', phaseId: 'P1', scope: 'member', due: { kind: 'week', week: 2 }, evidence: ['读书笔记'], kind: 'checklist', mandatory: true });
+    expect(t.tasks[0]).toMatchObject({
+      id: 'A',
+      title: '读原著',
+      titleEn: 'Read',
+      stageId: 'S1',
+      phaseId: 'P1',
+      scope: 'member',
+      due: { kind: 'week', week: 2 },
+      evidence: ['读书笔记'],
+      kind: 'checklist',
+      mandatory: true,
+    });
     expect(t.tasks[1]).toMatchObject({ kind: 'quantity', quantity: { target: 10, challenge: 18, unit: '篇' }, due: { kind: 'date', date: '2019-07-01' } });
     expect(t.tasks[2].mandatory).toBe(false);
   });
@@ -35,7 +46,10 @@ describe('parseTemplate: the simple user format', () => {
     expect(flat.ok && flat.template.stages).toEqual([]);
     const tracks = parseTemplate({
       name: '主题教育 2019',
-      tracks: [{ id: 'K1', name: '学习教育' }, { id: 'K2', name: '检视问题' }],
+      tracks: [
+        { id: 'K1', name: '学习教育' },
+        { id: 'K2', name: '检视问题' },
+      ],
       tasks: [{ id: 'A', title: '学习', track: 'K2', scope: 'branch_recurring_weekly', due_date: '2019-08-31', weeks: [1, 4] }],
     });
     if (!tracks.ok) throw new Error(JSON.stringify(tracks.errors));
@@ -83,7 +97,9 @@ describe('parseTemplate: the simple user format', () => {
     expect(errorsOf({ name: 'x', stages: [{ id: 'S1', name: 's' }], tracks: [{ id: 'K1', name: 'k' }], tasks: [] })).toEqual([
       'tracks: a template uses either stages or parallel tracks, not both; remove one of them',
     ]);
-    expect(errorsOf({ name: 'x', stages: [{ id: 'S1', name: 's', weeks: [5, 2] }], tasks: [] })).toEqual(['stages[0].weeks: the first week (5) must not come after the last (2)']);
+    expect(errorsOf({ name: 'x', stages: [{ id: 'S1', name: 's', weeks: [5, 2] }], tasks: [] })).toEqual([
+      'stages[0].weeks: the first week (5) must not come after the last (2)',
+    ]);
     expect(errorsOf({ tasks: [] })).toEqual(['$.name_zh: is required (also accepted: name)']);
     expect(errorsOf({ name: 'x', tasks: [{ id: 'A', title: 'a', scope: 'unit', due_week: 1, kind: 'quantity' }] })).toEqual([
       'tasks[0].target: a quantity task needs a target value greater than 0',

@@ -167,7 +167,10 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
     let stageId: string | null = impliedStage;
     if (named) {
       if (typeof named.value !== 'string' || !stageIds.has(named.value)) {
-        errors.add(`${path}.${named.name}`, `unknown stage "${String(named.value)}"${stageIds.size ? `; known stages: ${[...stageIds].join(', ')}` : '; this template has no stages'}`);
+        errors.add(
+          `${path}.${named.name}`,
+          `unknown stage "${String(named.value)}"${stageIds.size ? `; known stages: ${[...stageIds].join(', ')}` : '; this template has no stages'}`,
+        );
         stageId = null;
       } else if (impliedStage !== null && named.value !== impliedStage) {
         errors.add(`${path}.${named.name}`, `the phase is nested in stage "${impliedStage}" but names stage "${named.value}"`);
@@ -176,7 +179,15 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
       errors.add(`${path}.stage`, 'is required: this template has stages, so every phase belongs to one');
     }
     const range = weekRange(raw, ['weeks'], path, errors, weeks);
-    if (phaseId && phaseName) phases.push({ id: phaseId, stageId, order: order(raw, path, errors, index + 1), name: phaseName, code: text(raw, ['code'], path, errors, false), weeks: range });
+    if (phaseId && phaseName)
+      phases.push({
+        id: phaseId,
+        stageId,
+        order: order(raw, path, errors, index + 1),
+        name: phaseName,
+        code: text(raw, ['code'], path, errors, false),
+        weeks: range,
+      });
   };
   nested.forEach((n) => readPhase(n.raw, n.path, n.stageId, n.index));
   list(json, 'phases', errors, false).forEach((raw, i) => readPhase(raw, `phases[${i}]`, null, i));
@@ -190,7 +201,8 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
     if (!isObject(raw)) return errors.add(path, 'must be an object');
     const trackId = id(raw, path, errors, trackIds, 'track');
     const trackName = text(raw, ['name_zh', 'name'], path, errors, true);
-    if (trackId && trackName) tracks.push({ id: trackId, order: order(raw, path, errors, i + 1), name: trackName, code: text(raw, ['code'], path, errors, false) });
+    if (trackId && trackName)
+      tracks.push({ id: trackId, order: order(raw, path, errors, i + 1), name: trackName, code: text(raw, ['code'], path, errors, false) });
   });
 
   const tasks: TemplateTask[] = [];
@@ -213,18 +225,26 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
     let stageId: string | null = null;
     if (phaseRef) {
       phase = phases.find((p) => p.id === phaseRef.value);
-      if (!phase) errors.add(`${path}.${phaseRef.name}`, `unknown phase "${String(phaseRef.value)}"${phaseIds.size ? `; known phases: ${[...phaseIds].join(', ')}` : ''}`);
+      if (!phase)
+        errors.add(
+          `${path}.${phaseRef.name}`,
+          `unknown phase "${String(phaseRef.value)}"${phaseIds.size ? `; known phases: ${[...phaseIds].join(', ')}` : ''}`,
+        );
       else stageId = phase.stageId;
     }
     if (stageRef) {
-      if (typeof stageRef.value !== 'string' || !stageIds.has(stageRef.value)) errors.add(`${path}.${stageRef.name}`, `unknown stage "${String(stageRef.value)}"`);
-      else if (phase && phase.stageId !== stageRef.value) errors.add(`${path}.${stageRef.name}`, `phase "${phase.id}" belongs to stage "${phase.stageId}", not "${stageRef.value}"`);
+      if (typeof stageRef.value !== 'string' || !stageIds.has(stageRef.value))
+        errors.add(`${path}.${stageRef.name}`, `unknown stage "${String(stageRef.value)}"`);
+      else if (phase && phase.stageId !== stageRef.value)
+        errors.add(`${path}.${stageRef.name}`, `phase "${phase.id}" belongs to stage "${phase.stageId}", not "${stageRef.value}"`);
       else stageId = stageRef.value;
     }
-    if (stages.length > 0 && !phaseRef && !stageRef) errors.add(`${path}.phase`, 'is required: this template has stages, so name the phase (or stage) the task belongs to');
+    if (stages.length > 0 && !phaseRef && !stageRef)
+      errors.add(`${path}.phase`, 'is required: this template has stages, so name the phase (or stage) the task belongs to');
     let trackId: string | null = null;
     if (trackRef) {
-      if (typeof trackRef.value !== 'string' || !trackIds.has(trackRef.value)) errors.add(`${path}.${trackRef.name}`, `unknown track "${String(trackRef.value)}"`);
+      if (typeof trackRef.value !== 'string' || !trackIds.has(trackRef.value))
+        errors.add(`${path}.${trackRef.name}`, `unknown track "${String(trackRef.value)}"`);
       else trackId = trackRef.value;
     }
 
@@ -262,8 +282,10 @@ export function parseTemplate(json: unknown): ParseTemplateResult {
       if (!okTarget) errors.add(`${path}.${target?.name ?? 'target'}`, 'a quantity task needs a target value greater than 0');
       let challengeValue: number | null = null;
       if (challenge) {
-        if (typeof challenge.value !== 'number' || !Number.isFinite(challenge.value) || challenge.value <= 0) errors.add(`${path}.${challenge.name}`, 'must be a number greater than 0');
-        else if (okTarget && challenge.value < (target.value as number)) errors.add(`${path}.${challenge.name}`, `the challenge value (${challenge.value}) must not be below the target (${String(target.value)})`);
+        if (typeof challenge.value !== 'number' || !Number.isFinite(challenge.value) || challenge.value <= 0)
+          errors.add(`${path}.${challenge.name}`, 'must be a number greater than 0');
+        else if (okTarget && challenge.value < (target.value as number))
+          errors.add(`${path}.${challenge.name}`, `the challenge value (${challenge.value}) must not be below the target (${String(target.value)})`);
         else challengeValue = challenge.value;
       }
       const unit = text(raw, ['unit'], path, errors, false);

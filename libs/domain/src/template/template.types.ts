@@ -80,7 +80,6 @@ export interface TemplateError {
 }
 
 export type ParseTemplateResult =
-  | { readonly ok: true; readonly template: CampaignTemplate }
-  | { readonly ok: false; readonly errors: readonly TemplateError[] };
+  { readonly ok: true; readonly template: CampaignTemplate } | { readonly ok: false; readonly errors: readonly TemplateError[] };
 
 export const formatTemplateError = (error: TemplateError): string => `${error.path}: ${error.message}`;

@@ -19,5 +19,14 @@ export const C = { campaignId: 'C1', branchId: 'B1' };
 /** A study session of B1 on 2009-03-18: M1 present, M2 on leave, M3 exempt. */
 export const recorded: BranchWorkEvent = {
   type: 'StudySessionRecorded',
-  data: { campaignId: 'C1', branchId: 'B1', sessionId: 'S-0318', date: '2009-03-18', topic: '科学发展观学习', by: 'sec', attendance: { M1: 'present', M2: 'leave', M3: 'exempt' }, expected: ['M1', 'M2'] },
+  data: {
+    campaignId: 'C1',
+    branchId: 'B1',
+    sessionId: 'S-0318',
+    date: '2009-03-18',
+    topic: '科学发展观学习',
+    by: 'sec',
+    attendance: { M1: 'present', M2: 'leave', M3: 'exempt' },
+    expected: ['M1', 'M2'],
+  },
 };

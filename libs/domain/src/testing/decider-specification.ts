@@ -39,7 +39,10 @@ export const DeciderSpecification = {
                 const actual = run();
                 if (!deepEqual(actual, expected)) throw new Error(`Expected events:\n${show(expected)}\nbut got:\n${show(actual)}`);
                 // Replaying the produced events must not throw either.
-                actual.reduce((s, e) => decider.evolve(s, e), events.reduce((s, e) => decider.evolve(s, e), decider.initialState()));
+                actual.reduce(
+                  (s, e) => decider.evolve(s, e),
+                  events.reduce((s, e) => decider.evolve(s, e), decider.initialState()),
+                );
               },
               thenNothingHappened() {
                 const actual = run();
@@ -51,13 +54,16 @@ export const DeciderSpecification = {
                   produced = run();
                 } catch (error) {
                   if (!(error instanceof DomainError)) throw new Error(`Expected a DomainError but got: ${String(error)}`);
-                  const matches = typeof expected === 'string' ? error.code === expected : error instanceof (expected as unknown as abstract new () => DomainError);
+                  const matches =
+                    typeof expected === 'string' ? error.code === expected : error instanceof (expected as unknown as abstract new () => DomainError);
                   const label = typeof expected === 'string' ? expected : expected.name;
                   if (!matches) throw new Error(`Expected ${label} but got ${error.code} (${error.name}): ${error.message}`);
                   check?.(error);
                   return;
                 }
-                throw new Error(`Expected the command to be refused with ${typeof expected === 'string' ? expected : expected.name} but it produced:\n${show(produced)}`);
+                throw new Error(
+                  `Expected the command to be refused with ${typeof expected === 'string' ? expected : expected.name} but it produced:\n${show(produced)}`,
+                );
               },
             };
           },

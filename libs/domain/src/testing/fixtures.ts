@@ -20,7 +20,10 @@ export function sdp2009(): CampaignTemplate {
 
 export function planned2009(campaignId = 'C1', officeBranchId?: string): CampaignPlanned {
   const [event] = campaignDecider.decide(
-    { type: 'PlanCampaign', data: { campaignId, name: '学习实践活动', unitId: 'U1', template: sdp2009(), startDate: START, endDate: END, createdBy: 'office', officeBranchId } },
+    {
+      type: 'PlanCampaign',
+      data: { campaignId, name: '学习实践活动', unitId: 'U1', template: sdp2009(), startDate: START, endDate: END, createdBy: 'office', officeBranchId },
+    },
     campaignDecider.initialState(),
   );
   return event as CampaignPlanned;
@@ -48,7 +51,10 @@ export function smallTemplate(): CampaignTemplate {
 
 export function plannedSmall(campaignId = 'C2'): CampaignPlanned {
   const [event] = campaignDecider.decide(
-    { type: 'PlanCampaign', data: { campaignId, name: '小型活动', unitId: 'U1', template: smallTemplate(), startDate: START, endDate: '2009-04-12', createdBy: 'office' } },
+    {
+      type: 'PlanCampaign',
+      data: { campaignId, name: '小型活动', unitId: 'U1', template: smallTemplate(), startDate: START, endDate: '2009-04-12', createdBy: 'office' },
+    },
     campaignDecider.initialState(),
   );
   return event as CampaignPlanned;
@@ -64,7 +70,15 @@ export function member(memberId: string, options: Partial<Omit<RosterMember, 'me
   return { memberId, name: options.name ?? `党员${memberId}`, isLeader: options.isLeader ?? false, status: options.status ?? 'active' };
 }
 
-export function roster(branchId: string, members: readonly RosterMember[], asOf = START, divisions = [{ divisionId: 'D1', name: '秘书处' }, { divisionId: 'D2', name: '人事处' }]): Roster {
+export function roster(
+  branchId: string,
+  members: readonly RosterMember[],
+  asOf = START,
+  divisions = [
+    { divisionId: 'D1', name: '秘书处' },
+    { divisionId: 'D2', name: '人事处' },
+  ],
+): Roster {
   return { branchId, asOf, members, divisions };
 }
 

@@ -60,14 +60,21 @@ export class EventStoreUnavailableError extends EventStoreError {
 export class IdempotencyKeyReusedError extends EventStoreError {
   readonly code = 'EVENT_STORE.IDEMPOTENCY_KEY_REUSED';
   readonly kind = 'unprocessable';
-  constructor(readonly key: string, readonly firstStreamId: string, readonly streamId: string) {
+  constructor(
+    readonly key: string,
+    readonly firstStreamId: string,
+    readonly streamId: string,
+  ) {
     super(`idempotency key "${key}" was first used on stream "${firstStreamId}", not "${streamId}"`);
     this.name = 'IdempotencyKeyReusedError';
   }
 
   /** Stream names stay in the log: the caller learns only that the key is taken. */
   toJSON() {
-    return { message: 'this Idempotency-Key was already used for another request: use a new key', messageZh: '该 Idempotency-Key 已用于另一个请求，请换一个新的键' };
+    return {
+      message: 'this Idempotency-Key was already used for another request: use a new key',
+      messageZh: '该 Idempotency-Key 已用于另一个请求，请换一个新的键',
+    };
   }
 }
 
@@ -75,7 +82,10 @@ export class IdempotencyKeyReusedError extends EventStoreError {
 export class DataDirectoryLockedError extends EventStoreError {
   readonly code = 'EVENT_STORE.DATA_DIRECTORY_LOCKED';
   readonly kind = 'unavailable';
-  constructor(readonly directory: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly directory: string,
+    options?: { cause?: unknown },
+  ) {
     super(`data directory ${directory} is in use by another process; stop it or choose another DATA_DIR`, options);
     this.name = 'DataDirectoryLockedError';
   }

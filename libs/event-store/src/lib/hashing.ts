@@ -26,11 +26,7 @@ export function canonicalJson(value: unknown): string {
  * as `canonicalJson({ data, id, metadata, previousHash, revision, schemaVersion, streamId, type })`, with the keys in
  * RFC 8785 order, without re-encoding the two large parts (an append canonicalises metadata once for its batch).
  */
-export function canonicalEnvelope(
-  input: Omit<HashInput, 'data' | 'metadata'>,
-  canonicalData: string,
-  canonicalMetadata: string,
-): string {
+export function canonicalEnvelope(input: Omit<HashInput, 'data' | 'metadata'>, canonicalData: string, canonicalMetadata: string): string {
   return `{"data":${canonicalData},"id":${JSON.stringify(input.id)},"metadata":${canonicalMetadata},"previousHash":${
     input.previousHash === null ? 'null' : JSON.stringify(input.previousHash)
   },"revision":${canonicalJson(input.revision)},"schemaVersion":${canonicalJson(input.schemaVersion)},"streamId":${JSON.stringify(

@@ -15,11 +15,7 @@ export interface PollingOptions {
   readonly minIdleMs?: number;
 }
 
-export function pollingSubscription(
-  source: PollingSource,
-  options: SubscribeToAllOptions,
-  polling: PollingOptions = {},
-): Subscription {
+export function pollingSubscription(source: PollingSource, options: SubscribeToAllOptions, polling: PollingOptions = {}): Subscription {
   const batchSize = options.batchSize ?? 500;
   const maxIdle = polling.maxIdleMs ?? 100;
   const minIdle = polling.minIdleMs ?? 5;

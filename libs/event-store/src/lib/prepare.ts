@@ -74,9 +74,7 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], op
 }
 
 /** The first condition a set of stream heads breaks, as the error the append raises; null when all hold. */
-export function brokenCondition(
-  conditions: readonly StreamCondition[] | undefined, headOf: (streamId: string) => number,
-): ConcurrencyError | null {
+export function brokenCondition(conditions: readonly StreamCondition[] | undefined, headOf: (streamId: string) => number): ConcurrencyError | null {
   for (const condition of conditions ?? []) {
     const actual = headOf(condition.streamId);
     if (actual !== condition.revision) {
@@ -115,7 +113,8 @@ export function preparePending(events: readonly NewEvent[], options: AppendOptio
 /** Every backend stores text alike, and PostgreSQL cannot store NUL: refuse it on every backend, before hashing. */
 function refuseNul(json: string): void {
   // A NUL is the escape \u0000 after an even number of backslashes (an odd number makes it the literal text "\u0000").
-  if (json.includes('\\u0000') && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json)) throw new InvalidAppendError('text in an event cannot hold a NUL character (\\u0000): remove it and send again');
+  if (json.includes('\\u0000') && /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json))
+    throw new InvalidAppendError('text in an event cannot hold a NUL character (\\u0000): remove it and send again');
 }
 
 /**
@@ -131,12 +130,7 @@ function withLazyData<T extends { readonly dataJson: string }>(fields: T): T & {
 }
 
 /** Links pending events into the stream's chain after the event at `previousRevision` (-1: empty stream). */
-export function sealEvents(
-  streamId: string,
-  previousRevision: number,
-  previousHash: string | null,
-  pending: readonly PendingEvent[],
-): SealedEvent[] {
+export function sealEvents(streamId: string, previousRevision: number, previousHash: string | null, pending: readonly PendingEvent[]): SealedEvent[] {
   const sealed: SealedEvent[] = [];
   let prev = previousHash;
   let revision = previousRevision;
@@ -144,10 +138,20 @@ export function sealEvents(
     revision += 1;
     const envelope = { id: event.id, streamId, revision, type: event.type, schemaVersion: event.schemaVersion, previousHash: prev };
     const hash = sha256Hex(canonicalEnvelope(envelope, event.dataJson, event.metadataJson));
-    sealed.push(withLazyData({
-      id: event.id, type: event.type, schemaVersion: event.schemaVersion, metadata: event.metadata,
-      dataJson: event.dataJson, metadataJson: event.metadataJson, streamId, revision, previousHash: prev, hash,
-    }));
+    sealed.push(
+      withLazyData({
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        metadata: event.metadata,
+        dataJson: event.dataJson,
+        metadataJson: event.metadataJson,
+        streamId,
+        revision,
+        previousHash: prev,
+        hash,
+      }),
+    );
     prev = hash;
   }
   return sealed;
@@ -167,9 +171,10 @@ export const isoOrInvalid = (at: Date): string => (Number.isNaN(at.getTime()) ? 
  * The stored recording time against the sealed one: null when they agree or the event predates sealing (legacy events
  * carry no sealed time). Compared to the millisecond, the resolution of `RecordedEvent.recordedAt`.
  */
-export function recordedAtMismatch(
-  event: { readonly metadata: EventMetadata; readonly recordedAt: Date },
-): { readonly sealed: string; readonly stored: string } | null {
+export function recordedAtMismatch(event: {
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+}): { readonly sealed: string; readonly stored: string } | null {
   const sealed = event.metadata.recordedAt;
   if (sealed === undefined || Date.parse(sealed) === event.recordedAt.getTime()) return null;
   return { sealed, stored: isoOrInvalid(event.recordedAt) };
@@ -182,8 +187,16 @@ export function recordedAtMismatch(
 export function verifyChain(
   streamId: string,
   events: readonly {
-    id: string; streamId: string; revision: number; type: string; schemaVersion: number;
-    data: unknown; metadata: EventMetadata; previousHash: string | null; hash: string; recordedAt?: Date;
+    id: string;
+    streamId: string;
+    revision: number;
+    type: string;
+    schemaVersion: number;
+    data: unknown;
+    metadata: EventMetadata;
+    previousHash: string | null;
+    hash: string;
+    recordedAt?: Date;
   }[],
 ) {
   let prev: string | null = null;

@@ -74,7 +74,7 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
     // now becomes visible only after every event committed before it.
     const runEvents = async (prefix: string) => {
       const sentinel = await store.append(`sentinel-${run}`, [{ type: 'Sentinel', data: null }], { expectedRevision: 'any', metadata });
-      for (const deadline = Date.now() + 10_000; ; ) {
+      for (const deadline = Date.now() + 10_000; ;) {
         const log = await store.readAll();
         if (log.some((event) => event.id === sentinel.eventIds[0])) return log.filter((event) => event.streamId.startsWith(prefix));
         if (Date.now() > deadline) throw new Error('timed out waiting for the log to show the sentinel');
@@ -124,7 +124,9 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       await append(a, 4, { expectedRevision: 'no_stream' });
       await append(b, 2, { expectedRevision: 'no_stream' });
       const read = await readStreams(store, [
-        { streamId: a, fromRevision: 2 }, { streamId: b, fromRevision: 0 }, { streamId: missing, fromRevision: 0 },
+        { streamId: a, fromRevision: 2 },
+        { streamId: b, fromRevision: 0 },
+        { streamId: missing, fromRevision: 0 },
       ]);
       expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
       expect(read.get(a)).toEqual(await store.readStream(a, { fromRevision: 2 }));
@@ -137,7 +139,10 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       const refused = async (streamId: string, expectedRevision: ExpectedRevision) => {
         const before = await store.readStream(streamId);
         const logBefore = (await runEvents(run)).length;
-        const error = await append(streamId, 2, { expectedRevision }).then(() => null, (e: unknown) => e);
+        const error = await append(streamId, 2, { expectedRevision }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ConcurrencyError);
         expect((error as ConcurrencyError).streamId).toBe(streamId);
         expect(await store.readStream(streamId)).toEqual(before);
@@ -182,11 +187,25 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
         const [plan, roster, work] = [newStream('plan'), newStream('roster'), newStream('work')];
         await append(plan, 3, { expectedRevision: 'no_stream' });
         const result = await append(work, 1, {
-          expectedRevision: 'no_stream', alsoExpect: [{ streamId: plan, revision: 2 }, { streamId: roster, revision: -1 }],
+          expectedRevision: 'no_stream',
+          alsoExpect: [
+            { streamId: plan, revision: 2 },
+            { streamId: roster, revision: -1 },
+          ],
         });
         expect(result.nextRevision).toBe(0);
         await append(roster, 1, { expectedRevision: 'no_stream' });
-        expect((await append(work, 1, { expectedRevision: 0, alsoExpect: [{ streamId: plan, revision: 2 }, { streamId: roster, revision: 0 }] })).nextRevision).toBe(1);
+        expect(
+          (
+            await append(work, 1, {
+              expectedRevision: 0,
+              alsoExpect: [
+                { streamId: plan, revision: 2 },
+                { streamId: roster, revision: 0 },
+              ],
+            })
+          ).nextRevision,
+        ).toBe(1);
       });
 
       it('refuses, names the stream that moved and writes nothing when one has moved on, does not exist or is behind', async () => {
@@ -194,15 +213,25 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
         await append(plan, 2, { expectedRevision: 'no_stream' });
         await append(work, 1, { expectedRevision: 'no_stream' });
         const logBefore = (await runEvents(run)).length;
-        for (const [revision, expected, actual] of [[0, 0, 1], [-1, 'no_stream', 1], [5, 5, 1]] as const) {
+        for (const [revision, expected, actual] of [
+          [0, 0, 1],
+          [-1, 'no_stream', 1],
+          [5, 5, 1],
+        ] as const) {
           for (const expectedRevision of [0, 'any', 'exists'] as const) {
-            const error = await append(work, 1, { expectedRevision, alsoExpect: [{ streamId: plan, revision }] }).then(() => null, (e: unknown) => e);
+            const error = await append(work, 1, { expectedRevision, alsoExpect: [{ streamId: plan, revision }] }).then(
+              () => null,
+              (e: unknown) => e,
+            );
             expect(error).toBeInstanceOf(ConcurrencyError);
             expect(error).toMatchObject({ streamId: plan, expected, actual });
           }
         }
         const missing = newStream('missing');
-        const error = await append(work, 1, { expectedRevision: 0, alsoExpect: [{ streamId: missing, revision: 0 }] }).then(() => null, (e: unknown) => e);
+        const error = await append(work, 1, { expectedRevision: 0, alsoExpect: [{ streamId: missing, revision: 0 }] }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toMatchObject({ streamId: missing, expected: 0, actual: 'no_stream' });
         expect(await store.readStream(work)).toHaveLength(1);
         expect((await runEvents(run)).length).toBe(logBefore);
@@ -221,8 +250,16 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
 
       it('refuses malformed conditions before writing', async () => {
         const work = newStream('work');
-        for (const alsoExpect of [[{ streamId: work, revision: -1 }], [{ streamId: 'x', revision: -2 }], [{ streamId: '', revision: 0 }],
-          [{ streamId: 'x', revision: 0 }, { streamId: 'x', revision: 0 }], Array.from({ length: 11 }, (_, i) => ({ streamId: `x${i}`, revision: 0 }))]) {
+        for (const alsoExpect of [
+          [{ streamId: work, revision: -1 }],
+          [{ streamId: 'x', revision: -2 }],
+          [{ streamId: '', revision: 0 }],
+          [
+            { streamId: 'x', revision: 0 },
+            { streamId: 'x', revision: 0 },
+          ],
+          Array.from({ length: 11 }, (_, i) => ({ streamId: `x${i}`, revision: 0 })),
+        ]) {
           await expect(append(work, 1, { alsoExpect })).rejects.toBeInstanceOf(InvalidAppendError);
         }
         expect(await store.readStream(work)).toEqual([]);
@@ -233,7 +270,10 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       const s = newStream();
       const result = await store.append(
         s,
-        [{ type: 'TaskCompleted', data: { taskId: 't-1', nested: { list: [1, 2, 3] } }, schemaVersion: 2 }, { type: 'StageOpened', data: null }],
+        [
+          { type: 'TaskCompleted', data: { taskId: 't-1', nested: { list: [1, 2, 3] } }, schemaVersion: 2 },
+          { type: 'StageOpened', data: null },
+        ],
         {
           expectedRevision: 'no_stream',
           metadata: { actor, correlationId: 'corr-1', causationId: 'cause-1', reason: 'because the client asked' },
@@ -253,7 +293,11 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
         expect(event.id).toMatch(UUID_V7);
         expect(event.streamId).toBe(s);
         expect(event.metadata).toEqual({
-          actor, occurredAt: CONTRACT_CLOCK_INSTANT, correlationId: 'corr-1', causationId: 'cause-1', reason: 'because the client asked',
+          actor,
+          occurredAt: CONTRACT_CLOCK_INSTANT,
+          correlationId: 'corr-1',
+          causationId: 'cause-1',
+          reason: 'because the client asked',
           recordedAt: CONTRACT_CLOCK_INSTANT,
         });
         expect(event.recordedAt).toBeInstanceOf(Date);
@@ -478,7 +522,8 @@ export function describeEventStoreContract(name: string, createHarness: () => Pr
       expect((await store.readStream(s, { fromRevision: 1, maxCount: 1 }))[0].recordedAt.toISOString()).toBe(moved.toISOString());
       const result = await store.verifyStream(s);
       expect(result).toMatchObject({
-        ok: false, checked: 1,
+        ok: false,
+        checked: 1,
         firstBroken: { revision: 1, eventId: events[1].id, reason: 'recorded_at_mismatch', expected: CONTRACT_CLOCK_INSTANT, actual: moved.toISOString() },
       });
     });

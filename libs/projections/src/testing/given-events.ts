@@ -21,7 +21,8 @@ export const counts = (rows: MemoryRows, taskId: string, branchId = 'B1', weekOf
 export const base = (): PlainEvent[] => [...organisationEvents(), smallPlan()];
 
 const session = (sessionId: string, date: string, attendance: Record<string, string>, expected: string[]): PlainEvent => ({
-  type: 'StudySessionRecorded', data: { campaignId: 'C1', branchId: 'B1', sessionId, date, topic: 't', by: 'Wang', attendance, expected },
+  type: 'StudySessionRecorded',
+  data: { campaignId: 'C1', branchId: 'B1', sessionId, date, topic: 't', by: 'Wang', attendance, expected },
 });
 
 /** For the query specs: the small plan with a second branch, some work done, two study sessions and a three-ones item in B1. */

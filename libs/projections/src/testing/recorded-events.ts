@@ -11,16 +11,42 @@ export function recordAll(events: readonly PlainEvent[], startAt = 1, recordedAt
   return events.map((e, i) => {
     const n = BigInt(startAt + i);
     return {
-      id: `e${n}`, streamId: 'test', type: e.type, schemaVersion: 1, data: e.data,
+      id: `e${n}`,
+      streamId: 'test',
+      type: e.type,
+      schemaVersion: 1,
+      data: e.data,
       metadata: { actor: { id: 'test', role: 'system' }, occurredAt: recordedAt.toISOString(), correlationId: 'c', causationId: null },
-      recordedAt: new Date(recordedAt.getTime() + i * 1000), revision: i, globalPosition: n, logPosition: { commit: n, prepare: n }, previousHash: null, hash: 'h',
+      recordedAt: new Date(recordedAt.getTime() + i * 1000),
+      revision: i,
+      globalPosition: n,
+      logPosition: { commit: n, prepare: n },
+      previousHash: null,
+      hash: 'h',
     };
   });
 }
 
-export const task = (t: Partial<CampaignPlan['tasks'][number]> & { taskId: string; scope: CampaignPlan['tasks'][number]['scope'] }): CampaignPlan['tasks'][number] => ({
-  title: `Task ${t.taskId}`, titleEn: null, stageId: 'S1', phaseId: 'P1', trackId: null, dueDate: '2009-03-29', dueWeek: null, recurringWeeks: [],
-  evidence: [], responsible: null, kind: 'checklist', target: null, challenge: null, quantityUnit: null, mandatory: true, source: null, ...t,
+export const task = (
+  t: Partial<CampaignPlan['tasks'][number]> & { taskId: string; scope: CampaignPlan['tasks'][number]['scope'] },
+): CampaignPlan['tasks'][number] => ({
+  title: `Task ${t.taskId}`,
+  titleEn: null,
+  stageId: 'S1',
+  phaseId: 'P1',
+  trackId: null,
+  dueDate: '2009-03-29',
+  dueWeek: null,
+  recurringWeeks: [],
+  evidence: [],
+  responsible: null,
+  kind: 'checklist',
+  target: null,
+  challenge: null,
+  quantityUnit: null,
+  mandatory: true,
+  source: null,
+  ...t,
 });
 
 /** Stage S1 (P1, P2), stage S2 (P3); one task per scope. Office work in the unit-level branch. */
@@ -28,7 +54,14 @@ export function smallPlan(campaignId = 'C1', unitId = 'U1'): CampaignPlanned {
   return {
     type: 'CampaignPlanned',
     data: {
-      campaignId, unitId, name: 'Small campaign', templateCode: null, startDate: '2009-03-16', endDate: '2009-04-26', officeBranchId: '_unit', createdBy: 'office',
+      campaignId,
+      unitId,
+      name: 'Small campaign',
+      templateCode: null,
+      startDate: '2009-03-16',
+      endDate: '2009-04-26',
+      officeBranchId: '_unit',
+      createdBy: 'office',
       plan: {
         stages: [
           { stageId: 'S1', order: 1, name: 'Study', code: null, startDate: '2009-03-16', endDate: '2009-04-05' },
@@ -45,8 +78,14 @@ export function smallPlan(campaignId = 'C1', unitId = 'U1'): CampaignPlanned {
           task({ taskId: 'T2', scope: 'member', dueDate: '2009-03-29' }),
           task({ taskId: 'T3', scope: 'leader', phaseId: 'P2', dueDate: '2009-04-05' }),
           task({
-            taskId: 'T4', scope: 'branch_recurring_weekly', phaseId: 'P2', dueDate: '2009-03-29',
-            recurringWeeks: [{ weekOf: '2009-03-16', dueDate: '2009-03-22' }, { weekOf: '2009-03-23', dueDate: '2009-03-29' }],
+            taskId: 'T4',
+            scope: 'branch_recurring_weekly',
+            phaseId: 'P2',
+            dueDate: '2009-03-29',
+            recurringWeeks: [
+              { weekOf: '2009-03-16', dueDate: '2009-03-22' },
+              { weekOf: '2009-03-23', dueDate: '2009-03-29' },
+            ],
           }),
           task({ taskId: 'T5', scope: 'unit', dueDate: '2009-03-20' }),
           task({ taskId: 'T6', scope: 'division', phaseId: 'P2', dueDate: '2009-04-01' }),
@@ -76,18 +115,46 @@ function partsOf(instanceKey: string): InstanceKeyParts {
 export const ref = (instanceKey: string, extra: Record<string, unknown> = {}) => {
   const parts = partsOf(instanceKey);
   return {
-    campaignId: 'C1', branchId: 'B1', instanceKey, taskId: parts.taskId, stageId: 'S1', phaseId: 'P1', trackId: null, scope: parts.scope,
-    subjectId: parts.scope === 'unit' ? 'U1' : parts.subjectId, weekOf: parts.scope === 'branch_recurring_weekly' ? parts.weekOf : null,
-    dueDate: '2009-03-29', mandatory: true, ...extra,
+    campaignId: 'C1',
+    branchId: 'B1',
+    instanceKey,
+    taskId: parts.taskId,
+    stageId: 'S1',
+    phaseId: 'P1',
+    trackId: null,
+    scope: parts.scope,
+    subjectId: parts.scope === 'unit' ? 'U1' : parts.subjectId,
+    weekOf: parts.scope === 'branch_recurring_weekly' ? parts.weekOf : null,
+    dueDate: '2009-03-29',
+    mandatory: true,
+    ...extra,
   };
 };
 
 export const completed = (instanceKey: string, extra: Record<string, unknown> = {}): PlainEvent => ({
   type: 'TaskCompleted',
-  data: { ...ref(instanceKey, extra), completedOn: '2009-03-20', onTime: true, by: 'Wang', note: 'done', evidence: [{ fileName: 'a.pdf', sha256: 'a'.repeat(64), size: 1, contentType: 'application/pdf' }], commandId: null },
+  data: {
+    ...ref(instanceKey, extra),
+    completedOn: '2009-03-20',
+    onTime: true,
+    by: 'Wang',
+    note: 'done',
+    evidence: [{ fileName: 'a.pdf', sha256: 'a'.repeat(64), size: 1, contentType: 'application/pdf' }],
+    commandId: null,
+  },
 });
 
 export const reopened = (instanceKey: string, extra: Record<string, unknown> = {}): PlainEvent => ({
   type: 'TaskReopened',
-  data: { campaignId: 'C1', branchId: 'B1', instanceKey, taskId: partsOf(instanceKey).taskId, stageId: 'S1', reopenedOn: '2009-03-21', reason: 'missing minutes', by: 'Wang', ...extra },
+  data: {
+    campaignId: 'C1',
+    branchId: 'B1',
+    instanceKey,
+    taskId: partsOf(instanceKey).taskId,
+    stageId: 'S1',
+    reopenedOn: '2009-03-21',
+    reason: 'missing minutes',
+    by: 'Wang',
+    ...extra,
+  },
 });

@@ -17,7 +17,15 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
 const DOSSIER = `/api/campaigns/${CAMPAIGN}/dossier.xlsx`;
 
 type Row = Record<string, ExcelJS.CellValue>;
-interface LiveInstance { instanceKey: string; title: string; status: string; completedBy: string | null; completedOn: string | null; evidence: string[]; colour: string }
+interface LiveInstance {
+  instanceKey: string;
+  title: string;
+  status: string;
+  completedBy: string | null;
+  completedOn: string | null;
+  evidence: string[];
+  colour: string;
+}
 
 function rowsOf(ws: ExcelJS.Worksheet | undefined): { headers: string[]; rows: Row[] } {
   if (!ws) throw new Error('missing sheet');
@@ -71,13 +79,19 @@ describe('the dossier workbook over HTTP', () => {
     tokens.admin = await api.signIn({ username: 'admin', password: 'admin-pass', role: 'administrator' });
     tokens.stranger = await api.signIn({ username: 'other-leader', password: 'other-pass', role: 'leading_group', unitId: 'U9' });
 
-    await post(instance('B1', 'T05:branch:B1'), 'b1').field('note', '已制定支部学习计划，报活动办备案').field('completedOn', '2009-03-27')
-      .attach('evidence', minutes, { filename: '会议记录.pdf', contentType: 'application/pdf' }).expect(201);
+    await post(instance('B1', 'T05:branch:B1'), 'b1')
+      .field('note', '已制定支部学习计划，报活动办备案')
+      .field('completedOn', '2009-03-27')
+      .attach('evidence', minutes, { filename: '会议记录.pdf', contentType: 'application/pdf' })
+      .expect(201);
     await post(instance('B1', 'T07:member:M1'), 'b1').send({ note: '王一同志已提交学习笔记', completedOn: '2009-03-30' }).expect(201);
     await post(instance('B2', 'T05:branch:B2'), 'b2').send({ note: '已制定', completedOn: '2009-03-28' }).expect(201);
     await post(`/api/campaigns/${CAMPAIGN}/branches/B1/study-sessions`, 'b1')
-      .send({ sessionId: 'S-0325', date: '2009-03-25', topic: '学习科学发展观重要论述', attendance: { M1: 'present', M2: 'leave' } }).expect(201);
-    await post(`/api/campaigns/${CAMPAIGN}/branches/B1/study-sessions/S-0325/make-ups`, 'b1').send({ memberId: 'M2', date: '2009-03-27', note: '自学' }).expect(201);
+      .send({ sessionId: 'S-0325', date: '2009-03-25', topic: '学习科学发展观重要论述', attendance: { M1: 'present', M2: 'leave' } })
+      .expect(201);
+    await post(`/api/campaigns/${CAMPAIGN}/branches/B1/study-sessions/S-0325/make-ups`, 'b1')
+      .send({ memberId: 'M2', date: '2009-03-27', note: '自学' })
+      .expect(201);
     await projected();
   });
   afterAll(() => api?.close());
@@ -109,8 +123,9 @@ describe('the dossier workbook over HTTP', () => {
     for (const ws of workbook.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const overview = (await get(`/api/campaigns/${CAMPAIGN}/overview`, 'leader').expect(200)).body;
-    const dashboards = await Promise.all([UNIT_LEVEL_BRANCH_ID, 'B1', 'B2'].map(async (b) =>
-      (await get(`/api/campaigns/${CAMPAIGN}/branches/${b}/dashboard`, 'leader').expect(200)).body));
+    const dashboards = await Promise.all(
+      [UNIT_LEVEL_BRANCH_ID, 'B1', 'B2'].map(async (b) => (await get(`/api/campaigns/${CAMPAIGN}/branches/${b}/dashboard`, 'leader').expect(200)).body),
+    );
     expect(overview.asOf).toBe(TODAY);
 
     const tasks = rowsOf(workbook.getWorksheet('任务台账'));
@@ -120,14 +135,23 @@ describe('the dossier workbook over HTTP', () => {
     expect(tasks.rows.filter((r) => r['状态'] === '已逾期')).toHaveLength(overview.totals.overdue);
     for (const dashboard of dashboards) {
       const mine = tasks.rows.filter((r) => r['支部'] === dashboard.name && r['状态'] !== '已取消');
-      expect({ branch: dashboard.branchId, rows: mine.length, done: mine.filter((r) => r['状态'] === '已完成').length })
-        .toEqual({ branch: dashboard.branchId, rows: dashboard.totals.applicable, done: dashboard.totals.done });
+      expect({ branch: dashboard.branchId, rows: mine.length, done: mine.filter((r) => r['状态'] === '已完成').length }).toEqual({
+        branch: dashboard.branchId,
+        rows: dashboard.totals.applicable,
+        done: dashboard.totals.done,
+      });
     }
 
     const b1: LiveInstance[] = [...dashboards[1].phases.flatMap((p: { instances: LiveInstance[] }) => p.instances), ...dashboards[1].unphased];
-    const t05 = found(b1.find((i) => i.instanceKey === 'T05:branch:B1'), 'live T05 of B1');
+    const t05 = found(
+      b1.find((i) => i.instanceKey === 'T05:branch:B1'),
+      'live T05 of B1',
+    );
     expect(t05).toMatchObject({ status: 'completed', completedBy: 'acc-sec-b1', evidence: [sha256(minutes)] });
-    const row = found(tasks.rows.find((r) => r['支部'] === dashboards[1].name && r['任务'] === t05.title), 'row of T05');
+    const row = found(
+      tasks.rows.find((r) => r['支部'] === dashboards[1].name && r['任务'] === t05.title),
+      'row of T05',
+    );
     expect(row).toMatchObject({ 状态: '已完成', 完成人: t05.completedBy });
     expect(row['证据 SHA-256']).toBe(sha256(minutes));
     expect(day(row['完成时间'])).toBe(t05.completedOn);
@@ -139,17 +163,32 @@ describe('the dossier workbook over HTTP', () => {
     const study = rowsOf(workbook.getWorksheet('学习参与'));
     expect(study.headers).toEqual(['支部', '日期', '主题', '应到', '实到', '请假', '缺席', '补学', '参与率', '到会率']);
     const session = dashboards[1].sessions[0];
-    expect(study.rows[0]).toMatchObject({ 支部: dashboards[1].name, 主题: session.topic, 应到: session.expected, 实到: session.present, 请假: session.leave, 缺席: session.absent, 补学: session.madeUp });
+    expect(study.rows[0]).toMatchObject({
+      支部: dashboards[1].name,
+      主题: session.topic,
+      应到: session.expected,
+      实到: session.present,
+      请假: session.leave,
+      缺席: session.absent,
+      补学: session.madeUp,
+    });
     expect(study.rows[0]['参与率']).toBe(session.participation.numerator / session.participation.denominator);
-    expect(study.rows.at(-1)).toMatchObject({ 支部: '合计', 参与率: overview.participation.byPersonSession.numerator / overview.participation.byPersonSession.denominator });
+    expect(study.rows.at(-1)).toMatchObject({
+      支部: '合计',
+      参与率: overview.participation.byPersonSession.numerator / overview.participation.byPersonSession.denominator,
+    });
 
     const halfYear = rowsOf(workbook.getWorksheet('半年检查')).rows;
     expect(halfYear[0]).toMatchObject({
-      层级: '全活动', 应完成: overview.totals.applicable, 已完成: overview.totals.done,
-      已过天数: overview.halfYear.timeProgress.numerator, 总天数: overview.halfYear.timeProgress.denominator,
+      层级: '全活动',
+      应完成: overview.totals.applicable,
+      已完成: overview.totals.done,
+      已过天数: overview.halfYear.timeProgress.numerator,
+      总天数: overview.halfYear.timeProgress.denominator,
       时间进度: overview.halfYear.timeProgress.numerator / overview.halfYear.timeProgress.denominator,
       工作进度: overview.halfYear.workProgress.numerator / overview.halfYear.workProgress.denominator,
-      时间过半: '否', 工作过半: overview.halfYear.passes ? '是' : '否',
+      时间过半: '否',
+      工作过半: overview.halfYear.passes ? '是' : '否',
     });
     expect(day(halfYear[0]['过半日期'])).toBe(overview.halfYear.halfwayDate);
 

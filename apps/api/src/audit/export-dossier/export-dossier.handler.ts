@@ -40,7 +40,9 @@ export class ExportDossierHandler implements IQueryHandler<ExportDossierQuery, D
     // The basis digest covers the campaign's unit, as that unit's auditors verify it (GET /api/audit/verify?against=).
     const unitId = await this.campaigns.unitOf(campaignId);
     const dossier = await collectDossier(this.store, campaignId, {
-      asOf: asOf ?? officeToday(this.clock), now: this.clock.now(), ...(unitId ? { scope: unitScope(unitId) } : {}),
+      asOf: asOf ?? officeToday(this.clock),
+      now: this.clock.now(),
+      ...(unitId ? { scope: unitScope(unitId) } : {}),
     });
     return { fileName: dossierFileName(dossier), content: await dossierXlsx(dossier), dossier };
   }

@@ -1,7 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { CampaignDiff } from '@campaign-ledger/audit';
 import { Roles } from '@api/auth/principal';
@@ -18,7 +25,10 @@ export class GetDiffHttpController {
   @ApiOperation({ summary: 'What changed between two moments: instances completed or reopened, tasks added or cancelled, deadlines moved; who, when, why' })
   @ApiQuery({ name: 'from', required: true, description: 'ISO instant with its time zone, or YYYY-MM-DD meaning the end of that office day' })
   @ApiQuery({ name: 'to', required: true, description: 'Same forms; not before "from"' })
-  @ApiOkResponse({ description: '{ campaignId, from, to, changes: [{ type, change, instanceKey, taskId, branchId, title, actorId, actorRole, recordedAt, reason, ... }], summary }' })
+  @ApiOkResponse({
+    description:
+      '{ campaignId, from, to, changes: [{ type, change, instanceKey, taskId, branchId, title, actorId, actorRole, recordedAt, reason, ... }], summary }',
+  })
   @ApiBadRequestResponse({ description: '"from" or "to" missing or unreadable, or "from" after "to"' })
   @ApiNotFoundResponse({ description: 'No such campaign' })
   @ApiForbiddenResponse({ description: 'Secretaries' })

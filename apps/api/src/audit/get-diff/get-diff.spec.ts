@@ -16,7 +16,12 @@ describe('what changed in a campaign between two moments', () => {
 
   it('lists the changes recorded after the first moment up to the second, with who, when and why', async () => {
     const answer = await diff('2009-03-19', '2009-03-25');
-    expect(answer).toMatchObject({ campaignId: 'C1', fromOfficeDate: '2009-03-19', toOfficeDate: '2009-03-25', summary: { completed: 1, deadlineMoved: 1, cancelled: 0, added: 0, reopened: 0 } });
+    expect(answer).toMatchObject({
+      campaignId: 'C1',
+      fromOfficeDate: '2009-03-19',
+      toOfficeDate: '2009-03-25',
+      summary: { completed: 1, deadlineMoved: 1, cancelled: 0, added: 0, reopened: 0 },
+    });
     expect(answer.changes.map((c) => [c.change, c.taskId, c.branchId, c.actorRole, c.recordedAt])).toEqual([
       ['completed', 'T05', 'B1', 'secretary', new Date(MOMENTS.b1Worked).toISOString()],
       ['deadlineMoved', 'T13', null, 'leading_group', new Date(MOMENTS.deadlineMoved).toISOString()],
@@ -40,7 +45,10 @@ describe('what changed in a campaign between two moments', () => {
   it("is for auditors, leaders and administrators of the campaign's unit, not secretaries", async () => {
     const route = routeOf(GetDiffHttpController, 'diff');
     expect(route.roles).toEqual(['auditor', 'leading_group', 'administrator']);
-    await expect(route.scopeCheck(fx.store, principalOf('auditor', { unitId: 'U2' }), { campaignId: 'C1' })).rejects.toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', kind: 'not_found' });
+    await expect(route.scopeCheck(fx.store, principalOf('auditor', { unitId: 'U2' }), { campaignId: 'C1' })).rejects.toMatchObject({
+      code: 'CAMPAIGN.NOT_FOUND',
+      kind: 'not_found',
+    });
     await expect(route.scopeCheck(fx.store, principalOf('auditor'), { campaignId: 'C1' })).resolves.toBeUndefined();
   });
 });

@@ -27,8 +27,13 @@ export class GetDigestHandler implements IQueryHandler<GetDigestQuery, DigestVie
   async execute({ principal }: GetDigestQuery): Promise<DigestView> {
     const result = await computeDigest(this.store, { scope: this.scopes.of(principal) });
     return {
-      digest: result.digest, scope: result.scope, position: formatPosition(result.position), root: result.root,
-      events: result.events, streams: result.streams, manifest: result.manifest,
+      digest: result.digest,
+      scope: result.scope,
+      position: formatPosition(result.position),
+      root: result.root,
+      events: result.events,
+      streams: result.streams,
+      manifest: result.manifest,
     };
   }
 }

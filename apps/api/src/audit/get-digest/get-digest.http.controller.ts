@@ -12,7 +12,10 @@ export class GetDigestHttpController {
 
   @Get('digest')
   @Roles('auditor')
-  @ApiOperation({ summary: "The digest of your unit's part of the log now (v2:unit.<unitId>:<events>:<root over every hash and recording time>; v2:all:… for an installation administrator) and the manifest behind it" })
+  @ApiOperation({
+    summary:
+      "The digest of your unit's part of the log now (v2:unit.<unitId>:<events>:<root over every hash and recording time>; v2:all:… for an installation administrator) and the manifest behind it",
+  })
   @ApiOkResponse({ description: '{ digest, scope, position, root, events, streams, manifest }' })
   @ApiForbiddenResponse({ description: 'Anyone but an auditor' })
   digest(@CurrentPrincipal() principal: Principal): Promise<DigestView> {

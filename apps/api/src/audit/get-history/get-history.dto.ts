@@ -4,46 +4,70 @@ import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'cla
 import { MAX_HISTORY_PAGE_SIZE } from '@campaign-ledger/audit';
 
 const list = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean);
+  (Array.isArray(value) ? value : [value])
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export class GetHistoryQueryDto {
   @ApiPropertyOptional({ description: 'One stream by id (e.g. organisation-u1)' })
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   stream?: string;
 
   @ApiPropertyOptional({ description: "A campaign: its stream and every branch's work in it" })
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   campaignId?: string;
 
   @ApiPropertyOptional({ description: "With campaignId: one branch's work" })
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   branchId?: string;
 
   @ApiPropertyOptional({ description: 'Events about this member (data.memberId, data.subjectId, attendance)' })
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   memberId?: string;
 
   @ApiPropertyOptional({ description: 'Event types, repeated or comma-separated', type: [String] })
-  @IsOptional() @Transform(list) @IsString({ each: true })
+  @IsOptional()
+  @Transform(list)
+  @IsString({ each: true })
   type?: string[];
 
   @ApiPropertyOptional({ description: 'Office day (YYYY-MM-DD, in OFFICE_TIME_ZONE, default Asia/Shanghai) or ISO date-time, inclusive' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Office day or ISO date-time, inclusive' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   to?: string;
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page?: number;
 
   @ApiPropertyOptional({ default: 50, maximum: MAX_HISTORY_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_HISTORY_PAGE_SIZE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_HISTORY_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: "Include auditors' read records (left out by default)" })
-  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
   includeAuditorReads?: boolean;
 }

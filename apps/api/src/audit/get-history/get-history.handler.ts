@@ -64,7 +64,14 @@ function toFilter(criteria: HistoryCriteria): HistoryFilter {
     streamPrefixes.push(`${StreamCategories.branchWork}-${campaignId}:`);
   }
   return {
-    streams, streamPrefixes, memberId: criteria.memberId, types: criteria.type, from: criteria.from, to: criteria.to,
-    includeAuditorReads: criteria.includeAuditorReads ?? false, page: criteria.page, pageSize: criteria.pageSize,
+    streams,
+    streamPrefixes,
+    memberId: criteria.memberId,
+    types: criteria.type,
+    from: criteria.from,
+    to: criteria.to,
+    includeAuditorReads: criteria.includeAuditorReads ?? false,
+    page: criteria.page,
+    pageSize: criteria.pageSize,
   };
 }

@@ -14,7 +14,7 @@ export class GetHistoryHttpController {
 
   @Get('history')
   @Roles('auditor', 'leading_group', 'administrator')
-  @ApiOperation({ summary: "Every event of a stream, a campaign, a branch or a member of your unit: actor, role, times, reason, evidence hashes" })
+  @ApiOperation({ summary: 'Every event of a stream, a campaign, a branch or a member of your unit: actor, role, times, reason, evidence hashes' })
   @ApiOkResponse({ description: '{ items, page, pageSize, total, pages }, oldest first' })
   @ApiBadRequestResponse({ description: 'branchId without campaignId, or a date that is not a day or ISO date-time' })
   @ApiNotFoundResponse({ description: 'A stream of another unit (or none at all)' })

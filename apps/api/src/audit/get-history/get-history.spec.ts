@@ -7,8 +7,11 @@ import { GetHistoryHttpController } from './get-history.http.controller';
 
 describe('the history of your part of the log', () => {
   let fx: AccountsFixture;
-  const historyOf = (criteria: HistoryCriteria, principal: Principal = ACCOUNTS.auditorU1) => fx.get(GetHistoryHandler).execute(new GetHistoryQuery(criteria, principal));
-  const streamsOf = async (criteria: HistoryCriteria, principal?: Principal) => [...new Set((await historyOf(criteria, principal)).items.map((i) => i.streamId))];
+  const historyOf = (criteria: HistoryCriteria, principal: Principal = ACCOUNTS.auditorU1) =>
+    fx.get(GetHistoryHandler).execute(new GetHistoryQuery(criteria, principal));
+  const streamsOf = async (criteria: HistoryCriteria, principal?: Principal) => [
+    ...new Set((await historyOf(criteria, principal)).items.map((i) => i.streamId)),
+  ];
 
   beforeEach(async () => {
     fx = await accountsFixture([GetHistoryHandler, LogScopes]);
@@ -18,7 +21,10 @@ describe('the history of your part of the log', () => {
   it('answers the events of a stream of your unit, oldest first, with who recorded them', async () => {
     const page = await historyOf({ stream: 'organisation-U1' });
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 2, pages: 1 });
-    expect(page.items.map((i) => [i.type, i.actor.id])).toEqual([['UnitRegistered', 'seed'], ['BranchAdded', 'seed']]);
+    expect(page.items.map((i) => [i.type, i.actor.id])).toEqual([
+      ['UnitRegistered', 'seed'],
+      ['BranchAdded', 'seed'],
+    ]);
   });
 
   it("keeps to your unit's events: another unit's accounts are not in it, its streams are not found", async () => {

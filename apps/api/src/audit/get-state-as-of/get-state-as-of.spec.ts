@@ -7,7 +7,8 @@ import { GetStateAsOfHttpController } from './get-state-as-of.http.controller';
 describe("a campaign's figures as they stood at a moment", () => {
   let fx: UseCaseHarness;
   const asOf = (at: string, campaignId = 'C1') => fx.get(GetStateAsOfHandler).execute(new GetStateAsOfQuery(campaignId, at));
-  const doneIn = (ranking: { branchId: string; completion: { numerator: number } }[]) => Object.fromEntries(ranking.map((r) => [r.branchId, r.completion.numerator]));
+  const doneIn = (ranking: { branchId: string; completion: { numerator: number } }[]) =>
+    Object.fromEntries(ranking.map((r) => [r.branchId, r.completion.numerator]));
 
   beforeAll(async () => {
     fx = await startUseCases([GetStateAsOfHandler]);
@@ -44,6 +45,8 @@ describe("a campaign's figures as they stood at a moment", () => {
   it("is for auditors, leaders and administrators of the campaign's unit", async () => {
     const route = routeOf(GetStateAsOfHttpController, 'asOf');
     expect(route).toMatchObject({ path: 'campaigns/:campaignId/as-of', roles: ['auditor', 'leading_group', 'administrator'] });
-    await expect(route.scopeCheck(fx.store, principalOf('leading_group', { unitId: 'U2' }), { campaignId: 'C1' })).rejects.toMatchObject({ code: 'CAMPAIGN.NOT_FOUND' });
+    await expect(route.scopeCheck(fx.store, principalOf('leading_group', { unitId: 'U2' }), { campaignId: 'C1' })).rejects.toMatchObject({
+      code: 'CAMPAIGN.NOT_FOUND',
+    });
   });
 });

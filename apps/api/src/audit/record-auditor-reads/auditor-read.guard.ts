@@ -22,7 +22,7 @@ export class AuditorReadNotRecorded extends DomainError {
   static readonly kind: DomainErrorKind = 'unavailable';
   static now(): AuditorReadNotRecorded {
     return new AuditorReadNotRecorded(
-      'your read could not be put on the record of auditors\' reads, so it was not served: try again shortly',
+      "your read could not be put on the record of auditors' reads, so it was not served: try again shortly",
       '您的查阅无法记入审计查阅记录，因此未予提供，请稍后重试',
     );
   }
@@ -65,7 +65,10 @@ export class AuditorReadGuard implements CanActivate {
       ...(request.method === 'HEAD' ? { method: 'HEAD' } : {}),
     };
     try {
-      await this.aggregates.record(auditorReadsStream(principal.accountId), [{ type: AUDITOR_READ_EVENT, data }], { actor: actorOf(principal), occurredAt: at });
+      await this.aggregates.record(auditorReadsStream(principal.accountId), [{ type: AUDITOR_READ_EVENT, data }], {
+        actor: actorOf(principal),
+        occurredAt: at,
+      });
     } catch (error) {
       this.logger.error(`could not record the read of ${data.path} by ${principal.accountId}: ${error instanceof Error ? error.message : String(error)}`);
       throw AuditorReadNotRecorded.now();

@@ -35,7 +35,7 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand, Acc
     // The account must be one this administrator manages (over HTTP the UnitScopeGuard has refused any other already).
     const current = await this.accounts.manageable(principal, accountId);
     // The unit stays the account's own unless another is named (an installation administrator may move accounts).
-    const unitId = change.unitId ?? (change.role === 'administrator' && current.unitId === null ? null : current.unitId ?? principal.unitId);
+    const unitId = change.unitId ?? (change.role === 'administrator' && current.unitId === null ? null : (current.unitId ?? principal.unitId));
     assertCanGrant(principal, { role: change.role, unitId, branchId: change.branchId });
     await assertScopeExists(this.aggregates, unitId, change.branchId);
     const { account } = await this.accounts.execute(

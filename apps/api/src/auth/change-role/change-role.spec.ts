@@ -14,13 +14,18 @@ describe("change an account's role", () => {
   });
   afterEach(() => fx.close());
 
-  it('records AccountRoleChanged with the reason; the unit stays the account\'s own when none is named', async () => {
+  it("records AccountRoleChanged with the reason; the unit stays the account's own when none is named", async () => {
     const view = await changeRole('acc-sec-b1', { role: 'leading_group' }, ACCOUNTS.adminU1, '  换届  ');
     expect(view).toMatchObject({ accountId: 'acc-sec-b1', role: 'leading_group', unitId: 'U1', branchId: null });
-    expect(await fx.appended()).toEqual([{
-      streamId: 'accounts', type: 'AccountRoleChanged', actorId: ACCOUNTS.adminU1.accountId, reason: '换届',
-      data: { accountId: 'acc-sec-b1', role: 'leading_group', unitId: 'U1', branchId: null },
-    }]);
+    expect(await fx.appended()).toEqual([
+      {
+        streamId: 'accounts',
+        type: 'AccountRoleChanged',
+        actorId: ACCOUNTS.adminU1.accountId,
+        reason: '换届',
+        data: { accountId: 'acc-sec-b1', role: 'leading_group', unitId: 'U1', branchId: null },
+      },
+    ]);
   });
 
   it('records nothing when the role and scope are what they are already', async () => {
@@ -39,14 +44,20 @@ describe("change an account's role", () => {
 
   it('refuses an account, unit or branch that does not exist', async () => {
     await expect(changeRole('acc-nobody', { role: 'auditor' })).rejects.toMatchObject({ code: 'ACCESS.NOT_FOUND', kind: 'not_found' });
-    await expect(changeRole('acc-leader-u1', { role: 'auditor', unitId: 'U9' }, ACCOUNTS.root)).rejects.toMatchObject({ code: 'UNIT.NOT_REGISTERED', kind: 'not_found' });
+    await expect(changeRole('acc-leader-u1', { role: 'auditor', unitId: 'U9' }, ACCOUNTS.root)).rejects.toMatchObject({
+      code: 'UNIT.NOT_REGISTERED',
+      kind: 'not_found',
+    });
     await expect(changeRole('acc-leader-u1', { role: 'secretary', branchId: 'B9' })).rejects.toMatchObject({ code: 'BRANCH.NOT_FOUND', kind: 'not_found' });
     await expect(changeRole('acc-leader-u1', { role: 'secretary' })).rejects.toMatchObject({ code: 'ACCOUNT.BRANCH_REQUIRED', kind: 'validation' });
     expect(await fx.appended()).toEqual([]);
   });
 
   it('keeps the last installation administrator', async () => {
-    await expect(changeRole('acc-root', { role: 'administrator', unitId: 'U1' }, ACCOUNTS.root)).rejects.toMatchObject({ code: 'ACCOUNT.LAST_ADMINISTRATOR', kind: 'conflict' });
+    await expect(changeRole('acc-root', { role: 'administrator', unitId: 'U1' }, ACCOUNTS.root)).rejects.toMatchObject({
+      code: 'ACCOUNT.LAST_ADMINISTRATOR',
+      kind: 'conflict',
+    });
     expect(await fx.appended()).toEqual([]);
   });
 });

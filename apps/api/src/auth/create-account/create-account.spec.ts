@@ -8,7 +8,8 @@ const secretary: NewAccount = { username: 'Sec-B1-Two', displayName: '一支部�
 
 describe('create an account', () => {
   let fx: AccountsFixture;
-  const create = (account: NewAccount, principal: Principal = ACCOUNTS.adminU1) => fx.get(CreateAccountHandler).execute(new CreateAccountCommand(account, principal));
+  const create = (account: NewAccount, principal: Principal = ACCOUNTS.adminU1) =>
+    fx.get(CreateAccountHandler).execute(new CreateAccountCommand(account, principal));
 
   beforeEach(async () => {
     fx = await accountsFixture([CreateAccountHandler]);
@@ -17,11 +18,24 @@ describe('create an account', () => {
 
   it("records AccountCreated in the unit administrator's own unit (no hash in the log) and puts the password in force", async () => {
     const view = await create(secretary);
-    expect(view).toEqual({ accountId: expect.any(String), username: 'sec-b1-two', displayName: '一支部副书记', role: 'secretary', unitId: 'U1', branchId: 'B1', disabled: false });
-    expect(await fx.appended()).toEqual([{
-      streamId: 'accounts', type: 'AccountCreated', actorId: ACCOUNTS.adminU1.accountId, reason: null,
-      data: { accountId: view.accountId, username: 'sec-b1-two', displayName: '一支部副书记', role: 'secretary', unitId: 'U1', branchId: 'B1' },
-    }]);
+    expect(view).toEqual({
+      accountId: expect.any(String),
+      username: 'sec-b1-two',
+      displayName: '一支部副书记',
+      role: 'secretary',
+      unitId: 'U1',
+      branchId: 'B1',
+      disabled: false,
+    });
+    expect(await fx.appended()).toEqual([
+      {
+        streamId: 'accounts',
+        type: 'AccountCreated',
+        actorId: ACCOUNTS.adminU1.accountId,
+        reason: null,
+        data: { accountId: view.accountId, username: 'sec-b1-two', displayName: '一支部副书记', role: 'secretary', unitId: 'U1', branchId: 'B1' },
+      },
+    ]);
     expect(await fx.passwordIs(view.accountId, 'secret-pass')).toBe(true);
   });
 
@@ -30,7 +44,7 @@ describe('create an account', () => {
     expect(view).toMatchObject({ role: 'administrator', unitId: null, branchId: null });
   });
 
-  it("refuses a unit administrator an account of another unit, or one of no unit; refuses anyone but an administrator", async () => {
+  it('refuses a unit administrator an account of another unit, or one of no unit; refuses anyone but an administrator', async () => {
     const forbidden = { code: 'ACCESS.FORBIDDEN', kind: 'forbidden' };
     await expect(create({ ...secretary, unitId: 'U2' })).rejects.toMatchObject(forbidden);
     await expect(create({ ...secretary, role: 'administrator', branchId: undefined })).rejects.toMatchObject(forbidden);

@@ -19,7 +19,10 @@ export class DisableAccountHandler implements ICommandHandler<DisableAccountComm
 
   async execute({ accountId, reason, principal }: DisableAccountCommand): Promise<AccountView> {
     await this.accounts.manageable(principal, accountId);
-    const { account } = await this.accounts.execute({ type: 'DisableAccount', data: { accountId, reason } }, { actor: actorOf(principal), reason: reason.trim() });
+    const { account } = await this.accounts.execute(
+      { type: 'DisableAccount', data: { accountId, reason } },
+      { actor: actorOf(principal), reason: reason.trim() },
+    );
     return accountView(account);
   }
 }

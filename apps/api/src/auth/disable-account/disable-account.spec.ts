@@ -17,7 +17,13 @@ describe('disable an account', () => {
   it('records AccountDisabled with the reason and ends every token of the account (its epoch moves on)', async () => {
     await expect(disable('acc-sec-b1')).resolves.toMatchObject({ accountId: 'acc-sec-b1', disabled: true });
     expect(await fx.appended()).toEqual([
-      { streamId: 'accounts', type: 'AccountDisabled', data: { accountId: 'acc-sec-b1', reason: '调离本单位' }, actorId: ACCOUNTS.adminU1.accountId, reason: '调离本单位' },
+      {
+        streamId: 'accounts',
+        type: 'AccountDisabled',
+        data: { accountId: 'acc-sec-b1', reason: '调离本单位' },
+        actorId: ACCOUNTS.adminU1.accountId,
+        reason: '调离本单位',
+      },
     ]);
     expect(await fx.account('acc-sec-b1')).toMatchObject({ disabled: true, tokenEpoch: 1 });
   });

@@ -19,7 +19,10 @@ export class EnableAccountHandler implements ICommandHandler<EnableAccountComman
 
   async execute({ accountId, reason, principal }: EnableAccountCommand): Promise<AccountView> {
     await this.accounts.manageable(principal, accountId);
-    const { account } = await this.accounts.execute({ type: 'EnableAccount', data: { accountId, reason } }, { actor: actorOf(principal), reason: reason.trim() });
+    const { account } = await this.accounts.execute(
+      { type: 'EnableAccount', data: { accountId, reason } },
+      { actor: actorOf(principal), reason: reason.trim() },
+    );
     return accountView(account);
   }
 }

@@ -18,7 +18,13 @@ describe('enable an account again', () => {
   it('records AccountEnabled with the reason; tokens issued before it was disabled stay invalid', async () => {
     await expect(enable('acc-sec-b1')).resolves.toMatchObject({ accountId: 'acc-sec-b1', disabled: false });
     expect(await fx.appended()).toEqual([
-      { streamId: 'accounts', type: 'AccountEnabled', data: { accountId: 'acc-sec-b1', reason: '返回本单位' }, actorId: ACCOUNTS.adminU1.accountId, reason: '返回本单位' },
+      {
+        streamId: 'accounts',
+        type: 'AccountEnabled',
+        data: { accountId: 'acc-sec-b1', reason: '返回本单位' },
+        actorId: ACCOUNTS.adminU1.accountId,
+        reason: '返回本单位',
+      },
     ]);
     expect(await fx.account('acc-sec-b1')).toMatchObject({ disabled: false, tokenEpoch: 1 });
   });

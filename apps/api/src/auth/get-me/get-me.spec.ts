@@ -15,7 +15,15 @@ describe('who am I', () => {
   it('answers the account as recorded now, without a secret or the token epoch', async () => {
     await fx.given({ type: 'ChangeRole', data: { accountId: 'acc-sec-b1', role: 'leading_group', unitId: 'U1', branchId: null } });
     // The principal is as the token said; the answer is the account as it is now.
-    expect(await me()).toEqual({ accountId: 'acc-sec-b1', username: 'sec-b1', displayName: 'sec-b1', role: 'leading_group', unitId: 'U1', branchId: null, disabled: false });
+    expect(await me()).toEqual({
+      accountId: 'acc-sec-b1',
+      username: 'sec-b1',
+      displayName: 'sec-b1',
+      role: 'leading_group',
+      unitId: 'U1',
+      branchId: null,
+      disabled: false,
+    });
   });
 
   it('answers an account that does not exist as not signed in', async () => {

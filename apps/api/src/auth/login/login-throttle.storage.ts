@@ -25,8 +25,11 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
   private constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresThrottlerStorage> {
-    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS login_throttle (
-      key text PRIMARY KEY, hits int NOT NULL, window_ends timestamptz NOT NULL, blocked_until timestamptz)`);
+    await ensureSchema(
+      pool,
+      `CREATE TABLE IF NOT EXISTS login_throttle (
+      key text PRIMARY KEY, hits int NOT NULL, window_ends timestamptz NOT NULL, blocked_until timestamptz)`,
+    );
     return new PostgresThrottlerStorage(pool);
   }
 

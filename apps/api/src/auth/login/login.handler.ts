@@ -28,7 +28,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand, LoginAnswer> 
     await this.attempts.assertMayTry(username, address);
     const account = await this.accounts.findByUsername(username);
     // Spend the time of a check even for an unknown or disabled account, so that timing reveals nothing.
-    const ok = account && !account.disabled ? await this.accounts.passwordMatches(account, password) : (await this.accounts.wastePasswordCheck(password), false);
+    const ok =
+      account && !account.disabled ? await this.accounts.passwordMatches(account, password) : (await this.accounts.wastePasswordCheck(password), false);
     if (!account || !ok) {
       await this.attempts.failed(username, address);
       throw SignInRequired.wrongPassword();

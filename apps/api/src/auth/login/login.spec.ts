@@ -20,7 +20,15 @@ describe('log in', () => {
 
   it('answers a token of the account and its current epoch, and the account without a secret; the username in any case', async () => {
     const { token, account } = await login('SEC-B1', PASSWORD);
-    expect(account).toEqual({ accountId: 'acc-sec-b1', username: 'sec-b1', displayName: 'sec-b1', role: 'secretary', unitId: 'U1', branchId: 'B1', disabled: false });
+    expect(account).toEqual({
+      accountId: 'acc-sec-b1',
+      username: 'sec-b1',
+      displayName: 'sec-b1',
+      role: 'secretary',
+      unitId: 'U1',
+      branchId: 'B1',
+      disabled: false,
+    });
     expect(fx.claimsOf(token)).toMatchObject({ sub: 'acc-sec-b1', ep: 0, role: 'secretary' });
     // Signing in is not a fact of the log.
     expect(await fx.appended()).toEqual([]);
@@ -35,7 +43,11 @@ describe('log in', () => {
 
   it('stops an account after too many failures from one address, even with the right password; other addresses still sign in', async () => {
     await failTimes(ATTEMPT_LIMITS.perAccountAndAddress);
-    await expect(login('sec-b1', PASSWORD)).rejects.toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS', kind: 'too_many', details: { retryAfterSeconds: expect.any(Number) } });
+    await expect(login('sec-b1', PASSWORD)).rejects.toMatchObject({
+      code: 'AUTH.TOO_MANY_ATTEMPTS',
+      kind: 'too_many',
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
     await expect(login('sec-b1', PASSWORD, '198.51.100.1')).resolves.toMatchObject({ account: { accountId: 'acc-sec-b1' } });
     // Another account from the same address is not held back.
     await expect(login('leader-u1', PASSWORD)).resolves.toMatchObject({ account: { accountId: ACCOUNTS.leaderU1.accountId } });

@@ -16,7 +16,12 @@ export const IsRole = () =>
 
 /** Optional unit: required by every role but the installation administrator (the decider says so). */
 export const IsUnitId = () =>
-  applyDecorators(ApiPropertyOptional({ description: 'The unit the account works in; omitted only for an installation administrator' }), IsOptional(), IsString(), Length(1, 100));
+  applyDecorators(
+    ApiPropertyOptional({ description: 'The unit the account works in; omitted only for an installation administrator' }),
+    IsOptional(),
+    IsString(),
+    Length(1, 100),
+  );
 
 export const IsBranchOfSecretary = () =>
   applyDecorators(
@@ -28,7 +33,11 @@ export const IsBranchOfSecretary = () =>
 
 export const IsReason = (required: boolean) =>
   required
-    ? applyDecorators(ApiProperty({ maxLength: 500 }), IsString({ message: 'reason must be text' }), Length(1, 500, { message: 'reason is required: say why (1..500 characters)' }))
+    ? applyDecorators(
+        ApiProperty({ maxLength: 500 }),
+        IsString({ message: 'reason must be text' }),
+        Length(1, 500, { message: 'reason is required: say why (1..500 characters)' }),
+      )
     : applyDecorators(ApiPropertyOptional({ maxLength: 500 }), IsOptional(), IsString(), MaxLength(500));
 
 /** The unit (and the secretary's branch) named for an account must be on record. */

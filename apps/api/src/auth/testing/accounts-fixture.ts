@@ -61,7 +61,9 @@ export async function accountsFixture(handlers: readonly Provider[]): Promise<Ac
     { provide: PasswordHasher, useValue: new PasswordHasher({ cost: 16 }) },
     { provide: JwtService, useValue: jwt },
     { provide: LoginAttempts, useValue: new LoginAttempts(new InMemoryFailureCounts()) },
-    AccountsService, TokenIssuer, CampaignUnits,
+    AccountsService,
+    TokenIssuer,
+    CampaignUnits,
     ...handlers,
   ]);
   const aggregates = harness.get(AggregateStore);

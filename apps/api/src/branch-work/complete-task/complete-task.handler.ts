@@ -37,7 +37,10 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand,
     // The files are stored only once the completion is accepted, just before the event that names them: an event
     // never points at a missing file, and a refused upload leaves nothing behind.
     const evidence: EvidenceFile[] = input.files.map((file) => ({
-      fileName: file.fileName, sha256: sha256Of(file.content), size: file.content.length, contentType: file.contentType,
+      fileName: file.fileName,
+      sha256: sha256Of(file.content),
+      size: file.content.length,
+      contentType: file.contentType,
     }));
     const storeFiles = async () => {
       for (const file of input.files) await this.blobs.put(file.content);

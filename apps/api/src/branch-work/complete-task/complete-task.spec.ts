@@ -21,14 +21,28 @@ describe('complete a task instance of a branch', () => {
   it('records the completion with its evidence, storing the file it names', async () => {
     const result = await complete('T05:branch:B1', { note: '已制定学习计划', files: [minutes] });
     expect(result).toEqual({
-      instanceKey: 'T05:branch:B1', status: 'completed', alreadyDone: false, revision: 0, completedOn: TODAY,
+      instanceKey: 'T05:branch:B1',
+      status: 'completed',
+      alreadyDone: false,
+      revision: 0,
+      completedOn: TODAY,
       evidence: [{ fileName: minutes.fileName, sha256, size: minutes.content.length, contentType: 'application/pdf' }],
     });
     expect(await fx.blobs.get(sha256)).toEqual(minutes.content);
     const [event] = await fx.appended();
     expect(event).toMatchObject({
-      streamId: 'branchWork-C1:B1', type: 'TaskCompleted', actorId: SECRETARY_B1.accountId,
-      data: { instanceKey: 'T05:branch:B1', taskId: 'T05', completedOn: TODAY, onTime: false, dueDate: '2009-03-29', note: '已制定学习计划', evidence: result.evidence },
+      streamId: 'branchWork-C1:B1',
+      type: 'TaskCompleted',
+      actorId: SECRETARY_B1.accountId,
+      data: {
+        instanceKey: 'T05:branch:B1',
+        taskId: 'T05',
+        completedOn: TODAY,
+        onTime: false,
+        dueDate: '2009-03-29',
+        note: '已制定学习计划',
+        evidence: result.evidence,
+      },
     });
   });
 
@@ -48,9 +62,14 @@ describe('complete a task instance of a branch', () => {
   it('decides on the plan as it is now, not as this process last read it', async () => {
     await complete('T05:branch:B1');
     // Another process cancels T13 after this one cached the plan.
-    await fx.store.append(campaignStream('C1'), [{ type: 'TaskCancelled', data: { campaignId: 'C1', taskId: 'T13', stageId: 'S1', reason: '合并', by: 'office' } }], {
-      expectedRevision: 2, metadata: { actor: { id: 'office', role: 'leading_group' } },
-    });
+    await fx.store.append(
+      campaignStream('C1'),
+      [{ type: 'TaskCancelled', data: { campaignId: 'C1', taskId: 'T13', stageId: 'S1', reason: '合并', by: 'office' } }],
+      {
+        expectedRevision: 2,
+        metadata: { actor: { id: 'office', role: 'leading_group' } },
+      },
+    );
     await fx.mark();
     await expect(complete('T13:branch:B1')).rejects.toMatchObject({ code: 'TASK.CANCELLED', kind: 'conflict' });
     expect(await fx.appended()).toEqual([]);

@@ -38,7 +38,7 @@ export class DownloadEvidenceHandler implements IQueryHandler<DownloadEvidenceQu
   ) {}
 
   async execute({ principal, sha256, via }: DownloadEvidenceQuery): Promise<EvidenceDownload> {
-    const branchId = via.branchId ?? (principal.role === 'secretary' ? principal.branchId ?? undefined : undefined);
+    const branchId = via.branchId ?? (principal.role === 'secretary' ? (principal.branchId ?? undefined) : undefined);
     if (!via.campaignId || !branchId) {
       throw InvalidCommand.field(
         'campaignId',

@@ -16,9 +16,11 @@ describe('download an evidence file through the branch work that references it',
 
   beforeEach(async () => {
     fx = await branchWorkFixture([DownloadEvidenceHandler, CompleteTaskHandler]);
-    await fx.get(CompleteTaskHandler).execute(new CompleteTaskCommand(SECRETARY_B1, 'C1', 'B1', 'T05:branch:B1', {
-      files: [{ fileName: '心得.txt', contentType: 'text/plain', content }],
-    }));
+    await fx.get(CompleteTaskHandler).execute(
+      new CompleteTaskCommand(SECRETARY_B1, 'C1', 'B1', 'T05:branch:B1', {
+        files: [{ fileName: '心得.txt', contentType: 'text/plain', content }],
+      }),
+    );
   });
   afterEach(() => fx.close());
 
@@ -45,8 +47,14 @@ describe('download an evidence file through the branch work that references it',
   it("keeps another branch's secretary and another unit out through the route's campaign and branch", async () => {
     const route = routeOf(DownloadEvidenceHttpController, 'download');
     expect(route.path).toBe('evidence/:sha256');
-    await expect(route.scopeCheck(fx.store, SECRETARY_B2, { sha256 }, { campaignId: 'C1', branchId: 'B1' })).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
+    await expect(route.scopeCheck(fx.store, SECRETARY_B2, { sha256 }, { campaignId: 'C1', branchId: 'B1' })).rejects.toMatchObject({
+      code: 'ACCESS.FORBIDDEN',
+      kind: 'forbidden',
+    });
     const otherUnit = principalOf('leading_group', { unitId: 'U2' });
-    await expect(route.scopeCheck(fx.store, otherUnit, { sha256 }, { campaignId: 'C1', branchId: 'B1' })).rejects.toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', kind: 'not_found' });
+    await expect(route.scopeCheck(fx.store, otherUnit, { sha256 }, { campaignId: 'C1', branchId: 'B1' })).rejects.toMatchObject({
+      code: 'CAMPAIGN.NOT_FOUND',
+      kind: 'not_found',
+    });
   });
 });

@@ -15,10 +15,22 @@ export interface RecordedBranchWorkEvent {
 }
 
 export const emptyBranchWorkView = (campaignId: string, branchId: string): BranchWorkView => ({
-  campaignId, branchId, revision: -1, instances: [], quantities: [], sessions: [], threeOnes: [], evidenceHashes: [],
+  campaignId,
+  branchId,
+  revision: -1,
+  instances: [],
+  quantities: [],
+  sessions: [],
+  threeOnes: [],
+  evidenceHashes: [],
 });
 
-const recordedBy = (e: RecordedBranchWorkEvent): RecordedBy => ({ actorId: e.metadata.actor.id, role: e.metadata.actor.role, at: e.metadata.occurredAt, revision: e.revision });
+const recordedBy = (e: RecordedBranchWorkEvent): RecordedBy => ({
+  actorId: e.metadata.actor.id,
+  role: e.metadata.actor.role,
+  at: e.metadata.occurredAt,
+  revision: e.revision,
+});
 
 function upsert<T>(list: readonly T[], matches: (item: T) => boolean, next: (previous: T | undefined) => T): T[] {
   const index = list.findIndex(matches);
@@ -38,11 +50,26 @@ export function evolveBranchWorkView(view: BranchWorkView, recorded: RecordedBra
       return {
         ...next,
         evidenceHashes: [...hashes],
-        instances: upsert(view.instances, (i) => i.instanceKey === d.instanceKey, (previous) => ({
-          instanceKey: d.instanceKey, taskId: d.taskId, scope: d.scope, subjectId: d.subjectId, stageId: d.stageId, phaseId: d.phaseId, trackId: d.trackId,
-          weekOf: d.weekOf, dueDate: d.dueDate, mandatory: d.mandatory, status: 'completed', completion: entry,
-          reopenCount: previous?.reopenCount ?? 0, history: [...(previous?.history ?? []), entry],
-        })),
+        instances: upsert(
+          view.instances,
+          (i) => i.instanceKey === d.instanceKey,
+          (previous) => ({
+            instanceKey: d.instanceKey,
+            taskId: d.taskId,
+            scope: d.scope,
+            subjectId: d.subjectId,
+            stageId: d.stageId,
+            phaseId: d.phaseId,
+            trackId: d.trackId,
+            weekOf: d.weekOf,
+            dueDate: d.dueDate,
+            mandatory: d.mandatory,
+            status: 'completed',
+            completion: entry,
+            reopenCount: previous?.reopenCount ?? 0,
+            history: [...(previous?.history ?? []), entry],
+          }),
+        ),
       };
     }
     case 'TaskReopened': {
@@ -60,10 +87,20 @@ export function evolveBranchWorkView(view: BranchWorkView, recorded: RecordedBra
       const report = { amount: d.amount, on: d.on, note: d.note, reportId: d.reportId, actualAfter: d.actual, by: d.by, recorded: at };
       return {
         ...next,
-        quantities: upsert(view.quantities, (q) => q.instanceKey === d.instanceKey, (previous) => ({
-          instanceKey: d.instanceKey, taskId: d.taskId, scope: d.scope, subjectId: d.subjectId, actual: d.actual, target: d.target, challenge: d.challenge,
-          reports: [...(previous?.reports ?? []), report],
-        })),
+        quantities: upsert(
+          view.quantities,
+          (q) => q.instanceKey === d.instanceKey,
+          (previous) => ({
+            instanceKey: d.instanceKey,
+            taskId: d.taskId,
+            scope: d.scope,
+            subjectId: d.subjectId,
+            actual: d.actual,
+            target: d.target,
+            challenge: d.challenge,
+            reports: [...(previous?.reports ?? []), report],
+          }),
+        ),
       };
     }
     case 'StudySessionRecorded': {
@@ -73,8 +110,15 @@ export function evolveBranchWorkView(view: BranchWorkView, recorded: RecordedBra
         sessions: [
           ...view.sessions,
           {
-            sessionId: d.sessionId, date: d.date, topic: d.topic, attendance: d.attendance, expected: d.expected,
-            presentCount: d.expected.filter((id) => d.attendance[id] === 'present').length, makeUps: [], by: d.by, recorded: at,
+            sessionId: d.sessionId,
+            date: d.date,
+            topic: d.topic,
+            attendance: d.attendance,
+            expected: d.expected,
+            presentCount: d.expected.filter((id) => d.attendance[id] === 'present').length,
+            makeUps: [],
+            by: d.by,
+            recorded: at,
           },
         ],
       };
@@ -86,7 +130,10 @@ export function evolveBranchWorkView(view: BranchWorkView, recorded: RecordedBra
     }
     case 'ThreeOnesRecorded': {
       const d = event.data;
-      return { ...next, threeOnes: [...view.threeOnes, { memberId: d.memberId, item: d.item, date: d.date, title: d.title, note: d.note, by: d.by, recorded: at }] };
+      return {
+        ...next,
+        threeOnes: [...view.threeOnes, { memberId: d.memberId, item: d.item, date: d.date, title: d.title, note: d.note, by: d.by, recorded: at }],
+      };
     }
     default:
       return assertNever(event);

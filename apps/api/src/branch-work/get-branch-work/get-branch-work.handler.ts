@@ -1,6 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { BranchNotFound, branchWorkStream, campaignDecider, CampaignNotFound, campaignStream, organisationDecider, organisationStream, UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
+import {
+  BranchNotFound,
+  branchWorkStream,
+  campaignDecider,
+  CampaignNotFound,
+  campaignStream,
+  organisationDecider,
+  organisationStream,
+  UNIT_LEVEL_BRANCH_ID,
+} from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { AggregateStore } from '@api/infrastructure/event-sourcing/aggregate-store';
 import { EVENT_STORE } from '@api/infrastructure/tokens';

@@ -26,7 +26,13 @@ export class GetBranchWorkHttpController {
     const etag = `"${view.revision}"`;
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'private, no-cache');
-    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) {
+    if (
+      ifNoneMatch !== undefined &&
+      ifNoneMatch
+        .split(',')
+        .map((t) => t.trim().replace(/^W\//, ''))
+        .includes(etag)
+    ) {
       response.status(304);
       return undefined;
     }

@@ -23,7 +23,10 @@ export class RecordMakeUpHandler implements ICommandHandler<RecordMakeUpCommand,
   async execute({ principal, campaignId, branchId, sessionId, input }: RecordMakeUpCommand): Promise<MakeUpResult> {
     const outcome = await this.writer.write(
       principal,
-      { type: 'RecordMakeUp', data: { campaignId, branchId, sessionId, memberId: input.memberId, date: input.date, note: input.note ?? null, by: principal.accountId } },
+      {
+        type: 'RecordMakeUp',
+        data: { campaignId, branchId, sessionId, memberId: input.memberId, date: input.date, note: input.note ?? null, by: principal.accountId },
+      },
       { asOf: input.date, memberIds: [input.memberId] },
     );
     return { sessionId, memberId: input.memberId, alreadyDone: outcome.alreadyDone, revision: outcome.revision };

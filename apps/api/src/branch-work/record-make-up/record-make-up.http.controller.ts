@@ -25,7 +25,9 @@ export class RecordMakeUpHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: HttpResponse,
   ) {
-    const result = await this.commands.execute(new RecordMakeUpCommand(principal, campaignId, branchId, sessionId, { memberId: body.memberId, date: body.date, note: body.note }));
+    const result = await this.commands.execute(
+      new RecordMakeUpCommand(principal, campaignId, branchId, sessionId, { memberId: body.memberId, date: body.date, note: body.note }),
+    );
     return answerWrite(response, result);
   }
 }

@@ -7,22 +7,48 @@ describe('record a make-up of a missed study session (补学)', () => {
   let fx: BranchWorkFixture;
   const makeUp = (memberId: string, options: { sessionId?: string; date?: string; principal?: typeof SECRETARY_B1 } = {}) =>
     fx.get(RecordMakeUpHandler).execute(
-      new RecordMakeUpCommand(options.principal ?? SECRETARY_B1, 'C1', 'B1', options.sessionId ?? 'ss-1', { memberId, date: options.date ?? '2009-03-25', note: '自学原文' }),
+      new RecordMakeUpCommand(options.principal ?? SECRETARY_B1, 'C1', 'B1', options.sessionId ?? 'ss-1', {
+        memberId,
+        date: options.date ?? '2009-03-25',
+        note: '自学原文',
+      }),
     );
 
   beforeEach(async () => {
     fx = await branchWorkFixture([RecordMakeUpHandler]);
-    await fx.given(SECRETARY_B1, {
-      type: 'RecordStudySession',
-      data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss-1', date: '2009-03-20', topic: '集中学习', attendance: { M1: 'present', M2: 'absent' }, by: SECRETARY_B1.accountId },
-    }, '2009-03-20');
+    await fx.given(
+      SECRETARY_B1,
+      {
+        type: 'RecordStudySession',
+        data: {
+          campaignId: 'C1',
+          branchId: 'B1',
+          sessionId: 'ss-1',
+          date: '2009-03-20',
+          topic: '集中学习',
+          attendance: { M1: 'present', M2: 'absent' },
+          by: SECRETARY_B1.accountId,
+        },
+      },
+      '2009-03-20',
+    );
   });
   afterEach(() => fx.close());
 
   it('records the make-up of a member who missed the session, with the mark it makes up for', async () => {
     await expect(makeUp('M2')).resolves.toEqual({ sessionId: 'ss-1', memberId: 'M2', alreadyDone: false, revision: 1 });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'StudyMakeUpRecorded', data: expect.objectContaining({ sessionId: 'ss-1', sessionDate: '2009-03-20', memberId: 'M2', originalMark: 'absent', date: '2009-03-25', note: '自学原文' }) }),
+      expect.objectContaining({
+        type: 'StudyMakeUpRecorded',
+        data: expect.objectContaining({
+          sessionId: 'ss-1',
+          sessionDate: '2009-03-20',
+          memberId: 'M2',
+          originalMark: 'absent',
+          date: '2009-03-25',
+          note: '自学原文',
+        }),
+      }),
     ]);
   });
 

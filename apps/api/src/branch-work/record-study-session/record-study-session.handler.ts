@@ -10,7 +10,12 @@ export class RecordStudySessionCommand extends Command<StudySessionResult> {
     readonly principal: Principal,
     readonly campaignId: string,
     readonly branchId: string,
-    readonly input: { readonly sessionId?: string; readonly date: IsoDate; readonly topic: string; readonly attendance: Readonly<Record<string, AttendanceMark>> },
+    readonly input: {
+      readonly sessionId?: string;
+      readonly date: IsoDate;
+      readonly topic: string;
+      readonly attendance: Readonly<Record<string, AttendanceMark>>;
+    },
   ) {
     super();
   }
@@ -24,7 +29,10 @@ export class RecordStudySessionHandler implements ICommandHandler<RecordStudySes
     const sessionId = input.sessionId ?? uuidv7();
     const outcome = await this.writer.write(
       principal,
-      { type: 'RecordStudySession', data: { campaignId, branchId, sessionId, date: input.date, topic: input.topic, attendance: input.attendance, by: principal.accountId } },
+      {
+        type: 'RecordStudySession',
+        data: { campaignId, branchId, sessionId, date: input.date, topic: input.topic, attendance: input.attendance, by: principal.accountId },
+      },
       { asOf: input.date, memberIds: Object.keys(input.attendance) },
     );
     const recorded = outcome.events.find((e) => e.type === 'StudySessionRecorded');

@@ -25,7 +25,12 @@ export class RecordStudySessionHttpController {
     @Res({ passthrough: true }) response: HttpResponse,
   ) {
     const result = await this.commands.execute(
-      new RecordStudySessionCommand(principal, campaignId, branchId, { sessionId: body.sessionId, date: body.date, topic: body.topic, attendance: body.attendance }),
+      new RecordStudySessionCommand(principal, campaignId, branchId, {
+        sessionId: body.sessionId,
+        date: body.date,
+        topic: body.topic,
+        attendance: body.attendance,
+      }),
     );
     return answerWrite(response, result);
   }

@@ -8,7 +8,12 @@ describe("record a branch's study session", () => {
   let fx: BranchWorkFixture;
   const record = (attendance: Record<string, AttendanceMark>, options: { sessionId?: string; date?: string; principal?: typeof SECRETARY_B1 } = {}) =>
     fx.get(RecordStudySessionHandler).execute(
-      new RecordStudySessionCommand(options.principal ?? SECRETARY_B1, 'C1', 'B1', { sessionId: options.sessionId, date: options.date ?? '2009-03-20', topic: '集中学习', attendance }),
+      new RecordStudySessionCommand(options.principal ?? SECRETARY_B1, 'C1', 'B1', {
+        sessionId: options.sessionId,
+        date: options.date ?? '2009-03-20',
+        topic: '集中学习',
+        attendance,
+      }),
     );
 
   beforeEach(async () => {
@@ -21,7 +26,8 @@ describe("record a branch's study session", () => {
     expect(result).toEqual({ sessionId: 'ss-1', alreadyDone: false, revision: 0, present: 1, expected: 2 });
     const [event] = await fx.appended();
     expect(event).toMatchObject({
-      type: 'StudySessionRecorded', actorId: SECRETARY_B1.accountId,
+      type: 'StudySessionRecorded',
+      actorId: SECRETARY_B1.accountId,
       data: { sessionId: 'ss-1', date: '2009-03-20', topic: '集中学习', expected: ['M1', 'M2'], attendance: { M1: 'present', M2: 'leave', M3: 'exempt' } },
     });
     await expect(record({ M1: 'present', M2: 'present', M3: 'present' }, { sessionId: 'ss-2' })).resolves.toMatchObject({ present: 2, expected: 2 });
@@ -45,6 +51,9 @@ describe("record a branch's study session", () => {
   it("is refused to another branch's secretary and to the leading group for a branch", async () => {
     await expect(record({ M1: 'present', M2: 'present' }, { principal: SECRETARY_B2 })).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
     await expect(record({ M1: 'present', M2: 'present' }, { principal: LEADER })).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
-    expect(routeOf(RecordStudySessionHttpController, 'record')).toMatchObject({ path: 'campaigns/:campaignId/branches/:branchId/study-sessions', roles: ['secretary', 'leading_group'] });
+    expect(routeOf(RecordStudySessionHttpController, 'record')).toMatchObject({
+      path: 'campaigns/:campaignId/branches/:branchId/study-sessions',
+      roles: ['secretary', 'leading_group'],
+    });
   });
 });

@@ -24,7 +24,16 @@ export class RecordThreeOnesHandler implements ICommandHandler<RecordThreeOnesCo
       principal,
       {
         type: 'RecordThreeOnes',
-        data: { campaignId, branchId, memberId: input.memberId, item: input.item, date: input.date, title: input.title, note: input.note ?? null, by: principal.accountId },
+        data: {
+          campaignId,
+          branchId,
+          memberId: input.memberId,
+          item: input.item,
+          date: input.date,
+          title: input.title,
+          note: input.note ?? null,
+          by: principal.accountId,
+        },
       },
       { asOf: input.date, memberIds: [input.memberId] },
     );

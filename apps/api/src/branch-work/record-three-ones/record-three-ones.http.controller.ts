@@ -25,7 +25,13 @@ export class RecordThreeOnesHttpController {
     @Res({ passthrough: true }) response: HttpResponse,
   ) {
     const result = await this.commands.execute(
-      new RecordThreeOnesCommand(principal, campaignId, branchId, { memberId: body.memberId, item: body.item, date: body.date, title: body.title, note: body.note }),
+      new RecordThreeOnesCommand(principal, campaignId, branchId, {
+        memberId: body.memberId,
+        item: body.item,
+        date: body.date,
+        title: body.title,
+        note: body.note,
+      }),
     );
     return answerWrite(response, result);
   }

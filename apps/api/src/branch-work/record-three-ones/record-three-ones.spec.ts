@@ -18,7 +18,8 @@ describe("record a member's 三个一 (a book read, a talk given, an essay writt
     await expect(record('M1', 'reading')).resolves.toEqual({ memberId: 'M1', item: 'reading', alreadyDone: false, revision: 0 });
     await expect(record('M1', 'essay')).resolves.toMatchObject({ item: 'essay', revision: 1 });
     expect((await fx.appended()).map((e) => [e.type, e.data.memberId, e.data.item, e.data.title])).toEqual([
-      ['ThreeOnesRecorded', 'M1', 'reading', '《科学发展观学习读本》'], ['ThreeOnesRecorded', 'M1', 'essay', '《科学发展观学习读本》'],
+      ['ThreeOnesRecorded', 'M1', 'reading', '《科学发展观学习读本》'],
+      ['ThreeOnesRecorded', 'M1', 'essay', '《科学发展观学习读本》'],
     ]);
     await expect(record('M1', 'reading')).rejects.toMatchObject({ code: 'THREE_ONES.ALREADY_RECORDED', kind: 'conflict' });
   });

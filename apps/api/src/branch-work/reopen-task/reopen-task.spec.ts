@@ -15,9 +15,19 @@ describe('reopen a completed task instance', () => {
   afterEach(() => fx.close());
 
   it('records the reopening with its reason, on the office day unless another is given', async () => {
-    await expect(reopen('T05:branch:B1')).resolves.toEqual({ instanceKey: 'T05:branch:B1', status: 'reopened', alreadyDone: false, revision: 1, reopenedOn: TODAY });
+    await expect(reopen('T05:branch:B1')).resolves.toEqual({
+      instanceKey: 'T05:branch:B1',
+      status: 'reopened',
+      alreadyDone: false,
+      revision: 1,
+      reopenedOn: TODAY,
+    });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'TaskReopened', reason: '佐证材料不全', data: expect.objectContaining({ instanceKey: 'T05:branch:B1', taskId: 'T05', reopenedOn: TODAY, reason: '佐证材料不全' }) }),
+      expect.objectContaining({
+        type: 'TaskReopened',
+        reason: '佐证材料不全',
+        data: expect.objectContaining({ instanceKey: 'T05:branch:B1', taskId: 'T05', reopenedOn: TODAY, reason: '佐证材料不全' }),
+      }),
     ]);
     await fx.given(SECRETARY_B1, completion('B1', 'T05:branch:B1', '第二次'));
     await expect(reopen('T05:branch:B1', '再次核查', SECRETARY_B1, '2009-04-03')).resolves.toMatchObject({ revision: 3, reopenedOn: '2009-04-03' });
@@ -38,6 +48,9 @@ describe('reopen a completed task instance', () => {
     await expect(reopen('T05:branch:B1', 'r', SECRETARY_B2)).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
     await expect(reopen('T05:branch:B1', 'r', LEADER)).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
     expect(await fx.appended()).toEqual([]);
-    expect(routeOf(ReopenTaskHttpController, 'reopen')).toMatchObject({ path: 'campaigns/:campaignId/branches/:branchId/instances/:instanceKey/reopen', roles: ['secretary', 'leading_group'] });
+    expect(routeOf(ReopenTaskHttpController, 'reopen')).toMatchObject({
+      path: 'campaigns/:campaignId/branches/:branchId/instances/:instanceKey/reopen',
+      roles: ['secretary', 'leading_group'],
+    });
   });
 });

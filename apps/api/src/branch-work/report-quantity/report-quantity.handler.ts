@@ -33,8 +33,15 @@ export class ReportQuantityHandler implements ICommandHandler<ReportQuantityComm
       {
         type: 'ReportQuantity',
         data: {
-          campaignId, branchId, instanceKey: input.instanceKey ?? null, taskId: input.taskId ?? null, amount: input.amount, on,
-          note: input.note ?? null, by: principal.accountId, reportId: input.reportId ?? null,
+          campaignId,
+          branchId,
+          instanceKey: input.instanceKey ?? null,
+          taskId: input.taskId ?? null,
+          amount: input.amount,
+          on,
+          note: input.note ?? null,
+          by: principal.accountId,
+          reportId: input.reportId ?? null,
         },
       },
       { asOf: on, memberIds: membersOfInstanceKey(input.instanceKey) },

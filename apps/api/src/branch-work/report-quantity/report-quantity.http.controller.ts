@@ -26,7 +26,12 @@ export class ReportQuantityHttpController {
   ) {
     const result = await this.commands.execute(
       new ReportQuantityCommand(principal, campaignId, branchId, {
-        instanceKey: body.instanceKey, taskId: body.taskId, amount: body.amount, on: body.on, note: body.note, reportId: body.reportId,
+        instanceKey: body.instanceKey,
+        taskId: body.taskId,
+        amount: body.amount,
+        on: body.on,
+        note: body.note,
+        reportId: body.reportId,
       }),
     );
     return answerWrite(response, result);

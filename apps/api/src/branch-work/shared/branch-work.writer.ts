@@ -1,9 +1,23 @@
 // Runs one branch-work command: who may write, the plan and the roster on the command's date, then decide and append.
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  branchWorkDecider, branchWorkStream, campaignDecider, campaignStream, MemberNotFound, organisationDecider, organisationStream,
-  memberOfInstanceKey, rosterOn, type BranchWorkCommand, type BranchWorkContext, type BranchWorkEvent, type BranchWorkState, type CampaignState, type IsoDate,
-  type OrganisationState, type Roster,
+  branchWorkDecider,
+  branchWorkStream,
+  campaignDecider,
+  campaignStream,
+  MemberNotFound,
+  organisationDecider,
+  organisationStream,
+  memberOfInstanceKey,
+  rosterOn,
+  type BranchWorkCommand,
+  type BranchWorkContext,
+  type BranchWorkEvent,
+  type BranchWorkState,
+  type CampaignState,
+  type IsoDate,
+  type OrganisationState,
+  type Roster,
 } from '@campaign-ledger/domain';
 import type { Clock, StreamCondition } from '@campaign-ledger/event-store';
 import { assertCanWriteBranchWork } from '@api/auth/access-policy';
@@ -57,7 +71,6 @@ export class BranchWorkWriter {
   today(): IsoDate {
     return officeToday(this.clock);
   }
-
 
   async write(principal: Principal, command: BranchWorkCommand, options: WriteOptions): Promise<WriteOutcome> {
     const { campaignId, branchId } = command.data;
@@ -116,17 +129,20 @@ export class BranchWorkWriter {
     const planStream = campaignStream(campaignId);
     const knownPlan = this.aggregates.peek(planStream, campaignDecider)?.state;
     const knownUnit = knownPlan && knownPlan.status !== 'not_planned' ? knownPlan.unitId : null;
-    const [work, plan, organisation] = await this.aggregates.loadMany([
+    const [work, plan, organisation] = (await this.aggregates.loadMany([
       { streamId, decider: branchWorkDecider },
       { streamId: planStream, decider: campaignDecider },
       ...(knownUnit ? [{ streamId: organisationStream(knownUnit), decider: organisationDecider }] : []),
-    ]) as [Loaded<BranchWorkState>, Loaded<CampaignState>, Loaded<OrganisationState> | undefined];
+    ])) as [Loaded<BranchWorkState>, Loaded<CampaignState>, Loaded<OrganisationState> | undefined];
     const sameUnit = organisation && plan.state.status !== 'not_planned' && plan.state.unitId === knownUnit;
     return { work, plan, organisation: sameUnit ? organisation : null, optimistic: false };
   }
 
   private async context(
-    campaignId: string, branchId: string, asOf: IsoDate, memberIds: readonly string[],
+    campaignId: string,
+    branchId: string,
+    asOf: IsoDate,
+    memberIds: readonly string[],
     onBasis: (plan: Loaded<CampaignState>, organisation: Loaded<OrganisationState> | null) => void,
   ): Promise<BranchWorkContext> {
     const plan = await this.aggregates.load(campaignStream(campaignId), campaignDecider);

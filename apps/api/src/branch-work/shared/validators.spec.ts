@@ -4,7 +4,10 @@ import { validateSync } from 'class-validator';
 import { RecordStudySessionDto } from '../record-study-session/record-study-session.dto';
 import { officeToday } from '@api/infrastructure/office-today';
 
-const errorsOf = (body: object) => validateSync(plainToInstance(RecordStudySessionDto, body)).map((e) => e.property).sort();
+const errorsOf = (body: object) =>
+  validateSync(plainToInstance(RecordStudySessionDto, body))
+    .map((e) => e.property)
+    .sort();
 
 describe('branch-work request rules', () => {
   it('accepts a real calendar date and an attendance sheet of known marks', () => {

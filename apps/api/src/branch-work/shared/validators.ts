@@ -11,7 +11,10 @@ export const IsAttendanceSheet = (options?: ValidationOptions): PropertyDecorato
       name: 'isAttendanceSheet',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length <= 2000 &&
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 2000 &&
           Object.entries(value).every(([memberId, mark]) => MEMBER_ID.test(memberId) && (ATTENDANCE_MARKS as readonly unknown[]).includes(mark)),
         defaultMessage: buildMessage(
           () => `$property must map each member id to one of: ${ATTENDANCE_MARKS.join(', ')} (e.g. {"M1":"present","M2":"leave"})`,

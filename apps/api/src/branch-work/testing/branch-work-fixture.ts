@@ -38,5 +38,6 @@ export async function branchWorkFixture(handlers: readonly Provider[]): Promise<
 
 /** The completion of an instance of C1 as the branch's secretary records it today (no command id). */
 export const completion = (branchId: string, instanceKey: string, note = '', evidence: readonly EvidenceFile[] = []): BranchWorkCommand => ({
-  type: 'CompleteTaskInstance', data: { campaignId: 'C1', branchId, instanceKey, note, evidence, completedOn: TODAY, by: `acc-secretary-${branchId}` },
+  type: 'CompleteTaskInstance',
+  data: { campaignId: 'C1', branchId, instanceKey, note, evidence, completedOn: TODAY, by: `acc-secretary-${branchId}` },
 });

@@ -1,7 +1,13 @@
 // Given-state for the branch-work e2e tests: the office and its 2009 campaign, appended through the domain deciders.
 import {
-  campaignDecider, campaignStream, findBuiltinTemplate, organisationDecider, organisationStream,
-  type CampaignCommand, type Decider, type OrganisationCommand,
+  campaignDecider,
+  campaignStream,
+  findBuiltinTemplate,
+  organisationDecider,
+  organisationStream,
+  type CampaignCommand,
+  type Decider,
+  type OrganisationCommand,
 } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 
@@ -46,11 +52,24 @@ export async function seedOffice(store: EventStore): Promise<void> {
   const template = findBuiltinTemplate('sdp-2009')?.load();
   if (!template) throw new Error('the built-in sdp-2009 template is missing');
   const campaign: CampaignCommand[] = [
-    { type: 'PlanCampaign', data: { campaignId: CAMPAIGN, name: '深入学习实践科学发展观活动', unitId: UNIT, template, startDate: START, endDate: END, createdBy: 'office' } },
+    {
+      type: 'PlanCampaign',
+      data: { campaignId: CAMPAIGN, name: '深入学习实践科学发展观活动', unitId: UNIT, template, startDate: START, endDate: END, createdBy: 'office' },
+    },
     {
       type: 'AddTask',
       data: {
-        task: { taskId: QUANTITY_TASK, title: '撰写调研报告', stageId: 'S1', phaseId: 'P2', scope: 'branch', dueDate: '2009-05-10', kind: 'quantity', target: 20, challenge: 25 },
+        task: {
+          taskId: QUANTITY_TASK,
+          title: '撰写调研报告',
+          stageId: 'S1',
+          phaseId: 'P2',
+          scope: 'branch',
+          dueDate: '2009-05-10',
+          kind: 'quantity',
+          target: 20,
+          challenge: 25,
+        },
         reason: '领导小组决定各支部上报调研报告数量',
         by: 'office',
       },

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Min, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '@api/infrastructure/http/validators';
 import { TASK_KINDS, TASK_SCOPES, type TaskKind, type TaskScope } from '@campaign-ledger/domain';
 import { ID_PATTERN } from '../plan-campaign/plan-campaign.dto';

@@ -24,11 +24,10 @@ export class AddTaskHandler implements ICommandHandler<AddTaskCommand, CampaignV
   constructor(private readonly writer: CampaignWriter) {}
 
   execute(c: AddTaskCommand): Promise<CampaignView> {
-    return this.writer.write(
-      c.campaignId,
-      { type: 'AddTask', data: { task: c.task, reason: c.reason, by: c.principal.accountId } },
-      c.principal,
-      { expectedRevision: c.expectedRevision, reason: c.reason, correlationId: c.correlationId },
-    );
+    return this.writer.write(c.campaignId, { type: 'AddTask', data: { task: c.task, reason: c.reason, by: c.principal.accountId } }, c.principal, {
+      expectedRevision: c.expectedRevision,
+      reason: c.reason,
+      correlationId: c.correlationId,
+    });
   }
 }

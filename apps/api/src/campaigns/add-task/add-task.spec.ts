@@ -19,9 +19,21 @@ describe('add a task to a planned campaign', () => {
   it('records TaskAdded with the reason and answers the plan at its new revision', async () => {
     const view = await add(report, { expectedRevision: SEEDED_REVISION });
     expect(view.revision).toBe(SEEDED_REVISION + 1);
-    expect(view.tasks.find((t) => t.taskId === 'R1')).toMatchObject({ title: '撰写整改报告', stageId: 'S1', phaseId: 'P2', dueDate: '2009-05-08', mandatory: true });
+    expect(view.tasks.find((t) => t.taskId === 'R1')).toMatchObject({
+      title: '撰写整改报告',
+      stageId: 'S1',
+      phaseId: 'P2',
+      dueDate: '2009-05-08',
+      mandatory: true,
+    });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ streamId: 'campaign-C1', type: 'TaskAdded', actorId: LEADER.accountId, reason: '领导小组决定', data: expect.objectContaining({ reason: '领导小组决定', by: LEADER.accountId }) }),
+      expect.objectContaining({
+        streamId: 'campaign-C1',
+        type: 'TaskAdded',
+        actorId: LEADER.accountId,
+        reason: '领导小组决定',
+        data: expect.objectContaining({ reason: '领导小组决定', by: LEADER.accountId }),
+      }),
     ]);
   });
 
@@ -42,7 +54,7 @@ describe('add a task to a planned campaign', () => {
     expect(await fx.revision('C404')).toBe(-1);
   });
 
-  it('is the leading group\'s, within its own unit', async () => {
+  it("is the leading group's, within its own unit", async () => {
     const route = routeOf(AddTaskHttpController, 'add');
     expect(route.roles).toEqual(['leading_group']);
     await expect(route.scopeCheck(fx.store, OTHER_UNIT_LEADER, { campaignId: 'C1' })).rejects.toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', kind: 'not_found' });

@@ -22,11 +22,10 @@ export class CancelTaskHandler implements ICommandHandler<CancelTaskCommand, Cam
   constructor(private readonly writer: CampaignWriter) {}
 
   execute(c: CancelTaskCommand): Promise<CampaignView> {
-    return this.writer.write(
-      c.campaignId,
-      { type: 'CancelTask', data: { taskId: c.taskId, reason: c.reason, by: c.principal.accountId } },
-      c.principal,
-      { expectedRevision: c.expectedRevision, reason: c.reason, correlationId: c.correlationId },
-    );
+    return this.writer.write(c.campaignId, { type: 'CancelTask', data: { taskId: c.taskId, reason: c.reason, by: c.principal.accountId } }, c.principal, {
+      expectedRevision: c.expectedRevision,
+      reason: c.reason,
+      correlationId: c.correlationId,
+    });
   }
 }

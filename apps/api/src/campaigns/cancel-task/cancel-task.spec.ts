@@ -18,11 +18,19 @@ describe('cancel a task of the plan', () => {
     expect(view).toMatchObject({ revision: SEEDED_REVISION + 1, counts: { cancelledTasks: 2 } });
     expect(view.tasks.find((t) => t.taskId === 'T13')).toMatchObject({ cancelled: true });
     const [event] = await fx.appended();
-    expect(event).toMatchObject({ type: 'TaskCancelled', reason: '与集中学习合并', data: { campaignId: 'C1', taskId: 'T13', stageId: 'S1', by: LEADER.accountId } });
+    expect(event).toMatchObject({
+      type: 'TaskCancelled',
+      reason: '与集中学习合并',
+      data: { campaignId: 'C1', taskId: 'T13', stageId: 'S1', by: LEADER.accountId },
+    });
   });
 
   it('takes any current version when If-Match is "*", but refuses one the plan has moved past', async () => {
-    await expect(cancel('T13', 'r', SEEDED_REVISION + 5)).rejects.toMatchObject({ code: 'PRECONDITION.ETAG_MISMATCH', kind: 'precondition', details: { currentRevision: SEEDED_REVISION } });
+    await expect(cancel('T13', 'r', SEEDED_REVISION + 5)).rejects.toMatchObject({
+      code: 'PRECONDITION.ETAG_MISMATCH',
+      kind: 'precondition',
+      details: { currentRevision: SEEDED_REVISION },
+    });
     await expect(cancel('T13', 'r', undefined)).resolves.toMatchObject({ revision: SEEDED_REVISION + 1 });
   });
 

@@ -19,13 +19,21 @@ describe('close the campaign (活动结束)', () => {
     const view = await closeCampaign('圆满完成');
     expect(view).toMatchObject({ status: 'closed', closedOn: TODAY });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'CampaignClosed', reason: '圆满完成', data: { campaignId: 'C1', closedOn: TODAY, by: LEADER.accountId, note: '圆满完成' } }),
+      expect.objectContaining({
+        type: 'CampaignClosed',
+        reason: '圆满完成',
+        data: { campaignId: 'C1', closedOn: TODAY, by: LEADER.accountId, note: '圆满完成' },
+      }),
     ]);
   });
 
   it('refuses while stages are still open or pending, naming them', async () => {
     await fx.given([openStage('S1')]);
-    await expect(closeCampaign(null)).rejects.toMatchObject({ code: 'CAMPAIGN.STAGES_NOT_CLOSED', kind: 'precondition', details: { stageIds: ['S1', 'S2', 'S3'] } });
+    await expect(closeCampaign(null)).rejects.toMatchObject({
+      code: 'CAMPAIGN.STAGES_NOT_CLOSED',
+      kind: 'precondition',
+      details: { stageIds: ['S1', 'S2', 'S3'] },
+    });
   });
 
   it('refuses a campaign already closed, and one never planned', async () => {

@@ -41,7 +41,8 @@ export class CloseStageHandler implements ICommandHandler<CloseStageCommand, Cam
       async ({ state: campaign }): Promise<CampaignCommand> => {
         const stage = campaign.status === 'planned' ? campaign.stages.find((s) => s.stageId === c.stageId) : undefined;
         // Only an open stage has work to weigh; for any other the decider gives the precise refusal.
-        const unfinished = campaign.status === 'planned' && stage?.status === 'open' ? (await this.stageWork.unfinished(campaign, c.stageId, today)).unfinished : [];
+        const unfinished =
+          campaign.status === 'planned' && stage?.status === 'open' ? (await this.stageWork.unfinished(campaign, c.stageId, today)).unfinished : [];
         return { type: 'CloseStage', data: { stageId: c.stageId, on: today, by: c.principal.accountId, unfinished, carryOver: c.carryOver, note: c.reason } };
       },
       c.principal,

@@ -32,9 +32,7 @@ export class CloseStageHttpController {
     @CurrentPrincipal() principal: Principal,
     @Headers('x-correlation-id') correlationId?: string,
   ) {
-    return this.commands.execute(
-        new CloseStageCommand(campaignId, stageId, body.carryOver, body.reason ?? null, expectedRevision, principal, correlationId),
-      );
+    return this.commands.execute(new CloseStageCommand(campaignId, stageId, body.carryOver, body.reason ?? null, expectedRevision, principal, correlationId));
   }
 
   @Get(':campaignId/stages/:stageId/unfinished')

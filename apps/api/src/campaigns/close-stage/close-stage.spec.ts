@@ -35,7 +35,11 @@ describe('close a stage (转段)', () => {
 
   it('refuses to close while work is unfinished, naming how much', async () => {
     const { count } = await unfinished('S1');
-    await expect(close('S1', false)).rejects.toMatchObject({ code: 'STAGE.UNFINISHED_WORK', kind: 'precondition', details: expect.objectContaining({ unfinished: count }) });
+    await expect(close('S1', false)).rejects.toMatchObject({
+      code: 'STAGE.UNFINISHED_WORK',
+      kind: 'precondition',
+      details: expect.objectContaining({ unfinished: count }),
+    });
     expect(await fx.appended()).toEqual([]);
   });
 

@@ -1,6 +1,16 @@
 import { routeOf } from '@api/testing/route-access';
 import {
-  campaignsFixture, closeStage, END, LEADER, OTHER_UNIT_LEADER, openStage, QUANTITY_TASK, SECRETARY_B1, SEEDED_REVISION, START, type CampaignsFixture,
+  campaignsFixture,
+  closeStage,
+  END,
+  LEADER,
+  OTHER_UNIT_LEADER,
+  openStage,
+  QUANTITY_TASK,
+  SECRETARY_B1,
+  SEEDED_REVISION,
+  START,
+  type CampaignsFixture,
 } from '../testing/campaigns-fixture';
 import { GetCampaignHandler, GetCampaignQuery } from './get-campaign.handler';
 import { GetCampaignHttpController } from './get-campaign.http.controller';
@@ -17,8 +27,15 @@ describe('read the plan of a campaign', () => {
   it('folds the stream: the plan, its changes, and the revision to send back as If-Match', async () => {
     const view = await read();
     expect(view).toMatchObject({
-      campaignId: 'C1', unitId: 'U1', status: 'planned', startDate: START, endDate: END, revision: SEEDED_REVISION, etag: `"${SEEDED_REVISION}"`,
-      currentStageId: null, counts: { stages: 3, cancelledTasks: 1, tasks: view.tasks.length, activeTasks: view.tasks.length - 1 },
+      campaignId: 'C1',
+      unitId: 'U1',
+      status: 'planned',
+      startDate: START,
+      endDate: END,
+      revision: SEEDED_REVISION,
+      etag: `"${SEEDED_REVISION}"`,
+      currentStageId: null,
+      counts: { stages: 3, cancelledTasks: 1, tasks: view.tasks.length, activeTasks: view.tasks.length - 1 },
     });
     expect(view.tasks.find((t) => t.taskId === QUANTITY_TASK)).toMatchObject({ kind: 'quantity', target: 20, challenge: 25 });
     await fx.given([openStage('S1')]);

@@ -15,7 +15,12 @@ describe('read a built-in template', () => {
   it('answers 404 for an id no built-in template has, listing those that exist', async () => {
     const refusal = handler.execute(new GetTemplateQuery('sdp-2019'));
     await expect(refusal).rejects.toBeInstanceOf(TemplateNotFound);
-    await expect(refusal).rejects.toMatchObject({ code: 'TEMPLATE.NOT_FOUND', kind: 'not_found', details: { templateId: 'sdp-2019' }, message: expect.stringContaining('sdp-2009') });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'TEMPLATE.NOT_FOUND',
+      kind: 'not_found',
+      details: { templateId: 'sdp-2019' },
+      message: expect.stringContaining('sdp-2009'),
+    });
   });
 
   it('is open to every signed-in role', () => {

@@ -17,8 +17,15 @@ export function foldCatalogue(catalogue: Map<string, CampaignSummary>, event: Ca
   if (event.type === 'CampaignPlanned') {
     const d = event.data;
     catalogue.set(d.campaignId, {
-      campaignId: d.campaignId, unitId: d.unitId, name: d.name, templateCode: d.templateCode, startDate: d.startDate, endDate: d.endDate,
-      status: 'planned', currentStageId: null, closedOn: null,
+      campaignId: d.campaignId,
+      unitId: d.unitId,
+      name: d.name,
+      templateCode: d.templateCode,
+      startDate: d.startDate,
+      endDate: d.endDate,
+      status: 'planned',
+      currentStageId: null,
+      closedOn: null,
     });
     return;
   }
@@ -60,7 +67,10 @@ export class CampaignCatalogue {
 
   async current(): Promise<Catalogue> {
     // One catch-up at a time: concurrent readers wait for the same pass instead of folding the same events twice.
-    this.running = this.running.then(() => this.catchUp(), () => this.catchUp());
+    this.running = this.running.then(
+      () => this.catchUp(),
+      () => this.catchUp(),
+    );
     await this.running;
     return this.catalogue;
   }

@@ -20,7 +20,13 @@ describe("list a unit's campaigns", () => {
     const answer = await list(undefined);
     expect(answer).toMatchObject({ unitId: 'U1', count: 2 });
     expect(answer.campaigns.map((c) => c.campaignId)).toEqual(['C2', 'C1']);
-    expect(answer.campaigns[1]).toMatchObject({ unitId: 'U1', status: 'planned', currentStageId: null, startDate: '2009-03-16', templateCode: expect.any(String) });
+    expect(answer.campaigns[1]).toMatchObject({
+      unitId: 'U1',
+      status: 'planned',
+      currentStageId: null,
+      startDate: '2009-03-16',
+      templateCode: expect.any(String),
+    });
   });
 
   it('follows the log: a stage opened afterwards shows as current', async () => {

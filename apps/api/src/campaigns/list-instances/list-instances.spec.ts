@@ -46,11 +46,14 @@ describe("list a branch's task instances", () => {
     await expect(list('B1', 'C404')).rejects.toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', kind: 'not_found' });
   });
 
-  it("lets a secretary read their own branch only", async () => {
+  it('lets a secretary read their own branch only', async () => {
     const route = routeOf(ListInstancesHttpController, 'list');
     expect(route.roles).toEqual(expect.arrayContaining(['secretary', 'leading_group', 'auditor']));
     await expect(route.scopeCheck(fx.store, SECRETARY_B1, { campaignId: 'C1' }, { branchId: 'B1' })).resolves.toBeUndefined();
     const secretaryB2 = principalOf('secretary', { branchId: 'B2' });
-    await expect(route.scopeCheck(fx.store, secretaryB2, { campaignId: 'C1' }, { branchId: 'B1' })).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
+    await expect(route.scopeCheck(fx.store, secretaryB2, { campaignId: 'C1' }, { branchId: 'B1' })).rejects.toMatchObject({
+      code: 'ACCESS.FORBIDDEN',
+      kind: 'forbidden',
+    });
   });
 });

@@ -8,7 +8,9 @@ describe('list the built-in templates', () => {
     const list = await new ListTemplatesHandler().execute();
     expect(list.map((t) => t.id)).toEqual(builtinTemplates.map((t) => t.id));
     expect(list.find((t) => t.id === 'sdp-2009')).toMatchObject({
-      name: '深入学习实践科学发展观活动（第二批）', nameEn: expect.stringContaining('Scientific Outlook'), summary: { structure: 'stages', counts: { stages: 3, phases: 6 } },
+      name: '深入学习实践科学发展观活动（第二批）',
+      nameEn: expect.stringContaining('Scientific Outlook'),
+      summary: { structure: 'stages', counts: { stages: 3, phases: 6 } },
     });
   });
 

@@ -6,7 +6,9 @@ import { MoveTaskDeadlineHttpController } from './move-task-deadline.http.contro
 describe("move a task's deadline", () => {
   let fx: CampaignsFixture;
   const move = (taskId: string, dueDate: string, options: { reason?: string; expectedRevision?: number } = {}) =>
-    fx.get(MoveTaskDeadlineHandler).execute(new MoveTaskDeadlineCommand('C1', taskId, dueDate, options.reason ?? '会期调整', options.expectedRevision ?? SEEDED_REVISION, LEADER));
+    fx
+      .get(MoveTaskDeadlineHandler)
+      .execute(new MoveTaskDeadlineCommand('C1', taskId, dueDate, options.reason ?? '会期调整', options.expectedRevision ?? SEEDED_REVISION, LEADER));
 
   beforeEach(async () => {
     fx = await campaignsFixture([MoveTaskDeadlineHandler]);
@@ -17,7 +19,11 @@ describe("move a task's deadline", () => {
     const view = await move('T05', '2009-04-12');
     expect(view.tasks.find((t) => t.taskId === 'T05')?.dueDate).toBe('2009-04-12');
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'TaskDeadlineMoved', reason: '会期调整', data: expect.objectContaining({ taskId: 'T05', previousDueDate: '2009-03-29', dueDate: '2009-04-12' }) }),
+      expect.objectContaining({
+        type: 'TaskDeadlineMoved',
+        reason: '会期调整',
+        data: expect.objectContaining({ taskId: 'T05', previousDueDate: '2009-03-29', dueDate: '2009-04-12' }),
+      }),
     ]);
   });
 
@@ -41,7 +47,7 @@ describe("move a task's deadline", () => {
     expect(await fx.appended()).toEqual([]);
   });
 
-  it('is not a secretary\'s to change', () => {
+  it("is not a secretary's to change", () => {
     const route = routeOf(MoveTaskDeadlineHttpController, 'move');
     expect(route.roles).toEqual(['leading_group']);
     expect(route.roles).not.toContain(SECRETARY_B1.role);

@@ -1,5 +1,14 @@
 import { routeOf } from '@api/testing/route-access';
-import { campaignsFixture, closeStage, LEADER, OTHER_UNIT_LEADER, openStage, SEEDED_REVISION, TODAY, type CampaignsFixture } from '../testing/campaigns-fixture';
+import {
+  campaignsFixture,
+  closeStage,
+  LEADER,
+  OTHER_UNIT_LEADER,
+  openStage,
+  SEEDED_REVISION,
+  TODAY,
+  type CampaignsFixture,
+} from '../testing/campaigns-fixture';
 import { OpenStageCommand, OpenStageHandler } from './open-stage.handler';
 import { OpenStageHttpController } from './open-stage.http.controller';
 
@@ -17,7 +26,9 @@ describe('open a stage of the campaign', () => {
     const view = await open('S1');
     expect(view).toMatchObject({ currentStageId: 'S1', revision: SEEDED_REVISION + 1 });
     expect(view.stages.find((s) => s.stageId === 'S1')).toMatchObject({ status: 'open', openedOn: TODAY });
-    expect(await fx.appended()).toEqual([expect.objectContaining({ type: 'StageOpened', actorId: LEADER.accountId, data: expect.objectContaining({ stageId: 'S1', order: 1, openedOn: TODAY }) })]);
+    expect(await fx.appended()).toEqual([
+      expect.objectContaining({ type: 'StageOpened', actorId: LEADER.accountId, data: expect.objectContaining({ stageId: 'S1', order: 1, openedOn: TODAY }) }),
+    ]);
   });
 
   it('opens stages in order only, once each', async () => {

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Validate, ValidateIf, ValidatorConstraint,
-  type ValidationArguments, type ValidatorConstraintInterface,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsCalendarDate } from '@api/infrastructure/http/validators';
 
@@ -41,7 +50,11 @@ export class PlanCampaignDto {
   @IsNotEmpty()
   templateId?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Your own template (checked like POST /api/templates/validate); or send `templateId`' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Your own template (checked like POST /api/templates/validate); or send `templateId`',
+  })
   @ValidateIf((dto: PlanCampaignDto) => dto.templateId === undefined || dto.template !== undefined)
   @IsObject({ message: 'template must be a template object (or name a built-in one with "templateId")' })
   @Validate(NotBothTemplates)

@@ -1,6 +1,15 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { BranchNotFound, type CampaignTemplate, findBuiltinTemplate, isIsoDate, parseTemplate, plannedEnd, UNIT_LEVEL_BRANCH_ID, UnitNotRegistered } from '@campaign-ledger/domain';
+import {
+  BranchNotFound,
+  type CampaignTemplate,
+  findBuiltinTemplate,
+  isIsoDate,
+  parseTemplate,
+  plannedEnd,
+  UNIT_LEVEL_BRANCH_ID,
+  UnitNotRegistered,
+} from '@campaign-ledger/domain';
 import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
 import { assertUnitReachable, IdNotAvailable, mayReachUnit } from '@api/auth/access-policy';
 import { CampaignUnits } from '@api/auth/campaign-units';
@@ -70,14 +79,25 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand,
     if (!isIsoDate(input.startDate)) throw RequestValidationError.field('startDate', 'startDate must be a calendar date written YYYY-MM-DD');
     const endDate = input.endDate ?? plannedEnd(template, input.startDate);
     if (endDate === null) {
-      throw new RequestValidationError([{ field: 'endDate', messages: ['is required: the template says neither its length in weeks nor any due week or date'] }]);
+      throw new RequestValidationError([
+        { field: 'endDate', messages: ['is required: the template says neither its length in weeks nor any due week or date'] },
+      ]);
     }
     const campaignId = input.campaignId ?? uuidv7();
     return this.writer.write(
       campaignId,
       {
         type: 'PlanCampaign',
-        data: { campaignId, name: input.name, unitId: input.unitId, template, startDate: input.startDate, endDate, createdBy: principal.accountId, officeBranchId: officeBranchId ?? null },
+        data: {
+          campaignId,
+          name: input.name,
+          unitId: input.unitId,
+          template,
+          startDate: input.startDate,
+          endDate,
+          createdBy: principal.accountId,
+          officeBranchId: officeBranchId ?? null,
+        },
       },
       principal,
       { correlationId },

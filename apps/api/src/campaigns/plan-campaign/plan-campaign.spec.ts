@@ -18,11 +18,27 @@ describe('plan a campaign', () => {
 
   it("plans from a built-in template, ending when the template's weeks end", async () => {
     const view = await plan({});
-    expect(view).toMatchObject({ campaignId: 'C9', unitId: 'U1', status: 'planned', startDate: '2010-03-15', endDate: '2010-08-29', revision: 0, createdBy: LEADER.accountId });
+    expect(view).toMatchObject({
+      campaignId: 'C9',
+      unitId: 'U1',
+      status: 'planned',
+      startDate: '2010-03-15',
+      endDate: '2010-08-29',
+      revision: 0,
+      createdBy: LEADER.accountId,
+    });
     expect(await fx.appended()).toEqual([
       expect.objectContaining({
-        streamId: 'campaign-C9', type: 'CampaignPlanned', actorId: LEADER.accountId,
-        data: expect.objectContaining({ campaignId: 'C9', unitId: 'U1', endDate: '2010-08-29', officeBranchId: UNIT_LEVEL_BRANCH_ID, createdBy: LEADER.accountId }),
+        streamId: 'campaign-C9',
+        type: 'CampaignPlanned',
+        actorId: LEADER.accountId,
+        data: expect.objectContaining({
+          campaignId: 'C9',
+          unitId: 'U1',
+          endDate: '2010-08-29',
+          officeBranchId: UNIT_LEVEL_BRANCH_ID,
+          createdBy: LEADER.accountId,
+        }),
       }),
     ]);
   });
@@ -47,9 +63,16 @@ describe('plan a campaign', () => {
   });
 
   it('refuses an unknown template, a template with problems, an unknown office branch and a start that is not a Monday', async () => {
-    await expect(plan({ templateId: 'sdp-2019' })).rejects.toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation', fieldErrors: [expect.objectContaining({ field: 'templateId' })] });
-    await expect(plan({ templateId: undefined, template: { name: 'x', tasks: [{ id: 'A', title: 't', scope: 'moon', due_week: 1 }] } }))
-      .rejects.toMatchObject({ code: 'TEMPLATE.INVALID', kind: 'validation', details: { errors: [expect.objectContaining({ path: expect.stringMatching(/^template\./) })] } });
+    await expect(plan({ templateId: 'sdp-2019' })).rejects.toMatchObject({
+      code: 'REQUEST.INVALID',
+      kind: 'validation',
+      fieldErrors: [expect.objectContaining({ field: 'templateId' })],
+    });
+    await expect(plan({ templateId: undefined, template: { name: 'x', tasks: [{ id: 'A', title: 't', scope: 'moon', due_week: 1 }] } })).rejects.toMatchObject({
+      code: 'TEMPLATE.INVALID',
+      kind: 'validation',
+      details: { errors: [expect.objectContaining({ path: expect.stringMatching(/^template\./) })] },
+    });
     await expect(plan({ officeBranchId: 'B9' })).rejects.toMatchObject({ code: 'BRANCH.NOT_FOUND', kind: 'not_found' });
     await expect(plan({ startDate: '2010-03-16' })).rejects.toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation', details: { path: 'startDate' } });
     expect(await fx.appended()).toEqual([]);
@@ -57,8 +80,11 @@ describe('plan a campaign', () => {
 
   it("takes the unit's own office (_unit, as a plan is read back) as no office branch, and refuses a day that does not exist", async () => {
     expect(await plan({ officeBranchId: UNIT_LEVEL_BRANCH_ID })).toMatchObject({ officeBranchId: UNIT_LEVEL_BRANCH_ID });
-    await expect(plan({ campaignId: 'C10', startDate: '2010-02-30' }))
-      .rejects.toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation', fieldErrors: [expect.objectContaining({ field: 'startDate' })] });
+    await expect(plan({ campaignId: 'C10', startDate: '2010-02-30' })).rejects.toMatchObject({
+      code: 'REQUEST.INVALID',
+      kind: 'validation',
+      fieldErrors: [expect.objectContaining({ field: 'startDate' })],
+    });
   });
 
   it('is planned by the leading group only', () => {

@@ -27,7 +27,8 @@ export const ROOT = principalOf('administrator', { unitId: null });
 
 export const openStage = (stageId: string, on = TODAY): CampaignCommand => ({ type: 'OpenStage', data: { stageId, on, by: 'office' } });
 export const closeStage = (stageId: string, unfinished: readonly UnfinishedInstance[] = [], on = TODAY): CampaignCommand => ({
-  type: 'CloseStage', data: { stageId, on, by: 'office', unfinished, carryOver: unfinished.length > 0, note: null },
+  type: 'CloseStage',
+  data: { stageId, on, by: 'office', unfinished, carryOver: unfinished.length > 0, note: null },
 });
 
 /** The 2009 template as a built-in loads it. */
@@ -39,7 +40,8 @@ export function sdp2009() {
 
 /** Another campaign of the 2009 template, planned for `unitId` from `startDate` (a Monday) for 24 weeks. */
 export const planOf = (campaignId: string, unitId: string, startDate: string, endDate: string): CampaignCommand => ({
-  type: 'PlanCampaign', data: { campaignId, name: `活动 ${campaignId}`, unitId, template: sdp2009(), startDate, endDate, createdBy: 'office' },
+  type: 'PlanCampaign',
+  data: { campaignId, name: `活动 ${campaignId}`, unitId, template: sdp2009(), startDate, endDate, createdBy: 'office' },
 });
 
 export interface CampaignsFixture extends UseCaseHarness {

@@ -11,7 +11,8 @@ export class AllErrorsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const request = host.switchToHttp().getRequest();
     const body = toHttpError(error) ?? { statusCode: 500, error: 'INTERNAL', message: 'an unexpected error occurred; it has been logged' };
-    if (body.statusCode >= 500) this.logger.error(`${request?.method} ${redactUrl(String(request?.url ?? ''))}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (body.statusCode >= 500)
+      this.logger.error(`${request?.method} ${redactUrl(String(request?.url ?? ''))}: ${error instanceof Error ? error.stack : String(error)}`);
     if (response.headersSent) return;
     const details = body.details as { retryAfterSeconds?: unknown; currentETag?: unknown } | undefined;
     if (typeof details?.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(details.retryAfterSeconds));

@@ -94,10 +94,7 @@ export class AggregateStore {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load<Command, State, Event extends Message, Context>(
-    streamId: string,
-    decider: Decider<Command, State, Event, Context>,
-  ): Promise<Loaded<State>> {
+  async load<Command, State, Event extends Message, Context>(streamId: string, decider: Decider<Command, State, Event, Context>): Promise<Loaded<State>> {
     const cold = this.coldLoads.get(streamId);
     if (cold) await cold.catch(() => undefined);
     const cachedNow = this.cache.get(streamId);
@@ -123,7 +120,11 @@ export class AggregateStore {
     let revision = known ? known.revision : -1;
     const events = await this.store.readStream(streamId, { fromRevision: revision + 1 });
     if (events.length > 0) {
-      state = evolveEach(decider, state, events.map((event) => ({ type: event.type, data: event.data }) as Event));
+      state = evolveEach(
+        decider,
+        state,
+        events.map((event) => ({ type: event.type, data: event.data }) as Event),
+      );
       revision = events[events.length - 1].revision;
     }
     this.remember(streamId, { decider, state, revision });
@@ -150,23 +151,34 @@ export class AggregateStore {
   async loadMany(requests: readonly LoadRequest[]): Promise<Loaded<unknown>[]> {
     const snapshots = requests.map((r) => (this.coldLoads.has(r.streamId) ? null : this.peek(r.streamId, r.decider)));
     const warm = requests.filter((_, i) => snapshots[i] !== null);
-    const read = warm.length > 0
-      ? await readStreams(this.store, warm.map((r) => ({ streamId: r.streamId, fromRevision: snapshots[requests.indexOf(r)]!.revision + 1 })))
-      : new Map();
-    return Promise.all(requests.map(async (request, i) => {
-      const snapshot = snapshots[i];
-      if (!snapshot) return this.load(request.streamId, request.decider);
-      const events = ((read.get(request.streamId) ?? []) as { type: string; data: unknown; revision: number }[])
-        .filter((event) => event.revision > snapshot.revision);
-      if (events.length === 0) {
-        this.remember(request.streamId, { decider: request.decider, state: snapshot.state, revision: snapshot.revision });
-        return snapshot;
-      }
-      const state = evolveEach(request.decider, snapshot.state, events.map((event) => ({ type: event.type, data: event.data }) as Message));
-      const revision = events[events.length - 1].revision;
-      this.remember(request.streamId, { decider: request.decider, state, revision });
-      return { state, revision };
-    }));
+    const read =
+      warm.length > 0
+        ? await readStreams(
+            this.store,
+            warm.map((r) => ({ streamId: r.streamId, fromRevision: snapshots[requests.indexOf(r)]!.revision + 1 })),
+          )
+        : new Map();
+    return Promise.all(
+      requests.map(async (request, i) => {
+        const snapshot = snapshots[i];
+        if (!snapshot) return this.load(request.streamId, request.decider);
+        const events = ((read.get(request.streamId) ?? []) as { type: string; data: unknown; revision: number }[]).filter(
+          (event) => event.revision > snapshot.revision,
+        );
+        if (events.length === 0) {
+          this.remember(request.streamId, { decider: request.decider, state: snapshot.state, revision: snapshot.revision });
+          return snapshot;
+        }
+        const state = evolveEach(
+          request.decider,
+          snapshot.state,
+          events.map((event) => ({ type: event.type, data: event.data }) as Message),
+        );
+        const revision = events[events.length - 1].revision;
+        this.remember(request.streamId, { decider: request.decider, state, revision });
+        return { state, revision };
+      }),
+    );
   }
 
   private remember(streamId: string, entry: CachedState): void {
@@ -278,7 +290,12 @@ export class AggregateStore {
    * to the end of the stream, whatever its revision. Nothing is decided, so nothing can be stale: there is no retry and
    * no cached state to keep. With an idempotency key, a repeat of the same fact is recorded once.
    */
-  async record(streamId: string, events: readonly Message[], metadata: MetadataInput, options: { readonly idempotencyKey?: string } = {}): Promise<AppendResult> {
+  async record(
+    streamId: string,
+    events: readonly Message[],
+    metadata: MetadataInput,
+    options: { readonly idempotencyKey?: string } = {},
+  ): Promise<AppendResult> {
     return this.store.append(streamId, [...events], { expectedRevision: 'any', metadata, idempotencyKey: options.idempotencyKey });
   }
 
@@ -289,20 +306,31 @@ export class AggregateStore {
 
   /** The append a first attempt made with this key, as it was then; null when that attempt committed nothing here. */
   private async committedWith<State, Event extends Message>(
-    streamId: string, decider: Decider<unknown, State, Event, unknown> | AnyDecider, key: string,
+    streamId: string,
+    decider: Decider<unknown, State, Event, unknown> | AnyDecider,
+    key: string,
   ): Promise<HandleResult<State, Event> | null> {
     const recorded = await this.store.readStream(streamId);
     const mine = recorded.filter((event) => event.metadata.idempotencyKey === key);
     if (mine.length === 0) return null;
     const last = mine[mine.length - 1];
-    const state = evolveEach(decider, decider.initialState(), recorded.filter((e) => e.revision <= last.revision).map((e) => ({ type: e.type, data: e.data }) as Event));
+    const state = evolveEach(
+      decider,
+      decider.initialState(),
+      recorded.filter((e) => e.revision <= last.revision).map((e) => ({ type: e.type, data: e.data }) as Event),
+    );
     return {
       events: mine.map((e) => ({ type: e.type, data: e.data }) as Event),
       state,
       revision: last.revision,
       append: {
-        streamId, firstRevision: mine[0].revision, nextRevision: last.revision, globalPosition: last.globalPosition, logPosition: last.logPosition,
-        eventIds: mine.map((e) => e.id), replayed: false,
+        streamId,
+        firstRevision: mine[0].revision,
+        nextRevision: last.revision,
+        globalPosition: last.globalPosition,
+        logPosition: last.logPosition,
+        eventIds: mine.map((e) => e.id),
+        replayed: false,
       },
       recovered: true,
     };

@@ -12,7 +12,12 @@ describe('redaction of secrets in addresses', () => {
 
   it('redacts query parameters named like secrets, and token-shaped values under any name', () => {
     expect(redactQuery({ token: 'x', Access_Token: 'y', password: 'p', campaignId: 'c1', x: `Bearer ${token}`, list: [token, 'ok'] })).toEqual({
-      token: REDACTED, Access_Token: REDACTED, password: REDACTED, campaignId: 'c1', x: `Bearer ${REDACTED}`, list: [REDACTED, 'ok'],
+      token: REDACTED,
+      Access_Token: REDACTED,
+      password: REDACTED,
+      campaignId: 'c1',
+      x: `Bearer ${REDACTED}`,
+      list: [REDACTED, 'ok'],
     });
   });
 

@@ -17,9 +17,12 @@ export function redactText(text: string, known: readonly string[] = []): string 
 /** A parsed query with secret-named parameters and token-shaped values redacted (arrays and nested objects too). */
 export function redactQuery(query: Record<string, unknown>, known: readonly string[] = []): Record<string, unknown> {
   const value = (v: unknown): unknown =>
-    typeof v === 'string' ? redactText(v, known)
-      : Array.isArray(v) ? v.map(value)
-        : v !== null && typeof v === 'object' ? redactQuery(v as Record<string, unknown>, known)
+    typeof v === 'string'
+      ? redactText(v, known)
+      : Array.isArray(v)
+        ? v.map(value)
+        : v !== null && typeof v === 'object'
+          ? redactQuery(v as Record<string, unknown>, known)
           : v;
   return Object.fromEntries(Object.entries(query).map(([name, v]) => [redactText(name, known), SECRET_NAME.test(name) ? REDACTED : value(v)]));
 }
@@ -27,10 +30,16 @@ export function redactQuery(query: Record<string, unknown>, known: readonly stri
 /** A request target (path and query) fit for a log line. */
 export function redactUrl(url: string, known: readonly string[] = []): string {
   const [path, query] = url.split(/\?(.*)/s, 2);
-  const safeQuery = query === undefined ? '' : `?${query.split('&').map((pair) => {
-    const [name] = pair.split('=', 1);
-    return SECRET_NAME.test(decodeSafely(name)) ? `${name}=${REDACTED}` : redactText(pair, known);
-  }).join('&')}`;
+  const safeQuery =
+    query === undefined
+      ? ''
+      : `?${query
+          .split('&')
+          .map((pair) => {
+            const [name] = pair.split('=', 1);
+            return SECRET_NAME.test(decodeSafely(name)) ? `${name}=${REDACTED}` : redactText(pair, known);
+          })
+          .join('&')}`;
   return `${redactText(path, known)}${safeQuery}`;
 }
 

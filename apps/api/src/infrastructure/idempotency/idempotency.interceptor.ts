@@ -39,7 +39,10 @@ export class IdempotencyKeyReused extends DomainError {
   static readonly code = 'IDEMPOTENCY.KEY_REUSED';
   static readonly kind: DomainErrorKind = 'unprocessable';
   static make(): IdempotencyKeyReused {
-    return new IdempotencyKeyReused('this Idempotency-Key was already used for a different request: use a new key', '该 Idempotency-Key 已用于另一个请求，请换一个新的键');
+    return new IdempotencyKeyReused(
+      'this Idempotency-Key was already used for a different request: use a new key',
+      '该 Idempotency-Key 已用于另一个请求，请换一个新的键',
+    );
   }
 }
 
@@ -48,7 +51,10 @@ export class IdempotencyKeyInProgress extends DomainError {
   static readonly code = 'IDEMPOTENCY.IN_PROGRESS';
   static readonly kind: DomainErrorKind = 'conflict';
   static make(): IdempotencyKeyInProgress {
-    return new IdempotencyKeyInProgress('a request with this Idempotency-Key is still in progress: retry shortly', '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试');
+    return new IdempotencyKeyInProgress(
+      'a request with this Idempotency-Key is still in progress: retry shortly',
+      '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+    );
   }
 }
 

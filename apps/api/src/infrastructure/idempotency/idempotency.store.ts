@@ -55,9 +55,12 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   constructor(private readonly pool: Pool) {}
 
   static async create(pool: Pool): Promise<PostgresIdempotencyStore> {
-    await ensureSchema(pool, `CREATE TABLE IF NOT EXISTS http_idempotency (
+    await ensureSchema(
+      pool,
+      `CREATE TABLE IF NOT EXISTS http_idempotency (
       scope text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status int, body jsonb,
-      created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, key))`);
+      created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, key))`,
+    );
     await ensureSchema(pool, 'ALTER TABLE http_idempotency ADD COLUMN IF NOT EXISTS owner text');
     return new PostgresIdempotencyStore(pool);
   }
@@ -82,8 +85,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
     // jsonb cannot hold NUL characters or lone surrogates; an answer may quote them from a hostile URL.
-    const json = JSON.stringify(body ?? null, (_key, value) =>
-      typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').toWellFormed() : value);
+    const json = JSON.stringify(body ?? null, (_key, value) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').toWellFormed() : value));
     await this.pool.query('UPDATE http_idempotency SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, json]);
   }
 

@@ -19,7 +19,8 @@ export function assertMultipartText(request: { body?: unknown; file?: { original
   for (const file of files) if (typeof file.originalname === 'string') texts.push(file.originalname);
   if (texts.some((text) => text.includes('\uFFFD') || text.includes('\u0000'))) {
     throw Object.assign(new Error('a form field or file name is not valid UTF-8 text (or holds a NUL character): send UTF-8 text'), {
-      status: 400, type: 'entity.invalid.text',
+      status: 400,
+      type: 'entity.invalid.text',
     });
   }
 }

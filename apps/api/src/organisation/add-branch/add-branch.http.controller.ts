@@ -23,7 +23,11 @@ export class AddBranchHttpController {
     @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
-      new AddBranchCommand(unitId, { branchId: body.branchId, name: body.name, secretaryName: body.secretaryName }, { actor: actorOf(principal), expectedRevision }),
+      new AddBranchCommand(
+        unitId,
+        { branchId: body.branchId, name: body.name, secretaryName: body.secretaryName },
+        { actor: actorOf(principal), expectedRevision },
+      ),
     );
     return result;
   }

@@ -1,5 +1,12 @@
 import { UNIT_LEVEL_BRANCH_ID } from '@campaign-ledger/domain';
-import { ADMIN, expectUnitAdministratorsOnly, organisationFixture, SEEDED_REVISION, writtenBy, type OrganisationFixture } from '../testing/organisation-fixture';
+import {
+  ADMIN,
+  expectUnitAdministratorsOnly,
+  organisationFixture,
+  SEEDED_REVISION,
+  writtenBy,
+  type OrganisationFixture,
+} from '../testing/organisation-fixture';
 import { AddBranchCommand, AddBranchHandler } from './add-branch.handler';
 import { AddBranchHttpController } from './add-branch.http.controller';
 
@@ -14,9 +21,19 @@ describe('add a party branch to a unit', () => {
   afterEach(() => fx.close());
 
   it('records BranchAdded as the administrator and answers the new revision', async () => {
-    await expect(add('B3', writtenBy({ expectedRevision: SEEDED_REVISION }))).resolves.toMatchObject({ unitId: 'U1', revision: SEEDED_REVISION + 1, events: [{ type: 'BranchAdded' }] });
+    await expect(add('B3', writtenBy({ expectedRevision: SEEDED_REVISION }))).resolves.toMatchObject({
+      unitId: 'U1',
+      revision: SEEDED_REVISION + 1,
+      events: [{ type: 'BranchAdded' }],
+    });
     expect(await fx.appended()).toEqual([
-      { streamId: 'organisation-U1', type: 'BranchAdded', actorId: ADMIN.accountId, reason: null, data: { unitId: 'U1', branchId: 'B3', name: '机关第三支部', secretaryName: '王书记' } },
+      {
+        streamId: 'organisation-U1',
+        type: 'BranchAdded',
+        actorId: ADMIN.accountId,
+        reason: null,
+        data: { unitId: 'U1', branchId: 'B3', name: '机关第三支部', secretaryName: '王书记' },
+      },
     ]);
   });
 
@@ -27,7 +44,11 @@ describe('add a party branch to a unit', () => {
   });
 
   it('refuses a unit changed since the If-Match sent, and a unit not registered', async () => {
-    await expect(add('B3', writtenBy({ expectedRevision: SEEDED_REVISION - 1 }))).rejects.toMatchObject({ code: 'ORGANISATION.CHANGED_SINCE', kind: 'precondition', details: { actual: String(SEEDED_REVISION) } });
+    await expect(add('B3', writtenBy({ expectedRevision: SEEDED_REVISION - 1 }))).rejects.toMatchObject({
+      code: 'ORGANISATION.CHANGED_SINCE',
+      kind: 'precondition',
+      details: { actual: String(SEEDED_REVISION) },
+    });
     await expect(add('B3', writtenBy(), 'U9')).rejects.toMatchObject({ code: 'UNIT.NOT_REGISTERED', kind: 'not_found' });
     expect(await fx.revision('U9')).toBe(-1);
   });

@@ -4,7 +4,8 @@ import { AddDivisionHttpController } from './add-division.http.controller';
 
 describe('add an administrative division (处室) to a unit', () => {
   let fx: OrganisationFixture;
-  const add = (divisionId: string, name = '研究室', by = writtenBy()) => fx.get(AddDivisionHandler).execute(new AddDivisionCommand('U1', { divisionId, name }, by));
+  const add = (divisionId: string, name = '研究室', by = writtenBy()) =>
+    fx.get(AddDivisionHandler).execute(new AddDivisionCommand('U1', { divisionId, name }, by));
 
   beforeEach(async () => {
     fx = await organisationFixture([AddDivisionHandler]);
@@ -26,7 +27,10 @@ describe('add an administrative division (处室) to a unit', () => {
 
   it('refuses a stale If-Match', async () => {
     await fx.given([{ type: 'AddDivision', data: { divisionId: 'D3', name: '办公室' } }]);
-    await expect(add('D2', '研究室', writtenBy({ expectedRevision: SEEDED_REVISION }))).rejects.toMatchObject({ code: 'ORGANISATION.CHANGED_SINCE', kind: 'precondition' });
+    await expect(add('D2', '研究室', writtenBy({ expectedRevision: SEEDED_REVISION }))).rejects.toMatchObject({
+      code: 'ORGANISATION.CHANGED_SINCE',
+      kind: 'precondition',
+    });
     expect(await fx.appended()).toEqual([]);
   });
 

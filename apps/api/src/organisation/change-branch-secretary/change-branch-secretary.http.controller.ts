@@ -25,7 +25,11 @@ export class ChangeBranchSecretaryHttpController {
     @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
-      new ChangeBranchSecretaryCommand(unitId, { branchId, secretaryName: body.secretaryName }, { actor: actorOf(principal), reason: body.reason, expectedRevision }),
+      new ChangeBranchSecretaryCommand(
+        unitId,
+        { branchId, secretaryName: body.secretaryName },
+        { actor: actorOf(principal), reason: body.reason, expectedRevision },
+      ),
     );
     return result;
   }

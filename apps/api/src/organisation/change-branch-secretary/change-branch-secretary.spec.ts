@@ -5,7 +5,9 @@ import { ChangeBranchSecretaryHttpController } from './change-branch-secretary.h
 describe("change a branch's secretary", () => {
   let fx: OrganisationFixture;
   const change = (branchId: string, secretaryName: string, expectedRevision?: number) =>
-    fx.get(ChangeBranchSecretaryHandler).execute(new ChangeBranchSecretaryCommand('U1', { branchId, secretaryName }, writtenBy({ expectedRevision, reason: '换届' })));
+    fx
+      .get(ChangeBranchSecretaryHandler)
+      .execute(new ChangeBranchSecretaryCommand('U1', { branchId, secretaryName }, writtenBy({ expectedRevision, reason: '换届' })));
 
   beforeEach(async () => {
     fx = await organisationFixture([ChangeBranchSecretaryHandler]);
@@ -15,7 +17,11 @@ describe("change a branch's secretary", () => {
   it('records the previous secretary and the new one', async () => {
     await expect(change('B2', '陈书记', SEEDED_REVISION)).resolves.toMatchObject({ revision: SEEDED_REVISION + 1 });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'BranchSecretaryChanged', reason: '换届', data: { unitId: 'U1', branchId: 'B2', previousSecretaryName: '李书记', secretaryName: '陈书记' } }),
+      expect.objectContaining({
+        type: 'BranchSecretaryChanged',
+        reason: '换届',
+        data: { unitId: 'U1', branchId: 'B2', previousSecretaryName: '李书记', secretaryName: '陈书记' },
+      }),
     ]);
   });
 

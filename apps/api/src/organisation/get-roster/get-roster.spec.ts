@@ -47,6 +47,9 @@ describe("read a branch's roster on a date", () => {
     const route = routeOf(GetRosterHttpController, 'roster');
     expect(route.roles).toContain('secretary');
     await expect(route.scopeCheck(fx.store, principalOf('secretary', { branchId: 'B1' }), { unitId: 'U1', branchId: 'B1' })).resolves.toBeUndefined();
-    await expect(route.scopeCheck(fx.store, principalOf('secretary', { branchId: 'B2' }), { unitId: 'U1', branchId: 'B1' })).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN', kind: 'forbidden' });
+    await expect(route.scopeCheck(fx.store, principalOf('secretary', { branchId: 'B2' }), { unitId: 'U1', branchId: 'B1' })).rejects.toMatchObject({
+      code: 'ACCESS.FORBIDDEN',
+      kind: 'forbidden',
+    });
   });
 });

@@ -14,13 +14,23 @@ describe('read a unit as recorded', () => {
 
   it("folds the unit's stream: branches with their counts and members placed as of today", async () => {
     const unit = await read();
-    expect(unit).toMatchObject({ unitId: 'U1', name: '市政协机关', code: 'ZX', revision: SEEDED_REVISION, asOf: TODAY, divisions: [{ divisionId: 'D1', name: '秘书处' }] });
+    expect(unit).toMatchObject({
+      unitId: 'U1',
+      name: '市政协机关',
+      code: 'ZX',
+      revision: SEEDED_REVISION,
+      asOf: TODAY,
+      divisions: [{ divisionId: 'D1', name: '秘书处' }],
+    });
     expect(unit.branches).toEqual([
       { branchId: 'B1', name: '机关第一支部', secretaryName: '张书记', activeMembers: 2, exemptMembers: 1 },
       { branchId: 'B2', name: '机关第二支部', secretaryName: '李书记', activeMembers: 1, exemptMembers: 0 },
     ]);
     expect(unit.members.map((m) => [m.memberId, m.branchId, m.status, m.isLeader])).toEqual([
-      ['M1', 'B1', 'active', true], ['M2', 'B1', 'active', false], ['M3', 'B1', 'exempt', false], ['M4', 'B2', 'active', false],
+      ['M1', 'B1', 'active', true],
+      ['M2', 'B1', 'active', false],
+      ['M3', 'B1', 'exempt', false],
+      ['M4', 'B2', 'active', false],
     ]);
   });
 

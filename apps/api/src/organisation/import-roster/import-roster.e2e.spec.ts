@@ -19,8 +19,16 @@ describe('roster import over HTTP on real PostgreSQL', () => {
       .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), { filename });
   const unit = (unitId: string) => t.http.get(`/api/units/${unitId}`).set('Authorization', as(admin)).expect(200);
   const register = async (unitId: string) => {
-    await t.http.post('/api/units').set('Authorization', as(admin)).send({ unitId, name: `单位 ${unitId}`, code: unitId }).expect(201);
-    await t.http.post(`/api/units/${unitId}/branches`).set('Authorization', as(admin)).send({ branchId: 'B1', name: '第一支部', secretaryName: '张书记' }).expect(201);
+    await t.http
+      .post('/api/units')
+      .set('Authorization', as(admin))
+      .send({ unitId, name: `单位 ${unitId}`, code: unitId })
+      .expect(201);
+    await t.http
+      .post(`/api/units/${unitId}/branches`)
+      .set('Authorization', as(admin))
+      .send({ branchId: 'B1', name: '第一支部', secretaryName: '张书记' })
+      .expect(201);
   };
 
   beforeAll(async () => {
@@ -35,8 +43,17 @@ describe('roster import over HTTP on real PostgreSQL', () => {
     const csv = `${BOM}${HEADER}\r\nB1,,,M1,王一,是,2009-03-01\r\nB2,第二支部,李书记,M2,李二,否,\r\nB2,第二支部,李书记,M3,"赵,三",0,2009/3/2\r\n`;
     const response = await upload('CSV', csv, '名册.csv').expect(200);
     expect(response.body).toMatchObject({
-      format: 'csv', rows: 3, accepted: 3, unchanged: 0, refused: [], branchesCreated: ['B2'], membersJoined: ['M1', 'M2', 'M3'], events: 4,
-      written: true, dryRun: false, revision: 5,
+      format: 'csv',
+      rows: 3,
+      accepted: 3,
+      unchanged: 0,
+      refused: [],
+      branchesCreated: ['B2'],
+      membersJoined: ['M1', 'M2', 'M3'],
+      events: 4,
+      written: true,
+      dryRun: false,
+      revision: 5,
     });
     expect(response.headers.etag).toBe('"5"');
 
@@ -71,7 +88,9 @@ describe('roster import over HTTP on real PostgreSQL', () => {
     const response = await upload('XLSX', buffer, 'roster.xlsx').expect(200);
     expect(response.body).toMatchObject({ format: 'xlsx', accepted: 2, refused: [], branchesCreated: ['B3'], membersJoined: ['1001', '1002'], written: true });
     const members = (await unit('XLSX')).body.members;
-    expect(members.map((m: { memberId: string; joinedOn: string; branchId: string; isLeader: boolean }) => [m.memberId, m.branchId, m.joinedOn, m.isLeader])).toEqual([
+    expect(
+      members.map((m: { memberId: string; joinedOn: string; branchId: string; isLeader: boolean }) => [m.memberId, m.branchId, m.joinedOn, m.isLeader]),
+    ).toEqual([
       ['1001', 'B1', '2009-03-10', true],
       ['1002', 'B3', '2009-03-11', false],
     ]);
@@ -84,7 +103,9 @@ describe('roster import over HTTP on real PostgreSQL', () => {
     const response = await upload('BAD', csv, 'roster.csv').expect(422);
     expect(response.body).toMatchObject({ statusCode: 422, error: 'ROSTER_IMPORT.ROWS_REFUSED', message: expect.stringContaining('row 3') });
     expect(response.body.report).toMatchObject({ accepted: 2, written: false, events: 0 });
-    expect(response.body.report.refused).toEqual([{ row: 3, field: 'joinedOn', reason: expect.stringContaining('YYYY-MM-DD'), reasonZh: expect.stringContaining('有效日期') }]);
+    expect(response.body.report.refused).toEqual([
+      { row: 3, field: 'joinedOn', reason: expect.stringContaining('YYYY-MM-DD'), reasonZh: expect.stringContaining('有效日期') },
+    ]);
     expect((await unit('BAD')).headers.etag).toBe(before);
     expect((await unit('BAD')).body.members).toEqual([]);
   });
@@ -92,7 +113,9 @@ describe('roster import over HTTP on real PostgreSQL', () => {
   it('refuses duplicate member ids inside the file', async () => {
     const csv = `${HEADER}\nB1,,,M1,王一,否,\nB1,,,M1,王一,否,\n`;
     const response = await upload('BAD', csv, 'roster.csv').expect(422);
-    expect(response.body.report.refused).toEqual([{ row: 3, field: 'memberId', reason: expect.stringContaining('already appears on row 2'), reasonZh: expect.stringContaining('已在第 2 行出现') }]);
+    expect(response.body.report.refused).toEqual([
+      { row: 3, field: 'memberId', reason: expect.stringContaining('already appears on row 2'), reasonZh: expect.stringContaining('已在第 2 行出现') },
+    ]);
   });
 
   it('only reports on a dry run', async () => {

@@ -39,14 +39,19 @@ export class ImportRosterHandler implements ICommandHandler<ImportRosterCommand,
     const table = await readRosterFile(file);
     const today = todayOf(this.clock);
     const made: { report?: RosterImportReport } = {};
-    const result = await this.aggregates.run(streamId, organisationDecider, ({ state, revision }): OrganisationEvent[] => {
-      const plan = planRosterImport(state, table, today);
-      made.report = plan.report;
-      if (plan.report.refused.length > 0 && !dryRun) throw RosterRowsRefused.inReport({ ...plan.report, written: false, dryRun, revision });
-      return dryRun ? [] : [...plan.events];
-    }, {
-      metadata: { actor, reason: `roster import from ${file.originalname ?? 'an uploaded file'} (${table.rows.length} rows)` },
-    });
+    const result = await this.aggregates.run(
+      streamId,
+      organisationDecider,
+      ({ state, revision }): OrganisationEvent[] => {
+        const plan = planRosterImport(state, table, today);
+        made.report = plan.report;
+        if (plan.report.refused.length > 0 && !dryRun) throw RosterRowsRefused.inReport({ ...plan.report, written: false, dryRun, revision });
+        return dryRun ? [] : [...plan.events];
+      },
+      {
+        metadata: { actor, reason: `roster import from ${file.originalname ?? 'an uploaded file'} (${table.rows.length} rows)` },
+      },
+    );
     if (!made.report) throw new Error('the roster import made no plan');
     return { ...made.report, written: result.events.length > 0, dryRun, revision: result.revision };
   }

@@ -3,8 +3,17 @@ import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Uploads } from '@api/infrastructure/uploads/uploads.decorator';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
 import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
@@ -39,7 +48,8 @@ export class ImportRosterHttpController {
   @Uploads(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_FILE_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   @ApiOperation({
     summary: 'Import a roster (CSV or XLSX): creates missing branches and members in one append, or nothing at all',
-    description: 'Every row is checked first. Any refused row → 422 with the report and nothing written. `?dryRun=true` → the report only. Otherwise one append with every new branch and member.',
+    description:
+      'Every row is checked first. Any refused row → 422 with the report and nothing written. `?dryRun=true` → the report only. Otherwise one append with every new branch and member.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportRosterFileDto })
@@ -57,7 +67,12 @@ export class ImportRosterHttpController {
   ): Promise<RosterImportAnswer> {
     if (!file) throw RequestValidationError.field('file', 'send the roster as a multipart/form-data upload in the field "file"');
     return this.commandBus.execute(
-      new ImportRosterCommand(unitId, { buffer: file.buffer, originalname: file.originalname, mimetype: file.mimetype }, query.dryRun === 'true', actorOf(principal)),
+      new ImportRosterCommand(
+        unitId,
+        { buffer: file.buffer, originalname: file.originalname, mimetype: file.mimetype },
+        query.dryRun === 'true',
+        actorOf(principal),
+      ),
     );
   }
 }

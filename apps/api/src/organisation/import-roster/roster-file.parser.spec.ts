@@ -29,7 +29,10 @@ describe('roster file parser', () => {
     expect(table.format).toBe('csv');
     expect(table.columns).toEqual(['branchId', 'branchName', 'secretaryName', 'memberId', 'name', 'isLeader', 'joinedOn']);
     expect(table.rows).toEqual([
-      { row: 2, values: { branchId: 'B1', branchName: '第一支部', secretaryName: '张书记', memberId: 'M1', name: '王一', isLeader: '是', joinedOn: '2009-03-16' } },
+      {
+        row: 2,
+        values: { branchId: 'B1', branchName: '第一支部', secretaryName: '张书记', memberId: 'M1', name: '王一', isLeader: '是', joinedOn: '2009-03-16' },
+      },
       { row: 4, values: { branchId: 'B1', branchName: '', secretaryName: '', memberId: 'M2', name: '李二', isLeader: '否', joinedOn: '' } },
     ]);
   });
@@ -74,9 +77,13 @@ describe('roster file parser', () => {
 
   it('tells files apart by content and name: xlsx, legacy xls, binary, unknown extension', async () => {
     await expect(readRosterFile({ buffer: Buffer.alloc(0), originalname: 'x.csv' })).rejects.toMatchObject({ details: { problem: 'empty' } });
-    await expect(readRosterFile({ buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), originalname: 'x.xls' })).rejects.toMatchObject({ details: { problem: 'legacy_xls' } });
+    await expect(readRosterFile({ buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), originalname: 'x.xls' })).rejects.toMatchObject({
+      details: { problem: 'legacy_xls' },
+    });
     await expect(readRosterFile({ buffer: csv('a,b'), originalname: 'roster.pdf' })).rejects.toMatchObject({ details: { problem: 'unknown_format' } });
-    await expect(readRosterFile({ buffer: csv('branchId,memberId,name'), originalname: 'roster.xlsx' })).rejects.toMatchObject({ details: { problem: 'invalid_xlsx' } });
+    await expect(readRosterFile({ buffer: csv('branchId,memberId,name'), originalname: 'roster.xlsx' })).rejects.toMatchObject({
+      details: { problem: 'invalid_xlsx' },
+    });
     await expect(readRosterFile({ buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), originalname: 'r.xlsx' })).rejects.toMatchObject({
       details: { problem: 'invalid_xlsx' },
     });

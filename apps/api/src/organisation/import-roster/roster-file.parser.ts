@@ -22,7 +22,12 @@ const HEADER_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
   joinedOn: ['入党或加入日期', '加入日期', '入党日期', 'joinedon', 'joineddate'],
 };
 
-const normaliseHeader = (header: string): string => header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-（）()]/g, '');
+const normaliseHeader = (header: string): string =>
+  header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-（）()]/g, '');
 const FIELD_BY_HEADER = new Map<string, RosterField>(
   ROSTER_FIELDS.flatMap((field) => HEADER_ALIASES[field].map((alias) => [normaliseHeader(alias), field] as const)),
 );
@@ -98,7 +103,10 @@ export function readRosterCsv(buffer: Buffer): RosterTable {
     if (error instanceof CsvError) throw RosterFileUnreadable.malformedCsv(error.message);
     throw error;
   }
-  return tableOf('csv', records.map((cells, index) => ({ row: index + 1, cells })));
+  return tableOf(
+    'csv',
+    records.map((cells, index) => ({ row: index + 1, cells })),
+  );
 }
 
 export async function readRosterXlsx(buffer: Buffer): Promise<RosterTable> {

@@ -75,7 +75,10 @@ describe('roster import plan', () => {
       { type: 'MemberLeft', data: { unitId: 'U1', memberId: 'M0', branchId: 'B1', on: '2009-01-01', reason: '调离' } },
     ]);
     expect(planRosterImport(left, table({ branchId: 'B1', memberId: 'M0', name: '老党员' }), TODAY).report.refused[0].reason).toMatch(/left the unit/);
-    expect(planRosterImport(state, table({ branchId: 'B1', memberId: 'M0', name: '新名字' }), TODAY).report.refused[0]).toMatchObject({ row: 2, field: 'name' });
+    expect(planRosterImport(state, table({ branchId: 'B1', memberId: 'M0', name: '新名字' }), TODAY).report.refused[0]).toMatchObject({
+      row: 2,
+      field: 'name',
+    });
   });
 
   it('refuses an unregistered unit as a whole', () => {

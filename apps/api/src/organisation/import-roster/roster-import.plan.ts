@@ -2,8 +2,16 @@
 // Pure: the same state, table and date always give the same plan; the handler appends it in one go or not at all.
 import type { RefusedRosterRow, RosterImportAnswer, RosterImportReport } from '@campaign-ledger/api-contract';
 import {
-  currentBranchOf, isDomainError, isIsoDate, latestStatusOf, organisationDecider, UnitNotRegistered,
-  type IsoDate, type OrganisationCommand, type OrganisationEvent, type OrganisationState,
+  currentBranchOf,
+  isDomainError,
+  isIsoDate,
+  latestStatusOf,
+  organisationDecider,
+  UnitNotRegistered,
+  type IsoDate,
+  type OrganisationCommand,
+  type OrganisationEvent,
+  type OrganisationState,
 } from '@campaign-ledger/domain';
 import { ID_PATTERN, ID_RULE } from '../shared/organisation.validation';
 import type { RosterField, RosterFileRow, RosterTable } from './roster-file.parser';
@@ -58,13 +66,19 @@ function checkRow({ row, values }: RosterFileRow, today: IsoDate): { ok: MemberR
     const value = text(field);
     if (value === '') refused.push({ row, field, reason: `${label} (${field}) is empty`, reasonZh: `${labelZh}为空` });
     else if (!ID_PATTERN.test(value)) {
-      refused.push({ row, field, reason: `${label} (${field}) "${value}" ${ID_RULE}`, reasonZh: `${labelZh}“${value}”不合规：只能用字母、数字、点、横线或下划线` });
+      refused.push({
+        row,
+        field,
+        reason: `${label} (${field}) "${value}" ${ID_RULE}`,
+        reasonZh: `${labelZh}“${value}”不合规：只能用字母、数字、点、横线或下划线`,
+      });
     }
     return value;
   };
   const optional = (field: 'branchName' | 'secretaryName' | 'name'): string | null => {
     const value = text(field);
-    if (value.length > MAX_TEXT) refused.push({ row, field, reason: `${field} must be at most ${MAX_TEXT} characters`, reasonZh: `${FIELD_ZH[field]}不能超过 ${MAX_TEXT} 个字` });
+    if (value.length > MAX_TEXT)
+      refused.push({ row, field, reason: `${field} must be at most ${MAX_TEXT} characters`, reasonZh: `${FIELD_ZH[field]}不能超过 ${MAX_TEXT} 个字` });
     return value === '' ? null : value;
   };
   const branchId = id('branchId', 'branch id 支部编号', '支部编号');
@@ -75,12 +89,22 @@ function checkRow({ row, values }: RosterFileRow, today: IsoDate): { ok: MemberR
   const secretaryName = optional('secretaryName');
   const isLeader = parseLeaderFlag(text('isLeader'));
   if (isLeader === null) {
-    refused.push({ row, field: 'isLeader', reason: `isLeader (是否党组成员) must be 是/否, true/false or 1/0, got "${text('isLeader')}"`, reasonZh: `是否党组成员应填“是”或“否”，而不是“${text('isLeader')}”` });
+    refused.push({
+      row,
+      field: 'isLeader',
+      reason: `isLeader (是否党组成员) must be 是/否, true/false or 1/0, got "${text('isLeader')}"`,
+      reasonZh: `是否党组成员应填“是”或“否”，而不是“${text('isLeader')}”`,
+    });
   }
   const joinedText = text('joinedOn');
   const joinedOn = joinedText === '' ? today : parseRosterDate(joinedText);
   if (joinedOn === null) {
-    refused.push({ row, field: 'joinedOn', reason: `joinedOn (入党或加入日期) must be a real date written YYYY-MM-DD, got "${joinedText}"`, reasonZh: `入党或加入日期应为有效日期（如 2009-03-16），而不是“${joinedText}”` });
+    refused.push({
+      row,
+      field: 'joinedOn',
+      reason: `joinedOn (入党或加入日期) must be a real date written YYYY-MM-DD, got "${joinedText}"`,
+      reasonZh: `入党或加入日期应为有效日期（如 2009-03-16），而不是“${joinedText}”`,
+    });
   }
   if (refused.length > 0 || name === null || isLeader === null || joinedOn === null) return { refused };
   return { ok: { row, branchId, branchName, secretaryName, memberId, name, isLeader, joinedOn } };
@@ -112,7 +136,8 @@ export function planRosterImport(initial: OrganisationState, table: RosterTable,
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const details = error.details as { path?: string; branchId?: string; memberId?: string };
-      const field = (details.path && FIELD_OF_PATH[command.type]?.[details.path]) || (details.branchId ? 'branchId' : details.memberId ? 'memberId' : undefined);
+      const field =
+        (details.path && FIELD_OF_PATH[command.type]?.[details.path]) || (details.branchId ? 'branchId' : details.memberId ? 'memberId' : undefined);
       refused.push({ row, ...(field ? { field } : {}), reason: error.message, reasonZh: error.messageZh });
       return false;
     }
@@ -127,7 +152,12 @@ export function planRosterImport(initial: OrganisationState, table: RosterTable,
     const r = checked.ok;
     const seenOn = firstRowOfMember.get(r.memberId);
     if (seenOn !== undefined) {
-      refused.push({ row: r.row, field: 'memberId', reason: `member id ${r.memberId} already appears on row ${seenOn}; each member takes one row`, reasonZh: `党员编号 ${r.memberId} 已在第 ${seenOn} 行出现，每名党员只占一行` });
+      refused.push({
+        row: r.row,
+        field: 'memberId',
+        reason: `member id ${r.memberId} already appears on row ${seenOn}; each member takes one row`,
+        reasonZh: `党员编号 ${r.memberId} 已在第 ${seenOn} 行出现，每名党员只占一行`,
+      });
       continue;
     }
     firstRowOfMember.set(r.memberId, r.row);
@@ -152,14 +182,18 @@ export function planRosterImport(initial: OrganisationState, table: RosterTable,
       const whereZh = branchDefinedOnRow.has(r.branchId) ? `第 ${branchDefinedOnRow.get(r.branchId)} 行中` : '现有记录中';
       if (r.branchName !== null && r.branchName !== branch.name) {
         refused.push({
-          row: r.row, field: 'branchName', reason: `branch ${r.branchId} is named "${branch.name}" ${where}, not "${r.branchName}"; rename it separately or leave the cell empty`,
+          row: r.row,
+          field: 'branchName',
+          reason: `branch ${r.branchId} is named "${branch.name}" ${where}, not "${r.branchName}"; rename it separately or leave the cell empty`,
           reasonZh: `支部 ${r.branchId} 在${whereZh}名为“${branch.name}”，而不是“${r.branchName}”：请另行改名，或留空该单元格`,
         });
         continue;
       }
       if (r.secretaryName !== null && r.secretaryName !== branch.secretaryName) {
         refused.push({
-          row: r.row, field: 'secretaryName', reason: `branch ${r.branchId}'s secretary is "${branch.secretaryName}" ${where}, not "${r.secretaryName}"; change the secretary separately or leave the cell empty`,
+          row: r.row,
+          field: 'secretaryName',
+          reason: `branch ${r.branchId}'s secretary is "${branch.secretaryName}" ${where}, not "${r.secretaryName}"; change the secretary separately or leave the cell empty`,
           reasonZh: `支部 ${r.branchId} 在${whereZh}的书记是“${branch.secretaryName}”，而不是“${r.secretaryName}”：请另行更换书记，或留空该单元格`,
         });
         continue;
@@ -172,7 +206,12 @@ export function planRosterImport(initial: OrganisationState, table: RosterTable,
       const latest = latestStatusOf(existing);
       const branchNow = currentBranchOf(existing);
       if (latest.status === 'left') {
-        refused.push({ row: r.row, field: 'memberId', reason: `member ${r.memberId} left the unit on ${latest.from}; a member id is never reused`, reasonZh: `党员 ${r.memberId} 已于 ${latest.from} 离开本单位，党员编号不能重复使用` });
+        refused.push({
+          row: r.row,
+          field: 'memberId',
+          reason: `member ${r.memberId} left the unit on ${latest.from}; a member id is never reused`,
+          reasonZh: `党员 ${r.memberId} 已于 ${latest.from} 离开本单位，党员编号不能重复使用`,
+        });
       } else if (existing.name !== r.name || branchNow !== r.branchId) {
         refused.push({
           row: r.row,

@@ -1,5 +1,12 @@
 import type { JoinMember } from '@campaign-ledger/domain';
-import { ADMIN, expectUnitAdministratorsOnly, organisationFixture, SEEDED_REVISION, writtenBy, type OrganisationFixture } from '../testing/organisation-fixture';
+import {
+  ADMIN,
+  expectUnitAdministratorsOnly,
+  organisationFixture,
+  SEEDED_REVISION,
+  writtenBy,
+  type OrganisationFixture,
+} from '../testing/organisation-fixture';
 import { JoinMemberCommand, JoinMemberHandler } from './join-member.handler';
 import { JoinMemberHttpController } from './join-member.http.controller';
 
@@ -19,7 +26,11 @@ describe('record a member joining a branch', () => {
     await join({}, SEEDED_REVISION);
     await join({ memberId: 'M6', name: '钱六', isLeader: true });
     expect((await fx.appended()).map((e) => ({ type: e.type, actor: e.actorId, data: e.data }))).toEqual([
-      { type: 'MemberJoined', actor: ADMIN.accountId, data: { unitId: 'U1', memberId: 'M5', name: '郑五', branchId: 'B2', isLeader: false, joinedOn: '2009-04-01' } },
+      {
+        type: 'MemberJoined',
+        actor: ADMIN.accountId,
+        data: { unitId: 'U1', memberId: 'M5', name: '郑五', branchId: 'B2', isLeader: false, joinedOn: '2009-04-01' },
+      },
       { type: 'MemberJoined', actor: ADMIN.accountId, data: expect.objectContaining({ memberId: 'M6', isLeader: true }) },
     ]);
   });

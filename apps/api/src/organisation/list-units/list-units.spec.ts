@@ -9,7 +9,9 @@ import { ListUnitsHttpController } from './list-units.http.controller';
 describe('list the registered units', () => {
   let fx: OrganisationFixture;
   const list = (principal = ROOT) => {
-    const bus = { execute: (query: unknown) => (query instanceof ListUnitsQuery ? fx.get(ListUnitsHandler).execute() : Promise.reject(new Error('unexpected query'))) } as unknown as QueryBus;
+    const bus = {
+      execute: (query: unknown) => (query instanceof ListUnitsQuery ? fx.get(ListUnitsHandler).execute() : Promise.reject(new Error('unexpected query'))),
+    } as unknown as QueryBus;
     return new ListUnitsHttpController(bus).list(principal);
   };
 
@@ -24,11 +26,12 @@ describe('list the registered units', () => {
 
   it('lists every unit once, in registration order, from the index', async () => {
     await expect(fx.get(ListUnitsHandler).execute()).resolves.toEqual([
-      { unitId: 'U1', name: '市政协机关', code: 'ZX' }, { unitId: 'U2', name: '市委办公厅', code: 'SW' },
+      { unitId: 'U1', name: '市政协机关', code: 'ZX' },
+      { unitId: 'U2', name: '市委办公厅', code: 'SW' },
     ]);
   });
 
-  it("shows an installation administrator every unit, anyone else only their own", async () => {
+  it('shows an installation administrator every unit, anyone else only their own', async () => {
     expect((await list(ROOT)).map((u) => u.unitId)).toEqual(['U1', 'U2']);
     expect((await list(ADMIN)).map((u) => u.unitId)).toEqual(['U1']);
     expect(await list(principalOf('auditor', { unitId: 'U3' }))).toEqual([]);

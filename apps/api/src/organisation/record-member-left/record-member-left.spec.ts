@@ -15,7 +15,11 @@ describe('record that a member left the unit', () => {
   it('records MemberLeft in the branch the member was in; the id stays taken', async () => {
     await expect(leave('M4', '调离本单位', SEEDED_REVISION)).resolves.toMatchObject({ revision: SEEDED_REVISION + 1 });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'MemberLeft', reason: '调离本单位', data: { unitId: 'U1', memberId: 'M4', branchId: 'B2', on: '2009-04-01', reason: '调离本单位' } }),
+      expect.objectContaining({
+        type: 'MemberLeft',
+        reason: '调离本单位',
+        data: { unitId: 'U1', memberId: 'M4', branchId: 'B2', on: '2009-04-01', reason: '调离本单位' },
+      }),
     ]);
     await expect(leave('M4')).rejects.toMatchObject({ code: 'MEMBER.HAS_LEFT', kind: 'conflict' });
   });

@@ -15,8 +15,15 @@ describe('register a unit', () => {
   afterEach(() => fx.close());
 
   it('starts the unit stream and puts the unit in the index of units', async () => {
-    await expect(register('U2')).resolves.toMatchObject({ unitId: 'U2', revision: 0, events: [{ type: 'UnitRegistered', data: { unitId: 'U2', name: '市委办公厅', code: 'SW' } }] });
-    expect((await fx.appended()).map((e) => [e.streamId, e.type, e.actorId])).toEqual([['organisation-U2', 'UnitRegistered', ROOT.accountId], ['unit-index', 'UnitIndexed', ROOT.accountId]]);
+    await expect(register('U2')).resolves.toMatchObject({
+      unitId: 'U2',
+      revision: 0,
+      events: [{ type: 'UnitRegistered', data: { unitId: 'U2', name: '市委办公厅', code: 'SW' } }],
+    });
+    expect((await fx.appended()).map((e) => [e.streamId, e.type, e.actorId])).toEqual([
+      ['organisation-U2', 'UnitRegistered', ROOT.accountId],
+      ['unit-index', 'UnitIndexed', ROOT.accountId],
+    ]);
     expect(await readUnitIndex(fx.store)).toEqual([{ unitId: 'U2', name: '市委办公厅', code: 'SW' }]);
   });
 

@@ -25,7 +25,11 @@ export class ReinstateMemberHttpController {
     @IfMatch() expectedRevision: number | undefined,
   ): Promise<OrganisationWriteResult> {
     const result = await this.commandBus.execute(
-      new ReinstateMemberCommand(unitId, { memberId, on: body.on, note: body.note ?? null }, { actor: actorOf(principal), reason: body.note, expectedRevision }),
+      new ReinstateMemberCommand(
+        unitId,
+        { memberId, on: body.on, note: body.note ?? null },
+        { actor: actorOf(principal), reason: body.note, expectedRevision },
+      ),
     );
     return result;
   }

@@ -14,7 +14,9 @@ describe('end an exemption: the member is active again from a date', () => {
 
   it('records the reinstatement of an exempt member', async () => {
     await expect(reinstate('M3', '2009-04-01', SEEDED_REVISION)).resolves.toMatchObject({ revision: SEEDED_REVISION + 1 });
-    expect(await fx.appended()).toEqual([expect.objectContaining({ type: 'MemberReinstated', data: { unitId: 'U1', memberId: 'M3', branchId: 'B1', on: '2009-04-01', note: '病愈返岗' } })]);
+    expect(await fx.appended()).toEqual([
+      expect.objectContaining({ type: 'MemberReinstated', data: { unitId: 'U1', memberId: 'M3', branchId: 'B1', on: '2009-04-01', note: '病愈返岗' } }),
+    ]);
     await expect(reinstate('M3', '2009-04-02')).rejects.toMatchObject({ code: 'MEMBER.NOT_EXEMPT', kind: 'conflict' });
   });
 

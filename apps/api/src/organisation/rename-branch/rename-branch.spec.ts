@@ -15,11 +15,15 @@ describe('rename a branch', () => {
   it('records the previous name and the new one, with the reason', async () => {
     await rename('B1', '机关第一党支部');
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'BranchRenamed', reason: '机构调整', data: { unitId: 'U1', branchId: 'B1', previousName: '机关第一支部', name: '机关第一党支部' } }),
+      expect.objectContaining({
+        type: 'BranchRenamed',
+        reason: '机构调整',
+        data: { unitId: 'U1', branchId: 'B1', previousName: '机关第一支部', name: '机关第一党支部' },
+      }),
     ]);
   });
 
-  it('records nothing when the name is already the branch\'s', async () => {
+  it("records nothing when the name is already the branch's", async () => {
     await expect(rename('B1', '机关第一支部')).resolves.toEqual({ unitId: 'U1', revision: SEEDED_REVISION, events: [] });
     expect(await fx.appended()).toEqual([]);
   });
@@ -27,7 +31,10 @@ describe('rename a branch', () => {
   it('refuses an unknown branch, a blank name and a stale If-Match', async () => {
     await expect(rename('B9', '新支部')).rejects.toMatchObject({ code: 'BRANCH.NOT_FOUND', kind: 'not_found' });
     await expect(rename('B1', '')).rejects.toMatchObject({ code: 'COMMAND.INVALID', kind: 'validation' });
-    await expect(rename('B1', '新名称', writtenBy({ expectedRevision: 3 }))).rejects.toMatchObject({ code: 'ORGANISATION.CHANGED_SINCE', kind: 'precondition' });
+    await expect(rename('B1', '新名称', writtenBy({ expectedRevision: 3 }))).rejects.toMatchObject({
+      code: 'ORGANISATION.CHANGED_SINCE',
+      kind: 'precondition',
+    });
     expect(await fx.appended()).toEqual([]);
   });
 

@@ -1,7 +1,13 @@
 // HTTP details every organisation controller shares: the roles, and for writes the ETag of the unit's stream revision.
 import { applyDecorators } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPreconditionFailedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
 } from '@nestjs/swagger';
 import type { Role } from '@campaign-ledger/domain';
 import { Roles } from '@api/auth/principal';

@@ -8,10 +8,7 @@ export const ID_PATTERN = /^(?!\$)[^\s:]{1,64}$/;
 export const ID_RULE = 'must be 1..64 characters, without spaces or ":", not starting with "$"';
 
 export function IsEntityId(field: string): PropertyDecorator {
-  return applyDecorators(
-    IsString({ message: `${field} must be a text` }),
-    Matches(ID_PATTERN, { message: `${field} ${ID_RULE}` }),
-  );
+  return applyDecorators(IsString({ message: `${field} must be a text` }), Matches(ID_PATTERN, { message: `${field} ${ID_RULE}` }));
 }
 
 /** A non-blank text of at most `max` characters. */

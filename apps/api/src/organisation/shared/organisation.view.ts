@@ -5,7 +5,10 @@ import { memberOnDate, type IsoDate, type RegisteredOrganisation } from '@campai
 // What the route answers is the contract's: declared once, there.
 export type { MemberView, OrganisationView };
 
-const byId = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byId =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 export function organisationView(state: RegisteredOrganisation, revision: number, asOf: IsoDate): OrganisationView {
   const members: MemberView[] = Object.values(state.members)
@@ -33,6 +36,8 @@ export function organisationView(state: RegisteredOrganisation, revision: number
       exemptMembers: members.filter((m) => m.branchId === branch.branchId && m.status === 'exempt').length,
     }))
     .sort(byId((b) => b.branchId));
-  const divisions = Object.values(state.divisions).map(({ divisionId, name }) => ({ divisionId, name })).sort(byId((d) => d.divisionId));
+  const divisions = Object.values(state.divisions)
+    .map(({ divisionId, name }) => ({ divisionId, name }))
+    .sort(byId((d) => d.divisionId));
   return { unitId: state.unitId, name: state.name, code: state.code, revision, asOf, divisions, branches, members };
 }

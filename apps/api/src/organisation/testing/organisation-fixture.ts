@@ -20,7 +20,9 @@ export const OTHER_UNIT_ADMIN = principalOf('administrator', { unitId: 'U2' });
 
 /** Who asks for an organisation change, as the controllers pass it on: the unit's administrator unless named. */
 export const writtenBy = (options: { reason?: string; expectedRevision?: number; principal?: Principal } = {}): WrittenBy => ({
-  actor: actorOf(options.principal ?? ADMIN), reason: options.reason, expectedRevision: options.expectedRevision,
+  actor: actorOf(options.principal ?? ADMIN),
+  reason: options.reason,
+  expectedRevision: options.expectedRevision,
 });
 
 export interface OrganisationFixture extends UseCaseHarness {
@@ -51,9 +53,17 @@ export async function organisationFixture(handlers: readonly Provider[]): Promis
  * The route of an organisation change: administrators only (roles), and only of the unit in its path — another unit's
  * administrator is told the unit is not registered, an installation administrator may act on any unit.
  */
-export async function expectUnitAdministratorsOnly<T>(fx: UseCaseHarness, controller: Type<T>, method: keyof T & string, params: Record<string, string> = {}): Promise<void> {
+export async function expectUnitAdministratorsOnly<T>(
+  fx: UseCaseHarness,
+  controller: Type<T>,
+  method: keyof T & string,
+  params: Record<string, string> = {},
+): Promise<void> {
   const route = routeOf(controller, method);
   expect(route.roles).toEqual(['administrator']);
-  await expect(route.scopeCheck(fx.store, OTHER_UNIT_ADMIN, { unitId: 'U1', ...params })).rejects.toMatchObject({ code: 'UNIT.NOT_REGISTERED', kind: 'not_found' });
+  await expect(route.scopeCheck(fx.store, OTHER_UNIT_ADMIN, { unitId: 'U1', ...params })).rejects.toMatchObject({
+    code: 'UNIT.NOT_REGISTERED',
+    kind: 'not_found',
+  });
   await expect(route.scopeCheck(fx.store, ROOT, { unitId: 'U1', ...params })).resolves.toBeUndefined();
 }

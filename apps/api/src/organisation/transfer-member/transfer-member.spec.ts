@@ -5,7 +5,9 @@ import { TransferMemberHttpController } from './transfer-member.http.controller'
 describe('move a member to another branch', () => {
   let fx: OrganisationFixture;
   const transfer = (memberId: string, toBranchId: string, on = '2009-04-01', expectedRevision?: number) =>
-    fx.get(TransferMemberHandler).execute(new TransferMemberCommand('U1', { memberId, toBranchId, on, reason: '工作调动' }, writtenBy({ expectedRevision, reason: '工作调动' })));
+    fx
+      .get(TransferMemberHandler)
+      .execute(new TransferMemberCommand('U1', { memberId, toBranchId, on, reason: '工作调动' }, writtenBy({ expectedRevision, reason: '工作调动' })));
 
   beforeEach(async () => {
     fx = await organisationFixture([TransferMemberHandler]);
@@ -15,7 +17,11 @@ describe('move a member to another branch', () => {
   it('records where the member comes from and goes to, from a date', async () => {
     await expect(transfer('M2', 'B2', '2009-04-01', SEEDED_REVISION)).resolves.toMatchObject({ revision: SEEDED_REVISION + 1 });
     expect(await fx.appended()).toEqual([
-      expect.objectContaining({ type: 'MemberTransferred', reason: '工作调动', data: { unitId: 'U1', memberId: 'M2', fromBranchId: 'B1', toBranchId: 'B2', on: '2009-04-01', reason: '工作调动' } }),
+      expect.objectContaining({
+        type: 'MemberTransferred',
+        reason: '工作调动',
+        data: { unitId: 'U1', memberId: 'M2', fromBranchId: 'B1', toBranchId: 'B2', on: '2009-04-01', reason: '工作调动' },
+      }),
     ]);
   });
 

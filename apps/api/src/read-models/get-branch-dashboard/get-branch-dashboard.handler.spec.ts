@@ -19,7 +19,11 @@ describe('GetBranchDashboardHandler', () => {
     today: () => TODAY,
     sourceAsOf: async () => {
       const log: RecordedEvent[] = [];
-      for (let page = await store.readAll({ maxCount: 1_000 }); page.length > 0; page = await store.readAll({ from: log[log.length - 1].logPosition, maxCount: 1_000 })) {
+      for (
+        let page = await store.readAll({ maxCount: 1_000 });
+        page.length > 0;
+        page = await store.readAll({ from: log[log.length - 1].logPosition, maxCount: 1_000 })
+      ) {
         log.push(...page);
       }
       return snapshotSource(projectInMemory(log));
@@ -34,7 +38,12 @@ describe('GetBranchDashboardHandler', () => {
     now = new Date('2026-04-16T02:00:00Z');
     await store.append(
       branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
-      [{ type: 'ThreeOnesRecorded', data: { campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', memberId: 'M001', item: 'talk', date: '2026-04-15', title: '专题党课', note: null, by: 'sec' } }],
+      [
+        {
+          type: 'ThreeOnesRecorded',
+          data: { campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', memberId: 'M001', item: 'talk', date: '2026-04-15', title: '专题党课', note: null, by: 'sec' },
+        },
+      ],
       { expectedRevision: 'any', metadata: SYSTEM },
     );
   });
@@ -67,14 +76,25 @@ describe('GetBranchDashboardHandler', () => {
     const answer = await dashboard('2026-04-12');
     expect(answer.asOf).toBe('2026-04-12');
     expect(answer.threeOnesEntries.map((e) => [e.memberId, e.item])).toEqual([
-      ['M001', 'reading'], ['M002', 'reading'], ['M003', 'reading'], ['M004', 'reading'], ['M005', 'reading'],
+      ['M001', 'reading'],
+      ['M002', 'reading'],
+      ['M003', 'reading'],
+      ['M004', 'reading'],
+      ['M005', 'reading'],
     ]);
   });
 
   it('lists the items member by member, in the order reading, talk, essay', () => {
     const work = {
-      campaignId: 'C1', branchId: 'B1', instances: {}, quantities: {}, sessions: {},
-      threeOnes: { M2: { essay: { date: '2009-03-20', title: 'e' }, reading: { date: '2009-03-18', title: 'r' } }, M1: { talk: { date: '2009-03-19', title: 't' } } },
+      campaignId: 'C1',
+      branchId: 'B1',
+      instances: {},
+      quantities: {},
+      sessions: {},
+      threeOnes: {
+        M2: { essay: { date: '2009-03-20', title: 'e' }, reading: { date: '2009-03-18', title: 'r' } },
+        M1: { talk: { date: '2009-03-19', title: 't' } },
+      },
     };
     expect(threeOnesEntries(work)).toEqual([
       { memberId: 'M1', item: 'talk', date: '2009-03-19', title: 't' },

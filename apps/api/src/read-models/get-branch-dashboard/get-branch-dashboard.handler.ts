@@ -2,9 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { BranchDashboardAnswer, ThreeOnesEntry } from '@campaign-ledger/api-contract';
 import { endOfOfficeDay } from '@campaign-ledger/audit';
-import {
-  branchWorkDecider, branchWorkStream, evolveEach, type BranchWorkEvent, type BranchWorkState, type ThreeOnesItem,
-} from '@campaign-ledger/domain';
+import { branchWorkDecider, branchWorkStream, evolveEach, type BranchWorkEvent, type BranchWorkState, type ThreeOnesItem } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
 import { branchDashboard } from '@campaign-ledger/projections';
 import { EVENT_STORE } from '@api/infrastructure/tokens';

@@ -15,9 +15,10 @@ export class GetBranchDashboardHttpController {
   @Get('branches/:branchId/dashboard')
   @Roles(...WATCHERS, 'secretary')
   @ApiOperation({
-    summary: "One branch's page in one answer: completion per phase, its instances with due dates and colours, study sessions with every member's mark, participation, the three ones with their titles",
+    summary:
+      "One branch's page in one answer: completion per phase, its instances with due dates and colours, study sessions with every member's mark, participation, the three ones with their titles",
   })
-  @ApiOkResponse({ description: "A secretary sees only their own branch (403 otherwise)" })
+  @ApiOkResponse({ description: 'A secretary sees only their own branch (403 otherwise)' })
   dashboard(@Param('campaignId') campaignId: string, @Param('branchId') branchId: string, @QueryParams() query: AsOfQueryDto) {
     return this.queries.execute(new GetBranchDashboardQuery(campaignId, branchId, { asOf: query.asOf, amberWithinDays: query.amberDays }));
   }

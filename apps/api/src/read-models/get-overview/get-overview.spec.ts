@@ -6,7 +6,8 @@ import { GetOverviewHttpController } from './get-overview.http.controller';
 
 describe("a campaign's overview for the leading group", () => {
   let fx: ReadModelsFixture;
-  const overview = (options: GetOverviewQuery['options'] = {}, campaignId = 'C1') => fx.get(GetOverviewHandler).execute(new GetOverviewQuery(campaignId, options));
+  const overview = (options: GetOverviewQuery['options'] = {}, campaignId = 'C1') =>
+    fx.get(GetOverviewHandler).execute(new GetOverviewQuery(campaignId, options));
 
   beforeEach(async () => {
     fx = await readModelsFixture([GetOverviewHandler]);
@@ -15,7 +16,14 @@ describe("a campaign's overview for the leading group", () => {
 
   it('answers the live figures for today: progress by stage, participation, warnings', async () => {
     const answer = await overview();
-    expect(answer).toMatchObject({ campaignId: 'C1', asOf: TODAY, status: 'planned', totals: { done: 2 }, participation: { sessions: 1 }, warnings: { amberWithinDays: expect.any(Number) } });
+    expect(answer).toMatchObject({
+      campaignId: 'C1',
+      asOf: TODAY,
+      status: 'planned',
+      totals: { done: 2 },
+      participation: { sessions: 1 },
+      warnings: { amberWithinDays: expect.any(Number) },
+    });
     const s1 = answer.stages.find((s) => s.stageId === 'S1');
     expect(s1).toMatchObject({ status: 'open', openedOn: '2009-03-16', done: 2 });
     expect(answer.totals.overdue).toBeGreaterThan(0);
@@ -23,13 +31,35 @@ describe("a campaign's overview for the leading group", () => {
   });
 
   it('follows new work once the read model has it', async () => {
-    await fx.store.append(branchWorkStream('C1', 'B2'), [{
-      type: 'TaskCompleted',
-      data: {
-        campaignId: 'C1', branchId: 'B2', instanceKey: 'T13:branch:B2', taskId: 'T13', stageId: 'S1', phaseId: 'P2', trackId: null, scope: 'branch', subjectId: 'B2',
-        weekOf: null, dueDate: '2009-05-17', mandatory: true, completedOn: TODAY, onTime: true, by: 'acc-secretary-B2', note: '', evidence: [], commandId: null,
-      },
-    }], { expectedRevision: 0, metadata: { actor: { id: 'acc-secretary-B2', role: 'secretary' } } });
+    await fx.store.append(
+      branchWorkStream('C1', 'B2'),
+      [
+        {
+          type: 'TaskCompleted',
+          data: {
+            campaignId: 'C1',
+            branchId: 'B2',
+            instanceKey: 'T13:branch:B2',
+            taskId: 'T13',
+            stageId: 'S1',
+            phaseId: 'P2',
+            trackId: null,
+            scope: 'branch',
+            subjectId: 'B2',
+            weekOf: null,
+            dueDate: '2009-05-17',
+            mandatory: true,
+            completedOn: TODAY,
+            onTime: true,
+            by: 'acc-secretary-B2',
+            note: '',
+            evidence: [],
+            commandId: null,
+          },
+        },
+      ],
+      { expectedRevision: 0, metadata: { actor: { id: 'acc-secretary-B2', role: 'secretary' } } },
+    );
     await fx.caughtUp();
     expect((await overview()).totals.done).toBe(3);
   });

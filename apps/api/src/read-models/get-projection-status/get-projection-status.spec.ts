@@ -17,7 +17,13 @@ describe("the projection's status, for the installation's operators", () => {
     it('tells an administrator where the read model is in the log and how far behind', async () => {
       const head = (await fx.store.readAll()).at(-1)?.logPosition;
       await expect(status(ADMIN)).resolves.toMatchObject({
-        me: 'in-memory', state: 'active', checkpoint: `${head?.commit}/${head?.prepare}`, eventsBehind: 0, eventsBehindCapped: false, secondsBehind: 0, heldBack: null,
+        me: 'in-memory',
+        state: 'active',
+        checkpoint: `${head?.commit}/${head?.prepare}`,
+        eventsBehind: 0,
+        eventsBehindCapped: false,
+        secondsBehind: 0,
+        heldBack: null,
       });
     });
 

@@ -20,12 +20,30 @@ describe("a campaign's study-session participation week by week", () => {
   });
 
   it('counts a make-up as participation, not as attendance', async () => {
-    await fx.store.append(branchWorkStream('C1', 'B1'), [{
-      type: 'StudyMakeUpRecorded',
-      data: { campaignId: 'C1', branchId: 'B1', sessionId: 'ss-1', sessionDate: '2009-03-20', memberId: 'M2', originalMark: 'absent', date: '2009-03-31', note: null, by: 'acc-secretary-B1' },
-    }], { expectedRevision: 1, metadata: { actor: { id: 'acc-secretary-B1', role: 'secretary' } } });
+    await fx.store.append(
+      branchWorkStream('C1', 'B1'),
+      [
+        {
+          type: 'StudyMakeUpRecorded',
+          data: {
+            campaignId: 'C1',
+            branchId: 'B1',
+            sessionId: 'ss-1',
+            sessionDate: '2009-03-20',
+            memberId: 'M2',
+            originalMark: 'absent',
+            date: '2009-03-31',
+            note: null,
+            by: 'acc-secretary-B1',
+          },
+        },
+      ],
+      { expectedRevision: 1, metadata: { actor: { id: 'acc-secretary-B1', role: 'secretary' } } },
+    );
     await fx.caughtUp();
-    expect(await weekly()).toEqual([expect.objectContaining({ attendance: { numerator: 1, denominator: 2 }, participation: { numerator: 2, denominator: 2 } })]);
+    expect(await weekly()).toEqual([
+      expect.objectContaining({ attendance: { numerator: 1, denominator: 2 }, participation: { numerator: 2, denominator: 2 } }),
+    ]);
   });
 
   it('answers 404 for a campaign the read model does not hold', async () => {

@@ -5,7 +5,8 @@ import { ListOverdueHttpController } from './list-overdue.http.controller';
 
 describe("a campaign's overdue and soon-due work", () => {
   let fx: ReadModelsFixture;
-  const overdue = (options: ListOverdueQuery['options'] = {}, campaignId = 'C1') => fx.get(ListOverdueHandler).execute(new ListOverdueQuery(campaignId, options));
+  const overdue = (options: ListOverdueQuery['options'] = {}, campaignId = 'C1') =>
+    fx.get(ListOverdueHandler).execute(new ListOverdueQuery(campaignId, options));
 
   beforeAll(async () => {
     fx = await readModelsFixture([ListOverdueHandler]);

@@ -4,7 +4,13 @@
 import { ProjectorLease, projectInMemory, type CheckpointMoved } from '@campaign-ledger/projections';
 import { loadConfig } from '@campaign-ledger/runtime';
 import {
-  appendTrickle, databaseTables, demoTestBed, memoryTables, readWholeLog, waitForCheckpoint, type ReadModelTestBed,
+  appendTrickle,
+  databaseTables,
+  demoTestBed,
+  memoryTables,
+  readWholeLog,
+  waitForCheckpoint,
+  type ReadModelTestBed,
 } from '../testing/read-model-fixtures';
 import { ProjectorThread } from './projector-thread';
 
@@ -19,7 +25,11 @@ describe('the projector in a worker thread', () => {
   const startThread = async (owner = 'api-projector-test', databaseUrl = bed.database.url, leaseTtlMs = 5_000) => {
     const config = loadConfig({ DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', PROJECTOR: 'thread', DATA_DIR: '/tmp/cl-projector-thread-test' });
     thread = new ProjectorThread({
-      config, owner, leaseTtlMs, poolSize: 2, restartDelayMs: 100,
+      config,
+      owner,
+      leaseTtlMs,
+      poolSize: 2,
+      restartDelayMs: 100,
       onError: (error) => errors.push(error instanceof Error ? error.message : String(error)),
       onNotice: (line) => notices.push(line),
     });

@@ -81,7 +81,10 @@ export class ProjectorThread {
   private spawn(): Promise<void> {
     const entry = workerEntry();
     const data: ProjectorWorkerData = {
-      config: this.options.config, owner: this.options.owner, leaseTtlMs: this.options.leaseTtlMs, poolSize: this.options.poolSize,
+      config: this.options.config,
+      owner: this.options.owner,
+      leaseTtlMs: this.options.leaseTtlMs,
+      poolSize: this.options.poolSize,
       minBatchIntervalMs: this.options.minBatchIntervalMs,
     };
     const worker = new Worker(entry.filename, { workerData: data, execArgv: entry.execArgv, env: entry.env, name: 'projector' });

@@ -23,7 +23,10 @@ async function main(data: ProjectorWorkerData): Promise<void> {
     throw error;
   }
   const projector = new Projector({
-    eventStore: storage.eventStore, db: typeOrmSql(dataSource), owner: data.owner, leaseTtlMs: data.leaseTtlMs,
+    eventStore: storage.eventStore,
+    db: typeOrmSql(dataSource),
+    owner: data.owner,
+    leaseTtlMs: data.leaseTtlMs,
     minBatchIntervalMs: data.minBatchIntervalMs,
     onError: (error) => say({ type: 'error', message: text(error) }),
   });

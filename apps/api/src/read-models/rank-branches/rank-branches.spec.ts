@@ -15,7 +15,7 @@ describe("rank a campaign's branches", () => {
   });
   afterAll(() => fx.close());
 
-  it("ranks every branch of the unit by completion by default, best first", async () => {
+  it('ranks every branch of the unit by completion by default, best first', async () => {
     const ranking = await rank();
     expect(ranking.map((r) => r.rank)).toEqual([1, 2]);
     expect(ranking.map((r) => r.branchId).sort()).toEqual(['B1', 'B2']);

@@ -51,10 +51,13 @@ export class LiveOverview {
       };
       const schedule = () => {
         if (timer || closed) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void push();
-        }, Math.max(0, lastSent + STREAM_INTERVAL_MS - Date.now()));
+        timer = setTimeout(
+          () => {
+            timer = null;
+            void push();
+          },
+          Math.max(0, lastSent + STREAM_INTERVAL_MS - Date.now()),
+        );
       };
       void push();
       const subscription = this.readModels.checkpoints.subscribe({ next: schedule, complete: () => subscriber.complete() });

@@ -16,7 +16,9 @@ export class StreamOverviewHttpController {
   @Roles(...WATCHERS)
   @ApiOperation({ summary: 'Server-sent events: a fresh overview whenever the read model moves (at most every 500 ms)' })
   overviewStream(
-    @Param('campaignId') campaignId: string, @CurrentPrincipal() principal: Principal, @QueryParams() query: AmberDaysQueryDto,
+    @Param('campaignId') campaignId: string,
+    @CurrentPrincipal() principal: Principal,
+    @QueryParams() query: AmberDaysQueryDto,
   ): Observable<MessageEvent> {
     return this.live.watch(campaignId, principal, query.amberDays);
   }

@@ -47,7 +47,11 @@ export async function startDemoApi(): Promise<DemoApi> {
     }
     const get = (path: string, who: DemoAccount) => api.http.get(path).set('Authorization', `Bearer ${tokens[who]}`);
     return {
-      api, store, today, tokens, get,
+      api,
+      store,
+      today,
+      tokens,
+      get,
       async completeOpenBranchTask(branchId) {
         const dashboard = await get(`/api/campaigns/${DEMO_CAMPAIGN_ID}/branches/${branchId}/dashboard`, 'leader').expect(200);
         const open = [...dashboard.body.phases.flatMap((p: { instances: unknown[] }) => p.instances), ...dashboard.body.unphased].find(
@@ -55,14 +59,31 @@ export async function startDemoApi(): Promise<DemoApi> {
         );
         await store.append(
           branchWorkStream(DEMO_CAMPAIGN_ID, branchId),
-          [{
-            type: 'TaskCompleted',
-            data: {
-              campaignId: DEMO_CAMPAIGN_ID, branchId, instanceKey: open.instanceKey, taskId: open.taskId, stageId: open.stageId, phaseId: open.phaseId, trackId: null,
-              scope: open.scope, subjectId: open.subjectId, weekOf: open.weekOf, dueDate: open.dueDate, mandatory: open.mandatory, completedOn: today,
-              onTime: false, by: `sec-${branchId}`, note: 'done', evidence: [], commandId: null,
+          [
+            {
+              type: 'TaskCompleted',
+              data: {
+                campaignId: DEMO_CAMPAIGN_ID,
+                branchId,
+                instanceKey: open.instanceKey,
+                taskId: open.taskId,
+                stageId: open.stageId,
+                phaseId: open.phaseId,
+                trackId: null,
+                scope: open.scope,
+                subjectId: open.subjectId,
+                weekOf: open.weekOf,
+                dueDate: open.dueDate,
+                mandatory: open.mandatory,
+                completedOn: today,
+                onTime: false,
+                by: `sec-${branchId}`,
+                note: 'done',
+                evidence: [],
+                commandId: null,
+              },
             },
-          }],
+          ],
           { expectedRevision: 'any', metadata: SYSTEM },
         );
         return { instanceKey: open.instanceKey as string, appendedAt: Date.now() };

@@ -2,8 +2,16 @@
 import type { DataSource } from 'typeorm';
 import { PostgresEventStore, comparePositions, formatPosition, type EventStore, type LogPosition, type RecordedEvent } from '@campaign-ledger/event-store';
 import {
-  dumpSchema, keyOf, openReadModelDataSource, readCheckpoint, snapshotTables, TABLE_NAMES, typeOrmSql,
-  type ReadModelSnapshot, type SqlDatabase, type TableName,
+  dumpSchema,
+  keyOf,
+  openReadModelDataSource,
+  readCheckpoint,
+  snapshotTables,
+  TABLE_NAMES,
+  typeOrmSql,
+  type ReadModelSnapshot,
+  type SqlDatabase,
+  type TableName,
 } from '@campaign-ledger/projections';
 import { branchWorkStream } from '@campaign-ledger/domain';
 import { createTestDatabase, type TestDatabase } from '@campaign-ledger/testing-support';
@@ -21,14 +29,31 @@ export async function appendTrickle(store: EventStore, today: string, count: num
   for (let i = from; i < from + count; i += 1) {
     ({ logPosition: last } = await store.append(
       branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'),
-      [{
-        type: 'TaskCompleted',
-        data: {
-          campaignId: DEMO_CAMPAIGN_ID, branchId: 'B01', instanceKey: `X${i}:branch:B01`, taskId: 'T01', stageId: 'S1', phaseId: 'S1P1', trackId: null,
-          scope: 'branch', subjectId: 'B01', weekOf: null, dueDate: today, mandatory: true, completedOn: today, onTime: true,
-          by: 'sec-B01', note: `trickle ${i}`, evidence: [], commandId: null,
+      [
+        {
+          type: 'TaskCompleted',
+          data: {
+            campaignId: DEMO_CAMPAIGN_ID,
+            branchId: 'B01',
+            instanceKey: `X${i}:branch:B01`,
+            taskId: 'T01',
+            stageId: 'S1',
+            phaseId: 'S1P1',
+            trackId: null,
+            scope: 'branch',
+            subjectId: 'B01',
+            weekOf: null,
+            dueDate: today,
+            mandatory: true,
+            completedOn: today,
+            onTime: true,
+            by: 'sec-B01',
+            note: `trickle ${i}`,
+            evidence: [],
+            commandId: null,
+          },
         },
-      }],
+      ],
       { expectedRevision: 'any', metadata: SYSTEM },
     ));
     if (options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
@@ -55,7 +80,12 @@ export async function demoTestBed(today = '2026-04-20'): Promise<ReadModelTestBe
   await waitUntilReadable(store, await appendDemo(store, demo));
   const dataSource = await openReadModelDataSource({ url: database.url, poolSize: 4 });
   return {
-    database, store, dataSource, sql: typeOrmSql(dataSource), demo, today,
+    database,
+    store,
+    dataSource,
+    sql: typeOrmSql(dataSource),
+    demo,
+    today,
     async close() {
       await dataSource.destroy();
       await store.close();

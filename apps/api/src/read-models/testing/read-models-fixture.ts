@@ -26,14 +26,17 @@ const settings: ReadModelsSettings = { leaseTtlMs: 10_000, minBatchIntervalMs: 0
 
 /** The read models over the March timeline, caught up, with the handlers named. */
 export async function readModelsFixture(handlers: readonly Provider[], options: UseCaseHarnessOptions = {}): Promise<ReadModelsFixture> {
-  const harness = await startUseCases([
-    // No read-model database: the service keeps the read model in memory, fed by a subscription to the log.
-    { provide: STORAGE, useValue: { readModelUrl: '' } as Partial<Storage> },
-    { provide: READ_MODELS_SETTINGS, useValue: settings },
-    ReadModelsService,
-    ProjectionMetrics,
-    ...handlers,
-  ], options);
+  const harness = await startUseCases(
+    [
+      // No read-model database: the service keeps the read model in memory, fed by a subscription to the log.
+      { provide: STORAGE, useValue: { readModelUrl: '' } as Partial<Storage> },
+      { provide: READ_MODELS_SETTINGS, useValue: settings },
+      ReadModelsService,
+      ProjectionMetrics,
+      ...handlers,
+    ],
+    options,
+  );
   const caughtUp = async () => {
     const service = harness.get(ReadModelsService);
     for (let waited = 0; (await service.status()).eventsBehind > 0; waited += 5) {

@@ -49,8 +49,18 @@ function RoleSelect({ testId, value, onChange }: { testId: string; value?: Role;
   return <Select<Role> value={value} onChange={onChange} options={ROLES.map((r) => ({ value: r, label: t(`role_${r}`) }))} data-testid={testId} />;
 }
 
-function UnitSelect({ scope, allowInstallation, testId, value, onChange }: {
-  scope: AdminScope; allowInstallation: boolean; testId: string; value?: string; onChange?: (value: string) => void;
+function UnitSelect({
+  scope,
+  allowInstallation,
+  testId,
+  value,
+  onChange,
+}: {
+  scope: AdminScope;
+  allowInstallation: boolean;
+  testId: string;
+  value?: string;
+  onChange?: (value: string) => void;
 }) {
   const { t } = useI18n();
   const options = [
@@ -60,8 +70,16 @@ function UnitSelect({ scope, allowInstallation, testId, value, onChange }: {
   return <Select value={value} onChange={onChange} options={options} data-testid={testId} />;
 }
 
-function BranchSelect({ branches, testId, value, onChange }: {
-  branches: readonly BranchSummary[] | null; testId: string; value?: string; onChange?: (value: string) => void;
+function BranchSelect({
+  branches,
+  testId,
+  value,
+  onChange,
+}: {
+  branches: readonly BranchSummary[] | null;
+  testId: string;
+  value?: string;
+  onChange?: (value: string) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -143,7 +161,8 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
         onValuesChange={(changed: Partial<CreateValues>) => {
           if (error !== null) setError(null);
           // "No unit" is for installation administrators only; another unit has other branches.
-          if (changed.role && changed.role !== 'administrator' && form.getFieldValue('unitId') === INSTALLATION) form.setFieldValue('unitId', scope.unit.unitId);
+          if (changed.role && changed.role !== 'administrator' && form.getFieldValue('unitId') === INSTALLATION)
+            form.setFieldValue('unitId', scope.unit.unitId);
           if (changed.unitId !== undefined) form.setFieldValue('branchId', undefined);
         }}
       >
@@ -151,7 +170,10 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
           name="username"
           label={t('username')}
           extra={t('usernameRule')}
-          rules={[{ required: true, message: t('usernameRequired') }, { pattern: USERNAME, message: t('usernameRule') }]}
+          rules={[
+            { required: true, message: t('usernameRequired') },
+            { pattern: USERNAME, message: t('usernameRule') },
+          ]}
           {...(taken ? { validateStatus: 'error' as const, help: taken.text(lang) } : fieldError(error, 'username', lang))}
         >
           <Input autoComplete="off" data-testid="account-username" />
@@ -168,7 +190,12 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
           <RoleSelect testId="account-role" />
         </Form.Item>
         {scope.installation ? (
-          <Form.Item name="unitId" label={t('unit')} rules={[{ required: role !== 'administrator', message: t('unitRequired') }]} {...fieldError(error, 'unitId', lang)}>
+          <Form.Item
+            name="unitId"
+            label={t('unit')}
+            rules={[{ required: role !== 'administrator', message: t('unitRequired') }]}
+            {...fieldError(error, 'unitId', lang)}
+          >
             <UnitSelect scope={scope} allowInstallation={role === 'administrator'} testId="account-unit" />
           </Form.Item>
         ) : (
@@ -266,7 +293,12 @@ export function DisableEnableDialog({ account, onClose, onDone }: DialogProps & 
       />
       {error !== null && !shownOnFields(error, ['reason']) && <ErrorAlert error={error} />}
       <Form form={form} layout="vertical" data-testid="disable-enable-form">
-        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }, { max: 500 }]} {...fieldError(error, 'reason', lang)}>
+        <Form.Item
+          name="reason"
+          label={t('reason')}
+          rules={[{ required: true, whitespace: true, message: t('reasonRequired') }, { max: 500 }]}
+          {...fieldError(error, 'reason', lang)}
+        >
           <Input.TextArea rows={2} maxLength={500} data-testid="account-reason" />
         </Form.Item>
       </Form>
@@ -327,7 +359,8 @@ export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProp
         initialValues={{ role: account.role, unitId: currentUnit, branchId: account.branchId ?? undefined }}
         onValuesChange={(changed: Partial<RoleValues>) => {
           if (error !== null) setError(null);
-          if (changed.role && changed.role !== 'administrator' && form.getFieldValue('unitId') === INSTALLATION) form.setFieldValue('unitId', scope.unit.unitId);
+          if (changed.role && changed.role !== 'administrator' && form.getFieldValue('unitId') === INSTALLATION)
+            form.setFieldValue('unitId', scope.unit.unitId);
           if (changed.unitId !== undefined) form.setFieldValue('branchId', undefined);
         }}
       >
@@ -335,7 +368,12 @@ export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProp
           <RoleSelect testId="role-role" />
         </Form.Item>
         {scope.installation && (
-          <Form.Item name="unitId" label={t('unit')} rules={[{ required: role !== 'administrator', message: t('unitRequired') }]} {...fieldError(error, 'unitId', lang)}>
+          <Form.Item
+            name="unitId"
+            label={t('unit')}
+            rules={[{ required: role !== 'administrator', message: t('unitRequired') }]}
+            {...fieldError(error, 'unitId', lang)}
+          >
             {/* An account of a unit cannot become an installation administrator through this route (the API keeps its unit). */}
             <UnitSelect scope={scope} allowInstallation={role === 'administrator' && account.unitId === null} testId="role-unit" />
           </Form.Item>

@@ -8,9 +8,7 @@ import { useAccount } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { ChangeRoleDialog, CreateAccountDialog, DisableEnableDialog, ResetPasswordDialog, ROLES, type AdminScope } from './AccountDialogs';
 
-type Dialog =
-  | { readonly kind: 'create' }
-  | { readonly kind: 'reset' | 'disable-enable' | 'role'; readonly account: AccountView };
+type Dialog = { readonly kind: 'create' } | { readonly kind: 'reset' | 'disable-enable' | 'role'; readonly account: AccountView };
 
 type StatusFilter = 'all' | 'active' | 'disabled';
 
@@ -24,7 +22,8 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
   const [status, setStatus] = useState<StatusFilter>('all');
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const unitName = (unitId: string | null) => (unitId === null ? t('installationLevel') : (scope.units.find((u) => u.unitId === unitId)?.name ?? scope.unit.name));
+  const unitName = (unitId: string | null) =>
+    unitId === null ? t('installationLevel') : (scope.units.find((u) => u.unitId === unitId)?.name ?? scope.unit.name);
   const branchName = (branchId: string | null) => (branchId ? (scope.unit.branches.find((b) => b.branchId === branchId)?.name ?? branchId) : '—');
 
   // The unit on the page, and the installation's own administrators (who belong to no unit).
@@ -50,17 +49,36 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
           </Button>
         </Tooltip>
         <Tooltip title={why}>
-          <Button size="small" icon={<UserSwitchOutlined />} disabled={self} onClick={() => setDialog({ kind: 'role', account: a })} data-testid="account-change-role">
+          <Button
+            size="small"
+            icon={<UserSwitchOutlined />}
+            disabled={self}
+            onClick={() => setDialog({ kind: 'role', account: a })}
+            data-testid="account-change-role"
+          >
             {t('changeRole')}
           </Button>
         </Tooltip>
         <Tooltip title={why}>
           {a.disabled ? (
-            <Button size="small" icon={<CheckCircleOutlined />} disabled={self} onClick={() => setDialog({ kind: 'disable-enable', account: a })} data-testid="account-enable">
+            <Button
+              size="small"
+              icon={<CheckCircleOutlined />}
+              disabled={self}
+              onClick={() => setDialog({ kind: 'disable-enable', account: a })}
+              data-testid="account-enable"
+            >
               {t('enableAccount')}
             </Button>
           ) : (
-            <Button size="small" danger icon={<StopOutlined />} disabled={self} onClick={() => setDialog({ kind: 'disable-enable', account: a })} data-testid="account-disable">
+            <Button
+              size="small"
+              danger
+              icon={<StopOutlined />}
+              disabled={self}
+              onClick={() => setDialog({ kind: 'disable-enable', account: a })}
+              data-testid="account-disable"
+            >
               {t('disableAccount')}
             </Button>
           )}
@@ -70,19 +88,40 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
   };
 
   const statusTag = (a: AccountView) =>
-    a.disabled ? <Tag color="default" data-testid="account-status" data-disabled="true">{t('disabled')}</Tag> : <Tag color="success" data-testid="account-status" data-disabled="false">{t('accountActive')}</Tag>;
+    a.disabled ? (
+      <Tag color="default" data-testid="account-status" data-disabled="true">
+        {t('disabled')}
+      </Tag>
+    ) : (
+      <Tag color="success" data-testid="account-status" data-disabled="false">
+        {t('accountActive')}
+      </Tag>
+    );
   const nameCell = (a: AccountView) => (
     <span>
-      <Typography.Text strong data-testid="account-name">{a.displayName}</Typography.Text>
+      <Typography.Text strong data-testid="account-name">
+        {a.displayName}
+      </Typography.Text>
       {a.accountId === me.accountId && <Tag style={{ marginInlineStart: 6 }}>{t('thisIsYou')}</Tag>}
     </span>
   );
-  const rowAttributes = (a: AccountView) => ({ 'data-testid': 'account-row', 'data-username': a.username, 'data-role': a.role, 'data-disabled': String(a.disabled) });
+  const rowAttributes = (a: AccountView) => ({
+    'data-testid': 'account-row',
+    'data-username': a.username,
+    'data-role': a.role,
+    'data-disabled': String(a.disabled),
+  });
 
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12, alignItems: 'center' }}>
-        <Input.Search allowClear placeholder={t('searchAccounts')} style={{ width: narrow ? '100%' : 240 }} onChange={(e) => setQuery(e.target.value)} data-testid="account-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('searchAccounts')}
+          style={{ width: narrow ? '100%' : 240 }}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="account-search"
+        />
         <Select<Role | 'all'>
           value={role}
           onChange={setRole}
@@ -94,7 +133,11 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
           value={status}
           onChange={setStatus}
           style={{ width: 120 }}
-          options={[{ value: 'all', label: t('allStatuses') }, { value: 'active', label: t('accountActive') }, { value: 'disabled', label: t('disabled') }]}
+          options={[
+            { value: 'all', label: t('allStatuses') },
+            { value: 'active', label: t('accountActive') },
+            { value: 'disabled', label: t('disabled') },
+          ]}
           data-testid="account-status-filter"
         />
         <div style={{ flex: 1 }} />
@@ -141,7 +184,13 @@ export function AccountsTab({ scope, accounts, reload }: { scope: AdminScope; ac
             { title: t('username'), dataIndex: 'username', width: 130 },
             { title: t('role'), dataIndex: 'role', width: 110, render: (r: Role) => <Tag data-testid="account-role-label">{t(`role_${r}`)}</Tag> },
             { title: t('unit'), dataIndex: 'unitId', width: 150, ellipsis: true, render: (id: string | null) => unitName(id) },
-            { title: t('branch'), dataIndex: 'branchId', width: 170, ellipsis: true, render: (id: string | null) => <span data-testid="account-branch-name">{branchName(id)}</span> },
+            {
+              title: t('branch'),
+              dataIndex: 'branchId',
+              width: 170,
+              ellipsis: true,
+              render: (id: string | null) => <span data-testid="account-branch-name">{branchName(id)}</span>,
+            },
             { title: t('status'), key: 'status', width: 90, render: (_, a) => statusTag(a) },
             { title: t('actions'), key: 'actions', width: 300, fixed: 'right', render: (_, a) => actions(a) },
           ]}

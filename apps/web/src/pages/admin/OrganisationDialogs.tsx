@@ -56,7 +56,12 @@ export function RegisterUnitDialog({ onClose, onDone }: { onClose: () => void; o
       <Alert type="info" showIcon title={t('registerUnitHint')} style={{ marginBottom: 16 }} />
       {error !== null && taken === null && !shownOnFields(error, ['name', 'code', 'unitId']) && <ErrorAlert error={error} />}
       <Form form={form} layout="vertical" data-testid="register-unit-form" onValuesChange={() => error !== null && setError(null)}>
-        <Form.Item name="name" label={t('unitName')} rules={[{ required: true, whitespace: true, message: t('unitNameRequired') }, { max: 200 }]} {...fieldError(error, 'name', lang)}>
+        <Form.Item
+          name="name"
+          label={t('unitName')}
+          rules={[{ required: true, whitespace: true, message: t('unitNameRequired') }, { max: 200 }]}
+          {...fieldError(error, 'name', lang)}
+        >
           <Input maxLength={200} data-testid="unit-name" />
         </Form.Item>
         <Form.Item
@@ -123,12 +128,20 @@ export function AddBranchDialog({ unit, onClose, onDone }: { unit: OrganisationV
           name="branchId"
           label={t('branchIdLabel')}
           extra={t('branchIdHint')}
-          rules={[{ required: true, message: t('branchIdRequired') }, { pattern: ENTITY_ID, message: t('idRule') }]}
+          rules={[
+            { required: true, message: t('branchIdRequired') },
+            { pattern: ENTITY_ID, message: t('idRule') },
+          ]}
           {...(taken ? { validateStatus: 'error' as const, help: taken.text(lang) } : fieldError(error, 'branchId', lang))}
         >
           <Input autoComplete="off" maxLength={64} data-testid="branch-id" />
         </Form.Item>
-        <Form.Item name="name" label={t('branchName')} rules={[{ required: true, whitespace: true, message: t('branchNameRequired') }, { max: 100 }]} {...fieldError(error, 'name', lang)}>
+        <Form.Item
+          name="name"
+          label={t('branchName')}
+          rules={[{ required: true, whitespace: true, message: t('branchNameRequired') }, { max: 100 }]}
+          {...fieldError(error, 'name', lang)}
+        >
           <Input maxLength={100} data-testid="branch-name" />
         </Form.Item>
         <Form.Item
@@ -184,12 +197,20 @@ export function AddDivisionDialog({ unit, onClose, onDone }: { unit: Organisatio
           name="divisionId"
           label={t('divisionIdLabel')}
           extra={t('divisionIdHint')}
-          rules={[{ required: true, message: t('divisionIdRequired') }, { pattern: ENTITY_ID, message: t('idRule') }]}
+          rules={[
+            { required: true, message: t('divisionIdRequired') },
+            { pattern: ENTITY_ID, message: t('idRule') },
+          ]}
           {...(taken ? { validateStatus: 'error' as const, help: taken.text(lang) } : fieldError(error, 'divisionId', lang))}
         >
           <Input autoComplete="off" maxLength={64} data-testid="division-id" />
         </Form.Item>
-        <Form.Item name="name" label={t('divisionName')} rules={[{ required: true, whitespace: true, message: t('divisionNameRequired') }, { max: 100 }]} {...fieldError(error, 'name', lang)}>
+        <Form.Item
+          name="name"
+          label={t('divisionName')}
+          rules={[{ required: true, whitespace: true, message: t('divisionNameRequired') }, { max: 100 }]}
+          {...fieldError(error, 'name', lang)}
+        >
           <Input maxLength={100} data-testid="division-name" />
         </Form.Item>
       </Form>

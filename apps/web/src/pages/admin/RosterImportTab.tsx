@@ -101,10 +101,23 @@ export function RosterImportTab({ unit, onImported }: { unit: OrganisationView; 
           </Upload>
           {tooLarge && <Alert type="error" showIcon title={t('rosterTooLarge')} />}
           <Space wrap>
-            <Button icon={<EyeOutlined />} disabled={!file || tooLarge || busy !== null} loading={busy === 'preview'} onClick={() => void run(true)} data-testid="roster-preview">
+            <Button
+              icon={<EyeOutlined />}
+              disabled={!file || tooLarge || busy !== null}
+              loading={busy === 'preview'}
+              onClick={() => void run(true)}
+              data-testid="roster-preview"
+            >
               {t('rosterPreview')}
             </Button>
-            <Button type="primary" icon={<CloudUploadOutlined />} disabled={!canImport} loading={busy === 'import'} onClick={() => void run(false)} data-testid="roster-import">
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              disabled={!canImport}
+              loading={busy === 'import'}
+              onClick={() => void run(false)}
+              data-testid="roster-import"
+            >
               {t('rosterImport')}
             </Button>
           </Space>
@@ -163,7 +176,12 @@ function ImportReport({ report, unit }: { report: RosterImportAnswer; unit: Orga
       ) : report.events === 0 ? (
         <Alert type="info" showIcon title={t('rosterNothingToDo')} data-testid="roster-nothing" />
       ) : (
-        <Alert type="success" showIcon title={t('rosterReady', { branches: report.branchesCreated.length, members: report.membersJoined.length })} data-testid="roster-ready" />
+        <Alert
+          type="success"
+          showIcon
+          title={t('rosterReady', { branches: report.branchesCreated.length, members: report.membersJoined.length })}
+          data-testid="roster-ready"
+        />
       )}
       {report.ignoredColumns.length > 0 && (
         <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('rosterIgnoredColumns', { columns: report.ignoredColumns.join('、') })} />
@@ -197,7 +215,11 @@ function RefusedTable({ refused }: { refused: readonly RefusedRosterRow[] }) {
           key: 'reason',
           render: (_: unknown, r: RefusedRosterRow) => (
             <span style={{ wordBreak: 'break-word' }}>
-              {narrow && <Typography.Text strong style={{ display: 'block' }}>{column(r.field)}</Typography.Text>}
+              {narrow && (
+                <Typography.Text strong style={{ display: 'block' }}>
+                  {column(r.field)}
+                </Typography.Text>
+              )}
               {lang === 'zh' && r.reasonZh ? r.reasonZh : r.reason}
             </span>
           ),

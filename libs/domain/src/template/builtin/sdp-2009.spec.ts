@@ -46,7 +46,14 @@ describe('built-in template sdp-2009 (the 2009 plan: 3 stages, 6 phases, 39 task
 
   it('uses every scope of the plan', () => {
     const count = (scope: string) => template.tasks.filter((t) => t.scope === scope).length;
-    expect({ unit: count('unit'), branch: count('branch'), weekly: count('branch_recurring_weekly'), member: count('member'), leader: count('leader'), division: count('division') }).toEqual({
+    expect({
+      unit: count('unit'),
+      branch: count('branch'),
+      weekly: count('branch_recurring_weekly'),
+      member: count('member'),
+      leader: count('leader'),
+      division: count('division'),
+    }).toEqual({
       unit: 23,
       branch: 4,
       weekly: 1,

@@ -3,8 +3,13 @@
 // It proves the adapter's own logic here; it proves nothing about the real server.
 import { PassThrough } from 'node:stream';
 import {
-  StreamNotFoundError, WrongExpectedVersionError,
-  type AppendStreamState, type EventData, type KurrentDBClient, type Position, type RecordedEvent,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AppendStreamState,
+  type EventData,
+  type KurrentDBClient,
+  type Position,
+  type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 
 interface Stored {

@@ -66,7 +66,13 @@ export function positionOf(event: KurrentRecordedEvent, commitPosition?: bigint)
 export function fromKurrent(event: KurrentRecordedEvent, commitPosition?: bigint): RecordedEvent {
   const stored = isObject(event.metadata) ? event.metadata : {};
   const {
-    schemaVersion, revision: _revision, previousHash, hash, $correlationId: _c, $causationId: _k, ...metadata
+    schemaVersion,
+    revision: _revision,
+    previousHash,
+    hash,
+    $correlationId: _c,
+    $causationId: _k,
+    ...metadata
   } = stored as Partial<StoredMetadata> & Record<string, unknown>;
   const logPosition = positionOf(event, commitPosition);
   // The sealed instant, not the server's `created`: that is what the hash covers (events written before sealing have none).

@@ -26,7 +26,14 @@ describe('KurrentDbEventStore (fake client)', () => {
   afterEach(() => store.close());
 
   it('stores our envelope and reads back events whose chain verifies', async () => {
-    const first = await store.append('campaign-1', [{ type: 'CampaignOpened', data: { name: 'A' } }, { type: 'Noted', data: null }], by('no_stream'));
+    const first = await store.append(
+      'campaign-1',
+      [
+        { type: 'CampaignOpened', data: { name: 'A' } },
+        { type: 'Noted', data: null },
+      ],
+      by('no_stream'),
+    );
     await store.append('campaign-1', [{ type: 'Noted', data: 'text', schemaVersion: 2 }], by(1));
     expect(first).toMatchObject({ streamId: 'campaign-1', firstRevision: 0, nextRevision: 1, replayed: false });
 
@@ -36,10 +43,16 @@ describe('KurrentDbEventStore (fake client)', () => {
 
     const events = await store.readStream('campaign-1');
     expect(events.map((event) => [event.revision, event.type, event.data])).toEqual([
-      [0, 'CampaignOpened', { name: 'A' }], [1, 'Noted', null], [2, 'Noted', 'text'],
+      [0, 'CampaignOpened', { name: 'A' }],
+      [1, 'Noted', null],
+      [2, 'Noted', 'text'],
     ]);
     expect(events[0].metadata).toEqual({
-      actor: { id: 'u-1', role: 'organiser' }, occurredAt: '2026-11-24T10:00:00.000Z', correlationId: 'c-1', causationId: null, reason: 'test',
+      actor: { id: 'u-1', role: 'organiser' },
+      occurredAt: '2026-11-24T10:00:00.000Z',
+      correlationId: 'c-1',
+      causationId: null,
+      reason: 'test',
       recordedAt: '2026-11-24T10:00:00.000Z',
     });
     // The sealed instant, not the server's own `created`.
@@ -52,14 +65,28 @@ describe('KurrentDbEventStore (fake client)', () => {
     await expect(store.streamHead('campaign-1')).resolves.toEqual({ revision: 2, hash: events[2].hash });
   });
 
-  it('reports the server\'s time for an event written before recording times were sealed, and verifies it as before', async () => {
+  it("reports the server's time for an event written before recording times were sealed, and verifies it as before", async () => {
     const { hashEvent } = await import('../hashing');
     const metadata = { actor: { id: 'u-1', role: 'organiser' }, occurredAt: '2025-01-01T00:00:00.000Z', correlationId: 'c-0', causationId: null };
-    const legacy = { id: '01900000-0000-7000-8000-000000000001', streamId: 'old', revision: 0, type: 'Noted', schemaVersion: 1, data: { n: 1 }, metadata, previousHash: null };
-    await fake.asClient().appendToStream('old', jsonEvent({
-      id: legacy.id, type: legacy.type, data: legacy.data,
-      metadata: { ...metadata, schemaVersion: 1, revision: 0, previousHash: null, hash: hashEvent(legacy), $correlationId: 'c-0' },
-    }));
+    const legacy = {
+      id: '01900000-0000-7000-8000-000000000001',
+      streamId: 'old',
+      revision: 0,
+      type: 'Noted',
+      schemaVersion: 1,
+      data: { n: 1 },
+      metadata,
+      previousHash: null,
+    };
+    await fake.asClient().appendToStream(
+      'old',
+      jsonEvent({
+        id: legacy.id,
+        type: legacy.type,
+        data: legacy.data,
+        metadata: { ...metadata, schemaVersion: 1, revision: 0, previousHash: null, hash: hashEvent(legacy), $correlationId: 'c-0' },
+      }),
+    );
     const [event] = await store.readStream('old');
     expect(event.metadata).toEqual(metadata);
     expect(event.recordedAt).toEqual(fake.log[0].created);
@@ -81,7 +108,8 @@ describe('KurrentDbEventStore (fake client)', () => {
   it('maps a wrong expected revision to ConcurrencyError', async () => {
     await store.append('s', [{ type: 'A', data: {} }], by('no_stream'));
     await expect(store.append('s', [{ type: 'A', data: {} }], by('no_stream'))).rejects.toMatchObject({
-      constructor: ConcurrencyError, actual: 0,
+      constructor: ConcurrencyError,
+      actual: 0,
     });
     await expect(store.append('s', [{ type: 'A', data: {} }], by(5))).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(store.append('other', [{ type: 'A', data: {} }], by('exists'))).rejects.toMatchObject({ actual: 'no_stream' });
@@ -144,34 +172,36 @@ describe('KurrentDbEventStore (fake client)', () => {
 
     it('refuses the same key on another stream', async () => {
       await store.append('s', [{ type: 'A', data: {} }], by('any', { idempotencyKey: 'k' }));
-      await expect(store.append('t', [{ type: 'A', data: {} }], by('any', { idempotencyKey: 'k' }))).rejects.toBeInstanceOf(
-        IdempotencyKeyReusedError,
-      );
+      await expect(store.append('t', [{ type: 'A', data: {} }], by('any', { idempotencyKey: 'k' }))).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     });
 
     it('completes a record left pending by an append that happened (crash before "completed")', async () => {
       const eventId = '0190b5a0-0000-7000-8000-000000000001';
       const recordStream = idempotencyStreamId('k');
-      await fake.appendToStream(recordStream, jsonEvent({
-        type: 'IdempotencyPending',
-        data: { kind: 'pending', streamId: 's', expectedRevision: 'no_stream', headRevision: -1, eventIds: [eventId] },
-      }));
+      await fake.appendToStream(
+        recordStream,
+        jsonEvent({
+          type: 'IdempotencyPending',
+          data: { kind: 'pending', streamId: 's', expectedRevision: 'no_stream', headRevision: -1, eventIds: [eventId] },
+        }),
+      );
       await fake.appendToStream('s', jsonEvent({ id: eventId, type: 'A', data: {}, metadata: { hash: 'h', revision: 0 } }));
 
       const result = await store.append('s', [{ type: 'A', data: {} }], by('no_stream', { idempotencyKey: 'k' }));
       expect(result).toMatchObject({ replayed: true, firstRevision: 0, nextRevision: 0, eventIds: [eventId] });
       expect((await store.readStream('s')).length).toBe(1);
-      expect(fake.log.filter((event) => event.streamId === recordStream).map((event) => event.type)).toEqual([
-        'IdempotencyPending', 'IdempotencyCompleted',
-      ]);
+      expect(fake.log.filter((event) => event.streamId === recordStream).map((event) => event.type)).toEqual(['IdempotencyPending', 'IdempotencyCompleted']);
     });
 
     it('appends afresh when the pending append never happened (crash before the events)', async () => {
       const recordStream = idempotencyStreamId('k');
-      await fake.appendToStream(recordStream, jsonEvent({
-        type: 'IdempotencyPending',
-        data: { kind: 'pending', streamId: 's', expectedRevision: 'no_stream', headRevision: -1, eventIds: ['0190b5a0-0000-7000-8000-000000000009'] },
-      }));
+      await fake.appendToStream(
+        recordStream,
+        jsonEvent({
+          type: 'IdempotencyPending',
+          data: { kind: 'pending', streamId: 's', expectedRevision: 'no_stream', headRevision: -1, eventIds: ['0190b5a0-0000-7000-8000-000000000009'] },
+        }),
+      );
       const result = await store.append('s', [{ type: 'A', data: {} }], by('no_stream', { idempotencyKey: 'k' }));
       expect(result).toMatchObject({ replayed: false, firstRevision: 0 });
       const again = await store.append('s', [{ type: 'A', data: {} }], by('no_stream', { idempotencyKey: 'k' }));
@@ -202,7 +232,14 @@ describe('KurrentDbEventStore (fake client)', () => {
 
   describe('$all', () => {
     async function seed() {
-      await store.append('a', [{ type: 'A1', data: {} }, { type: 'A2', data: {} }], by('no_stream', { idempotencyKey: 'key-a' }));
+      await store.append(
+        'a',
+        [
+          { type: 'A1', data: {} },
+          { type: 'A2', data: {} },
+        ],
+        by('no_stream', { idempotencyKey: 'key-a' }),
+      );
       await fake.appendToStream('$system', jsonEvent({ type: 'Sys', data: {} }));
       await fake.appendToStream('x', jsonEvent({ type: '$metadata', data: {} }));
       await fake.appendToStream('foreign', jsonEvent({ type: 'NotOurs', data: {} }));
@@ -282,7 +319,11 @@ describe('KurrentDbEventStore (fake client)', () => {
   });
 
   it('reads backwards and from a revision', async () => {
-    await store.append('s', [0, 1, 2, 3].map((n) => ({ type: 'N', data: { n } })), by('no_stream'));
+    await store.append(
+      's',
+      [0, 1, 2, 3].map((n) => ({ type: 'N', data: { n } })),
+      by('no_stream'),
+    );
     const revisions = (events: RecordedEvent[]) => events.map((event) => event.revision);
     expect(revisions(await store.readStream('s', { direction: 'backwards' }))).toEqual([3, 2, 1, 0]);
     expect(revisions(await store.readStream('s', { direction: 'backwards', fromRevision: 2, maxCount: 2 }))).toEqual([2, 1]);

@@ -1,17 +1,40 @@
 // KurrentDB adapter of the EventStore port: the hash chain and envelope are ours, concurrency and ordering are the server's.
 import { createHash } from 'node:crypto';
 import {
-  BACKWARDS, END, FORWARDS, KurrentDBClient, NO_STREAM, START, excludeSystemEvents, jsonEvent,
-  type AllStreamResolvedEvent, type AppendStreamState, type ReadRevision, type ResolvedEvent,
+  BACKWARDS,
+  END,
+  FORWARDS,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  excludeSystemEvents,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type AppendStreamState,
+  type ReadRevision,
+  type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError } from '../errors';
 import { comparePositions } from '../position';
 import { brokenCondition, preparePending, sealEvents, validateAppend, verifyChain, type PendingEvent, type SealedEvent } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type ExpectedRevision,
-  type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamCondition, type StreamHead,
-  type SubscribeToAllOptions, type Subscription, type VerifyResult,
+  type AppendOptions,
+  type AppendResult,
+  type Clock,
+  type EventStore,
+  type EventStoreStatus,
+  type ExpectedRevision,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamCondition,
+  type StreamHead,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type VerifyResult,
 } from '../types';
 import { IDEMPOTENCY_STREAM_PREFIX, fromKurrent, isHiddenStream, isLedgerEvent, positionOf, toEventData } from './kurrentdb-envelope';
 import { StreamHeadCache } from './stream-head-cache';
@@ -103,7 +126,11 @@ export class KurrentDbEventStore implements EventStore {
   private closed = false;
 
   /** `connection`: a connection string such as `kurrentdb://localhost:2113?tls=false`, or a client (then owned by the store). */
-  constructor(connection: string | KurrentDBClient, private readonly clock: Clock = systemClock, options: KurrentDbEventStoreOptions = {}) {
+  constructor(
+    connection: string | KurrentDBClient,
+    private readonly clock: Clock = systemClock,
+    options: KurrentDbEventStoreOptions = {},
+  ) {
     this.client = typeof connection === 'string' ? KurrentDBClient.connectionString(connection) : connection;
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.maxAttempts = options.maxAppendAttempts ?? 10;
@@ -146,7 +173,10 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async readStreamRaw(
-    streamId: string, direction: typeof FORWARDS | typeof BACKWARDS, fromRevision: ReadRevision, maxCount?: number,
+    streamId: string,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    fromRevision: ReadRevision,
+    maxCount?: number,
   ): Promise<ResolvedEvent[]> {
     return this.read(`readStream(${streamId})`, () =>
       this.client.readStream(streamId, { direction, fromRevision, ...(maxCount !== undefined ? { maxCount } : {}) }),
@@ -219,16 +249,18 @@ export class KurrentDbEventStore implements EventStore {
 
   /** Seals after `head` and appends at exactly that revision, so the chain can never fork. */
   private async write(
-    streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, head: StreamHead | null, conditions?: readonly StreamCondition[],
+    streamId: string,
+    pending: readonly PendingEvent[],
+    expected: ExpectedRevision,
+    head: StreamHead | null,
+    conditions?: readonly StreamCondition[],
   ): Promise<AppendResult> {
     await this.checkConditions(conditions);
     const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
     const streamState: AppendStreamState = head ? BigInt(head.revision) : NO_STREAM;
     let result;
     try {
-      result = await this.call(`append(${streamId})`, () =>
-        this.client.appendToStream(streamId, sealed.map(toEventData), { streamState }),
-      );
+      result = await this.call(`append(${streamId})`, () => this.client.appendToStream(streamId, sealed.map(toEventData), { streamState }));
     } catch (error) {
       if (isWrongExpectedVersion(error)) {
         this.heads.delete(streamId);
@@ -248,9 +280,10 @@ export class KurrentDbEventStore implements EventStore {
     this.heads.set(streamId, { revision: last.revision, hash: last.hash });
     // For one event the response's position is that event's; for several, read the last one back rather
     // than assume which event of the write the response names.
-    const logPosition = result.position && sealed.length === 1
-      ? { commit: BigInt(result.position.commit), prepare: BigInt(result.position.prepare) }
-      : await this.positionAt(streamId, last.revision);
+    const logPosition =
+      result.position && sealed.length === 1
+        ? { commit: BigInt(result.position.commit), prepare: BigInt(result.position.prepare) }
+        : await this.positionAt(streamId, last.revision);
     return this.resultOf(streamId, sealed, logPosition);
   }
 
@@ -289,7 +322,11 @@ export class KurrentDbEventStore implements EventStore {
   // lets only one have it), so it appends afresh under a new pending record.
 
   private async appendIdempotent(
-    streamId: string, pending: readonly PendingEvent[], expected: ExpectedRevision, key: string, conditions?: readonly StreamCondition[],
+    streamId: string,
+    pending: readonly PendingEvent[],
+    expected: ExpectedRevision,
+    key: string,
+    conditions?: readonly StreamCondition[],
   ): Promise<AppendResult> {
     const recordStream = idempotencyStreamId(key);
     const ownIds = pending.map((event) => event.id);
@@ -416,9 +453,11 @@ export class KurrentDbEventStore implements EventStore {
   /** One page of $all after `from` (exclusive), and the position of the last raw event read. */
   private async readAllPage(from: LogPosition | null, max: number): Promise<{ events: RecordedEvent[]; rawCount: number; last: LogPosition | null }> {
     // The server's `fromPosition` is inclusive: ask for one more and drop the event at `from`.
-    const raw = await this.read('readAll', () =>
-      this.client.readAll({ direction: FORWARDS, fromPosition: from ?? START, maxCount: max + (from ? 1 : 0), filter: excludeSystemEvents() }),
-    false);
+    const raw = await this.read(
+      'readAll',
+      () => this.client.readAll({ direction: FORWARDS, fromPosition: from ?? START, maxCount: max + (from ? 1 : 0), filter: excludeSystemEvents() }),
+      false,
+    );
     const events: RecordedEvent[] = [];
     let last: LogPosition | null = null;
     for (const resolved of raw) {

@@ -79,7 +79,10 @@ describe('KurrentDbEventStore against a peer that accepts and never answers', ()
 
   it.each([
     ['append (any: reads the head first)', () => store.append('s-hang', [{ type: 'Noted', data: { n: 1 } }], options)],
-    ['append (no_stream: straight to the client\'s append, which hangs for ever)', () => store.append('s-hang', [{ type: 'Noted', data: {} }], { ...options, expectedRevision: 'no_stream' })],
+    [
+      "append (no_stream: straight to the client's append, which hangs for ever)",
+      () => store.append('s-hang', [{ type: 'Noted', data: {} }], { ...options, expectedRevision: 'no_stream' }),
+    ],
     ['append with an idempotency key', () => store.append('s-hang', [{ type: 'Noted', data: {} }], { ...options, idempotencyKey: 'k-1' })],
     ['append at a revision', () => store.append('s-hang', [{ type: 'Noted', data: {} }], { ...options, expectedRevision: 3 })],
     ['readStream', () => store.readStream('s-hang')],
@@ -120,14 +123,14 @@ describe('KurrentDbEventStore against a closed port', () => {
     await store.close();
   });
 
-  it('append rejects with EventStoreUnavailableError (the client\'s plain Error with code 14)', async () => {
+  it("append rejects with EventStoreUnavailableError (the client's plain Error with code 14)", async () => {
     const { error, ms } = await elapsed(() => store.append('s-closed', [{ type: 'Noted', data: {} }], { ...options, expectedRevision: 'no_stream' }));
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect((error as Error).message).not.toMatch(/did not answer/);
     expect(ms).toBeLessThan(5000);
   });
 
-  it('readStream rejects with EventStoreUnavailableError (the client\'s UnavailableError)', async () => {
+  it("readStream rejects with EventStoreUnavailableError (the client's UnavailableError)", async () => {
     const { error } = await elapsed(() => store.readStream('s-closed'));
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect((error as Error).message).not.toMatch(/did not answer/);

@@ -4,8 +4,7 @@ import type * as ContractSuite from '../../testing';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 const url = process.env['KURRENTDB_URL'];
-const SKIP_REASON =
-  'KurrentDB contract suite skipped: KURRENTDB_URL is not set (start one with docker compose -f docker/compose.yaml up kurrentdb)';
+const SKIP_REASON = 'KurrentDB contract suite skipped: KURRENTDB_URL is not set (start one with docker compose -f docker/compose.yaml up kurrentdb)';
 
 if (!url) {
   console.warn(SKIP_REASON);

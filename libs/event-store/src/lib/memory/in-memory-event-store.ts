@@ -5,9 +5,19 @@ import { pollingSubscription } from '../polling-subscription';
 import { brokenCondition, preparePending, sealEvents, sealedRecordedAt, validateAppend, verifyChain } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventStore, type EventStoreStatus, type NewEvent,
-  type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamHead, type SubscribeToAllOptions,
-  type Subscription, type VerifyResult,
+  type AppendOptions,
+  type AppendResult,
+  type Clock,
+  type EventStore,
+  type EventStoreStatus,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamHead,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type VerifyResult,
 } from '../types';
 
 export class InMemoryEventStore implements EventStore {
@@ -71,7 +81,10 @@ export class InMemoryEventStore implements EventStore {
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? stream.length - 1;
-      return stream.filter((event) => event.revision <= from).reverse().slice(0, max);
+      return stream
+        .filter((event) => event.revision <= from)
+        .reverse()
+        .slice(0, max);
     }
     const from = options.fromRevision ?? 0;
     return stream.filter((event) => event.revision >= from).slice(0, max);

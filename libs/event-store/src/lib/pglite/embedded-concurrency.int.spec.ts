@@ -77,13 +77,14 @@ async function transaction(pool: Pool, tally: Tally, tag: string): Promise<void>
       await client.query('INSERT INTO items (tag, n, outcome) VALUES ($1, $2, $3)', [tag, i, outcome]);
     }
     const own = await client.query<{ count: number; total: number }>(
-      'SELECT count(*)::int AS count, COALESCE(sum(n), 0)::int AS total FROM items WHERE tag = $1', [tag]);
+      'SELECT count(*)::int AS count, COALESCE(sum(n), 0)::int AS total FROM items WHERE tag = $1',
+      [tag],
+    );
     if (own.rows[0].count !== rows || own.rows[0].total !== (rows * (rows - 1)) / 2) {
       tally.problems.push(`${tag}: read ${JSON.stringify(own.rows[0])} of its own ${rows} rows`);
     }
     // Rows of transactions that roll back or fail are never committed: seeing any but one's own is a dirty read.
-    const dirty = await client.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM items WHERE outcome <> 'commit' AND tag <> $1`, [tag]);
+    const dirty = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM items WHERE outcome <> 'commit' AND tag <> $1`, [tag]);
     if (dirty.rows[0].count !== 0) tally.problems.push(`${tag}: saw ${dirty.rows[0].count} uncommitted rows of others`);
     if (outcome === 'fail') {
       try {
@@ -127,15 +128,16 @@ const frame = (type: string, body: string) => {
 async function insertWithoutSync(port: number, sql: string): Promise<void> {
   const socket = connect(port, '127.0.0.1');
   let received = '';
-  const answered = (marker: string) => new Promise<void>((resolve, reject) => {
-    const check = () => (received.includes(marker) ? resolve() : undefined);
-    socket.on('data', (data) => {
-      received += data.toString('latin1');
+  const answered = (marker: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => (received.includes(marker) ? resolve() : undefined);
+      socket.on('data', (data) => {
+        received += data.toString('latin1');
+        check();
+      });
+      socket.once('error', reject);
       check();
     });
-    socket.once('error', reject);
-    check();
-  });
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   const params = 'user\0postgres\0database\0postgres\0\0';
   const startup = Buffer.alloc(8 + params.length);
@@ -168,30 +170,37 @@ describe('EmbeddedPostgres under concurrent pools', () => {
     await setup.query('CREATE TABLE items (tag text NOT NULL, n int NOT NULL, outcome text NOT NULL)');
     const tally: Tally = { operations: 0, committed: new Map(), expectedFailures: 0, problems: [] };
     // A protocol mix-up can leave a query unanswered: time it out so that the test fails instead of hanging.
-    const pools = Array.from({ length: POOLS }, () =>
-      new Pool({ connectionString: embedded.connectionString, max: CONNECTIONS_PER_POOL, query_timeout: 15_000 }));
+    const pools = Array.from(
+      { length: POOLS },
+      () => new Pool({ connectionString: embedded.connectionString, max: CONNECTIONS_PER_POOL, query_timeout: 15_000 }),
+    );
     for (const pool of pools) pool.on('error', (error) => tally.problems.push(`idle client: ${error.message}`));
     const deadline = Date.now() + RUN_MS;
     let sequence = 0;
     try {
-      await Promise.all(pools.flatMap((pool, p) => Array.from({ length: WORKERS_PER_POOL }, async (_, w) => {
-        while (Date.now() < deadline && tally.problems.length < 20) {
-          const tag = `p${p}w${w}-${(sequence += 1)}`;
-          const pick = random(10);
-          try {
-            if (pick < 4) await echo(pool, tally, tag);
-            else if (pick < 6) await series(pool, tally);
-            else if (pick < 7) await failing(pool, tally);
-            else await transaction(pool, tally, tag);
-          } catch (error) {
-            tally.problems.push(`${tag}: ${(error as Error).message}`);
-          }
-          tally.operations += 1;
-        }
-      })));
+      await Promise.all(
+        pools.flatMap((pool, p) =>
+          Array.from({ length: WORKERS_PER_POOL }, async (_, w) => {
+            while (Date.now() < deadline && tally.problems.length < 20) {
+              const tag = `p${p}w${w}-${(sequence += 1)}`;
+              const pick = random(10);
+              try {
+                if (pick < 4) await echo(pool, tally, tag);
+                else if (pick < 6) await series(pool, tally);
+                else if (pick < 7) await failing(pool, tally);
+                else await transaction(pool, tally, tag);
+              } catch (error) {
+                tally.problems.push(`${tag}: ${(error as Error).message}`);
+              }
+              tally.operations += 1;
+            }
+          }),
+        ),
+      );
 
       const { rows } = await setup.query<{ tag: string; outcome: string; count: number }>(
-        'SELECT tag, outcome, count(*)::int AS count FROM items GROUP BY tag, outcome ORDER BY tag');
+        'SELECT tag, outcome, count(*)::int AS count FROM items GROUP BY tag, outcome ORDER BY tag',
+      );
       const stored = new Map(rows.map((r) => [r.tag, r]));
       for (const row of rows) {
         if (row.outcome !== 'commit') tally.problems.push(`${row.tag}: ${row.count} rows of a transaction that did not commit`);
@@ -204,8 +213,10 @@ describe('EmbeddedPostgres under concurrent pools', () => {
       await setup.end().catch(() => undefined);
     }
 
-    process.stdout.write(`${tally.operations} operations, ${tally.committed.size} transactions committed, ` +
-      `${tally.expectedFailures} expected failures, ${tally.problems.length} problems\n`);
+    process.stdout.write(
+      `${tally.operations} operations, ${tally.committed.size} transactions committed, ` +
+        `${tally.expectedFailures} expected failures, ${tally.problems.length} problems\n`,
+    );
     expect(tally.problems.slice(0, 10)).toEqual([]);
     expect(tally.operations).toBeGreaterThan(POOLS * WORKERS_PER_POOL);
     expect(tally.committed.size).toBeGreaterThan(0);

@@ -25,10 +25,7 @@ export interface EmbeddedWorkerData {
   readonly maxConnections: number;
 }
 
-export type EmbeddedWorkerMessage =
-  | { type: 'started'; port: number }
-  | { type: 'failed'; message: string }
-  | { type: 'stopped'; error?: string };
+export type EmbeddedWorkerMessage = { type: 'started'; port: number } | { type: 'failed'; message: string } | { type: 'stopped'; error?: string };
 
 /**
  * PGlite runs in a worker thread: its WASM work stays off the caller's event loop, and its lazy `import()` of Node

@@ -11,7 +11,10 @@ class SessionSocketServer {
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private readonly server: Server;
 
-  constructor(private readonly queue: ExclusiveSessionQueue, maxConnections: number) {
+  constructor(
+    private readonly queue: ExclusiveSessionQueue,
+    maxConnections: number,
+  ) {
     this.server = createServer((socket) => {
       if (this.handlers.size >= maxConnections) {
         socket.end('Too many connections\n');

@@ -23,8 +23,7 @@ describeEventStoreContract('PGlite (embedded PostgresEventStore)', async () => {
   return {
     store: stores[0],
     // No appendHeldOpen: PGlite runs one session, so an open transaction makes every other connection wait.
-    tamper: (streamId, revision) =>
-      sql(`UPDATE events SET data = '{"tampered": true}' WHERE stream_id = $1 AND revision = $2`, [streamId, revision]),
+    tamper: (streamId, revision) => sql(`UPDATE events SET data = '{"tampered": true}' WHERE stream_id = $1 AND revision = $2`, [streamId, revision]),
     tamperRecordedAt: (streamId, revision, recordedAt) =>
       sql('UPDATE events SET recorded_at = $3 WHERE stream_id = $1 AND revision = $2', [streamId, revision, recordedAt]),
     reopen: async () => {

@@ -2,19 +2,29 @@ import { EventStoreUnavailableError } from '../errors';
 import { GroupCommit, type AppendRequest, type AppendRows } from './group-commit';
 
 const request = (streamId: string, previousRevision = -1): AppendRequest => ({
-  streamId, key: null, previousRevision, previousHash: null, metadataJson: '{}', recordedAt: '2026-03-01T09:30:00.000Z', batchJson: '[]', events: 1, conditions: [],
+  streamId,
+  key: null,
+  previousRevision,
+  previousHash: null,
+  metadataJson: '{}',
+  recordedAt: '2026-03-01T09:30:00.000Z',
+  batchJson: '[]',
+  events: 1,
+  conditions: [],
 });
 const rowsFor = (r: AppendRequest): AppendRows => [{ position: '1', transaction_id: '1', revision: r.previousRevision + 1 }];
 
 /** A fake database: statements stay open until the test releases them. */
 function fakeDatabase() {
   const open: { requests: readonly AppendRequest[]; finish(error?: unknown): void }[] = [];
-  const one = (r: AppendRequest) => new Promise<AppendRows>((resolve, reject) => {
-    open.push({ requests: [r], finish: (error) => (error ? reject(error) : resolve(rowsFor(r))) });
-  });
-  const many = (rs: readonly AppendRequest[]) => new Promise<Map<string, AppendRows>>((resolve, reject) => {
-    open.push({ requests: rs, finish: (error) => (error ? reject(error) : resolve(new Map(rs.map((r) => [r.streamId, rowsFor(r)])))) });
-  });
+  const one = (r: AppendRequest) =>
+    new Promise<AppendRows>((resolve, reject) => {
+      open.push({ requests: [r], finish: (error) => (error ? reject(error) : resolve(rowsFor(r))) });
+    });
+  const many = (rs: readonly AppendRequest[]) =>
+    new Promise<Map<string, AppendRows>>((resolve, reject) => {
+      open.push({ requests: rs, finish: (error) => (error ? reject(error) : resolve(new Map(rs.map((r) => [r.streamId, rowsFor(r)])))) });
+    });
   return { open, one, many };
 }
 const tick = () => new Promise((resolve) => setImmediate(resolve));

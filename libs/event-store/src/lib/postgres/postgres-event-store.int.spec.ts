@@ -22,17 +22,21 @@ describe('PostgresEventStore on PostgreSQL', () => {
     const fresh = await createTestDatabase('cl_es_pgo');
     const store = await PostgresEventStore.connect(fresh.url);
     try {
-      await store.append('order-1', Array.from({ length: 12 }, (_, n) => ({ type: 'Counted', data: { n } })), { expectedRevision: 'no_stream', metadata });
+      await store.append(
+        'order-1',
+        Array.from({ length: 12 }, (_, n) => ({ type: 'Counted', data: { n } })),
+        { expectedRevision: 'no_stream', metadata },
+      );
       await store.append('order-2', one(0), { expectedRevision: 'no_stream', metadata });
       // Another suite's open transaction on this server holds the xmin horizon back for a moment: wait for it.
       let all = await store.readAll();
-      for (const deadline = Date.now() + 15_000; all.length < 13 && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 15_000; all.length < 13 && Date.now() < deadline;) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         all = await store.readAll();
       }
       expect(all.map((e) => e.globalPosition)).toEqual(Array.from({ length: 13 }, (_, i) => BigInt(i + 1)));
       const paged = [];
-      for (let from = null as (typeof all)[number]['logPosition'] | null; ; ) {
+      for (let from = null as (typeof all)[number]['logPosition'] | null; ;) {
         const page = await store.readAll({ from, maxCount: 5 });
         if (page.length === 0) break;
         paged.push(...page);
@@ -111,10 +115,19 @@ describe('PostgresEventStore on PostgreSQL', () => {
       const store = await PostgresEventStore.connect(database.url, undefined, { groupCommit: { lanes: 1 } });
       try {
         const streams = Array.from({ length: 60 }, (_, i) => `gc-many-${i}`);
-        const results = await Promise.all(streams.map((streamId, i) =>
-          store.append(streamId, Array.from({ length: 1 + (i % 3) }, (_, n) => ({ type: 'Counted', data: { i, n } })), {
-            expectedRevision: 'no_stream', metadata, idempotencyKey: `gc-key-${i}`,
-          })));
+        const results = await Promise.all(
+          streams.map((streamId, i) =>
+            store.append(
+              streamId,
+              Array.from({ length: 1 + (i % 3) }, (_, n) => ({ type: 'Counted', data: { i, n } })),
+              {
+                expectedRevision: 'no_stream',
+                metadata,
+                idempotencyKey: `gc-key-${i}`,
+              },
+            ),
+          ),
+        );
         // One statement went alone, the rest waited for it and went together.
         expect(store.groupCommit?.stats).toMatchObject({ appends: 60, fallbacks: 0 });
         expect(store.groupCommit!.stats.statements).toBeLessThanOrEqual(3);
@@ -191,7 +204,9 @@ describe('PostgresEventStore on PostgreSQL', () => {
     try {
       await Promise.all(Array.from({ length: 12 }, (_, i) => store.append(`timed-${i}`, [...one(0), ...one(1)], { expectedRevision: 'no_stream', metadata })));
       expect(store.groupCommit?.stats.statements).toBeLessThan(12);
-      const { rows } = await pool.query(`SELECT stream_id, revision, recorded_at, metadata->>'recordedAt' AS sealed FROM events WHERE stream_id LIKE 'timed-%'`);
+      const { rows } = await pool.query(
+        `SELECT stream_id, revision, recorded_at, metadata->>'recordedAt' AS sealed FROM events WHERE stream_id LIKE 'timed-%'`,
+      );
       expect(rows).toHaveLength(24);
       for (const row of rows) expect((row.recorded_at as Date).toISOString()).toBe(row.sealed);
       expect(new Set(rows.map((row) => row.sealed)).size).toBe(12);
@@ -200,12 +215,20 @@ describe('PostgresEventStore on PostgreSQL', () => {
       expect(first.recordedAt.toISOString()).toBe(first.metadata.recordedAt);
 
       const legacy = {
-        id: '01900000-0000-7000-8000-00000000abcd', streamId: 'legacy-1', revision: 0, type: 'Counted', schemaVersion: 1, data: { n: 0 },
-        metadata: { actor: metadata.actor, occurredAt: '2025-06-01T00:00:00.000Z', correlationId: 'c', causationId: null }, previousHash: null,
+        id: '01900000-0000-7000-8000-00000000abcd',
+        streamId: 'legacy-1',
+        revision: 0,
+        type: 'Counted',
+        schemaVersion: 1,
+        data: { n: 0 },
+        metadata: { actor: metadata.actor, occurredAt: '2025-06-01T00:00:00.000Z', correlationId: 'c', causationId: null },
+        previousHash: null,
       };
-      await pool.query(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+      await pool.query(
+        `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
         VALUES ($1, 0, $2, $3, 1, $4, $5, NULL, $6)`,
-      [legacy.streamId, legacy.id, legacy.type, JSON.stringify(legacy.data), JSON.stringify(legacy.metadata), hashEvent(legacy)]);
+        [legacy.streamId, legacy.id, legacy.type, JSON.stringify(legacy.data), JSON.stringify(legacy.metadata), hashEvent(legacy)],
+      );
       const [old] = await store.readStream('legacy-1');
       expect(old.metadata.recordedAt).toBeUndefined();
       expect(Math.abs(old.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);

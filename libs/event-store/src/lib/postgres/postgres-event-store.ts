@@ -1,15 +1,29 @@
 // PostgreSQL adapter (also serves PGlite through its socket): one autocommit statement per append, log read by xid8 order.
 import { Pool, type PoolConfig } from 'pg';
-import {
-  ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError,
-} from '../errors';
+import { ConcurrencyError, EventStoreError, EventStoreUnavailableError, IdempotencyKeyReusedError, InvalidAppendError } from '../errors';
 import { pollingSubscription, type PollingOptions } from '../polling-subscription';
 import { brokenCondition, preparePending, sealEvents, sealedRecordedAt, validateAppend, verifyChain, type SealedEvent } from '../prepare';
 import {
   systemClock,
-  type AppendOptions, type AppendResult, type Clock, type EventMetadata, type EventStore, type EventStoreStatus, type HeldBackEvents,
-  type ExpectedRevision, type LogPosition, type NewEvent, type ReadAllOptions, type ReadStreamOptions,
-  type RecordedEvent, type StreamCondition, type StreamHead, type StreamReadRequest, type SubscribeToAllOptions, type Subscription, type VerifyResult,
+  type AppendOptions,
+  type AppendResult,
+  type Clock,
+  type EventMetadata,
+  type EventStore,
+  type EventStoreStatus,
+  type HeldBackEvents,
+  type ExpectedRevision,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamCondition,
+  type StreamHead,
+  type StreamReadRequest,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type VerifyResult,
 } from '../types';
 import { GroupCommit, type AppendRequest, type AppendRows, type GroupCommitOptions } from './group-commit';
 import { EVENT_STORE_SCHEMA_VERSION, runMigrations } from './migrations';
@@ -168,8 +182,17 @@ const SETTLED_SQL = `SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapsho
 const SETTLE_LIMIT_MS = 5_000;
 
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
 ]);
 
 interface AttemptOutcome {
@@ -191,7 +214,11 @@ export class PostgresEventStore implements EventStore {
   /** Null when group commit is off. */
   readonly groupCommit: GroupCommit | null;
 
-  constructor(poolOrUrl: Pool | string, private readonly clock: Clock = systemClock, options: PostgresEventStoreOptions = {}) {
+  constructor(
+    poolOrUrl: Pool | string,
+    private readonly clock: Clock = systemClock,
+    options: PostgresEventStoreOptions = {},
+  ) {
     this.options = options;
     this.backend = options.backend ?? 'postgres';
     if (typeof poolOrUrl === 'string') {
@@ -203,11 +230,14 @@ export class PostgresEventStore implements EventStore {
     }
     // An idle client losing its connection must not crash the process; the next query reports it.
     if (this.ownsPool) this.pool.on('error', () => undefined);
-    this.groupCommit = options.groupCommit === false ? null : new GroupCommit(
-      (request) => this.query<AppendRow>(this.pool, 'es_append', APPEND_SQL, appendParameters(request)),
-      (requests) => this.appendMany(requests),
-      options.groupCommit,
-    );
+    this.groupCommit =
+      options.groupCommit === false
+        ? null
+        : new GroupCommit(
+            (request) => this.query<AppendRow>(this.pool, 'es_append', APPEND_SQL, appendParameters(request)),
+            (requests) => this.appendMany(requests),
+            options.groupCommit,
+          );
   }
 
   /** Opens a store on its own pool and migrates it; fails now rather than on the first call when the server is down. */
@@ -254,8 +284,8 @@ export class PostgresEventStore implements EventStore {
     let headIsFresh = false;
 
     for (let attempt = 1; ; attempt++) {
-      const mayBeStale = head === undefined || (typeof expected === 'number' && head !== null && head.revision < expected) ||
-        (expected === 'exists' && head === null);
+      const mayBeStale =
+        head === undefined || (typeof expected === 'number' && head !== null && head.revision < expected) || (expected === 'exists' && head === null);
       if (mayBeStale && !headIsFresh) {
         head = await this.readHead(streamId);
         headIsFresh = true;
@@ -265,7 +295,16 @@ export class PostgresEventStore implements EventStore {
 
       const previousRevision = current?.revision ?? -1;
       const sealed = sealEvents(streamId, previousRevision, current?.hash ?? null, pending);
-      const outcome = await this.attempt(this.pool, streamId, previousRevision, current?.hash ?? null, sealed, pending[0].metadataJson, key, options.alsoExpect);
+      const outcome = await this.attempt(
+        this.pool,
+        streamId,
+        previousRevision,
+        current?.hash ?? null,
+        sealed,
+        pending[0].metadataJson,
+        key,
+        options.alsoExpect,
+      );
       if (outcome.rows && outcome.rows.length === sealed.length) {
         const result = this.resultOf(streamId, sealed, outcome.rows);
         this.rememberHead(streamId, { revision: result.nextRevision, hash: sealed[sealed.length - 1].hash });
@@ -296,7 +335,16 @@ export class PostgresEventStore implements EventStore {
       throw new ConcurrencyError(streamId, options.expectedRevision, head ? head.revision : 'no_stream');
     }
     const sealed = sealEvents(streamId, head?.revision ?? -1, head?.hash ?? null, pending);
-    const outcome = await this.attempt(client, streamId, head?.revision ?? -1, head?.hash ?? null, sealed, pending[0].metadataJson, options.idempotencyKey ?? null, options.alsoExpect);
+    const outcome = await this.attempt(
+      client,
+      streamId,
+      head?.revision ?? -1,
+      head?.hash ?? null,
+      sealed,
+      pending[0].metadataJson,
+      options.idempotencyKey ?? null,
+      options.alsoExpect,
+    );
     if (!outcome.rows || outcome.rows.length !== sealed.length) {
       await this.checkConditions(options.alsoExpect, client);
       throw new ConcurrencyError(streamId, options.expectedRevision, 'unknown');
@@ -308,8 +356,12 @@ export class PostgresEventStore implements EventStore {
     await this.init();
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 2_147_483_647 : 0);
-    const rows = await this.query<EventRow>(this.pool, backwards ? 'es_read_backwards' : 'es_read_forwards',
-      backwards ? READ_BACKWARDS_SQL : READ_FORWARDS_SQL, [streamId, from, options.maxCount ?? null]);
+    const rows = await this.query<EventRow>(
+      this.pool,
+      backwards ? 'es_read_backwards' : 'es_read_forwards',
+      backwards ? READ_BACKWARDS_SQL : READ_FORWARDS_SQL,
+      [streamId, from, options.maxCount ?? null],
+    );
     return rows.map(toRecorded);
   }
 
@@ -317,8 +369,10 @@ export class PostgresEventStore implements EventStore {
     await this.init();
     const result = new Map<string, RecordedEvent[]>(requests.map((r) => [r.streamId, []]));
     if (requests.length === 0) return result;
-    const rows = await this.query<EventRow>(this.pool, 'es_read_streams', READ_STREAMS_SQL,
-      [requests.map((r) => r.streamId), requests.map((r) => Math.max(0, r.fromRevision))]);
+    const rows = await this.query<EventRow>(this.pool, 'es_read_streams', READ_STREAMS_SQL, [
+      requests.map((r) => r.streamId),
+      requests.map((r) => Math.max(0, r.fromRevision)),
+    ]);
     for (const row of rows) result.get(row.stream_id)?.push(toRecorded(row));
     return result;
   }
@@ -328,8 +382,7 @@ export class PostgresEventStore implements EventStore {
     if (!options.from) await this.settle();
     const max = options.maxCount ?? null;
     const rows = options.from
-      ? await this.query<EventRow>(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL,
-          [max, options.from.commit.toString(), options.from.prepare.toString()])
+      ? await this.query<EventRow>(this.pool, 'es_read_all_from', READ_ALL_FROM_SQL, [max, options.from.commit.toString(), options.from.prepare.toString()])
       : await this.query<EventRow>(this.pool, 'es_read_all', READ_ALL_SQL, [max]);
     return rows.map(toRecorded);
   }
@@ -381,15 +434,18 @@ export class PostgresEventStore implements EventStore {
   async status(): Promise<EventStoreStatus> {
     try {
       await this.init();
-      const rows = await this.query<{ version: number | string | null; server: string }>(this.pool, undefined,
-        'SELECT max(version) AS version, current_setting(\'server_version\') AS server FROM event_store_migrations', []);
+      const rows = await this.query<{ version: number | string | null; server: string }>(
+        this.pool,
+        undefined,
+        "SELECT max(version) AS version, current_setting('server_version') AS server FROM event_store_migrations",
+        [],
+      );
       const schemaVersion = Number(rows[0].version);
       const ok = schemaVersion === EVENT_STORE_SCHEMA_VERSION;
       return {
         backend: this.backend,
         ok,
-        detail: ok ? `PostgreSQL ${rows[0].server}, schema ${schemaVersion}`
-          : `schema ${schemaVersion}, this build expects ${EVENT_STORE_SCHEMA_VERSION}`,
+        detail: ok ? `PostgreSQL ${rows[0].server}, schema ${schemaVersion}` : `schema ${schemaVersion}, this build expects ${EVENT_STORE_SCHEMA_VERSION}`,
         schemaVersion,
       };
     } catch (error) {
@@ -399,23 +455,37 @@ export class PostgresEventStore implements EventStore {
 
   async heldBack(): Promise<HeldBackEvents | null> {
     await this.init();
-    const counted = await this.query<{ events: number; since: Date | string }>(this.pool, undefined,
+    const counted = await this.query<{ events: number; since: Date | string }>(
+      this.pool,
+      undefined,
       `SELECT count(*)::int AS events, min(recorded_at) AS since FROM events
-       WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`, []);
+       WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`,
+      [],
+    );
     const events = Number(counted[0]?.events ?? 0);
     if (events === 0) return null;
     const since = counted[0].since instanceof Date ? counted[0].since.toISOString() : new Date(counted[0].since).toISOString();
-    const holders = await this.query<HoldingSessionRow>(this.pool, undefined,
+    const holders = await this.query<HoldingSessionRow>(
+      this.pool,
+      undefined,
       `SELECT pid, datname, usename, application_name, xact_start, state FROM pg_stat_activity
-       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST LIMIT 1`, []).catch((): HoldingSessionRow[] => []);
+       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST LIMIT 1`,
+      [],
+    ).catch((): HoldingSessionRow[] => []);
     const holder = holders[0];
     return {
       events,
       since,
-      holder: holder ? {
-        pid: Number(holder.pid), database: holder.datname ?? null, user: holder.usename ?? null, application: holder.application_name || null,
-        transactionStart: holder.xact_start ? new Date(holder.xact_start).toISOString() : null, state: holder.state ?? null,
-      } : null,
+      holder: holder
+        ? {
+            pid: Number(holder.pid),
+            database: holder.datname ?? null,
+            user: holder.usename ?? null,
+            application: holder.application_name || null,
+            transactionStart: holder.xact_start ? new Date(holder.xact_start).toISOString() : null,
+            state: holder.state ?? null,
+          }
+        : null,
     };
   }
 
@@ -427,8 +497,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async attempt(
-    db: Queryable, streamId: string, previousRevision: number, previousHash: string | null,
-    sealed: readonly SealedEvent[], metadataJson: string, key: string | null, conditions: readonly StreamCondition[] = [],
+    db: Queryable,
+    streamId: string,
+    previousRevision: number,
+    previousHash: string | null,
+    sealed: readonly SealedEvent[],
+    metadataJson: string,
+    key: string | null,
+    conditions: readonly StreamCondition[] = [],
   ): Promise<AttemptOutcome> {
     try {
       // One JSON parameter built from the canonical texts: no per-element array escaping on either side.
@@ -436,13 +512,25 @@ export class PostgresEventStore implements EventStore {
       for (let i = 0; i < sealed.length; i++) {
         const e = sealed[i];
         batch += `${i === 0 ? '' : ','}{"i":"${e.id}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"p":${
-          e.previousHash === null ? 'null' : `"${e.previousHash}"`},"h":"${e.hash}"}`;
+          e.previousHash === null ? 'null' : `"${e.previousHash}"`
+        },"h":"${e.hash}"}`;
       }
       const recordedAt = sealedRecordedAt(sealed[0]);
-      const request: AppendRequest = { streamId, key, previousRevision, previousHash, metadataJson, recordedAt, batchJson: `${batch}]`, events: sealed.length, conditions };
-      const rows = db === this.pool && this.groupCommit
-        ? await this.groupCommit.submit(request)
-        : await this.query<AppendRow>(db, 'es_append', APPEND_SQL, appendParameters(request));
+      const request: AppendRequest = {
+        streamId,
+        key,
+        previousRevision,
+        previousHash,
+        metadataJson,
+        recordedAt,
+        batchJson: `${batch}]`,
+        events: sealed.length,
+        conditions,
+      };
+      const rows =
+        db === this.pool && this.groupCommit
+          ? await this.groupCommit.submit(request)
+          : await this.query<AppendRow>(db, 'es_append', APPEND_SQL, appendParameters(request));
       return { rows };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
@@ -450,9 +538,11 @@ export class PostgresEventStore implements EventStore {
       if (pgError.code === '23505') return { rows: null, error: pgError };
       if (pgError.code === '22P02' || pgError.code === '22P05' || pgError.code === '54000') {
         // Say what to fix, not what the database said (its message names internals and quotes the input).
-        throw new InvalidAppendError(pgError.code === '54000'
-          ? 'the event is too large to store: send less text or fewer items at once'
-          : 'the event holds text that cannot be stored (a NUL character or an invalid escape): remove it and send again');
+        throw new InvalidAppendError(
+          pgError.code === '54000'
+            ? 'the event is too large to store: send less text or fewer items at once'
+            : 'the event holds text that cannot be stored (a NUL character or an invalid escape): remove it and send again',
+        );
       }
       throw error;
     }
@@ -490,9 +580,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** A refused append: a stored idempotency key still wins (a retry with a stale expected revision replays). */
-  private async refuse(
-    streamId: string, expected: ExpectedRevision, key: string | null, fresh: StreamHead | null | undefined,
-  ): Promise<AppendResult> {
+  private async refuse(streamId: string, expected: ExpectedRevision, key: string | null, fresh: StreamHead | null | undefined): Promise<AppendResult> {
     if (key !== null) {
       const replay = await this.replay(key, streamId);
       if (replay) return replay;
@@ -507,7 +595,8 @@ export class PostgresEventStore implements EventStore {
     let json = '[';
     for (const [i, r] of requests.entries()) {
       json += `${i === 0 ? '' : ','}{"s":${JSON.stringify(r.streamId)},"k":${r.key === null ? 'null' : JSON.stringify(r.key)},"r":${r.previousRevision},"h":${
-        r.previousHash === null ? 'null' : `"${r.previousHash}"`},"m":${r.metadataJson},"a":"${r.recordedAt}","b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
+        r.previousHash === null ? 'null' : `"${r.previousHash}"`
+      },"m":${r.metadataJson},"a":"${r.recordedAt}","b":${r.batchJson},"c":${JSON.stringify(r.conditions.map((c) => [c.streamId, c.revision]))}}`;
     }
     const rows = await this.query<AppendRow & { readonly stream_id: string }>(this.pool, 'es_append_many', APPEND_MANY_SQL, [`${json}]`]);
     const byStream = new Map<string, AppendRows>();
@@ -582,7 +671,9 @@ export class PostgresEventStore implements EventStore {
     const message = error instanceof Error ? error.message : String(error);
     if (
       (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
-      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(message)
+      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(
+        message,
+      )
     ) {
       return new EventStoreUnavailableError(`${this.backend} event store unavailable: ${message}`, { cause: error });
     }
@@ -592,7 +683,14 @@ export class PostgresEventStore implements EventStore {
 
 function appendParameters(r: AppendRequest): unknown[] {
   return [
-    r.streamId, r.key, r.previousRevision, r.previousHash, r.metadataJson, r.batchJson, r.conditions.map((c) => c.streamId), r.conditions.map((c) => c.revision),
+    r.streamId,
+    r.key,
+    r.previousRevision,
+    r.previousHash,
+    r.metadataJson,
+    r.batchJson,
+    r.conditions.map((c) => c.streamId),
+    r.conditions.map((c) => c.revision),
     r.recordedAt,
   ];
 }
@@ -622,4 +720,3 @@ function toRecorded(row: EventRow): RecordedEvent {
     hash: row.hash,
   };
 }
-

@@ -27,7 +27,10 @@ describeEventStoreContract('PostgresEventStore', async () => {
     appendHeldOpen: async (streamId, type) => {
       const client = await raw();
       await client.query('BEGIN');
-      await stores[0].appendOn(client, streamId, [{ type, data: { late: true } }], { expectedRevision: 'no_stream', metadata: { actor: { id: 'late', role: 'writer' } } });
+      await stores[0].appendOn(client, streamId, [{ type, data: { late: true } }], {
+        expectedRevision: 'no_stream',
+        metadata: { actor: { id: 'late', role: 'writer' } },
+      });
       return { release: async () => void (await client.query('COMMIT')) };
     },
     reopen: async () => {

@@ -29,8 +29,22 @@ describe('read-model tables derived from their specs', () => {
 
   it('give TypeORM one entity schema per table, keyed and typed as the DDL', () => {
     expect(READ_MODEL_ENTITIES.map((e) => e.options.name)).toEqual([
-      'unit', 'division', 'branch', 'member', 'unit_campaign', 'campaign', 'stage', 'phase', 'task', 'counter', 'instance', 'session', 'attendance',
-      'participation', 'three_ones', 'checkpoint',
+      'unit',
+      'division',
+      'branch',
+      'member',
+      'unit_campaign',
+      'campaign',
+      'stage',
+      'phase',
+      'task',
+      'counter',
+      'instance',
+      'session',
+      'attendance',
+      'participation',
+      'three_ones',
+      'checkpoint',
     ]);
     const member = READ_MODEL_ENTITIES[3].options;
     expect(member).toMatchObject({ schema: 'rm', tableName: 'member', indices: [{ name: 'member_unit_id_branch_id_idx', columns: ['unit_id', 'branch_id'] }] });

@@ -22,9 +22,7 @@ export function readModelTablesDdl(schema: string): string[] {
       const notNull = spec.primaryKey.includes(c) ? ' NOT NULL' : '';
       return `${quoteIdent(c)} ${type}${notNull}`;
     });
-    statements.push(
-      `CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(name)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(quoteIdent).join(', ')}))`,
-    );
+    statements.push(`CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(name)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(quoteIdent).join(', ')}))`);
     for (const index of spec.indexes ?? []) {
       statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(name, index))} ON ${s}.${quoteIdent(name)} (${index.map(quoteIdent).join(', ')})`);
     }

@@ -74,7 +74,9 @@ export class ProjectorLease {
   async release(): Promise<void> {
     if (this.heldToken === null) return;
     await this.db.query(`UPDATE ${TABLE} SET expires_at = 'epoch', owner = NULL WHERE name = $1 AND owner = $2 AND token = $3::bigint`, [
-      this.name, this.owner, this.heldToken.toString(),
+      this.name,
+      this.owner,
+      this.heldToken.toString(),
     ]);
     this.heldToken = null;
   }

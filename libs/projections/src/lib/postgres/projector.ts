@@ -1,7 +1,16 @@
 // The live projector: follows the log from its checkpoint and writes each batch's rows and checkpoint in one
 // transaction, fenced by the lease so that two processes never both write.
 import { randomUUID } from 'node:crypto';
-import { formatPosition, systemClock, type Clock, type EventStore, type HeldBackEvents, type LogPosition, type RecordedEvent, type Subscription } from '@campaign-ledger/event-store';
+import {
+  formatPosition,
+  systemClock,
+  type Clock,
+  type EventStore,
+  type HeldBackEvents,
+  type LogPosition,
+  type RecordedEvent,
+  type Subscription,
+} from '@campaign-ledger/event-store';
 import { CHECKPOINT_ID, checkpointPosition, projectEvents } from '../read-models/read-models.projection';
 import { WindowRows } from '../rows/row-set';
 import type { CheckpointRow, TableName } from '../read-models/read-models.tables';
@@ -71,7 +80,9 @@ export async function readCheckpoint(db: SqlExecutor, schema: string = READ_MODE
 
 /** Folds one batch into the database inside `tx`: loads what the fold reads, folds again until nothing is missing, writes the changes. */
 export async function projectBatch(
-  tx: SqlExecutor, schema: string, events: readonly RecordedEvent[],
+  tx: SqlExecutor,
+  schema: string,
+  events: readonly RecordedEvent[],
 ): Promise<{ applied: number; rowsWritten: number; rowsByTable: Partial<Record<TableName, number>>; window: WindowRows }> {
   const window = new WindowRows();
   for (let attempt = 0; ; attempt += 1) {
@@ -201,14 +212,17 @@ export class Projector {
       },
     });
     this.subscription = subscription;
-    this.renewTimer = setInterval(() => {
-      this.lease.renew().then(
-        (held) => {
-          if (!held) void subscription.stop();
-        },
-        (error) => this.report(error),
-      );
-    }, Math.max(20, Math.floor(this.lease.ttlMs / 3)));
+    this.renewTimer = setInterval(
+      () => {
+        this.lease.renew().then(
+          (held) => {
+            if (!held) void subscription.stop();
+          },
+          (error) => this.report(error),
+        );
+      },
+      Math.max(20, Math.floor(this.lease.ttlMs / 3)),
+    );
     await subscription.finished;
     this.subscription = null;
     if (failure) throw failure;
@@ -258,8 +272,7 @@ export async function projectionStatus(
   const checkpoint = await readCheckpoint(options.db, schema).catch(() => undefined);
   const position = checkpointPosition(checkpoint);
   const count =
-    options.countEventsAfter ??
-    (async (from: LogPosition | null, cap: number) => (await options.eventStore.readAll({ from, maxCount: cap })).length);
+    options.countEventsAfter ?? (async (from: LogPosition | null, cap: number) => (await options.eventStore.readAll({ from, maxCount: cap })).length);
   const behind = await count(position, LAG_COUNT_CAP + 1);
   const lease = self.lease ? await self.lease.state() : await new ProjectorLease(options.db, self.me, 1).state().catch(() => null);
   const now = (options.clock ?? systemClock).now().getTime();
@@ -273,7 +286,15 @@ export async function projectionStatus(
   }
   const heldBack = (await options.eventStore.heldBack?.().catch(() => null)) ?? null;
   return {
-    me: self.me, state: self.state, lease, checkpoint: position ? formatPosition(position) : null, eventsApplied: checkpoint?.events_applied ?? 0,
-    lastRecordedAt, eventsBehind: Math.min(behind, LAG_COUNT_CAP), eventsBehindCapped: behind > LAG_COUNT_CAP, secondsBehind, heldBack,
+    me: self.me,
+    state: self.state,
+    lease,
+    checkpoint: position ? formatPosition(position) : null,
+    eventsApplied: checkpoint?.events_applied ?? 0,
+    lastRecordedAt,
+    eventsBehind: Math.min(behind, LAG_COUNT_CAP),
+    eventsBehindCapped: behind > LAG_COUNT_CAP,
+    secondsBehind,
+    heldBack,
   };
 }

@@ -46,7 +46,7 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
   const started = Date.now();
   const fresh = `${schema}_rebuild_${Date.now().toString(36)}_${randomUUID().slice(0, 4)}`;
   const old = fresh.replace('_rebuild_', '_old_');
-  const rate = (done: number) => (done / Math.max(0.001, (Date.now() - started) / 1000));
+  const rate = (done: number) => done / Math.max(0.001, (Date.now() - started) / 1000);
 
   await ProjectorLease.ensureTable(db);
   for (const ddl of READ_MODEL_DDL_VERSIONS) for (const statement of ddl(fresh)) await db.query(statement);
@@ -104,7 +104,14 @@ export async function rebuildReadModels(options: RebuildOptions, onProgress: (pr
     const events = done + tailEvents;
     onProgress({ phase: 'swapped', done: events, total: Math.max(total, events), eventsPerSecond: rate(events), rowsWritten: rows.count() });
     const seconds = (Date.now() - started) / 1000;
-    return { events, rows: rows.count(), tailEvents, checkpoint: checkpoint ? formatPosition(checkpoint) : null, seconds, eventsPerSecond: events / Math.max(seconds, 0.001) };
+    return {
+      events,
+      rows: rows.count(),
+      tailEvents,
+      checkpoint: checkpoint ? formatPosition(checkpoint) : null,
+      seconds,
+      eventsPerSecond: events / Math.max(seconds, 0.001),
+    };
   } catch (error) {
     await db.query(`DROP SCHEMA IF EXISTS ${quoteIdent(fresh)} CASCADE`).catch(() => undefined);
     throw error;

@@ -11,14 +11,19 @@ const BULK_CONCURRENCY = 3;
 
 export function selectList(table: TableName, alias = ''): string {
   const prefix = alias ? `${alias}.` : '';
-  return Object.entries(specOf(table).columns).map(([c, { type }]) => `${selectExpr(`${prefix}${quoteIdent(c)}`, type)} AS ${quoteIdent(c)}`).join(', ');
+  return Object.entries(specOf(table).columns)
+    .map(([c, { type }]) => `${selectExpr(`${prefix}${quoteIdent(c)}`, type)} AS ${quoteIdent(c)}`)
+    .join(', ');
 }
 
 export function selectExpr(column: string, type: ColumnType): string {
   switch (type) {
-    case 'date': return `to_char(${column}, 'YYYY-MM-DD')`;
-    case 'bigint': return `${column}::text`;
-    default: return column;
+    case 'date':
+      return `to_char(${column}, 'YYYY-MM-DD')`;
+    case 'bigint':
+      return `${column}::text`;
+    default:
+      return column;
   }
 }
 
@@ -51,9 +56,7 @@ function insertSql(schema: string, table: TableName, upsert: boolean): string {
 }
 
 /** Writes rows (insert, or upsert by primary key), in chunks. */
-export async function writeRows(
-  db: SqlExecutor, schema: string, changes: { [T in TableName]?: RowTypes[T][] }, mode: 'insert' | 'upsert',
-): Promise<number> {
+export async function writeRows(db: SqlExecutor, schema: string, changes: { [T in TableName]?: RowTypes[T][] }, mode: 'insert' | 'upsert'): Promise<number> {
   let written = 0;
   for (const table of TABLE_NAMES) {
     const rows = changes[table] as AnyRow[] | undefined;
@@ -107,18 +110,22 @@ export async function bulkLoad(db: SqlDatabase, schema: string, tables: TableMap
   );
   const s = quoteIdent(schema);
   for (const index of indexes) {
-    await db.query(index.constraint_def !== null
-      ? `ALTER TABLE ${s}.${quoteIdent(index.table_name)} DROP CONSTRAINT ${quoteIdent(index.index_name)}`
-      : `DROP INDEX ${s}.${quoteIdent(index.index_name)}`);
+    await db.query(
+      index.constraint_def !== null
+        ? `ALTER TABLE ${s}.${quoteIdent(index.table_name)} DROP CONSTRAINT ${quoteIdent(index.index_name)}`
+        : `DROP INDEX ${s}.${quoteIdent(index.index_name)}`,
+    );
   }
 
   let written = 0;
   const queue: (() => Promise<unknown>)[] = [];
   const finish = (table: TableName) => async () => {
     for (const index of indexes.filter((i) => i.table_name === table)) {
-      await db.query(index.constraint_def !== null
-        ? `ALTER TABLE ${s}.${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(index.index_name)} ${index.constraint_def}`
-        : index.index_def);
+      await db.query(
+        index.constraint_def !== null
+          ? `ALTER TABLE ${s}.${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(index.index_name)} ${index.constraint_def}`
+          : index.index_def,
+      );
     }
     await db.query(`ANALYZE ${s}.${quoteIdent(table)}`);
   };
@@ -160,7 +167,10 @@ export async function loadMisses(db: SqlExecutor, schema: string, window: Window
   for (const miss of scans.values()) {
     const entries = Object.entries(miss.where);
     const where = entries.length === 0 ? 'true' : entries.map(([c], i) => `${quoteIdent(c)} = $${i + 1}`).join(' AND ');
-    const { rows } = await db.query(`SELECT ${selectList(miss.table)} FROM ${quoteIdent(schema)}.${quoteIdent(miss.table)} WHERE ${where}`, entries.map(([, v]) => v));
+    const { rows } = await db.query(
+      `SELECT ${selectList(miss.table)} FROM ${quoteIdent(schema)}.${quoteIdent(miss.table)} WHERE ${where}`,
+      entries.map(([, v]) => v),
+    );
     window.addLoadedScan(miss.table, miss.where, rows as unknown as AnyRow[]);
   }
   for (const [table, keys] of byTable) {

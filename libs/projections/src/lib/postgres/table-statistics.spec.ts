@@ -28,7 +28,7 @@ describe('TableStatistics (the live projector analyses the tables it grows)', ()
     expect(analysed).toEqual(['counter']);
   });
 
-  it('analyses again only when the rows written since reach the table\'s estimate (about once per doubling)', async () => {
+  it("analyses again only when the rows written since reach the table's estimate (about once per doubling)", async () => {
     const { db, analysed } = fakeDb({ counter: 21_000 }, { counter: 42_000 });
     const statistics = new TableStatistics(db, 'rm', 1_000);
     expect(await statistics.afterBatch({ counter: 20_000 })).toEqual([]);

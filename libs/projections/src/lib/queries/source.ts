@@ -12,7 +12,10 @@ export interface ReadModelSource {
   rows<T extends TableName>(table: T, where: Partial<RowTypes[T]>): Promise<RowTypes[T][]>;
   /** Sums of `sums` and a row count per distinct value of `groupBy`, over rows matching `where`. */
   aggregate<T extends TableName, G extends keyof RowTypes[T] & string, S extends keyof RowTypes[T] & string>(
-    table: T, where: Partial<RowTypes[T]>, groupBy: readonly G[], sums: readonly S[],
+    table: T,
+    where: Partial<RowTypes[T]>,
+    groupBy: readonly G[],
+    sums: readonly S[],
   ): Promise<Aggregate<T, G, S>[]>;
 }
 

@@ -4,7 +4,11 @@ import { column, nullable, table, type RowOf } from '../table-spec/table-spec';
 export const CHECKPOINT_TABLE = table({
   name: 'checkpoint',
   columns: {
-    id: column.text(), commit_pos: column.bigint(), prepare_pos: column.bigint(), events_applied: column.int(), last_recorded_at: nullable(column.text()),
+    id: column.text(),
+    commit_pos: column.bigint(),
+    prepare_pos: column.bigint(),
+    events_applied: column.int(),
+    last_recorded_at: nullable(column.text()),
   },
   primaryKey: ['id'],
 });

@@ -18,7 +18,9 @@ describe('the one fold', () => {
 
 describe('idempotency and folding through a window', () => {
   const events = recordAll([
-    ...base(), completed('T1:branch:B1'), completed('T2:member:M2'),
+    ...base(),
+    completed('T1:branch:B1'),
+    completed('T2:member:M2'),
     { type: 'MemberExempted', data: { unitId: 'U1', memberId: 'M2', branchId: 'B1', reason: 'ill', from: '2009-03-21', until: null } },
     { type: 'BranchAdded', data: { unitId: 'U1', branchId: 'B2', name: 'Branch two', secretaryName: 'Liu' } },
     { type: 'MemberTransferred', data: { unitId: 'U1', memberId: 'M3', fromBranchId: 'B1', toBranchId: 'B2', on: '2009-03-25', reason: null } },
@@ -54,7 +56,8 @@ describe('idempotency and folding through a window', () => {
       for (const table of TABLE_NAMES) for (const r of changes[table] ?? []) store.put(table, r as never);
     }
     const expected = projectInMemory(events as RecordedEvent[]).rows;
-    const sorted = (rows: MemoryRows) => Object.fromEntries(TABLE_NAMES.map((t) => [t, [...rows.tables[t].entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r)]));
+    const sorted = (rows: MemoryRows) =>
+      Object.fromEntries(TABLE_NAMES.map((t) => [t, [...rows.tables[t].entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r)]));
     expect(sorted(store)).toEqual(sorted(expected));
   });
 
@@ -64,7 +67,8 @@ describe('idempotency and folding through a window', () => {
       const list = await branchInstances(source, 'C1', branchId, { asOf: '2009-03-25' });
       const rows = await source.aggregate('counter', { campaign_id: 'C1', branch_id: branchId, cancelled: false }, [], ['applicable', 'done']);
       expect({ applicable: list.length, done: list.filter((i) => i.status === 'completed').length }).toEqual({
-        applicable: rows[0]?.applicable ?? 0, done: rows[0]?.done ?? 0,
+        applicable: rows[0]?.applicable ?? 0,
+        done: rows[0]?.done ?? 0,
       });
     }
   });

@@ -27,7 +27,9 @@ export const specOf = (table: TableName): TableSpec => TABLES[table];
 
 const SEP = '\u0001';
 export const keyOf = (table: TableName, row: object): string =>
-  specOf(table).primaryKey.map((c) => String((row as Record<string, unknown>)[c])).join(SEP);
+  specOf(table)
+    .primaryKey.map((c) => String((row as Record<string, unknown>)[c]))
+    .join(SEP);
 
 export type { UnitRow, DivisionRow, BranchRow, MemberRow, MemberStatusValue } from './organisation/organisation.tables';
 export type { UnitCampaignRow, CampaignRow, StageRow, PhaseRow, TaskRow, CounterRow } from './plan-counters/plan-counters.tables';

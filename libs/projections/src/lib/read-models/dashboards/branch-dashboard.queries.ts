@@ -39,12 +39,23 @@ export async function branchDashboard(source: ReadModelSource, campaignId: strin
   const branch = branchRows[0] ?? (branchId === campaign.office_branch_id ? unitLevelBranch(campaign.unit_id) : undefined);
   if (!branch) throw new BranchNotProjected(branchId);
   return {
-    campaignId, branchId, name: branch.name, secretaryName: branch.secretary_name || null, asOf: options.asOf,
+    campaignId,
+    branchId,
+    name: branch.name,
+    secretaryName: branch.secretary_name || null,
+    asOf: options.asOf,
     totals: progressOf(counters, options.asOf),
     phases: [...phases]
       .sort((a, b) => a.ord - b.ord || byText(a.phase_id, b.phase_id))
       .map((p) => ({
-        phaseId: p.phase_id, stageId: p.stage_id, name: p.name, order: p.ord, ...progressOf(counters.filter((c) => c.phase_id === p.phase_id), options.asOf),
+        phaseId: p.phase_id,
+        stageId: p.stage_id,
+        name: p.name,
+        order: p.ord,
+        ...progressOf(
+          counters.filter((c) => c.phase_id === p.phase_id),
+          options.asOf,
+        ),
         instances: instances.filter((i) => i.phaseId === p.phase_id),
       })),
     unphased: instances.filter((i) => i.phaseId === null),

@@ -18,21 +18,53 @@ export async function campaignOverview(source: ReadModelSource, campaignId: stri
     participationFigures(source, { campaign_id: campaignId }),
   ]);
   const phaseOverview = (p: PhaseRow): PhaseOverview => ({
-    phaseId: p.phase_id, stageId: p.stage_id, name: p.name, order: p.ord, ...progressOf(counters.filter((c) => c.phase_id === p.phase_id), options.asOf),
+    phaseId: p.phase_id,
+    stageId: p.stage_id,
+    name: p.name,
+    order: p.ord,
+    ...progressOf(
+      counters.filter((c) => c.phase_id === p.phase_id),
+      options.asOf,
+    ),
   });
   const sortedPhases = [...phases].sort((a, b) => a.ord - b.ord || byText(a.phase_id, b.phase_id));
   const totals = progressOf(counters, options.asOf);
   return {
-    campaignId, name: campaign.name, status: campaign.status, startDate: campaign.start_date, endDate: campaign.end_date, asOf: options.asOf,
+    campaignId,
+    name: campaign.name,
+    status: campaign.status,
+    startDate: campaign.start_date,
+    endDate: campaign.end_date,
+    asOf: options.asOf,
     totals,
-    stages: [...stages].sort((a, b) => a.ord - b.ord).map((s: StageRow) => ({
-      stageId: s.stage_id, name: s.name, order: s.ord, status: s.status, openedOn: s.opened_on, closedOn: s.closed_on, carriedOver: s.carried_over,
-      ...progressOf(counters.filter((c) => c.stage_id === s.stage_id), options.asOf),
-      phases: sortedPhases.filter((p) => p.stage_id === s.stage_id).map(phaseOverview),
-    })),
+    stages: [...stages]
+      .sort((a, b) => a.ord - b.ord)
+      .map((s: StageRow) => ({
+        stageId: s.stage_id,
+        name: s.name,
+        order: s.ord,
+        status: s.status,
+        openedOn: s.opened_on,
+        closedOn: s.closed_on,
+        carriedOver: s.carried_over,
+        ...progressOf(
+          counters.filter((c) => c.stage_id === s.stage_id),
+          options.asOf,
+        ),
+        phases: sortedPhases.filter((p) => p.stage_id === s.stage_id).map(phaseOverview),
+      })),
     phases: sortedPhases.filter((p) => p.stage_id === null).map(phaseOverview),
-    unphased: progressOf(counters.filter((c) => c.phase_id === null), options.asOf),
-    halfYear: halfYearCheck({ periodStart: campaign.start_date, periodEnd: campaign.end_date, asOf: options.asOf, done: totals.done, planned: totals.applicable }),
+    unphased: progressOf(
+      counters.filter((c) => c.phase_id === null),
+      options.asOf,
+    ),
+    halfYear: halfYearCheck({
+      periodStart: campaign.start_date,
+      periodEnd: campaign.end_date,
+      asOf: options.asOf,
+      done: totals.done,
+      planned: totals.applicable,
+    }),
     warnings: { ...colourCounts(counters, options.asOf, amberDays), amberWithinDays: amberDays },
     participation,
   };
@@ -51,8 +83,12 @@ export async function rankBranches(source: ReadModelSource, campaignId: string, 
   const rows = [...branches]
     .sort((a, b) => byText(a.branch_id, b.branch_id))
     .map((b) => ({
-      branchId: b.branch_id, name: b.name,
-      completion: progressOf(counters.filter((c) => c.branch_id === b.branch_id), campaign.start_date).completion,
+      branchId: b.branch_id,
+      name: b.name,
+      completion: progressOf(
+        counters.filter((c) => c.branch_id === b.branch_id),
+        campaign.start_date,
+      ).completion,
       participation: participationOf(b.branch_id),
     }));
   const score = (r: (typeof rows)[number]) => fractionOf(by === 'completion' ? r.completion : r.participation.byPersonSession);

@@ -5,20 +5,40 @@ import { campaignOverview, rankBranches } from './campaign-overview.queries';
 describe('dashboard queries', () => {
   const source = sourceOf(workedExample());
   const participationB1 = {
-    byPerson: { numerator: 2, denominator: 3 }, byPersonSession: { numerator: 3, denominator: 5 }, attendance: { numerator: 3, denominator: 5 }, sessions: 2,
+    byPerson: { numerator: 2, denominator: 3 },
+    byPersonSession: { numerator: 3, denominator: 5 },
+    attendance: { numerator: 3, denominator: 5 },
+    sessions: 2,
   };
   const none = { numerator: 0, denominator: 0 };
 
   it('campaignOverview gives progress by stage and phase, warnings and participation', async () => {
     const overview = await campaignOverview(source, 'C1', { asOf: '2009-03-25' });
     expect(overview.totals).toEqual({ applicable: 15, done: 4, overdue: 3, completion: { numerator: 4, denominator: 15 } });
-    expect(overview.stages.map((s) => [s.stageId, s.status, s.applicable, s.done, s.overdue, s.phases.map((p) => [p.phaseId, p.applicable, p.done, p.overdue])])).toEqual([
-      ['S1', 'pending', 13, 4, 3, [['P1', 6, 2, 2], ['P2', 7, 2, 1]]],
+    expect(
+      overview.stages.map((s) => [s.stageId, s.status, s.applicable, s.done, s.overdue, s.phases.map((p) => [p.phaseId, p.applicable, p.done, p.overdue])]),
+    ).toEqual([
+      [
+        'S1',
+        'pending',
+        13,
+        4,
+        3,
+        [
+          ['P1', 6, 2, 2],
+          ['P2', 7, 2, 1],
+        ],
+      ],
       ['S2', 'pending', 2, 0, 0, [['P3', 2, 0, 0]]],
     ]);
     expect(overview.phases).toEqual([]);
     expect(overview.unphased).toEqual({ applicable: 0, done: 0, overdue: 0, completion: none });
-    expect(overview.halfYear).toEqual({ timeProgress: { numerator: 10, denominator: 42 }, workProgress: { numerator: 4, denominator: 15 }, halfwayDate: '2009-04-05', passes: false });
+    expect(overview.halfYear).toEqual({
+      timeProgress: { numerator: 10, denominator: 42 },
+      workProgress: { numerator: 4, denominator: 15 },
+      halfwayDate: '2009-04-05',
+      passes: false,
+    });
     expect(overview.warnings).toEqual({ red: 3, amber: 5, amberWithinDays: 7 });
     expect(overview.participation).toEqual(participationB1);
   });
@@ -27,7 +47,10 @@ describe('dashboard queries', () => {
     const expected = [
       { rank: 1, branchId: 'B1', name: 'Branch one', completion: { numerator: 3, denominator: 8 }, participation: participationB1 },
       {
-        rank: 2, branchId: 'B2', name: 'Branch two', completion: { numerator: 0, denominator: 4 },
+        rank: 2,
+        branchId: 'B2',
+        name: 'Branch two',
+        completion: { numerator: 0, denominator: 4 },
         participation: { byPerson: none, byPersonSession: none, attendance: none, sessions: 0 },
       },
     ];

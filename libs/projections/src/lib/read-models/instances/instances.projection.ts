@@ -37,7 +37,12 @@ export function evolveInstances(rows: Rows, event: ProjectedEvent): InstanceChan
       const existing = rows.get('instance', { campaign_id: d.campaignId, branch_id: d.branchId, instance_key: d.instanceKey });
       if (!existing || existing.status !== 'completed') return undefined;
       const task = rows.get('task', { campaign_id: d.campaignId, task_id: d.taskId });
-      return putInstance(rows, existing, { ...existing, status: 'reopened', completed_on: null, completed_by: null, reopen_count: existing.reopen_count + 1 }, task);
+      return putInstance(
+        rows,
+        existing,
+        { ...existing, status: 'reopened', completed_on: null, completed_by: null, reopen_count: existing.reopen_count + 1 },
+        task,
+      );
     }
     case 'QuantityReported': {
       const d = event.data;
@@ -57,14 +62,28 @@ function putInstance(rows: Rows, before: InstanceRow | undefined, after: Instanc
 
 /** A row for an instance first met: described by the event when it says, else by its task and its key. */
 function newInstance(
-  campaignId: string, branchId: string, instanceKey: string, task: TaskRow | undefined,
+  campaignId: string,
+  branchId: string,
+  instanceKey: string,
+  task: TaskRow | undefined,
   ref?: { scope: string; subjectId: string; weekOf: string | null; taskId: string },
 ): InstanceRow {
   const parts = parseInstanceKey(instanceKey);
   return {
-    campaign_id: campaignId, branch_id: branchId, instance_key: instanceKey, task_id: ref?.taskId ?? task?.task_id ?? parts?.taskId ?? instanceKey,
-    scope: ref?.scope ?? task?.scope ?? 'unit', subject_id: ref?.subjectId ?? (parts && parts.scope !== 'unit' ? parts.subjectId : branchId),
-    week_of: ref?.weekOf ?? (parts?.scope === 'branch_recurring_weekly' ? parts.weekOf : null), status: 'open', completed_on: null, completed_by: null,
-    evidence: [], reopen_count: 0, actual: null, carried_over: false, carried_over_to: null,
+    campaign_id: campaignId,
+    branch_id: branchId,
+    instance_key: instanceKey,
+    task_id: ref?.taskId ?? task?.task_id ?? parts?.taskId ?? instanceKey,
+    scope: ref?.scope ?? task?.scope ?? 'unit',
+    subject_id: ref?.subjectId ?? (parts && parts.scope !== 'unit' ? parts.subjectId : branchId),
+    week_of: ref?.weekOf ?? (parts?.scope === 'branch_recurring_weekly' ? parts.weekOf : null),
+    status: 'open',
+    completed_on: null,
+    completed_by: null,
+    evidence: [],
+    reopen_count: 0,
+    actual: null,
+    carried_over: false,
+    carried_over_to: null,
   };
 }

@@ -6,7 +6,7 @@ describe('instances queries', () => {
   const brief = (list: { instanceKey: string; subjectName: string | null; status: string; colour: string; daysLeft: number; dueDate: string }[]) =>
     list.map((i) => [i.instanceKey, i.subjectName, i.status, i.colour, i.daysLeft, i.dueDate]);
 
-  it('branchInstances lists a branch\'s instances in plan order, with the recorded work and a colour', async () => {
+  it("branchInstances lists a branch's instances in plan order, with the recorded work and a colour", async () => {
     const list = await branchInstances(source, 'C1', 'B1', { asOf: '2009-03-25' });
     expect(brief(list)).toEqual([
       ['T1:branch:B1', null, 'completed', 'green', -3, '2009-03-22'],
@@ -19,9 +19,26 @@ describe('instances queries', () => {
       ['T7:branch:B1', null, 'open', 'green', 26, '2009-04-20'],
     ]);
     expect(list[0]).toEqual({
-      instanceKey: 'T1:branch:B1', taskId: 'T1', title: 'Task T1', stageId: 'S1', phaseId: 'P1', scope: 'branch', subjectId: 'B1', subjectName: null,
-      weekOf: null, dueDate: '2009-03-22', mandatory: true, status: 'completed', completedOn: '2009-03-20', completedBy: 'Wang', evidence: ['a'.repeat(64)],
-      reopenCount: 0, actual: null, carriedOverTo: undefined, colour: 'green', daysLeft: -3,
+      instanceKey: 'T1:branch:B1',
+      taskId: 'T1',
+      title: 'Task T1',
+      stageId: 'S1',
+      phaseId: 'P1',
+      scope: 'branch',
+      subjectId: 'B1',
+      subjectName: null,
+      weekOf: null,
+      dueDate: '2009-03-22',
+      mandatory: true,
+      status: 'completed',
+      completedOn: '2009-03-20',
+      completedBy: 'Wang',
+      evidence: ['a'.repeat(64)],
+      reopenCount: 0,
+      actual: null,
+      carriedOverTo: undefined,
+      colour: 'green',
+      daysLeft: -3,
     });
   });
 

@@ -23,21 +23,44 @@ export async function branchInstances(source: ReadModelSource, campaignId: strin
   return expandInstances(instancePlanOf(campaign, tasks), roster, branchId).map((instance) => {
     const row = work.get(instance.key);
     const status = row?.status ?? 'open';
-    const { colour, daysLeft } = overdueColour({ dueDate: instance.dueDate, asOf: options.asOf, done: status === 'completed', amberWithinDays: options.amberWithinDays });
+    const { colour, daysLeft } = overdueColour({
+      dueDate: instance.dueDate,
+      asOf: options.asOf,
+      done: status === 'completed',
+      amberWithinDays: options.amberWithinDays,
+    });
     const names = instance.scope === 'division' ? divisionNames : instance.scope === 'member' || instance.scope === 'leader' ? memberNames : null;
     const subjectName = names?.get(instance.subjectId) ?? null;
     return {
-      instanceKey: instance.key, taskId: instance.taskId, title: titles.get(instance.taskId) ?? '', stageId: instance.stageId, phaseId: instance.phaseId,
-      scope: instance.scope, subjectId: instance.subjectId, subjectName, weekOf: instance.weekOf, dueDate: instance.dueDate,
-      mandatory: instance.mandatory, status, completedOn: row?.completed_on ?? null, completedBy: row?.completed_by ?? null, evidence: row?.evidence ?? [],
-      reopenCount: row?.reopen_count ?? 0, actual: row?.actual ?? null, carriedOverTo: row?.carried_over ? row.carried_over_to : undefined, colour, daysLeft,
+      instanceKey: instance.key,
+      taskId: instance.taskId,
+      title: titles.get(instance.taskId) ?? '',
+      stageId: instance.stageId,
+      phaseId: instance.phaseId,
+      scope: instance.scope,
+      subjectId: instance.subjectId,
+      subjectName,
+      weekOf: instance.weekOf,
+      dueDate: instance.dueDate,
+      mandatory: instance.mandatory,
+      status,
+      completedOn: row?.completed_on ?? null,
+      completedBy: row?.completed_by ?? null,
+      evidence: row?.evidence ?? [],
+      reopenCount: row?.reopen_count ?? 0,
+      actual: row?.actual ?? null,
+      carriedOverTo: row?.carried_over ? row.carried_over_to : undefined,
+      colour,
+      daysLeft,
     };
   });
 }
 
 /** Overdue (red) and due-soon (amber) instances, most overdue first; over the whole campaign or one branch. */
 export async function overdueInstances(
-  source: ReadModelSource, campaignId: string, options: QueryOptions & { branchId?: string; limit?: number },
+  source: ReadModelSource,
+  campaignId: string,
+  options: QueryOptions & { branchId?: string; limit?: number },
 ): Promise<OverdueList> {
   const campaign = await campaignOrThrow(source, campaignId);
   const amberDays = options.amberWithinDays ?? DEFAULT_AMBER_DAYS;

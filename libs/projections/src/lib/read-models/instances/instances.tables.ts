@@ -7,12 +7,22 @@ export type InstanceStatus = 'open' | 'completed' | 'reopened';
 const instance = table({
   name: 'instance',
   columns: {
-    campaign_id: column.text(), branch_id: column.text(), instance_key: column.text(), task_id: column.text(), scope: column.text(),
-    subject_id: column.text(), week_of: nullable(column.date()), status: column.text<InstanceStatus>(), completed_on: nullable(column.date()),
+    campaign_id: column.text(),
+    branch_id: column.text(),
+    instance_key: column.text(),
+    task_id: column.text(),
+    scope: column.text(),
+    subject_id: column.text(),
+    week_of: nullable(column.date()),
+    status: column.text<InstanceStatus>(),
+    completed_on: nullable(column.date()),
     completed_by: nullable(column.text()),
     /** SHA-256 of each evidence file. */
     evidence: column.jsonb<string[]>(),
-    reopen_count: column.int(), actual: nullable(column.float()), carried_over: column.bool(), carried_over_to: nullable(column.text()),
+    reopen_count: column.int(),
+    actual: nullable(column.float()),
+    carried_over: column.bool(),
+    carried_over_to: nullable(column.text()),
   },
   primaryKey: ['campaign_id', 'branch_id', 'instance_key'],
 });

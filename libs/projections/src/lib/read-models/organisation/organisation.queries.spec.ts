@@ -17,7 +17,10 @@ describe('organisation queries', () => {
         { memberId: 'M1', name: 'Wang', isLeader: true, status: 'active' },
         { memberId: 'M2', name: 'Li', isLeader: false, status: 'exempt' },
       ],
-      divisions: [{ divisionId: 'D1', name: 'Secretariat' }, { divisionId: 'D2', name: 'Personnel' }],
+      divisions: [
+        { divisionId: 'D1', name: 'Secretariat' },
+        { divisionId: 'D2', name: 'Personnel' },
+      ],
     });
     expect((await branchRoster(source, 'U1', 'B1', { asOf: '2009-03-26', withDivisions: false })).divisions).toEqual([]);
     expect((await branchRoster(source, 'U1', '_unit', { asOf: '2009-03-26', withDivisions: false })).members).toEqual([]);

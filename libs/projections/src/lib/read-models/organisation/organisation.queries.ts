@@ -5,14 +5,22 @@ import { byText } from '../query-options';
 import type { BranchRow } from './organisation.tables';
 
 /** The unit level shown as a branch where it keeps the office work. */
-export const unitLevelBranch = (unitId: string): BranchRow => ({ unit_id: unitId, branch_id: UNIT_LEVEL_BRANCH_ID, name: '机关（单位层面）', secretary_name: '' });
+export const unitLevelBranch = (unitId: string): BranchRow => ({
+  unit_id: unitId,
+  branch_id: UNIT_LEVEL_BRANCH_ID,
+  name: '机关（单位层面）',
+  secretary_name: '',
+});
 
 /**
  * A branch's members as the read model holds them now (those who left are not listed), by id, and the unit's divisions
  * when asked for: what `expandInstances` needs. `asOf` only labels it.
  */
 export async function branchRoster(
-  source: ReadModelSource, unitId: string, branchId: string, options: { asOf: IsoDate; withDivisions: boolean },
+  source: ReadModelSource,
+  unitId: string,
+  branchId: string,
+  options: { asOf: IsoDate; withDivisions: boolean },
 ): Promise<Roster> {
   const [members, divisions] = await Promise.all([
     source.rows('member', { unit_id: unitId, branch_id: branchId }),

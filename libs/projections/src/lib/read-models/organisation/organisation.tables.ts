@@ -5,7 +5,9 @@ export type MemberStatusValue = 'active' | 'exempt' | 'left';
 
 const unit = table({ name: 'unit', columns: { unit_id: column.text(), name: column.text(), code: column.text() }, primaryKey: ['unit_id'] });
 const division = table({
-  name: 'division', columns: { unit_id: column.text(), division_id: column.text(), name: column.text() }, primaryKey: ['unit_id', 'division_id'],
+  name: 'division',
+  columns: { unit_id: column.text(), division_id: column.text(), name: column.text() },
+  primaryKey: ['unit_id', 'division_id'],
 });
 const branch = table({
   name: 'branch',
@@ -15,8 +17,13 @@ const branch = table({
 const member = table({
   name: 'member',
   columns: {
-    unit_id: column.text(), member_id: column.text(), branch_id: column.text(), name: column.text(), is_leader: column.bool(),
-    status: column.text<MemberStatusValue>(), exempt_until: nullable(column.date()),
+    unit_id: column.text(),
+    member_id: column.text(),
+    branch_id: column.text(),
+    name: column.text(),
+    is_leader: column.bool(),
+    status: column.text<MemberStatusValue>(),
+    exempt_until: nullable(column.date()),
   },
   primaryKey: ['unit_id', 'member_id'],
   indexes: [['unit_id', 'branch_id']],

@@ -5,18 +5,25 @@ import { campaignOverview } from '../dashboards/campaign-overview.queries';
 
 describe('plan counters: organisation events', () => {
   it('a member joining after the plan adds to member-scope denominators', () => {
-    const rows = given(...base(), { type: 'MemberJoined', data: { unitId: 'U1', memberId: 'M4', name: 'Zhao', branchId: 'B1', isLeader: true, joinedOn: '2009-03-20' } });
+    const rows = given(...base(), {
+      type: 'MemberJoined',
+      data: { unitId: 'U1', memberId: 'M4', name: 'Zhao', branchId: 'B1', isLeader: true, joinedOn: '2009-03-20' },
+    });
     expect(counts(rows, 'T2')).toEqual({ applicable: 4, done: 0 });
     expect(counts(rows, 'T3')).toEqual({ applicable: 2, done: 0 });
   });
 
   it('exemption takes the member and their completed work out of the denominators; reinstatement puts both back', () => {
-    const exempted = given(...base(), completed('T2:member:M2'), { type: 'MemberExempted', data: { unitId: 'U1', memberId: 'M2', branchId: 'B1', reason: 'ill', from: '2009-03-21', until: null } });
+    const exempted = given(...base(), completed('T2:member:M2'), {
+      type: 'MemberExempted',
+      data: { unitId: 'U1', memberId: 'M2', branchId: 'B1', reason: 'ill', from: '2009-03-21', until: null },
+    });
     expect(counts(exempted, 'T2')).toEqual({ applicable: 2, done: 0 });
     expect(row(exempted, 'member', { unit_id: 'U1', member_id: 'M2' })?.status).toBe('exempt');
     expect(row(exempted, 'instance', { campaign_id: 'C1', branch_id: 'B1', instance_key: 'T2:member:M2' })?.status).toBe('completed');
     const reinstated = given(
-      ...base(), completed('T2:member:M2'),
+      ...base(),
+      completed('T2:member:M2'),
       { type: 'MemberExempted', data: { unitId: 'U1', memberId: 'M2', branchId: 'B1', reason: 'ill', from: '2009-03-21', until: null } },
       { type: 'MemberReinstated', data: { unitId: 'U1', memberId: 'M2', branchId: 'B1', on: '2009-04-01', note: null } },
     );
@@ -24,7 +31,10 @@ describe('plan counters: organisation events', () => {
   });
 
   it('an exempt leader leaves the leader-scope denominators too', () => {
-    const rows = given(...base(), { type: 'MemberExempted', data: { unitId: 'U1', memberId: 'M1', branchId: 'B1', reason: 'abroad', from: '2009-03-21', until: '2009-05-01' } });
+    const rows = given(...base(), {
+      type: 'MemberExempted',
+      data: { unitId: 'U1', memberId: 'M1', branchId: 'B1', reason: 'abroad', from: '2009-03-21', until: '2009-05-01' },
+    });
     expect(counts(rows, 'T3')).toEqual({ applicable: 0, done: 0 });
     expect(row(rows, 'member', { unit_id: 'U1', member_id: 'M1' })?.exempt_until).toBe('2009-05-01');
   });
@@ -64,7 +74,10 @@ describe('plan counters: campaign events', () => {
   it('CampaignPlanned gives the plan and one counter per task, branch (and week) with its applicable count by scope', () => {
     const rows = given(...base());
     expect(row(rows, 'campaign', { campaign_id: 'C1' })).toMatchObject({ unit_id: 'U1', status: 'planned', office_branch_id: '_unit' });
-    expect(rows.scan('stage', { campaign_id: 'C1' }).map((s) => [s.stage_id, s.status])).toEqual([['S1', 'pending'], ['S2', 'pending']]);
+    expect(rows.scan('stage', { campaign_id: 'C1' }).map((s) => [s.stage_id, s.status])).toEqual([
+      ['S1', 'pending'],
+      ['S2', 'pending'],
+    ]);
     expect(rows.scan('task', { campaign_id: 'C1' })).toHaveLength(7);
     expect(counts(rows, 'T1')).toEqual({ applicable: 1, done: 0 });
     expect(counts(rows, 'T2')).toEqual({ applicable: 3, done: 0 });
@@ -87,7 +100,10 @@ describe('plan counters: campaign events', () => {
   });
 
   it('TaskDeadlineMoved moves the task and its counters', () => {
-    const rows = given(...base(), { type: 'TaskDeadlineMoved', data: { campaignId: 'C1', taskId: 'T2', stageId: 'S1', previousDueDate: '2009-03-29', dueDate: '2009-04-03', reason: 'x', by: 'o' } });
+    const rows = given(...base(), {
+      type: 'TaskDeadlineMoved',
+      data: { campaignId: 'C1', taskId: 'T2', stageId: 'S1', previousDueDate: '2009-03-29', dueDate: '2009-04-03', reason: 'x', by: 'o' },
+    });
     expect(row(rows, 'task', { campaign_id: 'C1', task_id: 'T2' })?.due_date).toBe('2009-04-03');
     expect(counter(rows, 'T2')?.due_date).toBe('2009-04-03');
   });
@@ -108,14 +124,28 @@ describe('plan counters: campaign events', () => {
       {
         type: 'StageClosed',
         data: {
-          campaignId: 'C1', stageId: 'S1', order: 1, closedOn: '2009-04-05', by: 'o', note: null,
+          campaignId: 'C1',
+          stageId: 'S1',
+          order: 1,
+          closedOn: '2009-04-05',
+          by: 'o',
+          note: null,
           carriedOver: [{ instanceKey: 'T1:branch:B1', taskId: 'T1', branchId: 'B1', fromStageId: 'S1', toStageId: 'S2' }],
         },
       },
       { type: 'CampaignClosed', data: { campaignId: 'C1', closedOn: '2009-04-26', by: 'o', note: null } },
     );
-    expect(row(rows, 'stage', { campaign_id: 'C1', stage_id: 'S1' })).toMatchObject({ status: 'closed', opened_on: '2009-03-16', closed_on: '2009-04-05', carried_over: 1 });
-    expect(row(rows, 'instance', { campaign_id: 'C1', branch_id: 'B1', instance_key: 'T1:branch:B1' })).toMatchObject({ status: 'open', carried_over: true, carried_over_to: 'S2' });
+    expect(row(rows, 'stage', { campaign_id: 'C1', stage_id: 'S1' })).toMatchObject({
+      status: 'closed',
+      opened_on: '2009-03-16',
+      closed_on: '2009-04-05',
+      carried_over: 1,
+    });
+    expect(row(rows, 'instance', { campaign_id: 'C1', branch_id: 'B1', instance_key: 'T1:branch:B1' })).toMatchObject({
+      status: 'open',
+      carried_over: true,
+      carried_over_to: 'S2',
+    });
     expect(row(rows, 'campaign', { campaign_id: 'C1' })).toMatchObject({ status: 'closed', closed_on: '2009-04-26' });
   });
 });

@@ -17,19 +17,42 @@ export function evolvePlanCounters(rows: Rows, event: ProjectedEvent): void {
       const d = event.data;
       if (rows.get('campaign', { campaign_id: d.campaignId })) return;
       const campaign: CampaignRow = {
-        campaign_id: d.campaignId, unit_id: d.unitId, name: d.name, template_code: d.templateCode, start_date: d.startDate, end_date: d.endDate,
-        office_branch_id: d.officeBranchId, status: 'planned', closed_on: null,
+        campaign_id: d.campaignId,
+        unit_id: d.unitId,
+        name: d.name,
+        template_code: d.templateCode,
+        start_date: d.startDate,
+        end_date: d.endDate,
+        office_branch_id: d.officeBranchId,
+        status: 'planned',
+        closed_on: null,
       };
       rows.put('campaign', campaign);
       rows.put('unit_campaign', { unit_id: d.unitId, campaign_id: d.campaignId });
       for (const s of d.plan.stages) {
         rows.put('stage', {
-          campaign_id: d.campaignId, stage_id: s.stageId, ord: s.order, name: s.name, start_date: s.startDate, end_date: s.endDate,
-          status: 'pending', opened_on: null, closed_on: null, carried_over: 0,
+          campaign_id: d.campaignId,
+          stage_id: s.stageId,
+          ord: s.order,
+          name: s.name,
+          start_date: s.startDate,
+          end_date: s.endDate,
+          status: 'pending',
+          opened_on: null,
+          closed_on: null,
+          carried_over: 0,
         });
       }
       for (const p of d.plan.phases) {
-        rows.put('phase', { campaign_id: d.campaignId, phase_id: p.phaseId, stage_id: p.stageId, ord: p.order, name: p.name, start_date: p.startDate, end_date: p.endDate });
+        rows.put('phase', {
+          campaign_id: d.campaignId,
+          phase_id: p.phaseId,
+          stage_id: p.stageId,
+          ord: p.order,
+          name: p.name,
+          start_date: p.startDate,
+          end_date: p.endDate,
+        });
       }
       const members = activeMembersByBranch(rows.scan('member', { unit_id: d.unitId }));
       const branchIds = rows.scan('branch', { unit_id: d.unitId }).map((b) => b.branch_id);
@@ -49,7 +72,8 @@ export function evolvePlanCounters(rows: Rows, event: ProjectedEvent): void {
       if (!task) return;
       rows.put('task', { ...task, due_date: event.data.dueDate });
       if (task.scope === 'branch_recurring_weekly') return;
-      for (const c of rows.scan('counter', { campaign_id: task.campaign_id, task_id: task.task_id })) rows.put('counter', { ...c, due_date: event.data.dueDate });
+      for (const c of rows.scan('counter', { campaign_id: task.campaign_id, task_id: task.task_id }))
+        rows.put('counter', { ...c, due_date: event.data.dueDate });
       return;
     }
     case 'TaskCancelled': {
@@ -111,8 +135,20 @@ const countOf = (campaign: CampaignRow, task: TaskRow, branchId: string, headcou
 
 function addTask(rows: Rows, campaign: CampaignRow, t: PlannedTask, order: number, branchIds: string[], members: ReadonlyMap<string, BranchHeadcount>): void {
   const task: TaskRow = {
-    campaign_id: campaign.campaign_id, task_id: t.taskId, ord: order, title: t.title, stage_id: t.stageId, phase_id: t.phaseId, track_id: t.trackId,
-    scope: t.scope, due_date: t.dueDate, kind: t.kind, mandatory: t.mandatory, cancelled: false, target: t.target, challenge: t.challenge,
+    campaign_id: campaign.campaign_id,
+    task_id: t.taskId,
+    ord: order,
+    title: t.title,
+    stage_id: t.stageId,
+    phase_id: t.phaseId,
+    track_id: t.trackId,
+    scope: t.scope,
+    due_date: t.dueDate,
+    kind: t.kind,
+    mandatory: t.mandatory,
+    cancelled: false,
+    target: t.target,
+    challenge: t.challenge,
     recurring_weeks: t.recurringWeeks.map((w) => ({ weekOf: w.weekOf, dueDate: w.dueDate })),
   };
   rows.put('task', task);
@@ -124,7 +160,12 @@ function addTask(rows: Rows, campaign: CampaignRow, t: PlannedTask, order: numbe
 
 /** Counters of one task in one branch, with the applicable count the branch has now. */
 function createCounters(
-  rows: Rows, campaign: CampaignRow, task: TaskRow, branchId: string, members: ReadonlyMap<string, BranchHeadcount>, divisions: number,
+  rows: Rows,
+  campaign: CampaignRow,
+  task: TaskRow,
+  branchId: string,
+  members: ReadonlyMap<string, BranchHeadcount>,
+  divisions: number,
 ): void {
   const active = members.get(branchId);
   const headcount = { activeMembers: active?.activeMembers ?? 0, activeLeaders: active?.activeLeaders ?? 0, divisions };
@@ -139,17 +180,30 @@ function putCounter(rows: Rows, task: TaskRow, branchId: string, weekOf: string,
   // Work recorded before the counter existed (an instance row ahead of its plan) still counts.
   const done = existing?.done ?? 0;
   rows.put('counter', {
-    ...key, stage_id: task.stage_id, phase_id: task.phase_id, scope: task.scope, due_date: dueDate, cancelled: task.cancelled,
-    mandatory: task.mandatory, applicable, done,
+    ...key,
+    stage_id: task.stage_id,
+    phase_id: task.phase_id,
+    scope: task.scope,
+    due_date: dueDate,
+    cancelled: task.cancelled,
+    mandatory: task.mandatory,
+    applicable,
+    done,
   });
 }
 
 function bump(rows: Rows, campaign: { campaign_id: string }, task: TaskRow, branchId: string, weekOf: string, applicable: number, done: number): void {
   const key = { campaign_id: campaign.campaign_id, branch_id: branchId, task_id: task.task_id, week_of: weekOf };
   const counter: CounterRow = rows.get('counter', key) ?? {
-    ...key, stage_id: task.stage_id, phase_id: task.phase_id, scope: task.scope,
+    ...key,
+    stage_id: task.stage_id,
+    phase_id: task.phase_id,
+    scope: task.scope,
     due_date: weekOf ? (task.recurring_weeks.find((w) => w.weekOf === weekOf)?.dueDate ?? task.due_date) : task.due_date,
-    cancelled: task.cancelled, mandatory: task.mandatory, applicable: 0, done: 0,
+    cancelled: task.cancelled,
+    mandatory: task.mandatory,
+    applicable: 0,
+    done: 0,
   };
   rows.put('counter', { ...counter, applicable: counter.applicable + applicable, done: counter.done + done });
 }

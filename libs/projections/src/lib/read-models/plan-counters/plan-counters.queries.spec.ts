@@ -7,7 +7,10 @@ describe('plan-counters queries', () => {
 
   it('campaignHalfYearCheck compares done work with time gone', async () => {
     expect(await campaignHalfYearCheck(source, 'C1', '2009-04-06')).toEqual({
-      timeProgress: { numerator: 22, denominator: 42 }, workProgress: { numerator: 4, denominator: 15 }, halfwayDate: '2009-04-05', passes: false,
+      timeProgress: { numerator: 22, denominator: 42 },
+      workProgress: { numerator: 4, denominator: 15 },
+      halfwayDate: '2009-04-05',
+      passes: false,
     });
   });
 

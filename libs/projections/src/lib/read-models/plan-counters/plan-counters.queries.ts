@@ -1,8 +1,6 @@
 // Queries of the plan-counters read model: progress from grouped counter sums, the half-year check, the branch × phase
 // heat map, and the plan as the domain's instance rules read it.
-import {
-  halfYearCheck, isBefore, overdueColour, ratio, UNIT_LEVEL_BRANCH_ID, type HalfYearCheck, type InstancePlan,
-} from '@campaign-ledger/domain';
+import { halfYearCheck, isBefore, overdueColour, ratio, UNIT_LEVEL_BRANCH_ID, type HalfYearCheck, type InstancePlan } from '@campaign-ledger/domain';
 import type { HeatMap, HeatMapCell, Progress } from '@campaign-ledger/api-contract';
 import type { ReadModelSource } from '../../queries/source';
 import { unitLevelBranch } from '../organisation/organisation.queries';
@@ -77,20 +75,35 @@ export const instancePlanOf = (campaign: CampaignRow, tasks: readonly TaskRow[])
   tasks: [...tasks]
     .sort((a, b) => a.ord - b.ord)
     .map((t) => ({
-      taskId: t.task_id, stageId: t.stage_id, phaseId: t.phase_id, trackId: t.track_id, scope: t.scope, mandatory: t.mandatory, kind: t.kind,
-      cancelled: t.cancelled, dueDate: t.due_date, recurringWeeks: t.recurring_weeks,
+      taskId: t.task_id,
+      stageId: t.stage_id,
+      phaseId: t.phase_id,
+      trackId: t.track_id,
+      scope: t.scope,
+      mandatory: t.mandatory,
+      kind: t.kind,
+      cancelled: t.cancelled,
+      dueDate: t.due_date,
+      recurringWeeks: t.recurring_weeks,
     })),
 });
 
 /** 双过半 of a campaign (or any period) on a date, from the read model's done and applicable instances. */
 export async function campaignHalfYearCheck(
-  source: ReadModelSource, campaignId: string, asOf: string, period?: { start: string; end: string },
+  source: ReadModelSource,
+  campaignId: string,
+  asOf: string,
+  period?: { start: string; end: string },
 ): Promise<HalfYearCheck> {
   const campaign = await campaignOrThrow(source, campaignId);
   const counters = await source.aggregate('counter', { campaign_id: campaignId }, ['cancelled'], ['applicable', 'done']);
   const totals = progressOf(counters, asOf);
   return halfYearCheck({
-    periodStart: period?.start ?? campaign.start_date, periodEnd: period?.end ?? campaign.end_date, asOf, done: totals.done, planned: totals.applicable,
+    periodStart: period?.start ?? campaign.start_date,
+    periodEnd: period?.end ?? campaign.end_date,
+    asOf,
+    done: totals.done,
+    planned: totals.applicable,
   });
 }
 
@@ -110,13 +123,18 @@ export async function branchPhaseHeatMap(source: ReadModelSource, campaignId: st
   const withUnit = campaign.office_branch_id === UNIT_LEVEL_BRANCH_ID ? [...branches, unitLevelBranch(campaign.unit_id)] : branches;
   return {
     phases: sortedPhases.map((p) => ({ phaseId: p.phase_id, stageId: p.stage_id, name: p.name, order: p.ord })),
-    branches: [...withUnit].sort((a, b) => byText(a.branch_id, b.branch_id)).map((b) => {
-      const cells: Record<string, HeatMapCell> = {};
-      for (const p of sortedPhases) {
-        const { applicable, done, completion } = progressOf(counters.filter((c) => c.branch_id === b.branch_id && c.phase_id === p.phase_id), campaign.start_date);
-        cells[p.phase_id] = { applicable, done, completion };
-      }
-      return { branchId: b.branch_id, name: b.name, cells };
-    }),
+    branches: [...withUnit]
+      .sort((a, b) => byText(a.branch_id, b.branch_id))
+      .map((b) => {
+        const cells: Record<string, HeatMapCell> = {};
+        for (const p of sortedPhases) {
+          const { applicable, done, completion } = progressOf(
+            counters.filter((c) => c.branch_id === b.branch_id && c.phase_id === p.phase_id),
+            campaign.start_date,
+          );
+          cells[p.phase_id] = { applicable, done, completion };
+        }
+        return { branchId: b.branch_id, name: b.name, cells };
+      }),
   };
 }

@@ -19,15 +19,30 @@ export function evolveStudySessions(rows: Rows, event: ProjectedEvent): void {
         else if (mark === 'absent') absent += 1;
       }
       rows.put('session', {
-        campaign_id: d.campaignId, branch_id: d.branchId, session_id: d.sessionId, date: d.date, week_of: mondayOf(d.date), topic: d.topic,
-        expected: d.expected.length, present, leave, absent, made_up: 0,
+        campaign_id: d.campaignId,
+        branch_id: d.branchId,
+        session_id: d.sessionId,
+        date: d.date,
+        week_of: mondayOf(d.date),
+        topic: d.topic,
+        expected: d.expected.length,
+        present,
+        leave,
+        absent,
+        made_up: 0,
       });
       const marked = new Set([...Object.keys(d.attendance), ...d.expected]);
       for (const memberId of [...marked].sort()) {
         const isExpected = expected.has(memberId);
         const mark = d.attendance[memberId] ?? 'absent';
         rows.put('attendance', {
-          campaign_id: d.campaignId, branch_id: d.branchId, session_id: d.sessionId, member_id: memberId, mark, expected: isExpected, made_up_on: null,
+          campaign_id: d.campaignId,
+          branch_id: d.branchId,
+          session_id: d.sessionId,
+          member_id: memberId,
+          mark,
+          expected: isExpected,
+          made_up_on: null,
         });
         if (isExpected) addParticipation(rows, d.campaignId, d.branchId, memberId, 1, mark === 'present' ? 1 : 0);
       }

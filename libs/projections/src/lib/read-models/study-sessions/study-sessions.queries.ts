@@ -30,8 +30,16 @@ export async function sessionFigures(source: ReadModelSource, campaignId: string
   return sessions
     .sort((a, b) => byText(a.date, b.date) || byText(a.session_id, b.session_id))
     .map((s) => ({
-      sessionId: s.session_id, date: s.date, topic: s.topic, expected: s.expected, present: s.present, leave: s.leave, absent: s.absent,
-      madeUp: s.made_up, attendance: ratio(s.present, s.expected), participation: ratio(s.present + s.made_up, s.expected),
+      sessionId: s.session_id,
+      date: s.date,
+      topic: s.topic,
+      expected: s.expected,
+      present: s.present,
+      leave: s.leave,
+      absent: s.absent,
+      madeUp: s.made_up,
+      attendance: ratio(s.present, s.expected),
+      participation: ratio(s.present + s.made_up, s.expected),
     }));
 }
 
@@ -76,7 +84,11 @@ export async function participationByBranch(source: ReadModelSource, campaignId:
     source.aggregate('session', { campaign_id: campaignId }, ['branch_id'], ['expected', 'present', 'made_up']),
     source.aggregate('participation', { campaign_id: campaignId }, ['branch_id', 'complete'], []),
   ]);
-  return (branchId) => participationOf(sessions.filter((s) => s.branch_id === branchId), people.filter((p) => p.branch_id === branchId));
+  return (branchId) =>
+    participationOf(
+      sessions.filter((s) => s.branch_id === branchId),
+      people.filter((p) => p.branch_id === branchId),
+    );
 }
 
 /** Participation and attendance per week (Monday of the session's week), over the campaign or one branch. */

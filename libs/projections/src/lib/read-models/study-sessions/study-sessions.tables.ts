@@ -5,8 +5,17 @@ import { column, nullable, table, tablesByName, type RowOf } from '../../table-s
 const session = table({
   name: 'session',
   columns: {
-    campaign_id: column.text(), branch_id: column.text(), session_id: column.text(), date: column.date(), week_of: column.date(), topic: column.text(),
-    expected: column.int(), present: column.int(), leave: column.int(), absent: column.int(), made_up: column.int(),
+    campaign_id: column.text(),
+    branch_id: column.text(),
+    session_id: column.text(),
+    date: column.date(),
+    week_of: column.date(),
+    topic: column.text(),
+    expected: column.int(),
+    present: column.int(),
+    leave: column.int(),
+    absent: column.int(),
+    made_up: column.int(),
   },
   primaryKey: ['campaign_id', 'branch_id', 'session_id'],
 });
@@ -14,10 +23,14 @@ const session = table({
 const attendance = table({
   name: 'attendance',
   columns: {
-    campaign_id: column.text(), branch_id: column.text(), session_id: column.text(), member_id: column.text(),
+    campaign_id: column.text(),
+    branch_id: column.text(),
+    session_id: column.text(),
+    member_id: column.text(),
     /** present | leave | absent | exempt */
     mark: column.text<StudyAttendance>(),
-    expected: column.bool(), made_up_on: nullable(column.date()),
+    expected: column.bool(),
+    made_up_on: nullable(column.date()),
   },
   primaryKey: ['campaign_id', 'branch_id', 'session_id', 'member_id'],
 });
@@ -26,7 +39,12 @@ const attendance = table({
 const participation = table({
   name: 'participation',
   columns: {
-    campaign_id: column.text(), branch_id: column.text(), member_id: column.text(), expected: column.int(), participated: column.int(), complete: column.bool(),
+    campaign_id: column.text(),
+    branch_id: column.text(),
+    member_id: column.text(),
+    expected: column.int(),
+    participated: column.int(),
+    complete: column.bool(),
   },
   primaryKey: ['campaign_id', 'branch_id', 'member_id'],
 });

@@ -4,7 +4,11 @@ import { column, nullable, table, tablesByName, type RowOf } from '../../table-s
 const threeOnes = table({
   name: 'three_ones',
   columns: {
-    campaign_id: column.text(), member_id: column.text(), branch_id: column.text(), reading_on: nullable(column.date()), talk_on: nullable(column.date()),
+    campaign_id: column.text(),
+    member_id: column.text(),
+    branch_id: column.text(),
+    reading_on: nullable(column.date()),
+    talk_on: nullable(column.date()),
     essay_on: nullable(column.date()),
   },
   primaryKey: ['campaign_id', 'member_id'],
