@@ -4,6 +4,7 @@ import { Card, DatePicker, Empty, Grid, Pagination, Segmented, Select, Skeleton,
 import { FieldTimeOutlined, LockOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { HistoryEntry, HistoryPage as Page } from '@campaign-ledger/api-contract';
+import { parseInstanceKey } from '@campaign-ledger/domain';
 import * as api from '../api/client';
 import { eventData } from '../api/views';
 import { useAccount } from '../auth/session';
@@ -58,7 +59,7 @@ export default function HistoryPage() {
   const [instance, setInstance] = useState<InstanceRef | null>(() => {
     const key = params.get('instance');
     const branch = params.get('branchId');
-    return key && branch ? { branchId: branch, instanceKey: key, taskId: key.split(':')[0] ?? null } : null;
+    return key && branch ? { branchId: branch, instanceKey: key, taskId: parseInstanceKey(key)?.taskId ?? null } : null;
   });
 
   const branches = useMemo(
