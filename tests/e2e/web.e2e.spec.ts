@@ -127,6 +127,14 @@ describeInChromium('web app in Chromium (issue 4)', () => {
     await screenshot(secretary, 'secretary-three-ones');
   });
 
+  it('a link opened in a new tab keeps the user signed in: the new tab takes the session of the open one', async () => {
+    const opened = await secretary.context().newPage();
+    await opened.goto('/study');
+    await opened.getByTestId('session-row').first().waitFor();
+    expect(new URL(opened.url()).pathname).toBe('/study');
+    await opened.close();
+  });
+
   it("a secretary cannot reach another branch's pages, and the API refuses them too", async () => {
     for (const path of ['/branches/B02', '/overview', '/plan', '/audit/history']) {
       await secretary.goto(path);
@@ -134,6 +142,11 @@ describeInChromium('web app in Chromium (issue 4)', () => {
       expect(await secretary.getByTestId('branch-completion').count()).toBe(0);
     }
     await screenshot(secretary, 'secretary-forbidden');
+    // The refusal offers the way back to the secretary's own page.
+    await secretary.getByTestId('forbidden-home').click();
+    await secretary.waitForURL((url) => url.pathname === '/my-branch');
+    await secretary.goto('/audit/history');
+    await secretary.getByTestId('forbidden-page').waitFor();
     expect(await secretary.locator('[data-testid^="menu-"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')))).toEqual([
       'menu-my-branch',
       'menu-study',

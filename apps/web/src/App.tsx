@@ -70,7 +70,17 @@ function SignedIn() {
             </Suspense>
           </CampaignGate>
         ) : (
-          <Result status="403" title="403" subTitle={t('forbiddenPage')} data-testid="forbidden-page" />
+          <Result
+            status="403"
+            title="403"
+            subTitle={t('forbiddenPage')}
+            data-testid="forbidden-page"
+            extra={
+              <Button type="primary" onClick={() => navigate(homeOf(account.role))} data-testid="forbidden-home">
+                {t('goHome')}
+              </Button>
+            }
+          />
         )}
       </AppLayout>
     </CampaignProvider>

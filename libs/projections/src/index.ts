@@ -34,7 +34,7 @@ export type { QueryOptions } from './lib/read-models/query-options';
 // The amber window of the domain's one colour rule (overdueColour), for the routes' documentation.
 export { DEFAULT_AMBER_DAYS } from '@campaign-ledger/domain';
 export { CampaignNotProjected, campaignHalfYearCheck, branchPhaseHeatMap } from './lib/read-models/plan-counters/plan-counters.queries';
-export { branchInstances, overdueInstances } from './lib/read-models/instances/instances.queries';
+export { branchInstances, completionNotes, overdueInstances } from './lib/read-models/instances/instances.queries';
 export { sessionFigures, branchSessions, branchParticipation, participationOverTime } from './lib/read-models/study-sessions/study-sessions.queries';
 export { branchThreeOnes } from './lib/read-models/three-ones/three-ones.queries';
 export { campaignOverview, rankBranches } from './lib/read-models/dashboards/campaign-overview.queries';

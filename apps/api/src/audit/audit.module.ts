@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ExportDossierHandler } from './export-dossier/export-dossier.handler';
 import { ExportDossierHttpController } from './export-dossier/export-dossier.http.controller';
+import { ExportDossierZipHandler } from './export-dossier-zip/export-dossier-zip.handler';
+import { ExportDossierZipHttpController } from './export-dossier-zip/export-dossier-zip.http.controller';
 import { GetDiffHandler } from './get-diff/get-diff.handler';
 import { GetDiffHttpController } from './get-diff/get-diff.http.controller';
 import { GetDigestHandler } from './get-digest/get-digest.handler';
@@ -26,6 +28,7 @@ import { LogScopes } from './log-scopes';
     VerifyLogHttpController,
     GetDigestHttpController,
     ExportDossierHttpController,
+    ExportDossierZipHttpController,
   ],
   providers: [
     GetHistoryHandler,
@@ -34,6 +37,7 @@ import { LogScopes } from './log-scopes';
     VerifyLogHandler,
     GetDigestHandler,
     ExportDossierHandler,
+    ExportDossierZipHandler,
     LogScopes,
     // After AuthModule's AuthGuard (imported first in AppModule), which identifies the principal.
     { provide: APP_GUARD, useClass: AuditorReadGuard },

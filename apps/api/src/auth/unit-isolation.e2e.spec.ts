@@ -159,9 +159,9 @@ describe.each(['postgres', 'embedded'] as const)('unit isolation: every route, e
   const scopedBy = (route: Route) =>
     /\{(unitId|campaignId|accountId|sha256)\}/.test(route.path) || route.query.some((q) => q === 'campaignId' || q === 'unitId' || q === 'stream');
 
-  /** Status, headers and body text of one call; the live stream is read until its first event. */
+  /** Status, headers and body text of one call; a live stream (the overview's, a branch dashboard's) is read until its first event. */
   async function call(method: string, url: string, token: string, body?: object): Promise<{ status: number; etag?: string; text: string }> {
-    if (url.includes('/overview/stream')) {
+    if (/\/(overview|dashboard)\/stream(\?|$)/.test(url)) {
       return new Promise((done, fail) => {
         const request = httpRequest(`${baseUrl}${url}`, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
           let text = '';

@@ -23,6 +23,9 @@ import { RankBranchesHandler } from './rank-branches/rank-branches.handler';
 import { RankBranchesHttpController } from './rank-branches/rank-branches.http.controller';
 import { LiveOverview } from './stream-overview/live-overview';
 import { StreamOverviewHttpController } from './stream-overview/stream-overview.http.controller';
+import { LiveBranchDashboard } from './stream-branch-dashboard/live-branch-dashboard';
+import { StreamBranchDashboardHttpController } from './stream-branch-dashboard/stream-branch-dashboard.http.controller';
+import { LiveReadModel } from './shared/live-read-model';
 import { READ_MODELS_SETTINGS, ReadModelsService, type ReadModelsSettings } from './read-models.service';
 
 /** Read models: the projector that follows the log, and the queries over its tables. */
@@ -33,6 +36,7 @@ import { READ_MODELS_SETTINGS, ReadModelsService, type ReadModelsSettings } from
     GetOverviewHttpController,
     StreamOverviewHttpController,
     GetBranchDashboardHttpController,
+    StreamBranchDashboardHttpController,
     ListOverdueHttpController,
     RankBranchesHttpController,
     GetHeatMapHttpController,
@@ -52,7 +56,9 @@ import { READ_MODELS_SETTINGS, ReadModelsService, type ReadModelsSettings } from
     },
     ReadModelsService,
     ProjectionMetrics,
+    LiveReadModel,
     LiveOverview,
+    LiveBranchDashboard,
     GetFreshnessHandler,
     GetOverviewHandler,
     GetBranchDashboardHandler,

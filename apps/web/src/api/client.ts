@@ -6,6 +6,7 @@ import type {
   AddDivisionBody,
   BranchDashboardAnswer,
   BranchRanking,
+  BranchWorkView,
   CampaignDiff,
   CampaignList,
   CampaignOverview,
@@ -27,6 +28,7 @@ import type {
   OrganisationWriteResult,
   OverdueList,
   PlanCampaignBody,
+  QuantityResult,
   RecordMakeUpBody,
   RecordStudySessionBody,
   RecordThreeOnesBody,
@@ -37,12 +39,14 @@ import type {
   StageUnfinishedView,
   StateAsOf,
   StudySessionResult,
+  TaskScope,
   TemplateListItem,
   ThreeOnesResult,
   UnitSummary,
   VerifyLogReport,
   WeeklyParticipation,
 } from '@campaign-ledger/api-contract';
+import { RETRY_BACKOFF } from './backoff';
 import { openFetchEventStream, type StreamLike } from './event-stream';
 import { eventData, type OverviewFigures } from './views';
 
@@ -170,12 +174,23 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
 
 const get = async <T>(path: string, signal?: AbortSignal) => (await request<T>(path, { signal })).data;
 
-/** The 迎检 dossier (XLSX): fetched with the token, then handed to the browser as a file download. */
-export async function downloadDossier(campaignId: string): Promise<void> {
+/**
+ * A file of the API fetched with the session's Authorization header (never a token in a URL), as a Blob with the name
+ * its Content-Disposition gives.
+ */
+async function fetchFile(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
   const token = session.token();
-  const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignId)}/dossier.xlsx`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, {
+      statusCode: 0,
+      error: 'NETWORK',
+      message: 'the server cannot be reached: check the connection and try again',
+      messageZh: '无法连接服务器，请检查网络后重试',
+    });
+  }
   if (!response.ok) {
     const text = await response.text();
     let body: ErrorBody;
@@ -184,20 +199,49 @@ export async function downloadDossier(campaignId: string): Promise<void> {
     } catch {
       body = { statusCode: response.status, error: String(response.status), message: text || response.statusText };
     }
-    if (response.status === 401 && (await unauthorized(token))) return downloadDossier(campaignId);
+    if (response.status === 401 && (await unauthorized(token))) return fetchFile(path, fallbackName);
     throw new ApiError(response.status, body);
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const url = URL.createObjectURL(await response.blob());
+  return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : fallbackName };
+}
+
+/** Hands a Blob to the browser as a file download with the given name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = encoded ? decodeURIComponent(encoded) : `ledger-${campaignId}.xlsx`;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The 迎检 dossier (XLSX): fetched with the token, then handed to the browser as a file download. */
+export async function downloadDossier(campaignId: string): Promise<void> {
+  const file = await fetchFile(`/campaigns/${encodeURIComponent(campaignId)}/dossier.xlsx`, `ledger-${campaignId}.xlsx`);
+  saveBlob(file.blob, file.fileName);
+}
+
+/** The dossier as one ZIP: the workbook and every evidence file under 证据/<branch>/<task>/. */
+export async function downloadDossierZip(campaignId: string): Promise<void> {
+  const file = await fetchFile(`/campaigns/${encodeURIComponent(campaignId)}/dossier.zip`, `ledger-${campaignId}.zip`);
+  saveBlob(file.blob, file.fileName);
+}
+
+/** An evidence file, read through the branch work that references it; typed as it was uploaded (for a preview). */
+export async function fetchEvidence(
+  campaignId: string,
+  branchId: string,
+  file: { readonly sha256: string; readonly fileName: string; readonly contentType?: string },
+): Promise<Blob> {
+  const query = `campaignId=${encodeURIComponent(campaignId)}&branchId=${encodeURIComponent(branchId)}`;
+  const { blob } = await fetchFile(`/evidence/${encodeURIComponent(file.sha256)}?${query}`, file.fileName);
+  return file.contentType && blob.type !== file.contentType ? new Blob([blob], { type: file.contentType }) : blob;
+}
+
 const post = async <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
   (await request<T>(path, { method: 'POST', body: body ?? {}, headers })).data;
 const enc = encodeURIComponent;
@@ -272,6 +316,28 @@ export const closeStage = (campaign: CampaignView, stageId: string, carryOver: b
   post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/stages/${enc(stageId)}/close`, reason ? { carryOver, reason } : { carryOver }, {
     'If-Match': campaign.etag,
   });
+/** A task added to the plan (leading group), with the reason kept in the history; refused with 412 when the plan moved since `campaign.etag`. */
+export interface AddTaskInput {
+  readonly taskId: string;
+  readonly title: string;
+  readonly phaseId?: string;
+  readonly stageId?: string;
+  readonly scope: TaskScope;
+  readonly dueDate: string;
+  readonly evidence?: readonly string[];
+  readonly mandatory?: boolean;
+  readonly kind?: 'checklist' | 'quantity';
+  readonly target?: number;
+  readonly challenge?: number;
+  readonly quantityUnit?: string;
+  readonly reason: string;
+}
+export const addTask = (campaign: CampaignView, input: AddTaskInput) =>
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/tasks`, input, { 'If-Match': campaign.etag });
+export const moveTaskDeadline = (campaign: CampaignView, taskId: string, dueDate: string, reason: string) =>
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/tasks/${enc(taskId)}/deadline`, { dueDate, reason }, { 'If-Match': campaign.etag });
+export const cancelTask = (campaign: CampaignView, taskId: string, reason: string) =>
+  post<CampaignView>(`/campaigns/${enc(campaign.campaignId)}/tasks/${enc(taskId)}/cancel`, { reason }, { 'If-Match': campaign.etag });
 export const stageUnfinished = (campaignId: string, stageId: string) =>
   get<StageUnfinishedView>(`/campaigns/${enc(campaignId)}/stages/${enc(stageId)}/unfinished`);
 
@@ -292,6 +358,9 @@ export function completeInstance(
 }
 export const reopenInstance = (campaignId: string, branchId: string, instanceKey: string, reason: string) =>
   post<ReopenResult>(`${branchPath(campaignId, branchId)}/instances/${enc(instanceKey)}/reopen`, { reason });
+/** An amount reported against a quantity instance (negative corrects an earlier report); the reportId makes a resend count once. */
+export const reportQuantity = (campaignId: string, branchId: string, input: { instanceKey: string; amount: number; note?: string; reportId: string }) =>
+  post<QuantityResult>(`${branchPath(campaignId, branchId)}/quantities`, input);
 export const recordStudySession = (campaignId: string, branchId: string, input: RecordStudySessionBody) =>
   post<StudySessionResult>(`${branchPath(campaignId, branchId)}/study-sessions`, input);
 export const recordMakeUp = (campaignId: string, branchId: string, sessionId: string, input: RecordMakeUpBody) =>
@@ -325,11 +394,27 @@ export function mergeOverviewPush(data: string, previous: OverviewFigures | null
 }
 
 /** One branch's page in one answer (the secretary's pages, and the branch ledger the leading group and the auditor open). */
+/** The branch's work folded from its stream: each completion with its note and evidence files (names, types, hashes). */
+export const getBranchWork = (campaignId: string, branchId: string, signal?: AbortSignal) =>
+  get<BranchWorkView>(`${branchPath(campaignId, branchId)}/work`, signal);
+
 export const getBranchDashboard = (campaignId: string, branchId: string, signal?: AbortSignal) =>
   get<BranchDashboardAnswer>(`${branchPath(campaignId, branchId)}/dashboard`, signal);
 
 /** The live overview (server-sent events, event "overview"); opened with openEventStream, so no token is in the address. */
 export const overviewStreamUrl = (campaignId: string): string => `/api/campaigns/${enc(campaignId)}/overview/stream`;
+
+/** One branch's live dashboard (server-sent events, event "dashboard", a BranchDashboardAnswer), opened with openEventStream. */
+export const branchDashboardStreamUrl = (campaignId: string, branchId: string): string => `/api${branchPath(campaignId, branchId)}/dashboard/stream`;
+
+const isBranchDashboard = (value: unknown): value is BranchDashboardAnswer =>
+  typeof value === 'object' && value !== null && 'branchId' in value && 'totals' in value && 'phases' in value;
+
+/** A pushed dashboard is the whole answer: shown at once. */
+export function dashboardFromPush(data: string, previous: BranchDashboardAnswer | null): BranchDashboardAnswer | null {
+  const pushed: unknown = JSON.parse(data);
+  return isBranchDashboard(pushed) ? pushed : previous;
+}
 
 /** A server-sent event stream of the API, read over fetch with the session's Authorization header (read at every reconnection). */
 export function openEventStream(url: string): StreamLike {
@@ -339,6 +424,10 @@ export function openEventStream(url: string): StreamLike {
       sentToken = session.token();
       return sentToken ? { Authorization: `Bearer ${sentToken}` } : {};
     },
+    // A dropped connection is tried again after 1 s, 2 s, 4 s… up to 30 s, each ±20 %.
+    reconnectMs: RETRY_BACKOFF.baseMs,
+    maxReconnectMs: RETRY_BACKOFF.maxMs,
+    jitter: RETRY_BACKOFF.jitter,
     // A stream refused for a token replaced meanwhile is simply opened again later by the live feed.
     onRefused: (status) => {
       if (status === 401) void unauthorized(sentToken);
@@ -368,6 +457,8 @@ export interface HistoryQuery {
   readonly to?: string;
   readonly page?: number;
   readonly pageSize?: number;
+  /** Newest first (`desc`) as the history page shows it; oldest first by default. */
+  readonly order?: 'asc' | 'desc';
 }
 
 export const getHistory = (q: HistoryQuery, signal?: AbortSignal) =>
@@ -382,6 +473,7 @@ export const getHistory = (q: HistoryQuery, signal?: AbortSignal) =>
       to: q.to,
       page: q.page,
       pageSize: q.pageSize,
+      order: q.order,
     })}`,
     signal,
   );

@@ -2,6 +2,7 @@
 // up in proxy logs and the browser's history; fetch sends the header. The object behaves as an EventSource does
 // (readyState, onopen, onerror, listeners per event type, reconnecting by itself after a dropped connection), so the
 // live feed works with either.
+import { backoffDelay } from './backoff';
 
 export const STREAM_CONNECTING = 0;
 export const STREAM_OPEN = 1;
@@ -89,6 +90,8 @@ export interface FetchEventStreamOptions {
   /** Wait before the first reconnection after a dropped connection (the server's `retry:` replaces it); doubles up to maxReconnectMs. */
   readonly reconnectMs?: number;
   readonly maxReconnectMs?: number;
+  /** Share of each reconnection wait added or taken away at random (default 0: none); see backoff.ts. */
+  readonly jitter?: number;
   /** Told the status of an answer that is not an event stream (401, 403, 404, 5xx…); the stream is then closed for good. */
   readonly onRefused?: (status: number) => void;
 }
@@ -181,8 +184,8 @@ class FetchEventStream implements StreamLike {
     this.readyState = STREAM_CONNECTING;
     this.onerror?.(new Event('error'));
     if (this.closedOrReplaced(controller)) return; // the handler closed it
-    const delay = Math.min(this.reconnectMs * 2 ** this.failures, this.options.maxReconnectMs ?? 30_000);
     this.failures += 1;
+    const delay = backoffDelay(this.failures, { baseMs: this.reconnectMs, maxMs: this.options.maxReconnectMs ?? 30_000, jitter: this.options.jitter });
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.connect();

@@ -1,8 +1,12 @@
-// Who is signed in: the token and account live in sessionStorage; any 401 from the API signs out.
+// Who is signed in: the token and account live in sessionStorage, shared with the tabs opened from this one
+// (tab-session.ts); any 401 from the API signs out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AccountView } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
 import { navigate } from '../router';
+import { tabSession } from './tab-session';
+
+const tabs = tabSession(api.session, typeof BroadcastChannel === 'function' ? new BroadcastChannel('ledger.session') : null);
 
 interface SessionContext {
   readonly account: AccountView | null;
@@ -19,9 +23,27 @@ const Context = createContext<SessionContext | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountView | null>(() => (api.session.token() ? api.session.account() : null));
   const [expired, setExpired] = useState(false);
+  // A tab opened from a signed-in one (a link in a new tab) takes that tab's session before anything is shown.
+  const [ready, setReady] = useState(() => api.session.token() !== null);
+
+  useEffect(() => {
+    if (!ready) {
+      void tabs.adopt().then((found) => {
+        if (found) setAccount(api.session.account());
+        setReady(true);
+      });
+    }
+    return tabs.onChange((signedIn) => {
+      if (signedIn) return setAccount(api.session.account());
+      setAccount(null);
+      navigate('/login', true);
+    });
+  }, []);
 
   const logout = useCallback(() => {
+    const accountId = api.session.account()?.accountId;
     api.session.clear();
+    if (accountId) tabs.announceLogout(accountId);
     setAccount(null);
     navigate('/login', true);
   }, []);
@@ -39,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const answer = await api.login(username, password);
     api.session.save(answer);
+    tabs.announce(answer);
     setExpired(false);
     setAccount(answer.account);
     return answer.account;
@@ -46,12 +69,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
     const answer = await api.changeOwnPassword(currentPassword, newPassword);
+    tabs.announce(answer);
     setAccount(answer.account);
     return answer.account;
   }, []);
 
   const value = useMemo(() => ({ account, expired, login, changePassword, logout }), [account, expired, login, changePassword, logout]);
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  return <Context.Provider value={value}>{ready ? children : null}</Context.Provider>;
 }
 
 export function useSession(): SessionContext {

@@ -9,7 +9,9 @@ import { eventData } from '../api/views';
 import { useCampaign } from '../campaign-context';
 import { useI18n } from '../i18n/i18n';
 import { eventLabel, memberName, roleLabel, taskTitle } from '../labels';
+import { useAccount } from '../auth/session';
 import { ErrorAlert } from './common';
+import { EvidenceFileActions, mayOpenEvidence } from './CompletionEvidence';
 
 export const formatTime = (iso: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -36,33 +38,55 @@ export function EventTypeTag({ type }: { type: string }) {
   );
 }
 
-export function Actor({ actor }: { actor: { id: string; role: string } }) {
+/** Who recorded an event: the person by name (the account id in the tooltip), and their role; the system by its role only. */
+export function Actor({ actor }: { actor: { id: string; role: string; name?: string | null } }) {
   const { lang } = useI18n();
+  const shown = actor.name ?? (actor.id.startsWith('system:') ? null : actor.id);
   return (
     <Space size={4} wrap data-testid="event-actor" data-actor={actor.id} data-role={actor.role}>
-      <Typography.Text code style={{ fontSize: 12 }}>
-        {actor.id}
-      </Typography.Text>
+      {shown !== null && (
+        <Typography.Text title={actor.id} style={{ fontSize: 13 }} code={!actor.name}>
+          {shown}
+        </Typography.Text>
+      )}
       <Tag style={{ marginInlineEnd: 0 }}>{roleLabel(actor.role, lang)}</Tag>
     </Space>
   );
 }
 
-/** Each file's name and its SHA-256 (shortened, the whole of it on hover and when copied). */
-export function EvidenceHashes({ evidence }: { evidence: readonly EvidenceRef[] }) {
+/** The branch work an event's evidence is read through (GET /api/evidence/:sha256?campaignId=&branchId=), if it names one. */
+export function evidenceVia(entry: HistoryEntry): { campaignId: string; branchId: string } | null {
+  const d = eventData(entry);
+  return typeof d.campaignId === 'string' && typeof d.branchId === 'string' ? { campaignId: d.campaignId, branchId: d.branchId } : null;
+}
+
+/**
+ * Each file's name and its SHA-256 (shortened, the whole of it on hover and when copied); with `via`, buttons to preview
+ * and download it for the roles the evidence route serves.
+ */
+export function EvidenceHashes({ evidence, via = null }: { evidence: readonly EvidenceRef[]; via?: { campaignId: string; branchId: string } | null }) {
   const { t } = useI18n();
+  const account = useAccount();
   if (evidence.length === 0) return <Typography.Text type="secondary">{t('none')}</Typography.Text>;
+  const open = via && mayOpenEvidence(account.role, account.branchId, via.branchId) ? via : null;
   return (
     <Space orientation="vertical" size={2} data-testid="event-evidence">
       {evidence.map((file) => (
-        <span key={file.sha256} style={{ whiteSpace: 'nowrap' }}>
-          <PaperClipOutlined /> {file.fileName ?? ''}{' '}
-          <Tooltip title={file.sha256}>
-            <Typography.Text code copyable={{ text: file.sha256 }} style={{ fontSize: 12 }} data-testid="evidence-hash" data-sha256={file.sha256}>
-              {file.sha256.slice(0, 12)}…
-            </Typography.Text>
-          </Tooltip>
-        </span>
+        <div key={file.sha256}>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <PaperClipOutlined /> {file.fileName ?? ''}{' '}
+            <Tooltip title={file.sha256}>
+              <Typography.Text code copyable={{ text: file.sha256 }} style={{ fontSize: 12 }} data-testid="evidence-hash" data-sha256={file.sha256}>
+                {file.sha256.slice(0, 12)}…
+              </Typography.Text>
+            </Tooltip>
+          </span>
+          {open && (
+            <div>
+              <EvidenceFileActions campaignId={open.campaignId} branchId={open.branchId} file={file} />
+            </div>
+          )}
+        </div>
       ))}
     </Space>
   );
@@ -253,7 +277,7 @@ export function InstanceHistoryDrawer({ instance, onClose }: { instance: Instanc
                     )}
                     {entry.evidence.length > 0 && (
                       <div style={{ marginTop: 4 }}>
-                        <EvidenceHashes evidence={entry.evidence} />
+                        <EvidenceHashes evidence={entry.evidence} via={evidenceVia(entry)} />
                       </div>
                     )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

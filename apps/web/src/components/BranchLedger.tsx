@@ -18,7 +18,8 @@ export function BranchLedger({ campaign, unit, branchId }: { campaign: CampaignV
   const { data, error, mode, refresh } = useLive({
     key: `${campaign.campaignId}:${branchId}:${campaign.revision}`,
     fetch,
-    streamUrl: api.overviewStreamUrl(campaign.campaignId),
+    fromEvent: api.dashboardFromPush,
+    streamUrl: api.branchDashboardStreamUrl(campaign.campaignId, branchId),
   });
   const members: RosterMember[] = (unit?.members ?? [])
     .filter((m) => m.branchId === branchId && (m.status === 'active' || m.status === 'exempt'))

@@ -43,7 +43,7 @@ export function FreshnessBanner() {
           showIcon
           data-testid="freshness-banner"
           data-kind="offline"
-          title={t('offlineTitle')}
+          title={t('offlineTitle', { time: dayjs(state.since).format('HH:mm') })}
           description={t('offlineHint', { since: moment(state.since) })}
         />
       </Sticky>

@@ -1,12 +1,13 @@
 // A branch's task instances grouped by phase, with due dates and warning colours; actions only where the viewer may act.
 import { useState, type ReactNode } from 'react';
-import { Badge, Collapse, Empty, Grid, Pagination, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { Badge, Collapse, Empty, Grid, Pagination, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { BranchDashboard, CampaignView, ReadModelInstance } from '@campaign-ledger/api-contract';
+import { quantityRatios } from '../api/plan-changes';
 import { ledgerStatus, phaseGroups } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { InstanceStatusTag, pctText, WarningTag } from './common';
+import { CompletionDetailsButton } from './CompletionEvidence';
 
 type Filter = 'open' | 'all' | 'completed';
 
@@ -19,7 +20,8 @@ export function InstanceGroups({
   actions,
   defaultFilter = 'open',
 }: {
-  dashboard: BranchDashboard;
+  /** With the notes of the completions in force where the answer carries them (GET .../dashboard does). */
+  dashboard: BranchDashboard & { readonly completionNotes?: Readonly<Record<string, string>> };
   campaign: CampaignView;
   subjectName: (instance: ReadModelInstance) => string | null;
   actions?: (instance: ReadModelInstance) => ReactNode;
@@ -39,17 +41,22 @@ export function InstanceGroups({
   const visible = groups.filter((g) => g.shown.length > 0);
   const tags = (i: ReadModelInstance) => (
     <Space size={4} wrap>
+      <QuantityFigures campaign={campaign} instance={i} />
       {subjectName(i) && <Tag>{subjectName(i)}</Tag>}
       {i.weekOf && <Tag>{t('weekOf', { date: i.weekOf })}</Tag>}
       {!i.mandatory && <Tag>{t('optional')}</Tag>}
       {i.reopenCount > 0 && <Tag color="orange">{t('reopenCountTag', { n: i.reopenCount })}</Tag>}
-      {i.evidence.length > 0 && (
-        <Tooltip title={t('evidenceFiles')}>
-          <Tag icon={<PaperClipOutlined />}>{i.evidence.length}</Tag>
-        </Tooltip>
-      )}
+      <CompletionDetailsButton campaign={campaign} branchId={dashboard.branchId} instance={i} />
     </Space>
   );
+  const noteOf = (i: ReadModelInstance) => {
+    const note = i.status === 'completed' ? dashboard.completionNotes?.[i.instanceKey] : undefined;
+    return note ? (
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: note }} style={{ margin: '4px 0 0', fontSize: 12 }} data-testid="instance-note">
+        {note}
+      </Typography.Paragraph>
+    ) : null;
+  };
   const statusOf = (i: ReadModelInstance) => (
     <Space size={4} wrap>
       {isOpen(i) ? <WarningTag colour={i.colour} daysLeft={i.daysLeft} /> : <InstanceStatusTag status={ledgerStatus(i)} />}
@@ -76,6 +83,7 @@ export function InstanceGroups({
         >
           <div style={{ marginBottom: 4 }}>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
           {tags(i)}
+          {noteOf(i)}
           <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 6 }}>
             <Space size={6} wrap>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${t('dueDate')} ${i.dueDate}`}</Typography.Text>
@@ -150,6 +158,7 @@ export function InstanceGroups({
                         <div style={{ minWidth: 180 }}>
                           <div>{taskTitle(campaign, i.taskId, i.title, lang)}</div>
                           {tags(i)}
+                          {noteOf(i)}
                         </div>
                       ),
                     },
@@ -188,5 +197,29 @@ function CardList({ rows, render }: { rows: ReadModelInstance[]; render: (i: Rea
         />
       )}
     </div>
+  );
+}
+
+/** A quantity instance's amount so far against its target and challenge, in the one percent format (pctText). */
+export function QuantityFigures({ campaign, instance }: { campaign: CampaignView; instance: ReadModelInstance }) {
+  const { t } = useI18n();
+  const task = campaign.tasks.find((k) => k.taskId === instance.taskId);
+  if (!task || task.kind !== 'quantity') return null;
+  const unit = task.quantityUnit ?? '';
+  const ratios = quantityRatios(instance.actual, task.target, task.challenge);
+  return (
+    <span data-testid="quantity-figures" data-actual={instance.actual ?? 0} style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
+      <Tag color="cyan">{t('quantityActual', { actual: instance.actual ?? 0, unit })}</Tag>
+      {ratios.target && (
+        <Tag color="blue" data-testid="quantity-target-pct">
+          {t('ofTarget', { target: task.target ?? 0, unit, pct: pctText(ratios.target) })}
+        </Tag>
+      )}
+      {ratios.challenge && (
+        <Tag color="purple" data-testid="quantity-challenge-pct">
+          {t('ofChallenge', { challenge: task.challenge ?? 0, unit, pct: pctText(ratios.challenge) })}
+        </Tag>
+      )}
+    </span>
   );
 }

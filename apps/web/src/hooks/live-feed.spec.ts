@@ -227,6 +227,69 @@ describe('live feed (pushed, else polled)', () => {
       expect(h.reads).toHaveLength(2);
     });
 
+    it('while the server cannot be reached: offline, each poll waits twice as long (up to 30 s), and live again once the stream opens', async () => {
+      const asked: number[] = [];
+      const modes: LiveMode[] = [];
+      let reachable = false;
+      const streams: FakeStream[] = [];
+      const started = Date.now();
+      const feed = startLiveFeed<number>({
+        fetch: async () => {
+          asked.push(Date.now() - started);
+          if (!reachable) throw new Error('unreachable');
+          return 1;
+        },
+        streamUrl: '/stream',
+        pollMs: 1_500,
+        retryStreamMs: 30_000,
+        unreachable: () => true,
+        openStream: () => {
+          const stream = new FakeStream();
+          streams.push(stream);
+          return stream;
+        },
+        onData: () => undefined,
+        onError: () => undefined,
+        onMode: (mode) => modes.push(mode),
+      });
+      await settle();
+      streams[0].fail(true); // the stream is refused too (a proxy's 502): a new one in 30 s, polled meanwhile
+      expect(modes).toEqual(['connecting', 'offline']);
+      for (let i = 0; i < 60; i++) {
+        await jest.advanceTimersByTimeAsync(1_000);
+      }
+      // 0 s, then 1.5, 3, 6, 12, 24 s apart (30 s at most): 6 reads in the first minute rather than 40.
+      expect(asked.map((ms) => Math.round(ms / 100) / 10)).toEqual([0, 1.5, 4.5, 10.5, 22.5, 46.5]);
+      expect(streams).toHaveLength(2); // opened at 30 s: it probes from now on, no more polls
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(asked).toHaveLength(6);
+      reachable = true;
+      streams[1].open();
+      await settle();
+      expect(modes[modes.length - 1]).toBe('live');
+      expect(asked).toHaveLength(7); // read once it opened
+      const reads = asked.length;
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(asked).toHaveLength(reads); // no polling while live
+      feed.close();
+    });
+
+    it('wake (back online) connects and reads at once instead of waiting out the backoff', async () => {
+      const h = harness();
+      await h.reads[0].answer();
+      h.streams[0].fail(true); // refused: the next stream would wait 30 s
+      jest.advanceTimersByTime(1_500);
+      expect(h.reads).toHaveLength(2);
+      h.feed.wake();
+      expect(h.streams).toHaveLength(2);
+      expect(h.streams[0].closed).toBe(true);
+      await h.reads[1].answer(); // the read out when it woke is followed by one more
+      expect(h.reads).toHaveLength(3);
+      h.streams[1].open();
+      expect(h.modes[h.modes.length - 1]).toBe('live');
+      h.feed.close();
+    });
+
     it("refresh after the user's own write: the poll read already out is followed by one more, and refresh resolves after it", async () => {
       const h = harness({ streamUrl: null });
       await h.reads[0].answer();

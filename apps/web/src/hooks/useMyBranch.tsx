@@ -5,11 +5,13 @@ import { useAccount } from '../auth/session';
 import { useCurrentCampaign } from '../campaign-context';
 import { useLive } from './useLive';
 
-const SECRETARY_POLL_MS = 4000;
 /** The read model follows the log within a moment: a second read this long after a write shows it if the first came too early. */
 const SETTLE_MS = 800;
 
-/** The secretary's own branch: its roster, and its page in the current campaign (one answer, the dashboard), refreshed after every write. */
+/**
+ * The secretary's own branch: its roster, and its page in the current campaign (one answer, the dashboard), pushed by
+ * the branch's dashboard stream (polled only while the stream is down) and read again after every write.
+ */
 export function useMyBranch(branchId: string) {
   const account = useAccount();
   const campaign = useCurrentCampaign();
@@ -25,8 +27,8 @@ export function useMyBranch(branchId: string) {
   const live = useLive<BranchDashboardAnswer>({
     key: `${campaign.campaignId}:${branchId}:${campaign.revision}`,
     fetch,
-    streamUrl: null,
-    pollMs: SECRETARY_POLL_MS,
+    fromEvent: api.dashboardFromPush,
+    streamUrl: api.branchDashboardStreamUrl(campaign.campaignId, branchId),
   });
   const { refresh: readNow } = live;
   const refresh = useCallback(async () => {

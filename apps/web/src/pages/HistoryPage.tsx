@@ -15,6 +15,7 @@ import {
   EventProvenance,
   EventTypeTag,
   EvidenceHashes,
+  evidenceVia,
   formatTime,
   InstanceHistoryDrawer,
   type InstanceRef,
@@ -91,6 +92,8 @@ export default function HistoryPage() {
           to,
           page,
           pageSize,
+          // The latest first, as people read a history.
+          order: 'desc',
         },
         controller.signal,
       )
@@ -224,7 +227,7 @@ export default function HistoryPage() {
                 </div>
                 <Actor actor={e.actor} />
                 {e.reason && <div style={{ fontSize: 13 }}>{t('reasonIs', { reason: e.reason })}</div>}
-                {e.evidence.length > 0 && <EvidenceHashes evidence={e.evidence} />}
+                {e.evidence.length > 0 && <EvidenceHashes evidence={e.evidence} via={evidenceVia(e)} />}
               </div>
             ))}
             <Pagination
@@ -246,7 +249,7 @@ export default function HistoryPage() {
             loading={loading}
             dataSource={data.items as HistoryEntry[]}
             locale={{ emptyText: t('noData') }}
-            scroll={{ x: scope === 'branch' ? 1200 : 1340 }}
+            scroll={{ x: scope === 'branch' ? 1050 : 1190 }}
             data-testid="history-table"
             onRow={(e) => ({ 'data-testid': 'history-row', 'data-type': e.type, 'data-actor': e.actor.id }) as React.HTMLAttributes<HTMLElement>}
             expandable={{
@@ -285,9 +288,19 @@ export default function HistoryPage() {
               ...(scope === 'branch'
                 ? []
                 : [{ title: t('branch'), key: 'branch', width: 140, ellipsis: true, render: (_: unknown, e: HistoryEntry) => where(e) }]),
-              { title: t('content'), key: 'content', width: 300, render: (_, e) => content(e) },
+              {
+                title: t('content'),
+                key: 'content',
+                width: 360,
+                // The evidence hashes under the content, so that they are in view without scrolling sideways.
+                render: (_, e) => (
+                  <>
+                    {content(e)}
+                    {e.evidence.length > 0 && <EvidenceHashes evidence={e.evidence} via={evidenceVia(e)} />}
+                  </>
+                ),
+              },
               { title: t('reason'), key: 'reason', width: 180, render: (_, e) => <span data-testid="history-reason">{e.reason ?? ''}</span> },
-              { title: t('evidenceHashes'), key: 'evidence', width: 210, render: (_, e) => <EvidenceHashes evidence={e.evidence} /> },
             ]}
           />
         )}

@@ -1,13 +1,13 @@
 // 我的支部: the secretary's task instances by phase; complete with a note and evidence, or reopen with a reason.
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Result, Row, Skeleton, Space, Statistic, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Result, Row, Skeleton, Space, Statistic, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import { CheckOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, NumberOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CampaignView, ReadModelInstance } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
 import { BRAND, ErrorAlert, fieldError, pct, RatioBar } from '../components/common';
-import { InstanceGroups } from '../components/InstanceGroups';
+import { InstanceGroups, QuantityFigures } from '../components/InstanceGroups';
 import { LiveBadge } from '../components/LiveBadge';
 import { useMyBranch } from '../hooks/useMyBranch';
 import { useI18n } from '../i18n/i18n';
@@ -28,11 +28,25 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
   const { branchId, campaign, data, error, mode, refresh, name } = useMyBranch(ownBranch);
   const [completing, setCompleting] = useState<ReadModelInstance | null>(null);
   const [reopening, setReopening] = useState<ReadModelInstance | null>(null);
+  const [reporting, setReporting] = useState<ReadModelInstance | null>(null);
+  const isQuantity = (i: ReadModelInstance) => campaign.tasks.find((k) => k.taskId === i.taskId)?.kind === 'quantity';
 
   const subjectName = (i: ReadModelInstance) =>
     i.subjectName ?? (i.subjectId === branchId || i.scope === 'branch' || i.scope === 'branch_recurring_weekly' ? null : name(i.subjectId));
+  const report = (i: ReadModelInstance) => (
+    <Button size="small" icon={<NumberOutlined />} onClick={() => setReporting(i)} data-testid="report-quantity-button">
+      {t('reportQuantity')}
+    </Button>
+  );
   const actions = (i: ReadModelInstance) =>
-    i.status === 'completed' ? (
+    isQuantity(i) && i.status !== 'completed' ? (
+      <Space size={4} wrap>
+        {report(i)}
+        <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setCompleting(i)} data-testid="complete-button">
+          {t('complete')}
+        </Button>
+      </Space>
+    ) : i.status === 'completed' ? (
       <Button size="small" icon={<RollbackOutlined />} onClick={() => setReopening(i)} data-testid="reopen-button">
         {t('reopen')}
       </Button>
@@ -89,6 +103,7 @@ function MyBranch({ branchId: ownBranch }: { branchId: string }) {
           onDone={refresh}
         />
       )}
+      {reporting && <ReportQuantityDialog campaign={campaign} branchId={branchId} instance={reporting} onClose={() => setReporting(null)} onDone={refresh} />}
       {reopening && <ReopenDialog campaign={campaign} branchId={branchId} instance={reopening} onClose={() => setReopening(null)} onDone={refresh} />}
     </div>
   );
@@ -234,6 +249,86 @@ function ReopenDialog({
           {...fieldError(error, 'reason')}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="reopen-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ReportQuantityDialog({
+  campaign,
+  branchId,
+  instance,
+  onClose,
+  onDone,
+}: {
+  campaign: CampaignView;
+  branchId: string;
+  instance: ReadModelInstance;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ amount: number; note?: string }>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // One id for this dialog: pressing submit again after a lost answer counts the amount once.
+  const [reportId] = useState(() => `web-${crypto.randomUUID?.() ?? Date.now().toString(36)}`);
+  const unit = campaign.tasks.find((k) => k.taskId === instance.taskId)?.quantityUnit ?? undefined;
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.reportQuantity(campaign.campaignId, branchId, {
+        instanceKey: instance.instanceKey,
+        amount: values.amount,
+        note: values.note?.trim() || undefined,
+        reportId,
+      });
+      void message.success(t('recorded'));
+      await onDone();
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('reportQuantityTitle', { title: taskTitle(campaign, instance.taskId, instance.title, lang) })}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      okButtonProps={{ loading: busy, 'data-testid': 'report-quantity-submit' } as never}
+      destroyOnHidden
+      data-testid="report-quantity-modal"
+    >
+      <div style={{ marginBottom: 12 }}>
+        <QuantityFigures campaign={campaign} instance={instance} />
+      </div>
+      {error !== null && <ErrorAlert error={error} />}
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="amount"
+          label={t('amount')}
+          extra={t('amountHelp')}
+          rules={[
+            { required: true, message: t('amountRequired') },
+            { validator: (_, v: number | null) => (v === 0 ? Promise.reject(new Error(t('amountRequired'))) : Promise.resolve()) },
+          ]}
+          {...fieldError(error, 'amount', lang)}
+        >
+          <InputNumber style={{ width: '100%' }} suffix={unit} data-testid="report-quantity-amount" />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')} {...fieldError(error, 'note', lang)}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="report-quantity-note" />
         </Form.Item>
       </Form>
     </Modal>

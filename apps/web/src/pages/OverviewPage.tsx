@@ -1,9 +1,9 @@
 // The leading group's (and the auditor's, read-only) campaign overview: figures, half-way check, heat map, trend, warnings, ranking.
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Empty, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, FileExcelOutlined, FileZipOutlined } from '@ant-design/icons';
 import type { CampaignOverview, CampaignView, HeatMap, OverdueColour, WarningInstance, WeeklyParticipation } from '@campaign-ledger/api-contract';
-import { downloadDossier } from '../api/client';
+import { downloadDossier, downloadDossierZip } from '../api/client';
 import { overviewPhases, rankedBranches, type OverviewFigures } from '../api/views';
 import { BranchRanking } from '../components/BranchRanking';
 import { BRAND, ErrorAlert, pct, pctText, RatioBar, StageTag, WarningTag } from '../components/common';
@@ -28,6 +28,7 @@ export default function OverviewPage() {
           <Space wrap>
             <LiveBadge mode={mode} asOf={data?.overview.asOf} />
             {campaign && <DossierButton campaignId={campaign.campaignId} />}
+            {campaign && <DossierButton campaignId={campaign.campaignId} zip />}
           </Space>
         }
       />
@@ -37,14 +38,14 @@ export default function OverviewPage() {
   );
 }
 
-function DossierButton({ campaignId }: { campaignId: string }) {
+function DossierButton({ campaignId, zip = false }: { campaignId: string; zip?: boolean }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      await downloadDossier(campaignId);
+      await (zip ? downloadDossierZip(campaignId) : downloadDossier(campaignId));
     } catch (error) {
       message.error(`${t('dossierFailed')}: ${(error as Error).message}`);
     } finally {
@@ -52,8 +53,14 @@ function DossierButton({ campaignId }: { campaignId: string }) {
     }
   };
   return (
-    <Button size="small" icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid="download-dossier">
-      {t('downloadDossier')}
+    <Button
+      size="small"
+      icon={zip ? <FileZipOutlined /> : <FileExcelOutlined />}
+      loading={busy}
+      onClick={() => void run()}
+      data-testid={zip ? 'download-dossier-zip' : 'download-dossier'}
+    >
+      {t(zip ? 'downloadDossierZip' : 'downloadDossier')}
     </Button>
   );
 }

@@ -1,14 +1,16 @@
 // 计划与转段: the plan (stages, phases, tasks) with stage statuses; the leading group opens and closes stages here.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Form, Input, Modal, Row, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
-import { LockOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Collapse, Descriptions, Form, Input, Modal, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined, CloseCircleOutlined, LockOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import type { CampaignView, StageUnfinishedView, StageView, TaskState } from '@campaign-ledger/api-contract';
 import * as api from '../api/client';
+import { unfinishedByBranch } from '../api/plan-changes';
 import { ApiError } from '../api/client';
 import { useAccount } from '../auth/session';
 import { useCampaign, useCurrentCampaign } from '../campaign-context';
-import { ErrorAlert, errorText, StageTag } from '../components/common';
+import { ErrorAlert, errorText, fieldError, StageTag } from '../components/common';
 import PlanCampaignDialog from '../components/PlanCampaignDialog';
+import { AddTaskDialog, CancelTaskDialog, MoveDeadlineDialog } from '../components/PlanChangeDialogs';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { canManageStages } from '../roles';
@@ -22,6 +24,9 @@ export default function PlanPage() {
   const { modal, message } = App.useApp();
   const [closing, setClosing] = useState<StageView | null>(null);
   const [planning, setPlanning] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [moving, setMoving] = useState<TaskState | null>(null);
+  const [cancelling, setCancelling] = useState<TaskState | null>(null);
   const manage = canManageStages(account.role) && c.status === 'planned';
 
   const openStage = (stage: StageView) => {
@@ -57,9 +62,16 @@ export default function PlanPage() {
           !canManageStages(account.role) ? (
             <Tag icon={<LockOutlined />}>{t('readOnly')}</Tag>
           ) : (
-            <Button icon={<PlusOutlined />} onClick={() => setPlanning(true)} data-testid="new-campaign">
-              {t('newCampaign')}
-            </Button>
+            <Space wrap>
+              {manage && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-task">
+                  {t('addTask')}
+                </Button>
+              )}
+              <Button icon={<PlusOutlined />} onClick={() => setPlanning(true)} data-testid="new-campaign">
+                {t('newCampaign')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -139,12 +151,19 @@ export default function PlanPage() {
                   .map((p) => ({
                     key: p.phaseId,
                     label: (
-                      <Space wrap size={4}>
+                      <Space wrap size={4} data-testid={`plan-phase-${p.phaseId}`}>
                         <span>{`${t('phase')} ${p.order} · ${p.name}`}</span>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${p.startDate ?? ''} ~ ${p.endDate ?? ''}`}</Typography.Text>
                       </Space>
                     ),
-                    children: <TaskTable tasks={c.tasks.filter((task) => task.phaseId === p.phaseId)} campaign={c} />,
+                    children: (
+                      <TaskTable
+                        tasks={c.tasks.filter((task) => task.phaseId === p.phaseId)}
+                        campaign={c}
+                        onMove={manage ? setMoving : undefined}
+                        onCancel={manage ? setCancelling : undefined}
+                      />
+                    ),
                   }))}
               />
             </Card>
@@ -153,16 +172,29 @@ export default function PlanPage() {
       </Space>
       {closing && <CloseStageDialog campaign={c} stage={closing} onDone={() => setClosing(null)} />}
       {planning && <PlanCampaignDialog onClose={() => setPlanning(false)} />}
+      {adding && <AddTaskDialog onClose={() => setAdding(false)} />}
+      {moving && <MoveDeadlineDialog task={moving} onClose={() => setMoving(null)} />}
+      {cancelling && <CancelTaskDialog task={cancelling} onClose={() => setCancelling(null)} />}
       {c.stages.length === 0 && (
         <Card>
-          <TaskTable tasks={c.tasks} campaign={c} />
+          <TaskTable tasks={c.tasks} campaign={c} onMove={manage ? setMoving : undefined} onCancel={manage ? setCancelling : undefined} />
         </Card>
       )}
     </div>
   );
 }
 
-function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign: CampaignView }) {
+function TaskTable({
+  tasks,
+  campaign,
+  onMove,
+  onCancel,
+}: {
+  tasks: readonly TaskState[];
+  campaign: CampaignView;
+  onMove?: (task: TaskState) => void;
+  onCancel?: (task: TaskState) => void;
+}) {
   const { t, lang } = useI18n();
   const scopeLabel = (scope: string) => {
     const key = `scope_${scope}` as const;
@@ -176,7 +208,8 @@ function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign:
       size="small"
       pagination={false}
       dataSource={tasks as TaskState[]}
-      scroll={{ x: 760 }}
+      scroll={{ x: onMove ? 940 : 760 }}
+      onRow={(task) => ({ 'data-testid': 'plan-task-row', 'data-task-id': task.taskId, 'data-due': task.dueDate }) as React.HTMLAttributes<HTMLElement>}
       rowClassName={(task) => (task.cancelled ? 'task-cancelled' : '')}
       columns={[
         { title: '#', dataIndex: 'taskId', width: 60 },
@@ -194,6 +227,26 @@ function TaskTable({ tasks, campaign }: { tasks: readonly TaskState[]; campaign:
         { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },
         { title: t('responsible'), dataIndex: 'responsible', width: 130, ellipsis: true, render: (r: string | null) => r ?? '—' },
         { title: t('evidence'), dataIndex: 'evidence', width: 160, ellipsis: true, render: (e: readonly string[]) => e.join('、') || '—' },
+        ...(onMove && onCancel
+          ? [
+              {
+                title: t('actions'),
+                key: 'actions',
+                width: 180,
+                render: (_: unknown, task: TaskState) =>
+                  task.cancelled ? null : (
+                    <Space size={4} wrap>
+                      <Button size="small" icon={<CalendarOutlined />} onClick={() => onMove(task)} data-testid={`move-deadline-${task.taskId}`}>
+                        {t('moveDeadline')}
+                      </Button>
+                      <Button size="small" danger icon={<CloseCircleOutlined />} onClick={() => onCancel(task)} data-testid={`cancel-task-${task.taskId}`}>
+                        {t('cancelTask')}
+                      </Button>
+                    </Space>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -217,11 +270,17 @@ function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView;
   const refused = error instanceof ApiError && error.status === 412 && error.body.error === 'STAGE.UNFINISHED_WORK';
   const refusedCount = refused ? Number((error.body.details as { unfinished?: number } | undefined)?.unfinished ?? unfinished?.count ?? 0) : 0;
 
+  const [reasonMissing, setReasonMissing] = useState(false);
   const submit = async () => {
+    // The API takes the reason as optional (older clients); this dialog asks for it every time.
+    if (!reason.trim()) {
+      setReasonMissing(true);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await api.closeStage(campaign, stage.stageId, carryOver, reason.trim() || undefined);
+      await api.closeStage(campaign, stage.stageId, carryOver, reason.trim());
       void message.success(t('stageClosed'));
       await reload();
       onDone();
@@ -258,13 +317,26 @@ function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView;
           <Tag color="error" data-testid="unfinished-count">
             {t('unfinishedCount', { n: unfinished.count })}
           </Tag>
-          <Row gutter={[8, 4]} style={{ marginTop: 8 }}>
-            {Object.entries(unfinished.byBranch).map(([branchId, n]) => (
-              <Col key={branchId} xs={24} sm={12}>
-                <Typography.Text type="secondary">{`${branchId.startsWith('_') ? t('unitLevel') : branchName(branchId)}: ${n}`}</Typography.Text>
-              </Col>
+          <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
+            {t('unfinishedListTitle')}
+          </Typography.Text>
+          <div style={{ maxHeight: 260, overflowY: 'auto', marginTop: 4, paddingInlineEnd: 4 }} data-testid="unfinished-list">
+            {unfinishedByBranch(unfinished.instances).map(({ branchId, tasks }) => (
+              <div key={branchId} data-testid={`unfinished-branch-${branchId}`} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+                <Typography.Text
+                  strong
+                >{`${branchId.startsWith('_') ? t('unitLevel') : branchName(branchId)} · ${unfinished.byBranch[branchId] ?? tasks.length}`}</Typography.Text>
+                <ul style={{ margin: '2px 0 0', paddingInlineStart: 18 }}>
+                  {tasks.map((task) => (
+                    <li key={task.taskId} data-testid="unfinished-task" data-task-id={task.taskId}>
+                      {taskTitle(campaign, task.taskId, task.taskTitle ?? task.taskId, lang)}
+                      {task.count > 1 && <Typography.Text type="secondary">{` · ${t('unfinishedTimes', { n: task.count })}`}</Typography.Text>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ))}
-          </Row>
+          </div>
         </div>
       ) : null}
       {refused && (
@@ -277,8 +349,23 @@ function CloseStageDialog({ campaign, stage, onDone }: { campaign: CampaignView;
             {t('carryOver')}
           </Checkbox>
         </Form.Item>
-        <Form.Item label={t('reason')}>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('reasonPlaceholder')} maxLength={500} rows={2} />
+        <Form.Item
+          label={t('reason')}
+          required
+          validateStatus={reasonMissing || fieldError(error, 'reason', lang).validateStatus ? 'error' : undefined}
+          help={reasonMissing ? t('closeReasonRequired') : fieldError(error, 'reason', lang).help}
+        >
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonMissing(false);
+            }}
+            placeholder={t('reasonPlaceholder')}
+            maxLength={500}
+            rows={2}
+            data-testid="close-stage-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

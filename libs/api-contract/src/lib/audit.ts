@@ -16,7 +16,8 @@ export interface HistoryEntry {
   /** "commit/prepare" in the log. */
   readonly position: string;
   readonly type: string;
-  readonly actor: { readonly id: string; readonly role: string };
+  /** Who recorded it: the account id and role, and the account's display name where the API knows it (absent in exports). */
+  readonly actor: { readonly id: string; readonly role: string; readonly name?: string | null };
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly reason: string | null;

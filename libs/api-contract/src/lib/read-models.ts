@@ -213,6 +213,8 @@ export interface ThreeOnesEntry {
 export interface BranchDashboardAnswer extends BranchDashboard {
   /** Member by member, items in the order reading, talk, essay. */
   readonly threeOnesEntries: ThreeOnesEntry[];
+  /** instanceKey → the note of the completion in force, for the completed instances that have one (instances read model). */
+  readonly completionNotes: Readonly<Record<string, string>>;
 }
 
 /** GET /api/projections/freshness: how current the figures are, as anyone may be told (no session details). */

@@ -60,6 +60,14 @@ describe('history', () => {
     expect(second.items.map((e) => e.type)).toEqual(['TaskCompleted', 'TaskReopened', 'StudySessionRecorded', 'ThreeOnesRecorded']);
   });
 
+  it('pages newest first when asked: each page the reverse of the same page counted from the end', async () => {
+    const all = (await history(store, {})).items.map((e) => e.eventId);
+    const pages = await Promise.all([1, 2, 3].map((page) => history(store, { pageSize: 4, page, order: 'desc' })));
+    expect(pages.map((p) => p.total)).toEqual([11, 11, 11]);
+    expect(pages.flatMap((p) => p.items.map((e) => e.eventId))).toEqual([...all].reverse());
+    expect((await history(store, { pageSize: 4, page: 4, order: 'desc' })).items).toEqual([]);
+  });
+
   it("includes auditors' reads when asked, or when their stream is named", async () => {
     expect((await history(store, { includeAuditorReads: true })).total).toBe(12);
     expect((await history(store, { streams: ['audit-reads-acc-aud'] })).items.map((e) => e.type)).toEqual(['AuditorRead']);

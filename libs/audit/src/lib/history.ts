@@ -31,6 +31,8 @@ export interface HistoryFilter {
   readonly page?: number;
   /** Default 50, at most 1000. */
   readonly pageSize?: number;
+  /** `asc` (default): oldest first, in log order; `desc`: newest first, as people read a history. */
+  readonly order?: 'asc' | 'desc';
 }
 
 // What a history page holds is the API's answer (GET /api/audit/history): declared once, in the contract.
@@ -56,13 +58,21 @@ export async function history(store: EventStore, filter: HistoryFilter = {}): Pr
   const compiled = compile(filter);
   const first = (page - 1) * pageSize;
   const items: HistoryEntry[] = [];
+  // Newest first: the log is read once, keeping only the last page × pageSize matches (a ring), then read backwards.
+  const newestFirst = filter.order === 'desc';
+  const ring: RecordedEvent[] = [];
+  const keep = page * pageSize;
   let total = 0;
   for await (const events of readLog(store)) {
     for (const event of events) {
       if (!compiled.matches(event)) continue;
-      if (total >= first && items.length < pageSize) items.push(toEntry(event));
+      if (newestFirst) ring[total % keep] = event;
+      else if (total >= first && items.length < pageSize) items.push(toEntry(event));
       total += 1;
     }
+  }
+  if (newestFirst) {
+    for (let i = total - 1 - first; i >= 0 && i >= total - keep && items.length < pageSize; i -= 1) items.push(toEntry(ring[i % keep]));
   }
   return { items, page, pageSize, total, pages: Math.ceil(total / pageSize) };
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { MAX_HISTORY_PAGE_SIZE } from '@campaign-ledger/audit';
 
 const list = ({ value }: { value: unknown }) =>
@@ -64,6 +64,11 @@ export class GetHistoryQueryDto {
   @Min(1)
   @Max(MAX_HISTORY_PAGE_SIZE)
   pageSize?: number;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first (log order); desc: newest first' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc (oldest first) or desc (newest first)' })
+  order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ description: "Include auditors' read records (left out by default)" })
   @IsOptional()

@@ -5,6 +5,7 @@ import { branchWorkStream, campaignStream, InvalidCommand, StreamCategories } fr
 import type { EventStore } from '@campaign-ledger/event-store';
 import type { Principal } from '@api/auth/principal';
 import { EVENT_STORE } from '@api/infrastructure/tokens';
+import { AccountsService } from '@api/auth/accounts.service';
 import { LogScopes } from '../log-scopes';
 
 /** Which events: one stream, a campaign (or one branch's work in it), a member, types, a time range; and which page. */
@@ -20,6 +21,7 @@ export interface HistoryCriteria {
   readonly to?: string;
   readonly page?: number;
   readonly pageSize?: number;
+  readonly order?: 'asc' | 'desc';
   readonly includeAuditorReads?: boolean;
 }
 
@@ -38,12 +40,22 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery, History
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly scopes: LogScopes,
+    private readonly accounts: AccountsService,
   ) {}
+
+  /** People appear by name: each actor's display name beside the id the log keeps. */
+  private async named(page: HistoryPage): Promise<HistoryPage> {
+    const names = new Map<string, string | null>();
+    for (const { actor } of page.items) {
+      if (!names.has(actor.id)) names.set(actor.id, (await this.accounts.findById(actor.id))?.displayName ?? null);
+    }
+    return { ...page, items: page.items.map((item) => ({ ...item, actor: { ...item.actor, name: names.get(item.actor.id) ?? null } })) };
+  }
 
   async execute({ criteria, principal }: GetHistoryQuery): Promise<HistoryPage> {
     if (criteria.stream !== undefined) await this.scopes.assertStreamReachable(principal, criteria.stream);
     try {
-      return await history(this.store, { ...toFilter(criteria), scope: this.scopes.of(principal) });
+      return await this.named(await history(this.store, { ...toFilter(criteria), scope: this.scopes.of(principal) }));
     } catch (error) {
       if (error instanceof InvalidHistoryFilterError) throw InvalidCommand.field('query', error.message);
       throw error;
@@ -73,5 +85,6 @@ function toFilter(criteria: HistoryCriteria): HistoryFilter {
     includeAuditorReads: criteria.includeAuditorReads ?? false,
     page: criteria.page,
     pageSize: criteria.pageSize,
+    order: criteria.order,
   };
 }

@@ -27,6 +27,24 @@ describe('the history of your part of the log', () => {
     ]);
   });
 
+  it('names each actor by the display name of their account, and leaves a name it does not know empty', async () => {
+    const page = await historyOf({ stream: 'organisation-U1' });
+    expect(page.items.map((i) => i.actor)).toEqual([expect.objectContaining({ id: 'seed', name: null }), expect.objectContaining({ id: 'seed', name: null })]);
+    const admin = ACCOUNTS.adminU1;
+    await fx.accounts.execute(
+      { type: 'DisableAccount', data: { accountId: ACCOUNTS.secretaryB1.accountId, reason: '调离' } },
+      { actor: { id: admin.accountId, role: admin.role }, reason: '调离' },
+    );
+    const disabled = (await historyOf({ type: ['AccountDisabled'] })).items;
+    expect(disabled.map((i) => i.actor)).toEqual([{ id: admin.accountId, role: 'administrator', name: (await fx.account(admin.accountId))?.displayName }]);
+    expect(disabled[0].actor.name).toEqual(expect.any(String));
+  });
+
+  it('answers newest first when asked', async () => {
+    const page = await historyOf({ stream: 'organisation-U1', order: 'desc' });
+    expect(page.items.map((i) => i.type)).toEqual(['BranchAdded', 'UnitRegistered']);
+  });
+
   it("keeps to your unit's events: another unit's accounts are not in it, its streams are not found", async () => {
     expect(await streamsOf({})).toEqual(['organisation-U1', 'accounts']);
     const accounts = await historyOf({ type: ['AccountCreated'] });

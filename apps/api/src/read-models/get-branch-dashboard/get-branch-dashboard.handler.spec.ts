@@ -102,4 +102,21 @@ describe('GetBranchDashboardHandler', () => {
       { memberId: 'M2', item: 'essay', date: '2009-03-20', title: 'e' },
     ]);
   });
+
+  it('carries the note of each completed instance that has one, from the instances read model', async () => {
+    const answer = await dashboard();
+    const completed = [...answer.phases.flatMap((p) => p.instances), ...answer.unphased].filter((i) => i.status === 'completed');
+    expect(completed.length).toBeGreaterThan(0);
+    for (const [instanceKey, note] of Object.entries(answer.completionNotes)) {
+      expect(completed.map((i) => i.instanceKey)).toContain(instanceKey);
+      expect(note.length).toBeGreaterThan(0);
+    }
+    const work = await store.readStream(branchWorkStream(DEMO_CAMPAIGN_ID, 'B01'));
+    const noted = work.filter((e) => e.type === 'TaskCompleted' && (e.data as { note: string }).note);
+    expect(Object.keys(answer.completionNotes).length).toBeGreaterThan(0);
+    for (const e of noted) {
+      const d = e.data as { instanceKey: string; note: string };
+      if (completed.some((i) => i.instanceKey === d.instanceKey)) expect(answer.completionNotes[d.instanceKey]).toBe(d.note);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { BranchDashboardAnswer, ThreeOnesEntry } from '@campaign-ledger/api
 import { endOfOfficeDay } from '@campaign-ledger/audit';
 import { branchWorkDecider, branchWorkStream, evolveEach, type BranchWorkEvent, type BranchWorkState, type ThreeOnesItem } from '@campaign-ledger/domain';
 import type { EventStore } from '@campaign-ledger/event-store';
-import { branchDashboard } from '@campaign-ledger/projections';
+import { branchDashboard, completionNotes } from '@campaign-ledger/projections';
 import { EVENT_STORE } from '@api/infrastructure/tokens';
 import { ReadModelsService } from '../read-models.service';
 
@@ -38,7 +38,7 @@ export function threeOnesEntries(work: BranchWorkState): ThreeOnesEntry[] {
 
 /**
  * The branch's page in one answer: the read model's dashboard (figures, instances, sessions with every mark, the
- * three-ones grid), and the titles of the three-ones items, which only the branch's own stream keeps (folded by the
+ * three-ones grid) and completion notes, and the titles of the three-ones items, which only the branch's own stream keeps (folded by the
  * domain's decider, as the writes fold it; for an earlier day, only what was recorded by its end).
  */
 @QueryHandler(GetBranchDashboardQuery)
@@ -50,11 +50,18 @@ export class GetBranchDashboardHandler implements IQueryHandler<GetBranchDashboa
 
   async execute({ campaignId, branchId, options }: GetBranchDashboardQuery): Promise<BranchDashboardAnswer> {
     const asOf = options.asOf ?? this.readModels.today();
-    const [dashboard, work] = await Promise.all([
-      this.readModels.sourceAsOf(asOf).then((source) => branchDashboard(source, campaignId, branchId, { asOf, amberWithinDays: options.amberWithinDays })),
+    const [[dashboard, notes], work] = await Promise.all([
+      this.readModels
+        .sourceAsOf(asOf)
+        .then((source) =>
+          Promise.all([
+            branchDashboard(source, campaignId, branchId, { asOf, amberWithinDays: options.amberWithinDays }),
+            completionNotes(source, campaignId, branchId),
+          ]),
+        ),
       this.branchWork(campaignId, branchId, asOf),
     ]);
-    return { ...dashboard, threeOnesEntries: threeOnesEntries(work) };
+    return { ...dashboard, threeOnesEntries: threeOnesEntries(work), completionNotes: notes };
   }
 
   private async branchWork(campaignId: string, branchId: string, asOf: string): Promise<BranchWorkState> {

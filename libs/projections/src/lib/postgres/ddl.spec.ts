@@ -1,5 +1,5 @@
 import { READ_MODEL_ENTITIES } from './read-model.entity';
-import { readModelTablesDdl } from './ddl';
+import { READ_MODEL_DDL_VERSIONS, readModelTablesDdl, readModelTablesDdlV2 } from './ddl';
 
 describe('read-model tables derived from their specs', () => {
   it('give the DDL the first migration ran: existing databases hold exactly these tables', () => {
@@ -25,6 +25,11 @@ describe('read-model tables derived from their specs', () => {
       'CREATE INDEX IF NOT EXISTS "three_ones_campaign_id_branch_id_idx" ON "rm"."three_ones" ("campaign_id", "branch_id")',
       'CREATE TABLE IF NOT EXISTS "rm"."checkpoint" ("id" text NOT NULL, "commit_pos" bigint, "prepare_pos" bigint, "events_applied" integer, "last_recorded_at" text, PRIMARY KEY ("id"))',
     ]);
+  });
+
+  it('give version 2 as the columns added since, which the rebuild also applies after version 1', () => {
+    expect(readModelTablesDdlV2('rm')).toEqual(['ALTER TABLE "rm"."instance" ADD COLUMN IF NOT EXISTS "note" text']);
+    expect(READ_MODEL_DDL_VERSIONS).toEqual([readModelTablesDdl, readModelTablesDdlV2]);
   });
 
   it('give TypeORM one entity schema per table, keyed and typed as the DDL', () => {

@@ -8,6 +8,8 @@ export interface Column<T> {
   readonly type: ColumnType;
   /** Never set: carries the TypeScript type of the column's values in a row. */
   readonly value?: T;
+  /** The read-model DDL version (READ_MODEL_DDL_VERSIONS) that added the column to its table; absent: the first. */
+  readonly since?: number;
 }
 
 const of = <T>(type: ColumnType): Column<T> => ({ type });
@@ -29,6 +31,9 @@ export const column = {
  * the first migration created them.
  */
 export const nullable = <T>(c: Column<T>): Column<T | null> => c;
+
+/** A column added to an existing table by a later migration (version ≥ 2), which adds it to deployed databases. */
+export const addedIn = <T>(version: number, c: Column<T>): Column<T> => ({ ...c, since: version });
 
 export type Columns = Readonly<Record<string, Column<unknown>>>;
 

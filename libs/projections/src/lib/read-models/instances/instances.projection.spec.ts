@@ -44,4 +44,18 @@ describe('instances read model: branch-work events', () => {
     });
     expect(row(rows, 'instance', { campaign_id: 'C1', branch_id: 'B1', instance_key: 'T7:branch:B1' })).toMatchObject({ actual: 4, status: 'open' });
   });
+
+  it('keeps the note of the completion in force: cleared on reopening, the new one on completing again', () => {
+    const noted = (instanceKey: string, note: string) => {
+      const event = completed(instanceKey);
+      return { ...event, data: { ...(event.data as object), note } };
+    };
+    const key = { campaign_id: 'C1', branch_id: 'B1', instance_key: 'T2:member:M1' };
+    expect(row(given(...base(), noted('T2:member:M1', '已提交学习笔记')), 'instance', key)?.note).toBe('已提交学习笔记');
+    expect(row(given(...base(), noted('T2:member:M1', '')), 'instance', key)?.note).toBeNull();
+    expect(row(given(...base(), completed('T2:member:M1'), reopened('T2:member:M1')), 'instance', key)?.note).toBeNull();
+    expect(row(given(...base(), completed('T2:member:M1')), 'instance', key)?.note).toBe('done');
+    const redone = given(...base(), completed('T2:member:M1'), reopened('T2:member:M1'), noted('T2:member:M1', '补交心得'));
+    expect(row(redone, 'instance', key)?.note).toBe('补交心得');
+  });
 });

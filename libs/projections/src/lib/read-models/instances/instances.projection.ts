@@ -30,7 +30,12 @@ export function evolveInstances(rows: Rows, event: ProjectedEvent): InstanceChan
       const task = rows.get('task', { campaign_id: d.campaignId, task_id: d.taskId });
       const base = existing ?? newInstance(d.campaignId, d.branchId, d.instanceKey, task, d);
       const evidence = d.evidence.map((e) => e.sha256);
-      return putInstance(rows, existing, { ...base, status: 'completed', completed_on: d.completedOn, completed_by: d.by, evidence }, task);
+      return putInstance(
+        rows,
+        existing,
+        { ...base, status: 'completed', completed_on: d.completedOn, completed_by: d.by, evidence, note: d.note || null },
+        task,
+      );
     }
     case 'TaskReopened': {
       const d = event.data;
@@ -40,7 +45,7 @@ export function evolveInstances(rows: Rows, event: ProjectedEvent): InstanceChan
       return putInstance(
         rows,
         existing,
-        { ...existing, status: 'reopened', completed_on: null, completed_by: null, reopen_count: existing.reopen_count + 1 },
+        { ...existing, status: 'reopened', completed_on: null, completed_by: null, note: null, reopen_count: existing.reopen_count + 1 },
         task,
       );
     }
@@ -85,5 +90,6 @@ function newInstance(
     actual: null,
     carried_over: false,
     carried_over_to: null,
+    note: null,
   };
 }

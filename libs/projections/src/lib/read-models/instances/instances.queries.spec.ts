@@ -1,5 +1,5 @@
 import { sourceOf, workedExample } from '../../../testing/given-events';
-import { branchInstances, overdueInstances } from './instances.queries';
+import { branchInstances, completionNotes, overdueInstances } from './instances.queries';
 
 describe('instances queries', () => {
   const source = sourceOf(workedExample());
@@ -59,5 +59,18 @@ describe('instances queries', () => {
       ['B2', 'T4:week:B2:2009-03-16', 'red', -3],
       ['B2', 'T4:week:B2:2009-03-23', 'amber', 4],
     ]);
+  });
+
+  it("completionNotes gives the note of each of a branch's completed instances that has one", async () => {
+    const notes = await completionNotes(source, 'C1', 'B1');
+    const list = await branchInstances(source, 'C1', 'B1', { asOf: '2009-03-25' });
+    expect(Object.keys(notes).sort()).toEqual(
+      list
+        .filter((i) => i.status === 'completed')
+        .map((i) => i.instanceKey)
+        .sort(),
+    );
+    expect(Object.values(notes).every((note) => note.length > 0)).toBe(true);
+    expect(await completionNotes(source, 'C1', 'B404')).toEqual({});
   });
 });

@@ -56,6 +56,12 @@ export async function branchInstances(source: ReadModelSource, campaignId: strin
   });
 }
 
+/** instanceKey → the note of the completion in force, for each of a branch's completed instances that has one. */
+export async function completionNotes(source: ReadModelSource, campaignId: string, branchId: string): Promise<Record<string, string>> {
+  const rows = await source.rows('instance', { campaign_id: campaignId, branch_id: branchId, status: 'completed' });
+  return Object.fromEntries(rows.flatMap((r) => (r.note ? [[r.instance_key, r.note] as const] : [])));
+}
+
 /** Overdue (red) and due-soon (amber) instances, most overdue first; over the whole campaign or one branch. */
 export async function overdueInstances(
   source: ReadModelSource,

@@ -1,6 +1,6 @@
 // The instances read model's table: task instances that have any recorded work (completion, reopening, quantity,
 // carry-over); the others exist only in the counters, and the queries list them from the plan.
-import { column, nullable, table, tablesByName, type RowOf } from '../../table-spec/table-spec';
+import { addedIn, column, nullable, table, tablesByName, type RowOf } from '../../table-spec/table-spec';
 
 export type InstanceStatus = 'open' | 'completed' | 'reopened';
 
@@ -23,6 +23,8 @@ const instance = table({
     actual: nullable(column.float()),
     carried_over: column.bool(),
     carried_over_to: nullable(column.text()),
+    /** The note of the completion in force (null: none written, reopened, or projected before version 2). */
+    note: addedIn(2, nullable(column.text())),
   },
   primaryKey: ['campaign_id', 'branch_id', 'instance_key'],
 });

@@ -1,0 +1,55 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isIsoDate } from '@campaign-ledger/domain';
+import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
+import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
+import { ExportDossierZipQuery } from './export-dossier-zip.handler';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class ExportDossierZipHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':campaignId/dossier.zip')
+  @Roles('auditor', 'leading_group', 'administrator')
+  @ApiOperation({ summary: 'The 迎检 dossier as one ZIP: the XLSX workbook and every evidence file, under 证据/<branch>/<task>/<file name>' })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'YYYY-MM-DD: the office day figures are evaluated on; an earlier day leaves out events recorded after it',
+  })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The archive, streamed as an attachment with a UTF-8 file name; X-Ledger-Digest names the log it was built from' })
+  @ApiBadRequestResponse({ description: 'asOf is not a day YYYY-MM-DD' })
+  @ApiNotFoundResponse({ description: 'No such campaign (by that day)' })
+  @ApiForbiddenResponse({ description: 'Secretaries, and accounts of another unit' })
+  async dossierZip(
+    @Param('campaignId') campaignId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+  ): Promise<StreamableFile> {
+    if (asOf !== undefined && asOf !== '' && !isIsoDate(asOf)) throw RequestValidationError.field('asOf', 'asOf must be a day written YYYY-MM-DD');
+    const zip = await this.queries.execute(new ExportDossierZipQuery(campaignId, principal, asOf || undefined));
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Ledger-Digest', zip.dossier.basis.digest);
+    const fallback = `dossier-${campaignId}-${zip.dossier.asOf}.zip`.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return new StreamableFile(zip.stream, {
+      type: 'application/zip',
+      disposition: `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(zip.fileName)}`,
+    });
+  }
+}
