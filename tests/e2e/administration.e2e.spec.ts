@@ -125,6 +125,9 @@ describeInChromium('administration, own password, freshness banner and the live 
     // Create: the two passwords must agree before anything is sent; a taken username is shown on its field.
     let creates = 0;
     admin.on('request', (r: Request) => void (r.method() === 'POST' && new URL(r.url()).pathname === '/api/accounts' && (creates += 1)));
+    // A form refused in the browser is an answer on its fields, not an error: nothing uncaught reaches the page.
+    const uncaught: string[] = [];
+    admin.on('pageerror', (error) => uncaught.push(error.message));
     await admin.getByTestId('create-account').click();
     const create = dialog(admin);
     await create.getByTestId('account-username').fill('sec-b03');
@@ -136,6 +139,7 @@ describeInChromium('administration, own password, freshness banner and the live 
     await create.getByTestId('create-account-submit').click();
     await fieldErrors(create).filter({ hasText: '两次输入的密码不一致' }).waitFor();
     expect(creates).toBe(0);
+    expect(uncaught).toEqual([]);
     await create.getByTestId('password-confirm').fill(INITIAL_PASSWORD);
     await create.getByTestId('create-account-submit').click();
     await fieldErrors(create).filter({ hasText: '已被使用' }).waitFor();

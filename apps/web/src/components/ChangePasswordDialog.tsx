@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { useSubmit } from '../hooks/useSubmit';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, fieldError, shownOnFields } from './common';
+import { validated } from './forms';
 
 export const MIN_PASSWORD = 8;
 
@@ -22,7 +23,8 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       await changePassword(values.currentPassword, values.newPassword);
       void message.success({ content: t('passwordChanged'), duration: 6 });

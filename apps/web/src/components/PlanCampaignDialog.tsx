@@ -14,6 +14,7 @@ import { useSubmit } from '../hooks/useSubmit';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { ErrorAlert, fieldError, shownOnFields } from './common';
+import { validated } from './forms';
 
 interface Values {
   readonly name: string;
@@ -83,7 +84,8 @@ export default function PlanCampaignDialog({ onClose }: { onClose: () => void })
   );
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       if (!unitId) throw new Error(t('planNeedsUnit'));
       const body: PlanCampaignBody = {

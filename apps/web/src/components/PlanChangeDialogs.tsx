@@ -12,6 +12,7 @@ import { useSubmit } from '../hooks/useSubmit';
 import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { ErrorAlert, fieldError, shownOnFields } from './common';
+import { validated } from './forms';
 
 const SCOPES: readonly TaskScope[] = ['unit', 'branch', 'member', 'leader', 'division'];
 
@@ -70,7 +71,8 @@ export function AddTaskDialog({ phaseId, onClose }: { phaseId?: string; onClose:
   const fe = (field: string) => fieldError(error, field, lang);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const phase = c.phases.find((p) => p.phaseId === v.phaseId);
     const evidence = evidenceList(v.evidence);
     await run(() =>
@@ -176,7 +178,8 @@ export function MoveDeadlineDialog({ task, onClose }: { task: TaskState; onClose
   const { error, busy, run } = usePlanChange(onClose);
   const fe = (field: string) => fieldError(error, field, lang);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await run(() => api.moveTaskDeadline(c, task.taskId, v.dueDate.format('YYYY-MM-DD'), v.reason.trim()));
   };
   return (
@@ -213,7 +216,8 @@ export function CancelTaskDialog({ task, onClose }: { task: TaskState; onClose: 
   const [form] = Form.useForm<{ reason: string }>();
   const { error, busy, run } = usePlanChange(onClose);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await run(() => api.cancelTask(c, task.taskId, v.reason.trim()));
   };
   return (

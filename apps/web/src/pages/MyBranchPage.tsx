@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { taskTitle } from '../labels';
 import { PageTitle } from './OverviewPage';
 import { useAccount } from '../auth/session';
+import { validated } from '../components/forms';
 
 export default function MyBranchPage() {
   const { t } = useI18n();
@@ -132,7 +133,8 @@ function CompleteDialog({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {
@@ -214,7 +216,9 @@ function ReopenDialog({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    const checked = await validated(form);
+    if (!checked) return;
+    const { reason } = checked;
     setBusy(true);
     setError(null);
     try {
@@ -278,7 +282,8 @@ function ReportQuantityDialog({
   const unit = campaign.tasks.find((k) => k.taskId === instance.taskId)?.quantityUnit ?? undefined;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

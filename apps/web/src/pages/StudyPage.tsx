@@ -12,6 +12,7 @@ import { SessionsTable } from '../components/SessionsTable';
 import { useMyBranch } from '../hooks/useMyBranch';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from './OverviewPage';
+import { validated } from '../components/forms';
 
 const MARKS: readonly AttendanceMark[] = ['present', 'leave', 'absent'];
 
@@ -127,7 +128,8 @@ function SessionDialog({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {
@@ -253,7 +255,8 @@ function MakeUpDialog({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

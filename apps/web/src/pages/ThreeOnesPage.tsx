@@ -11,6 +11,7 @@ import { ThreeOnesGrid } from '../components/ThreeOnesGrid';
 import { useMyBranch } from '../hooks/useMyBranch';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from './OverviewPage';
+import { validated } from '../components/forms';
 
 export default function ThreeOnesPage() {
   const { t } = useI18n();
@@ -71,7 +72,8 @@ function RecordDialog({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

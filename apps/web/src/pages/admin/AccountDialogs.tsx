@@ -9,6 +9,7 @@ import { NewPasswordFields } from '../../components/ChangePasswordDialog';
 import { ErrorAlert, fieldError, shownOnFields } from '../../components/common';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n/i18n';
+import { validated } from '../../components/forms';
 
 export const ROLES: readonly Role[] = ['administrator', 'leading_group', 'secretary', 'auditor'];
 
@@ -121,7 +122,8 @@ export function CreateAccountDialog({ scope, onClose, onDone }: DialogProps & { 
   const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       // A unit administrator's accounts are always of their unit; only an installation administrator may leave it out.
       const chosenUnit = scope.installation ? values.unitId : scope.unit.unitId;
@@ -221,7 +223,8 @@ export function ResetPasswordDialog({ account, onClose, onDone }: DialogProps & 
   const { error, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       // The API names the new password "password"; the form shares its fields with the change of one's own.
       await api.resetPassword(account.accountId, values.newPassword, values.reason?.trim() || undefined);
@@ -263,7 +266,8 @@ export function DisableEnableDialog({ account, onClose, onDone }: DialogProps & 
   const disabling = !account.disabled;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       if (disabling) await api.disableAccount(account.accountId, values.reason.trim());
       else await api.enableAccount(account.accountId, values.reason.trim());
@@ -324,7 +328,8 @@ export function ChangeRoleDialog({ scope, account, onClose, onDone }: DialogProp
   const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       const unit = scope.installation ? values.unitId : undefined;
       const changed = await api.changeRole(account.accountId, {

@@ -9,6 +9,7 @@ import { ErrorAlert, fieldError, shownOnFields } from '../../components/common';
 import { useRetryKey } from '../../hooks/useRetryKey';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n/i18n';
+import { validated } from '../../components/forms';
 
 /** Ids go into stream ids: 1..64 characters, no spaces or ":", not starting with "$" (as the API checks). */
 const ENTITY_ID = /^(?!\$)[^\s:]{1,64}$/;
@@ -30,7 +31,8 @@ export function RegisterUnitDialog({ onClose, onDone }: { onClose: () => void; o
   const sendOnce = useRetryKey();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       const unitId = values.unitId?.trim();
       const name = values.name.trim();
@@ -100,7 +102,8 @@ export function AddBranchDialog({ unit, onClose, onDone }: { unit: OrganisationV
   const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       const name = values.name.trim();
       await api.addBranch(unit.unitId, { branchId: values.branchId.trim(), name, secretaryName: values.secretaryName.trim() });
@@ -169,7 +172,8 @@ export function AddDivisionDialog({ unit, onClose, onDone }: { unit: Organisatio
   const { error, setError, busy, run } = useSubmit();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     await run(async () => {
       const name = values.name.trim();
       await api.addDivision(unit.unitId, { divisionId: values.divisionId.trim(), name });
