@@ -4,7 +4,7 @@
 // server is away; the live overview stream carries no token in its address. Chinese and English, desktop and phone.
 // Screenshots go to test-output/screenshots.
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { describeInChromium, fetchFromPage, logInThroughForm, screenshot, startBrowserApp, type BrowserApp, signedIn } from './support/browser-app';
 import { chooseFromMenu, message, pick } from './support/antd';
 import { fieldErrors, horizontalOverflow, inViewport } from './support/layout';
 
@@ -52,24 +52,6 @@ async function loginStatus(world: BrowserApp, username: string, password: string
 
 async function meStatus(world: BrowserApp, token: string): Promise<number> {
   return (await fetch(`${world.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).status;
-}
-
-/** A page already signed in (token minted without the rate-limited log-in), in the language asked for. */
-async function signedIn(world: BrowserApp, username: string, options: { width: number; height: number; lang: 'zh' | 'en' }) {
-  const context = await world.newContext({ width: options.width, height: options.height });
-  const page = await context.newPage();
-  const token = await world.token(username);
-  const account = await (await fetch(`${world.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  await page.goto('/login');
-  await page.evaluate(
-    ({ token, account, lang }) => {
-      sessionStorage.setItem('ledger.token', token);
-      sessionStorage.setItem('ledger.account', JSON.stringify(account));
-      localStorage.setItem('ledger.lang', lang);
-    },
-    { token, account, lang: options.lang },
-  );
-  return { context, page, token };
 }
 
 /** Picks an option of an antd select by its visible label. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_CAMPAIGN, describeInChromium, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { DEMO_CAMPAIGN, describeInChromium, logInThroughForm, screenshot, startBrowserApp, type BrowserApp, signedIn } from './support/browser-app';
 import { horizontalOverflow, inViewport } from './support/layout';
 
 jest.setTimeout(180_000);
@@ -29,24 +29,6 @@ const PDF = Buffer.from(
 const PHOTO_NAME = '学习计划现场照片.png';
 const PDF_NAME = '支部学习计划.pdf';
 const NOTE = '已制定支部学习计划并上传现场照片（端到端测试：佐证材料）';
-
-/** A page already signed in (token minted without the rate-limited log-in route), in the language asked for. */
-async function signedIn(world: BrowserApp, username: string, options: { width: number; height: number; lang: 'zh' | 'en' }) {
-  const context = await world.newContext({ width: options.width, height: options.height });
-  const page = await context.newPage();
-  const token = await world.token(username);
-  const account = await (await fetch(`${world.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  await page.goto('/login');
-  await page.evaluate(
-    ({ token, account, lang }) => {
-      sessionStorage.setItem('ledger.token', token);
-      sessionStorage.setItem('ledger.account', JSON.stringify(account));
-      localStorage.setItem('ledger.lang', lang);
-    },
-    { token, account, lang: options.lang },
-  );
-  return { context, page };
-}
 
 /** Every URL the page asks for, to check that no session token ever travels in one. */
 function watchUrls(page: Page): string[] {

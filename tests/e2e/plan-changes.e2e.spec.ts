@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CampaignView } from '@campaign-ledger/api-contract';
 import { addDays } from '@campaign-ledger/domain';
-import { DEMO_CAMPAIGN, describeInChromium, logInThroughForm, screenshot, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { DEMO_CAMPAIGN, describeInChromium, logInThroughForm, screenshot, startBrowserApp, type BrowserApp, signedIn } from './support/browser-app';
 import { message, pick } from './support/antd';
 import { horizontalOverflow, inViewport } from './support/layout';
 
@@ -33,24 +33,6 @@ async function typeDate(page: Page, date: string): Promise<void> {
   await input.fill(date);
   await input.press('Enter');
   await page.keyboard.press('Escape').catch(() => undefined);
-}
-
-/** A page already signed in (token minted without the rate-limited log-in), in the language asked for. */
-async function signedIn(world: BrowserApp, username: string, options: { width: number; height: number; lang: 'zh' | 'en' }) {
-  const context = await world.newContext({ width: options.width, height: options.height });
-  const page = await context.newPage();
-  const token = await world.token(username);
-  const account = await (await fetch(`${world.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  await page.goto('/login');
-  await page.evaluate(
-    ({ token, account, lang }) => {
-      sessionStorage.setItem('ledger.token', token);
-      sessionStorage.setItem('ledger.account', JSON.stringify(account));
-      localStorage.setItem('ledger.lang', lang);
-    },
-    { token, account, lang: options.lang },
-  );
-  return { context, page };
 }
 
 const taskRow = (page: Page, taskId: string) => page.locator(`[data-testid="plan-task-row"][data-task-id="${taskId}"]`);

@@ -259,3 +259,21 @@ export async function startEmptyBrowserApp(): Promise<BrowserApp> {
     token: (username: string) => api.signIn({ username, password: `${username}-unused-password`, role: 'administrator' }),
   }));
 }
+
+/** A page already signed in (token minted without the rate-limited log-in), in the language asked for. */
+export async function signedIn(world: BrowserApp, username: string, options: { width: number; height: number; lang: 'zh' | 'en' }) {
+  const context = await world.newContext({ width: options.width, height: options.height });
+  const page = await context.newPage();
+  const token = await world.token(username);
+  const account = await (await fetch(`${world.baseUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  await page.goto('/login');
+  await page.evaluate(
+    ({ token, account, lang }) => {
+      sessionStorage.setItem('ledger.token', token);
+      sessionStorage.setItem('ledger.account', JSON.stringify(account));
+      localStorage.setItem('ledger.lang', lang);
+    },
+    { token, account, lang: options.lang },
+  );
+  return { context, page, token };
+}

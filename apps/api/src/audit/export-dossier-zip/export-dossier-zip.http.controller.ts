@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -12,9 +12,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isIsoDate } from '@campaign-ledger/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
+import { dossierAttachment, dossierDay } from '../dossier-download';
 import { ExportDossierZipQuery } from './export-dossier-zip.handler';
 
 @ApiTags('audit')
@@ -42,14 +41,14 @@ export class ExportDossierZipHttpController {
     @Res({ passthrough: true }) response: Response,
     @Query('asOf') asOf?: string,
   ): Promise<StreamableFile> {
-    if (asOf !== undefined && asOf !== '' && !isIsoDate(asOf)) throw RequestValidationError.field('asOf', 'asOf must be a day written YYYY-MM-DD');
-    const zip = await this.queries.execute(new ExportDossierZipQuery(campaignId, principal, asOf || undefined));
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Ledger-Digest', zip.dossier.basis.digest);
-    const fallback = `dossier-${campaignId}-${zip.dossier.asOf}.zip`.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    return new StreamableFile(zip.stream, {
+    const zip = await this.queries.execute(new ExportDossierZipQuery(campaignId, principal, dossierDay(asOf)));
+    return dossierAttachment(response, {
+      campaignId,
+      dossier: zip.dossier,
+      fileName: zip.fileName,
+      extension: 'zip',
       type: 'application/zip',
-      disposition: `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(zip.fileName)}`,
+      body: zip.stream,
     });
   }
 }

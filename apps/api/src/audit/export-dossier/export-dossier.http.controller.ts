@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -12,9 +12,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isIsoDate } from '@campaign-ledger/domain';
 import { CurrentPrincipal, Roles, type Principal } from '@api/auth/principal';
-import { RequestValidationError } from '@api/infrastructure/errors/request-validation.error';
+import { dossierAttachment, dossierDay } from '../dossier-download';
 import { ExportDossierQuery } from './export-dossier.handler';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,15 +43,7 @@ export class ExportDossierHttpController {
     @Res({ passthrough: true }) response: Response,
     @Query('asOf') asOf?: string,
   ): Promise<StreamableFile> {
-    if (asOf !== undefined && asOf !== '' && !isIsoDate(asOf)) throw RequestValidationError.field('asOf', 'asOf must be a day written YYYY-MM-DD');
-    const file = await this.queries.execute(new ExportDossierQuery(campaignId, principal, asOf || undefined));
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Ledger-Digest', file.dossier.basis.digest);
-    const fallback = `dossier-${campaignId}-${file.dossier.asOf}.xlsx`.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    return new StreamableFile(file.content, {
-      type: XLSX_TYPE,
-      length: file.content.length,
-      disposition: `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    });
+    const file = await this.queries.execute(new ExportDossierQuery(campaignId, principal, dossierDay(asOf)));
+    return dossierAttachment(response, { campaignId, dossier: file.dossier, fileName: file.fileName, extension: 'xlsx', type: XLSX_TYPE, body: file.content });
   }
 }
