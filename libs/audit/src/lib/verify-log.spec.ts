@@ -73,7 +73,9 @@ describe('verifyLog', () => {
       metadata: original[0].metadata,
       previousHash: original[0].hash,
     };
-    const row: RecordedEvent = { ...forged, hash: hashEvent(forged), recordedAt: new Date(), ...store.nextPosition() };
+    // Stored a minute after the sealed time it copied (a fixed gap, so the mismatch never depends on the clock's millisecond).
+    const storedAt = new Date(Date.parse(original[0].metadata.recordedAt as string) + 60_000);
+    const row: RecordedEvent = { ...forged, hash: hashEvent(forged), recordedAt: storedAt, ...store.nextPosition() };
     store.rows.push(row);
     const report = await verifyLog(store);
     const places = report.broken.map((b) => `${b.revision}:${b.reason}`);
