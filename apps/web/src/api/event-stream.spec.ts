@@ -140,6 +140,31 @@ describe('event stream over fetch', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('a stream silent for longer than idleTimeoutMs is taken for dead and reconnected; heartbeats keep it open', async () => {
+    const server = fakeServer();
+    const stream = openFetchEventStream('/s', { fetch: server.fetch, idleTimeoutMs: 45_000, reconnectMs: 1_000 });
+    const log = record(stream);
+    await settle();
+    for (let i = 0; i < 4; i++) {
+      jest.advanceTimersByTime(15_000);
+      server.send(0, 'event: heartbeat\ndata: {}\n\n');
+      await settle();
+    }
+    expect(server.requests).toHaveLength(1);
+    expect(stream.readyState).toBe(STREAM_OPEN);
+    jest.advanceTimersByTime(44_999);
+    await settle();
+    expect(log).toEqual(['open']);
+    jest.advanceTimersByTime(1);
+    await settle();
+    expect(log).toEqual(['open', `error:${STREAM_CONNECTING}`]);
+    jest.advanceTimersByTime(1_000);
+    await settle();
+    expect(server.requests).toHaveLength(2);
+    expect(stream.readyState).toBe(STREAM_OPEN);
+    stream.close();
+  });
+
   it('after close, nothing more is dispatched and no reconnection happens', async () => {
     const server = fakeServer();
     const stream = openFetchEventStream('/s', { fetch: server.fetch });

@@ -94,6 +94,11 @@ export interface FetchEventStreamOptions {
   readonly jitter?: number;
   /** Told the status of an answer that is not an event stream (401, 403, 404, 5xx…); the stream is then closed for good. */
   readonly onRefused?: (status: number) => void;
+  /**
+   * An open stream that says nothing for this long is taken for dead (a proxy or a sleeping laptop can keep a dead
+   * connection open) and reconnected. The server sends a heartbeat every 15 s, so the default, 45 s, is three missed.
+   */
+  readonly idleTimeoutMs?: number;
 }
 
 class FetchEventStream implements StreamLike {
@@ -104,6 +109,7 @@ class FetchEventStream implements StreamLike {
   private readonly listeners = new Map<string, Set<(event: MessageEvent<string>) => void>>();
   private controller: AbortController | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private idle: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private reconnectMs: number;
   private lastEventId = '';
@@ -126,6 +132,7 @@ class FetchEventStream implements StreamLike {
     this.readyState = STREAM_CLOSED;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.quiet();
     this.controller?.abort();
     this.controller = null;
   }
@@ -159,6 +166,7 @@ class FetchEventStream implements StreamLike {
     try {
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
+        this.watchIdle(controller);
         const { value, done } = await reader.read();
         if (done || this.closedOrReplaced(controller)) break;
         for (const event of parser.push(value)) {
@@ -174,6 +182,21 @@ class FetchEventStream implements StreamLike {
     this.dropped(controller);
   }
 
+  /** (Re)arms the silence timer: nothing heard for idleTimeoutMs aborts this connection, which then counts as dropped. */
+  private watchIdle(controller: AbortController): void {
+    this.quiet();
+    const ms = this.options.idleTimeoutMs ?? 45_000;
+    this.idle = setTimeout(() => {
+      this.idle = null;
+      if (!this.closedOrReplaced(controller)) controller.abort();
+    }, ms);
+  }
+
+  private quiet(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+  }
+
   private closedOrReplaced(controller: AbortController): boolean {
     return this.readyState === STREAM_CLOSED || this.controller !== controller;
   }
@@ -181,6 +204,7 @@ class FetchEventStream implements StreamLike {
   /** The connection was lost rather than refused: say so, and connect again, waiting longer after each failure. */
   private dropped(controller: AbortController): void {
     if (this.closedOrReplaced(controller)) return;
+    this.quiet();
     this.readyState = STREAM_CONNECTING;
     this.onerror?.(new Event('error'));
     if (this.closedOrReplaced(controller)) return; // the handler closed it

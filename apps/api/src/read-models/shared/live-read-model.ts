@@ -9,6 +9,8 @@ import { ReadModelsService } from '../read-models.service';
 export const STREAM_INTERVAL_MS = 500;
 /** How often an idle live stream checks that its session still holds. */
 export const SESSION_CHECK_MS = 5_000;
+/** How often a stream says it is alive when nothing else is sent (the web app takes 45 s of silence for a dead connection). */
+export const HEARTBEAT_MS = 15_000;
 
 export interface LiveReadOptions {
   /** Pushes an answer only when it differs from the last one pushed (the checkpoint moved for other figures). */
@@ -27,6 +29,8 @@ export class LiveReadModel {
     return new Observable<MessageEvent>((subscriber) => {
       let timer: NodeJS.Timeout | null = null;
       let lastSent = 0;
+      /** When the stream last sent anything (a figure or a heartbeat is due only after 15 s of silence). */
+      let lastPushed = Date.now();
       let lastText: string | null = null;
       let closed = false;
       // A stream lives no longer than the session that opened it: it ends when the token expires, and at the next
@@ -43,6 +47,9 @@ export class LiveReadModel {
       };
       const expiry = principal.session ? setTimeout(signOut, Math.max(0, principal.session.expiresAtMs - Date.now())) : null;
       const check = setInterval(() => void stillSignedIn(), SESSION_CHECK_MS);
+      const heartbeat = setInterval(() => {
+        if (!closed && Date.now() - lastPushed >= HEARTBEAT_MS) subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } });
+      }, HEARTBEAT_MS);
       const push = async () => {
         lastSent = Date.now();
         if (!(await stillSignedIn())) return;
@@ -54,6 +61,7 @@ export class LiveReadModel {
             if (text === lastText) return;
             lastText = text;
           }
+          lastPushed = Date.now();
           subscriber.next({ type, data: answer as object });
         } catch (error) {
           if (!closed) subscriber.next({ type: 'error', data: { message: error instanceof Error ? error.message : String(error) } });
@@ -77,6 +85,7 @@ export class LiveReadModel {
         if (timer) clearTimeout(timer);
         if (expiry) clearTimeout(expiry);
         clearInterval(check);
+        clearInterval(heartbeat);
       };
     });
   }

@@ -9,7 +9,7 @@ import { principalOf } from '@api/testing/use-case-harness';
 import { routeOf } from '@api/testing/route-access';
 import { GetBranchDashboardQuery } from '../get-branch-dashboard/get-branch-dashboard.handler';
 import type { ReadModelsService } from '../read-models.service';
-import { LiveReadModel, SESSION_CHECK_MS, STREAM_INTERVAL_MS } from '../shared/live-read-model';
+import { HEARTBEAT_MS, LiveReadModel, SESSION_CHECK_MS, STREAM_INTERVAL_MS } from '../shared/live-read-model';
 import { readModelsFixture, type ReadModelsFixture } from '../testing/read-models-fixture';
 import { LiveBranchDashboard } from './live-branch-dashboard';
 import { StreamBranchDashboardHttpController } from './stream-branch-dashboard.http.controller';
@@ -83,6 +83,21 @@ describe("a branch's live dashboard (server-sent events)", () => {
     await jest.advanceTimersByTimeAsync(0);
     other.checkpoints.complete(); // a clean stop ends every live stream
     expect(other.completed()).toBe(true);
+  });
+
+  it('says it is alive every 15 s of silence, and only then (a push resets the wait)', async () => {
+    const h = harness();
+    await jest.advanceTimersByTimeAsync(HEARTBEAT_MS - 1);
+    expect(h.events.map((e) => e.type)).toEqual(['dashboard']);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(h.events.map((e) => e.type)).toEqual(['dashboard', 'heartbeat']);
+    h.complete();
+    h.checkpoints.next({});
+    await jest.advanceTimersByTimeAsync(HEARTBEAT_MS - 1); // the changed dashboard went out meanwhile
+    expect(h.events.map((e) => e.type)).toEqual(['dashboard', 'heartbeat', 'dashboard']);
+    await jest.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    expect(h.events.map((e) => e.type)).toEqual(['dashboard', 'heartbeat', 'dashboard', 'heartbeat']);
+    h.subscription.unsubscribe();
   });
 
   it('ends with signed-out when the token expires', async () => {

@@ -73,6 +73,29 @@ describe('PostgresEventStore on PostgreSQL', () => {
     }
   });
 
+  it("is not held back by a transaction open in another database of the server (transaction ids are the server's)", async () => {
+    const fresh = await createTestDatabase('cl_es_pgh');
+    const store = await PostgresEventStore.connect(fresh.url);
+    const other = quietPool(new Pool({ connectionString: database.url, max: 1 }));
+    const open = await other.connect();
+    try {
+      await open.query('BEGIN');
+      await open.query('SELECT pg_current_xact_id()'); // older than the append's, but in another database
+      await store.append('elsewhere-1', one(1), { expectedRevision: 'no_stream', metadata });
+      const startedAt = Date.now();
+      const all = await store.readAll();
+      expect(all.map((e) => e.streamId)).toEqual(['elsewhere-1']);
+      expect(await store.readAll({ from: null, maxCount: 10 })).toHaveLength(1);
+      expect(Date.now() - startedAt).toBeLessThan(2_000); // without the per-database horizon it waits out its 5 s limit
+      await open.query('ROLLBACK');
+    } finally {
+      open.release();
+      await other.end();
+      await store.close();
+      await fresh.drop();
+    }
+  });
+
   it('applies each migration once when several processes start at the same time', async () => {
     const pools = Array.from({ length: 4 }, () => quietPool(new Pool({ connectionString: database.url, max: 1 })));
     try {

@@ -165,20 +165,33 @@ const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
 const READ_BACKWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = $1 AND revision <= $2 ORDER BY events.revision DESC LIMIT $3`;
 
-// Only rows older than every transaction still running: a late commit can never land behind a delivered position.
+// The log's horizon: the oldest transaction still running that could be writing to this database's log, or, with none,
+// the first transaction not yet started. Transaction ids are shared by every database of the server, so a long
+// transaction in another database (another installation, a report, a migration) would otherwise hold every reader of
+// this log back; a running transaction is left out only when pg_stat_activity places it in another database (a
+// transaction never changes database, so that is safe whenever it is read). Anything not placed holds the horizon.
+const LOG_HORIZON = `(SELECT coalesce(min(running.xid), pg_snapshot_xmax(pg_current_snapshot()))
+    FROM pg_snapshot_xip(pg_current_snapshot()) AS running(xid)
+    WHERE (running.xid::text::numeric % 4294967296) NOT IN (
+      SELECT elsewhere.backend_xid::text::numeric FROM pg_stat_activity AS elsewhere
+      WHERE elsewhere.backend_xid IS NOT NULL AND elsewhere.datid IS NOT NULL
+        AND elsewhere.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())))`;
+
+// Only rows older than every transaction that may still commit into this log: a late commit can never land behind a
+// delivered position.
 const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  WHERE transaction_id < ${LOG_HORIZON}
   ORDER BY events.transaction_id, events.position LIMIT $1`;
 const READ_ALL_FROM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  WHERE transaction_id < ${LOG_HORIZON}
     AND (transaction_id, position) > ($2::text::xid8, $3::bigint)
   ORDER BY events.transaction_id, events.position LIMIT $1`;
 
-// A read of the log shows only transactions older than every one still running (so that a reader never skips a
-// position that commits later). A read from the start first waits until the transactions that had committed events
-// when it was asked are all behind that horizon: what was acknowledged before the read is in it.
+// A read of the log shows only transactions older than that horizon (so that a reader never skips a position that
+// commits later). A read from the start first waits until the transactions that had committed events when it was
+// asked are all behind it: what was acknowledged before the read is in it.
 const LAST_TRANSACTION_SQL = `SELECT max(transaction_id)::text AS last FROM events`;
-const SETTLED_SQL = `SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapshot()) AS settled`;
+const SETTLED_SQL = `SELECT $1::text::xid8 < ${LOG_HORIZON} AS settled`;
 const SETTLE_LIMIT_MS = 5_000;
 
 const UNAVAILABLE_CODES = new Set([
